@@ -1,0 +1,103 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventSink } from '../electron/main/ipc/event-publisher';
+import type { IpcRegistry } from '../electron/main/ipc/registry';
+import type { SenderContext } from '../electron/main/ipc/sender';
+import type { IpcResult } from '../shared/ipc/errors';
+import { BRIDGE_PATHS, MAX_BODY_BYTES } from './protocol';
+
+export interface HttpBridgeOptions {
+  registry: IpcRegistry;
+  attachEvents: (sink: EventSink) => () => void;
+  token: string;
+  /** `http://127.0.0.1:PORT`: the only origin and Host the bridge answers. */
+  origin: string;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(JSON.stringify(body));
+}
+
+function refused(code: 'invalid_request' | 'untrusted_sender', message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Carries the contract over HTTP on loopback. A caller is trusted only when it names our Host
+ * (no DNS rebinding), comes from our origin (no cross-site page) and presents this run's token
+ * (no other local process). The registry then applies the same checks as under Electron.
+ */
+export function createHttpBridge(options: HttpBridgeOptions) {
+  const expected = digest(options.token);
+
+  function senderOf(req: IncomingMessage): SenderContext {
+    const { origin } = options;
+    const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const tokenOk = timingSafeEqual(digest(presented), expected);
+    const hostOk = `http://${req.headers.host ?? ''}` === origin;
+    const requestOrigin = req.headers.origin ?? (req.method === 'GET' ? origin : null);
+    return { id: 'browser-host', url: requestOrigin, isMainFrame: true, authenticated: tokenOk && hostOk };
+  }
+
+  async function call(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, refused('invalid_request', 'Use POST.'));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, refused('invalid_request', 'Send JSON.'));
+    }
+    const body = await readBody(req);
+    if (body === null) return sendJson(res, 413, refused('invalid_request', 'The request is too large.'));
+    let payload: unknown;
+    try {
+      payload = (JSON.parse(body) as { payload?: unknown } | null)?.payload;
+    } catch {
+      return sendJson(res, 400, refused('invalid_request', 'The request is not valid JSON.'));
+    }
+    sendJson(res, 200, await options.registry.dispatch(channel, payload, senderOf(req)));
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    const sender = senderOf(req);
+    if (!sender.authenticated) return sendJson(res, 403, refused('untrusted_sender', 'Request refused.'));
+    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    res.write('\n');
+    const detach = options.attachEvents((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`));
+    const keepAlive = setInterval(() => res.write('\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      detach();
+    });
+  }
+
+  /** Returns false when the path is not the bridge's, so the static server can take it. */
+  return function handle(req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
+    if (pathname.startsWith(BRIDGE_PATHS.call)) {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(pathname.slice(BRIDGE_PATHS.call.length));
+      } catch {
+        channel = '';
+      }
+      call(req, res, channel).catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } }));
+      return true;
+    }
+    if (pathname === BRIDGE_PATHS.events) {
+      events(req, res);
+      return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppCore } from '../electron/main/core/app-core';
+import { sameOriginSender } from '../electron/main/ipc/sender';
+import { jsonLineLogger } from '../electron/main/logging/json-lines';
+import { startBrowserHost } from './server';
+
+// `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+async function main(): Promise<void> {
+  const distDir = path.resolve(__dirname, '..');
+  const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
+  const log = jsonLineLogger((line) => process.stderr.write(line), () => new Date());
+  const host = await startBrowserHost({
+    rendererDir: path.join(distDir, 'renderer'),
+    bridgeScriptPath: path.join(distDir, 'browser-host', 'bridge.js'),
+    port: Number(process.env.NOPOS_BROWSER_HOST_PORT ?? 0),
+    createCore: (origin) => {
+      const core = createAppCore({
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: new Date() },
+        now: () => new Date(),
+        isTrustedSender: sameOriginSender(origin),
+        log,
+      });
+      return { registry: core.registry, attachEvents: core.events.attach };
+    },
+  });
+
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (chromium && hasDisplay && process.env.NOPOS_NO_BROWSER !== '1') {
+    const profile = mkdtempSync(path.join(tmpdir(), 'nopos-browser-'));
+    const browser = spawn(chromium, [`--app=${host.appUrl}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
+    browser.on('exit', stop);
+    process.stdout.write(`NoPOS Terminal (browser host) opened in Chromium at ${host.origin}\n`);
+  } else {
+    process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL in Chromium:\n${host.appUrl}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Browser host failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { contract } from '../../shared/ipc/contract';
+import { contractNames } from '../../shared/ipc/contract-kit';
+import { buildBridge } from '../../shared/ipc/bridge';
+import { BRIDGE_PATHS, TOKEN_FRAGMENT_KEY } from '../protocol';
+
+// Loaded by the browser host before the app's own script: it gives the page the same
+// `window.nopos` the Electron preload gives, carried over fetch to the host on loopback.
+
+function takeToken(): string {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const fromUrl = fragment.get(TOKEN_FRAGMENT_KEY);
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_FRAGMENT_KEY, fromUrl);
+    // Out of the address bar and history as soon as it is read.
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_FRAGMENT_KEY) ?? '';
+}
+
+const token = takeToken();
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+let streaming = false;
+
+async function streamEvents(): Promise<void> {
+  for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      const response = await fetch(BRIDGE_PATHS.events, { headers });
+      if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
+      delay = 500;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          const { event, payload } = JSON.parse(line) as { event: string; payload: unknown };
+          for (const listener of listeners.get(event) ?? []) listener(payload);
+        }
+      }
+    } catch {
+      // The host restarted or the link dropped: reconnect with backoff.
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+const bridge = buildBridge(contractNames(contract), {
+  async invoke(channel, payload) {
+    const response = await fetch(BRIDGE_PATHS.call + encodeURIComponent(channel), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ payload }),
+    });
+    return (await response.json()) as unknown;
+  },
+  subscribe(event, listener) {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    if (!streaming) {
+      streaming = true;
+      void streamEvents();
+    }
+    return () => set.delete(listener);
+  },
+});
+
+Object.defineProperty(window, 'nopos', { value: Object.freeze(bridge), writable: false, configurable: false });

@@ -1,0 +1,76 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The trust boundary, enforced at import time:
+//   renderer/  may use shared/ only: no electron/, no browser-host/, no Node built-ins, no native modules;
+//   shared/    may use neither side, nor Node or Electron;
+//   electron/preload may use shared/ and `electron` only (it runs sandboxed).
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const nativeAndElectron = ['electron', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [...nodeBuiltins, ...nativeAndElectron].map((name) => ({ name, message })),
+      patterns: patterns.map((group) => ({ group: [group], message })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(['**/electron/**', '**/browser-host/**'], 'The renderer is untrusted web content: it reaches main only through window.nopos.'),
+      'no-restricted-globals': ['error', { name: 'require', message: 'No Node in the renderer.' }, { name: 'process', message: 'No Node in the renderer.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(['**/electron/**', '**/renderer/**', '**/browser-host/**'], 'shared/ is used by both sides and may import neither, nor Node.'),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring'].map((name) => ({ name, message: 'A sandboxed preload can load only `electron`.' })),
+          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload depends on shared/ only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'browser-host/**/*.ts'],
+    ignores: ['browser-host/page/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports the renderer.' }] }],
+    },
+  },
+  {
+    files: ['browser-host/page/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict(['**/electron/**', '**/renderer/**'], 'The page-side shim runs in the page: shared/ and its own protocol only.'),
+  },
+);

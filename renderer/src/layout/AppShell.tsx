@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+
+export function AppShell({ status, children }: { status?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <span className="shell__brand">NoPOS Terminal</span>
+        {status}
+      </header>
+      <main className="shell__main" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

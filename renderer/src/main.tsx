@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createClient } from './bridge/client';
+import { ApiContext } from './bridge/use-api';
+import './design/tokens.css';
+import './design/base.css';
+import './design/components.css';
+import './design/layout.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html is missing #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiContext.Provider value={createClient(window.nopos)}>
+      <App />
+    </ApiContext.Provider>
+  </StrictMode>,
+);

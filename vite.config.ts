@@ -1,0 +1,90 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security-policy.ts';
+
+/**
+ * One config, one build per mode:
+ *   renderer      the React page                 → dist/renderer
+ *   main          Electron main process (CJS)    → dist/main/index.cjs
+ *   preload       sandboxed preload (CJS, bundled, only `electron` external) → dist/preload/index.cjs
+ *   browser-host  the loopback host for dev/e2e  → dist/browser-host/index.cjs
+ *   host-bridge   the page-side shim it serves   → dist/browser-host/bridge.js
+ * `scripts/build.mjs` runs them in order.
+ */
+const root = import.meta.dirname;
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nativeModules = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring'];
+
+/** The same policy the app:// protocol sends as a header, also in the page in case a header is lost. */
+function cspMetaTag(): Plugin {
+  const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'nopos-csp-meta',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+function nodeBundle(entry: string, outDir: string, external: string[]): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    build: {
+      ssr: path.join(root, entry),
+      outDir: path.join(root, outDir),
+      emptyOutDir: true,
+      target: 'node20',
+      sourcemap: false,
+      minify: false,
+      rolldownOptions: {
+        external,
+        output: { format: 'cjs', entryFileNames: 'index.cjs' },
+      },
+    },
+    ssr: { noExternal: true, external },
+  };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  switch (mode) {
+    case 'main':
+      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', ...nativeModules, ...nodeBuiltins]);
+    case 'preload':
+      // A sandboxed preload can require only `electron`: everything else is bundled in.
+      return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);
+    case 'browser-host':
+      return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins]);
+    case 'host-bridge':
+      return {
+        root,
+        publicDir: false,
+        build: {
+          outDir: path.join(root, 'dist/browser-host'),
+          emptyOutDir: false,
+          target: 'chrome120',
+          lib: { entry: path.join(root, 'browser-host/page/bridge-shim.ts'), formats: ['iife'], name: 'noposBridge', fileName: () => 'bridge.js' },
+        },
+      };
+    default:
+      return {
+        root: path.join(root, 'renderer'),
+        base: './',
+        publicDir: false,
+        plugins: [react(), cspMetaTag()],
+        build: {
+          outDir: path.join(root, 'dist/renderer'),
+          emptyOutDir: true,
+          target: 'chrome120',
+          sourcemap: false,
+          // The CSP forbids inline script, so nothing may be inlined as a data: module either.
+          assetsInlineLimit: 0,
+          modulePreload: { polyfill: false },
+        },
+      };
+  }
+});
