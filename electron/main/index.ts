@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { app, BrowserWindow, ipcMain, protocol, session, webContents } from 'electron';
 import { createAppCore } from './core/app-core';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
 import { jsonLineLogger } from './logging/json-lines';
-import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, resolveAppUrl } from './window/app-assets';
+import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
 import { mainWindowOptions } from './window/window-options';
 
@@ -31,11 +30,7 @@ function createMainWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, async (request) => {
-    const asset = resolveAppUrl(request.url, rendererDir);
-    if (asset.kind === 'not_found') return new Response('Not found', { status: 404 });
-    return new Response(await readFile(asset.filePath), { headers: asset.headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
 
   const log = jsonLineLogger((line) => process.stderr.write(line), () => new Date());
   const core = createAppCore({

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SECURITY_HEADERS } from './content-security-policy';
 
@@ -62,4 +63,17 @@ export function isAppUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The app:// protocol handler: a file from the renderer folder with security headers, or 404. */
+export async function appProtocolResponse(url: string, rootDir: string): Promise<Response> {
+  const asset = resolveAppUrl(url, rootDir);
+  if (asset.kind === 'file') {
+    try {
+      return new Response(await readFile(asset.filePath), { headers: asset.headers });
+    } catch {
+      // Missing or unreadable: the same answer as outside the folder.
+    }
+  }
+  return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
