@@ -74,7 +74,7 @@ export default defineConfig(({ mode }): UserConfig => {
       return {
         root: path.join(root, 'renderer'),
         base: './',
-        publicDir: false,
+        publicDir: path.join(root, 'renderer/public'),
         plugins: [react(), cspMetaTag()],
         build: {
           outDir: path.join(root, 'dist/renderer'),

@@ -33,8 +33,12 @@ const registries: [string, IpcRegistry, string[]][] = [
   ['the fixture contract', fixtureRegistry, listChannels(testContract).filter((c) => !c.def.rateLimit).map((c) => c.name)],
 ];
 
-// Payloads of every shape, including prototype-pollution keys and huge strings.
+// Payloads of every shape, including prototype-pollution keys and huge strings, mixed with
+// near-valid ones so that validation and the handlers behind it are reached too.
 const hostilePayload = fc.oneof(
+  fc.constant(undefined),
+  fc.record({ text: fc.string({ maxLength: 25 }) }),
+  fc.record({ reason: fc.string() }, { requiredKeys: [] }),
   fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withObjectString: true }),
   fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'text', 'reason', 'toString'), fc.anything()),
   fc.string({ maxLength: 5000 }),
