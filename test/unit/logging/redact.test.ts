@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { CARD, isSecretField, passesLuhn, redact, redactString, REDACTED } from '../../../electron/main/logging/redact';
+
+// Test card numbers from the card networks' published test ranges: they pass Luhn like real ones.
+const CARDS = ['4111111111111111', '4242424242424242', '5555555555554444', '378282246310005', '6011111111111117', '3530111333300000', '4000056655665556', '6200000000000005', '4222222222222', '6011000990139424009'];
+
+describe('redactor', () => {
+  it('knows the Luhn check', () => {
+    for (const card of CARDS) expect(passesLuhn(card)).toBe(true);
+    expect(passesLuhn('4111111111111112')).toBe(false);
+  });
+
+  it.each(CARDS)('removes card number %s in every common shape', (card) => {
+    const spaced = card.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const dashed = card.replace(/(\d{4})(?=\d)/g, '$1-');
+    const shapes = [
+      card,
+      `card ${card} declined`,
+      spaced,
+      dashed,
+      `{"pan":"${card}"}`,
+      `{"number": "${spaced}"}`,
+      `https://pay.example/charge?number=${card}&amount=100`,
+      `ref:${card};`,
+    ];
+    for (const shape of shapes) {
+      const out = redactString(shape);
+      expect(out).not.toContain(card);
+      expect(out.replace(/[ -]/g, '')).not.toContain(card);
+      expect(out).toContain(CARD);
+    }
+  });
+
+  it('leaves ordinary numbers alone: amounts, ids, timestamps, non-Luhn digit runs', () => {
+    for (const text of ['total 129900 EUR', 'receipt 20261129-000123', '1764391200000', 'order 4111111111111112', 'phone +44 20 7946 0958', 'EAN 4006381333931']) {
+      expect(redactString(text)).toBe(text);
+    }
+  });
+
+  it.each([
+    ['Authorization: Bearer sk_live_51HxYzAbCdEf0123456789', 'sk_live_51HxYzAbCdEf0123456789'],
+    ['key sk_test_4eC39HqLyjWDarjtT1zdp7dc in config', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc'],
+    ['webhook whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+    ['GET https://api.nopos.dev/v1/products?api_key=abc123def456&page=2', 'abc123def456'],
+    ['GET /v1/x?access_token=zz9988aa&x=1', 'zz9988aa'],
+    ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlX2hlcmU', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlX2hlcmU'],
+    ['{"cvv":"123","amount":100}', '"123"'],
+    ['cvc: 4567', '4567'],
+    ['security_code=987', '987'],
+    ['PIN=482913 entered', '482913'],
+    ['password: hunter22', 'hunter22'],
+    ['https://admin:s3cretPass@api.nopos.dev/v1', 's3cretPass'],
+    ['Basic YWRtaW46czNjcmV0UGFzcw==', 'YWRtaW46czNjcmV0UGFzcw=='],
+  ])('removes the secret from %s', (text, secret) => {
+    expect(redactString(text)).not.toContain(secret);
+    expect(redactString(text)).toContain(REDACTED);
+  });
+
+  it('replaces the values of secret-named fields at any depth, and keeps the rest', () => {
+    const out = redact({
+      staffId: 'st_12',
+      pin: '1234',
+      newPin: '5678',
+      apiKey: 'k',
+      headers: { 'X-Api-Key': 'abc', Authorization: 'Bearer abcdefghijkl', accept: 'json' },
+      payment: { token: 'tok_123', last4: '4242', cvv: 123, card_number: '4111 1111 1111 1111' },
+      items: [{ sku: 'A-1', amountMinor: 1299, note: 'pan 4111-1111-1111-1111' }],
+      shipping: 'express',
+      cardNumberAsNumber: 4111111111111111,
+    });
+    expect(out).toEqual({
+      staffId: 'st_12',
+      pin: REDACTED,
+      newPin: REDACTED,
+      apiKey: REDACTED,
+      headers: { 'X-Api-Key': REDACTED, Authorization: REDACTED, accept: 'json' },
+      payment: { token: REDACTED, last4: '4242', cvv: REDACTED, card_number: REDACTED },
+      items: [{ sku: 'A-1', amountMinor: 1299, note: `pan ${CARD}` }],
+      shipping: 'express',
+      cardNumberAsNumber: REDACTED,
+    });
+  });
+
+  it('redacts an error message and drops its stack', () => {
+    const error = new Error('charge failed for 4242424242424242 with sk_live_abcdef123456');
+    expect(redact(error)).toEqual({ name: 'Error', message: `charge failed for ${CARD} with ${REDACTED}` });
+  });
+
+  it('classifies field names by word', () => {
+    for (const name of ['pin', 'newPin', 'pin_hash', 'api_key', 'X-Api-Key', 'databaseKey', 'cvv2', 'securityCode', 'cardNumber', 'pepper']) expect(isSecretField(name)).toBe(true);
+    for (const name of ['shipping', 'staffId', 'spinner', 'terminalId', 'amountMinor', 'outcome', 'mapping', 'keyboard']) expect(isSecretField(name)).toBe(false);
+  });
+});
