@@ -63,7 +63,19 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts', 'browser-host/**/*.ts'],
-    ignores: ['browser-host/page/**'],
+    ignores: ['browser-host/page/**', 'electron/main/secrets/os-keychain.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@napi-rs/keyring', message: 'Only electron/main/secrets/os-keychain.ts touches the keychain library: use the Keychain interface.' }],
+          patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/secrets/os-keychain.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports the renderer.' }] }],
     },
@@ -75,6 +87,9 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-imports': ['error', { paths: [{ name: '@napi-rs/keyring', message: 'Tests reach the keychain through createOsKeychain, like the app.' }] }],
+    },
   },
 );

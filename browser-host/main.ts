@@ -1,36 +1,52 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../electron/main/core/app-core';
+import { StartupError } from '../electron/main/core/startup-error';
+import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
-import { jsonLineLogger } from '../electron/main/logging/json-lines';
+import { KEYCHAIN_SERVICE } from '../electron/main/secrets/keychain';
+import { createOsKeychain } from '../electron/main/secrets/os-keychain';
+import { defaultPolicyPath } from '../electron/main/settings/policy-file';
 import { startBrowserHost } from './server';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
+// It keeps its own data folder and keychain service, so it never shares a database key with an
+// installed terminal on the same machine.
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 async function main(): Promise<void> {
   const distDir = path.resolve(__dirname, '..');
   const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
-  const log = jsonLineLogger((line) => process.stderr.write(line), () => new Date());
+  const now = () => new Date();
+  const storage = await openTerminalStorage({
+    dataDir: process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host'),
+    policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
+    keychain: createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`),
+    now,
+  });
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
     bridgeScriptPath: path.join(distDir, 'browser-host', 'bridge.js'),
     port: Number(process.env.NOPOS_BROWSER_HOST_PORT ?? 0),
     createCore: (origin) => {
       const core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: new Date() },
-        now: () => new Date(),
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: now() },
+        now,
+        storage,
         isTrustedSender: sameOriginSender(origin),
-        log,
       });
       return { registry: core.registry, attachEvents: core.events.attach };
     },
   });
 
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () =>
+    void host.close().then(() => {
+      storage.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
@@ -47,6 +63,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Browser host failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`);
+  const text = StartupError.is(error) ? `${error.title}: ${error.message}` : 'Browser host failed to start: unexpected error.';
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });

@@ -1,9 +1,13 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } from 'electron';
 import { createAppCore } from './core/app-core';
+import { StartupError } from './core/startup-error';
+import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
-import { jsonLineLogger } from './logging/json-lines';
+import { redact } from './logging/redact';
+import { createOsKeychain } from './secrets/os-keychain';
+import { defaultPolicyPath } from './settings/policy-file';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
 import { mainWindowOptions } from './window/window-options';
@@ -17,6 +21,7 @@ protocol.registerSchemesAsPrivileged([
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
+let storage: TerminalStorage | null = null;
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: !app.isPackaged }));
@@ -32,16 +37,30 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
 
-  const log = jsonLineLogger((line) => process.stderr.write(line), () => new Date());
+  const now = () => new Date();
+  // Only an unpackaged (developer) build may point at another policy file.
+  const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
+  storage = await openTerminalStorage({ dataDir: app.getPath('userData'), policyFile, keychain: createOsKeychain(), now });
   const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: new Date() },
-    now: () => new Date(),
+    appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: now() },
+    now,
+    storage,
     isTrustedSender: isAppProtocolSender,
-    log,
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
   mainWindow = createMainWindow();
+}
+
+function refuseToStart(error: unknown): void {
+  const [title, message] =
+    StartupError.is(error)
+      ? [error.title, error.message]
+      : ['NoPOS Terminal could not start', 'An unexpected error stopped the terminal. Nothing was deleted. Start it again; if it keeps happening, call NoPOS support.'];
+  process.stderr.write(`${title}: ${message}\n`);
+  if (!(StartupError.is(error))) process.stderr.write(`${JSON.stringify(redact(error))}\n`);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -54,11 +73,6 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      process.stderr.write(`NoPOS Terminal failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`);
-      app.exit(1);
-    });
+  app.on('will-quit', () => storage?.close());
+  app.whenReady().then(start).catch(refuseToStart);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { appStatusSchema } from '../domain/app-status';
+import { auditVerificationSchema } from '../domain/audit';
+import { settingsPatchSchema, settingsViewSchema } from '../domain/settings';
 import { channel, defineContract } from './contract-kit';
 
 /**
@@ -15,6 +17,14 @@ export const contract = defineContract({
         response: appStatusSchema,
         access: 'public',
       }),
+    },
+    settings: {
+      // Public: the store name and currency show before anyone signs in, and settings hold no secret.
+      get: channel({ request: z.undefined(), response: settingsViewSchema, access: 'public' }),
+      update: channel({ request: settingsPatchSchema, response: settingsViewSchema, access: 'manage:settings' }),
+    },
+    audit: {
+      verify: channel({ request: z.undefined(), response: auditVerificationSchema, access: 'read:audit', rateLimit: { burst: 3, perSecond: 0.2 } }),
     },
   },
   events: {},

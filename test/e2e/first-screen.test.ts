@@ -5,21 +5,28 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 import { APP_VERSION, ARTIFACTS, launchChromium, startAppHost, watchForProblems } from '../support/browser';
 
 let browser: Browser;
 let host: BrowserHost;
 let context: BrowserContext;
+let storage: TerminalStorage;
+const scratch = tempDir('e2e-first');
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  [browser, host] = await Promise.all([launchChromium(), startAppHost()]);
+  storage = await openTestStorage(realKeychain('e2e-first-screen'), scratch.dir);
+  [browser, host] = await Promise.all([launchChromium(), startAppHost(storage)]);
 });
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
   await host?.close();
+  storage?.close();
+  scratch.cleanup();
 });
 
 async function openApp(viewport = { width: 1024, height: 768 }) {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppCore } from '../../electron/main/core/app-core';
 import { sameOriginSender } from '../../electron/main/ipc/sender';
-import type { IpcLogEntry } from '../../electron/main/ipc/registry';
+import type { AccessGate } from '../../electron/main/ipc/access-gate';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,7 +27,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
-export async function startAppHost(logs: IpcLogEntry[] = []): Promise<BrowserHost> {
+export async function startAppHost(storage: TerminalStorage, accessGate?: AccessGate): Promise<BrowserHost> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
   if (!existsSync(path.join(rendererDir, 'index.html')) || !existsSync(bridgeScriptPath)) {
@@ -40,7 +41,8 @@ export async function startAppHost(logs: IpcLogEntry[] = []): Promise<BrowserHos
         appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: new Date() },
         now: () => new Date(),
         isTrustedSender: sameOriginSender(origin),
-        log: (entry) => logs.push(entry as IpcLogEntry),
+        storage,
+        ...(accessGate ? { accessGate } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };
     },

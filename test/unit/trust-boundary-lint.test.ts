@@ -25,6 +25,8 @@ describe('import rules that keep the trust boundary', () => {
     ['electron/preload/x.ts', "import fs from 'node:fs'; export default fs;"],
     ['electron/preload/x.ts', "import { createAppCore } from '../main/core/app-core'; export default createAppCore;"],
     ['electron/main/x.ts', "import { App } from '../../renderer/src/App'; export default App;"],
+    ['electron/main/storage/x.ts', "import { AsyncEntry } from '@napi-rs/keyring'; export default AsyncEntry;"],
+    ['browser-host/x.ts', "import { Entry } from '@napi-rs/keyring'; export default Entry;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toBeGreaterThan(0);
   });
@@ -33,6 +35,7 @@ describe('import rules that keep the trust boundary', () => {
     ['renderer/src/x.ts', "import { contract } from '../../shared/ipc/contract'; export default contract;"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron'; export default contextBridge;"],
     ['electron/main/x.ts', "import fs from 'node:fs'; export default fs;"],
+    ['electron/main/secrets/os-keychain.ts', "import { AsyncEntry } from '@napi-rs/keyring'; export default AsyncEntry;"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toBe(0);
   });

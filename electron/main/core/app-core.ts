@@ -2,12 +2,12 @@ import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { createHandlers, type HandlerDeps } from '../handlers';
 import { signedOutGate, type AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
-import { createIpcRegistry, type IpcLogEntry, type IpcRegistry } from '../ipc/registry';
+import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
+import { ipcLogSink } from '../logging/security-log';
 
 export interface AppCoreDeps extends HandlerDeps {
   isTrustedSender: SenderCheck;
-  log: (entry: IpcLogEntry) => void;
   accessGate?: AccessGate;
 }
 
@@ -27,7 +27,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? signedOutGate,
     now: () => deps.now().getTime(),
-    log: deps.log,
+    log: ipcLogSink(deps.storage.securityLog, deps.storage.appLog),
   });
   return { registry, events: createEventPublisher(contract) };
 }

@@ -9,8 +9,11 @@ export type AccessDecision = 'allowed' | 'unauthenticated' | 'forbidden';
  */
 export interface AccessGate {
   check(access: ChannelAccess, sender: SenderContext): AccessDecision;
+  /** The signed-in staff member behind this caller, for handlers and the audit trail. */
+  actor(sender: SenderContext): string | null;
 }
 
 export const signedOutGate: AccessGate = {
   check: (access) => (access === 'public' ? 'allowed' : 'unauthenticated'),
+  actor: () => null,
 };

@@ -9,6 +9,8 @@ import type { SenderCheck, SenderContext } from './sender';
 
 export interface HandlerContext {
   sender: SenderContext;
+  /** The signed-in staff member, as the access gate knows them; null on public channels before sign-in. */
+  actorId: string | null;
 }
 
 export type ChannelHandler<D> = D extends { response: infer Res extends z.ZodType }
@@ -118,7 +120,7 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
 
     let output: unknown;
     try {
-      output = await route.handler(parsed.data, { sender });
+      output = await route.handler(parsed.data, { sender, actorId: options.accessGate.actor(sender) });
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
       options.log({ kind: 'failed', channel: route.name, code: 'internal', senderId: sender.id, errorName: errorName(error) });

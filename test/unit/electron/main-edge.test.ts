@@ -1,4 +1,9 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { contract } from '../../../shared/ipc/contract';
+import { listChannels } from '../../../shared/ipc/contract-kit';
 
 // The Electron binary cannot run here, so the thin edge is loaded against a recording fake of the
 // `electron` module. What it proves: the edge wires the tested guards, options and registry.
@@ -11,6 +16,9 @@ const fake = vi.hoisted(() => {
     windows: [] as { options: unknown; loaded: string[] }[],
     session: { permissionRequest: undefined as unknown, permissionCheck: undefined as unknown, device: undefined as unknown },
     quit: 0,
+    exitCode: null as number | null,
+    errorBoxes: [] as [string, string][],
+    userData: '',
   };
   let gotLock = true;
   class BrowserWindow {
@@ -31,11 +39,13 @@ const fake = vi.hoisted(() => {
       getVersion: () => '1.2.3',
       requestSingleInstanceLock: () => gotLock,
       quit: () => void calls.quit++,
-      exit: () => {},
+      exit: (code: number) => void (calls.exitCode = code),
+      getPath: (name: string) => (name === 'userData' ? calls.userData : ''),
       on: (name: string, listener: (...args: unknown[]) => void) => calls.appEvents.set(name, listener),
       whenReady: () => Promise.resolve(),
     },
     BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => calls.errorBoxes.push([title, message]) },
     ipcMain: { handle: (name: string, listener: unknown) => calls.ipc.set(name, listener) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => calls.privileged.push(...schemes),
@@ -55,10 +65,28 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
+// The OS keychain is swapped for an in-memory one here (unit test); its real behaviour is tested in integration.
+const keychainControl = vi.hoisted(() => ({ unavailable: false }));
+vi.mock('../../../electron/main/secrets/os-keychain', async () => {
+  const { memoryKeychain } = await import('../../support/memory-keychain');
+  const { KeychainUnavailableError } = await import('../../../electron/main/secrets/keychain');
+  return {
+    createOsKeychain: () => ({
+      ...memoryKeychain(),
+      probe: async () => {
+        if (keychainControl.unavailable) throw new KeychainUnavailableError('linux');
+      },
+    }),
+  };
+});
+
 async function loadMain() {
   vi.resetModules();
   await import('../../../electron/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // start() awaits the keychain and opens the database: let it finish.
+  for (let i = 0; i < 50 && fake.calls.windows.length === 0 && fake.calls.exitCode === null && fake.calls.quit === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 describe('Electron main edge', () => {
@@ -69,6 +97,10 @@ describe('Electron main edge', () => {
     fake.calls.ipc.clear();
     fake.calls.windows.length = 0;
     fake.calls.quit = 0;
+    fake.calls.exitCode = null;
+    fake.calls.errorBoxes.length = 0;
+    fake.calls.userData = mkdtempSync(path.join(tmpdir(), 'nopos-edge-'));
+    keychainControl.unavailable = false;
     fake.setLock(true);
   });
 
@@ -98,7 +130,22 @@ describe('Electron main edge', () => {
 
   it('registers exactly the contract channels on ipcMain', async () => {
     await loadMain();
-    expect([...fake.calls.ipc.keys()]).toEqual(['nopos:call:app.getStatus']);
+    expect([...fake.calls.ipc.keys()]).toEqual(listChannels(contract).map((c) => `nopos:call:${c.name}`));
+  });
+
+  it('opens the encrypted database in the user data folder', async () => {
+    await loadMain();
+    expect(existsSync(path.join(fake.calls.userData, 'terminal.db'))).toBe(true);
+  });
+
+  it('refuses to start with a clear dialog when the keychain is unavailable, creating nothing', async () => {
+    keychainControl.unavailable = true;
+    await loadMain();
+    expect(fake.calls.errorBoxes).toEqual([['System keychain unavailable', expect.stringContaining('gnome-keyring')]]);
+    expect(fake.calls.exitCode).toBe(1);
+    expect(fake.calls.windows).toHaveLength(0);
+    expect(fake.calls.ipc.size).toBe(0);
+    expect(readdirSync(fake.calls.userData)).toEqual([]);
   });
 
   it('quits at once when another instance already runs', async () => {

@@ -1,20 +1,29 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../electron/main/core/app-core';
 import { createIpcRegistry, type IpcRegistry } from '../../../electron/main/ipc/registry';
 import { isAppProtocolSender } from '../../../electron/main/ipc/sender';
 import { contract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { ipcErrorCodeSchema, ipcResultSchema } from '../../../shared/ipc/errors';
+import { memoryKeychain, openTestStorage, tempDir } from '../../support/storage';
 import { gateGranting, SECRET, testContract, testHandlers, trustedSender } from '../../support/test-contract';
 
 let tick = 0;
+const scratch = tempDir('property');
+afterAll(() => {
+  storage.close();
+  scratch.cleanup();
+});
+// The real core over a real encrypted database; only the keychain is an in-memory stand-in.
+const storage = await openTestStorage(memoryKeychain(), scratch.dir, () => new Date(tick));
 const realCore = createAppCore({
   appInfo: { productName: 'NoPOS Terminal', version: '1.2.3', platform: 'linux', startedAt: new Date(0) },
   // Each call sees a clock ten seconds on, so the rate limiter never cuts the run short: this test is about payloads.
   now: () => new Date((tick += 10_000)),
   isTrustedSender: isAppProtocolSender,
-  log: () => {},
+  storage,
+  accessGate: gateGranting('manage:settings', 'read:audit'),
 });
 
 const fixtureRegistry = createIpcRegistry({

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { AuditTrail } from '../audit/audit-trail';
+import { RotatingLog } from '../logging/rotating-log';
+import { SecurityLog } from '../logging/security-log';
+import type { Keychain } from '../secrets/keychain';
+import { SettingsService } from '../settings/settings-service';
+import { loadPolicyFile } from '../settings/policy-file';
+import type { Db } from '../storage/db';
+import { openEncryptedDatabase } from '../storage/encrypted-database';
+import { migrate } from '../storage/migrate';
+import { MIGRATIONS } from '../storage/migrations';
+import { Outbox } from '../sync/outbox';
+
+export interface TerminalStorageOptions {
+  dataDir: string;
+  policyFile: string;
+  keychain: Keychain;
+  now: () => Date;
+}
+
+export interface TerminalStorage {
+  db: Db;
+  terminalId: string;
+  audit: AuditTrail;
+  settings: SettingsService;
+  outbox: Outbox;
+  securityLog: SecurityLog;
+  appLog: RotatingLog;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'terminal.db';
+
+/**
+ * Everything the terminal keeps, opened in an order that fails safe: the keychain is proven and the
+ * policy validated before the database is touched, and any StartupError leaves every file as it was.
+ */
+export async function openTerminalStorage(options: TerminalStorageOptions): Promise<TerminalStorage> {
+  await options.keychain.probe();
+  const policy = loadPolicyFile(options.policyFile);
+  const dbFile = path.join(options.dataDir, DATABASE_FILE);
+  const db = await openEncryptedDatabase(dbFile, options.keychain);
+  try {
+    migrate(db, MIGRATIONS, dbFile);
+    const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
+    const logsDir = path.join(options.dataDir, 'logs');
+    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now }), () => terminalId);
+    const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now });
+    const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
+    return {
+      db,
+      terminalId,
+      audit,
+      settings: new SettingsService(db, policy, audit, options.now),
+      outbox: new Outbox(db, options.now),
+      securityLog,
+      appLog,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

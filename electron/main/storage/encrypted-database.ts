@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from './db';
+import type { Keychain } from '../secrets/keychain';
+import { DatabaseCorruptError, DatabaseKeyMissingError, DatabaseKeyWrongError } from './storage-errors';
+
+const KEY_PATTERN = /^[0-9a-f]{64}$/;
+
+export function newDatabaseKey(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/**
+ * SQLCipher v4 with a raw 256-bit key: no key derivation on every open, and the key lives only
+ * in the OS keychain. Returns null when the key does not open the file (SQLite says "not a
+ * database"), without having written anything to it.
+ */
+function tryOpen(filePath: string, key: string, mustExist: boolean): Db | null {
+  if (!KEY_PATTERN.test(key)) return null;
+  const db = new Database(filePath, { fileMustExist: mustExist });
+  try {
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key}'"`);
+    // PRAGMA key succeeds for any key; the first real read is what proves it.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') return null;
+    throw error;
+  }
+  return db;
+}
+
+function applyDurability(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // A sale the terminal acknowledged must survive a power cut.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Opens (or on first run creates) the terminal's encrypted database.
+ * - New file: a fresh random key is stored in the keychain first, then the file is created.
+ * - Existing file: its key must be in the keychain and must open it; otherwise a typed
+ *   StartupError says how to recover. An existing file is never re-keyed, deleted or overwritten here.
+ * - An interrupted key rotation (see rotateDatabaseKey) is finished: the pending key is tried and promoted.
+ */
+export async function openEncryptedDatabase(filePath: string, keychain: Keychain): Promise<Db> {
+  mkdirSync(path.dirname(filePath), { recursive: true, mode: 0o700 });
+  const exists = existsSync(filePath);
+  let key = await keychain.get('database-key');
+  const pending = await keychain.get('database-key-next');
+
+  if (!exists) {
+    if (!key) {
+      key = newDatabaseKey();
+      await keychain.set('database-key', key);
+      if ((await keychain.get('database-key')) !== key) throw new DatabaseKeyMissingError(filePath);
+    }
+    const db = tryOpen(filePath, key, false);
+    if (!db) throw new DatabaseKeyWrongError(filePath);
+    applyDurability(db);
+    return db;
+  }
+
+  if (!key && !pending) throw new DatabaseKeyMissingError(filePath);
+  let db = key ? tryOpen(filePath, key, true) : null;
+  if (db) {
+    if (pending) await keychain.delete('database-key-next');
+  } else if (pending && (db = tryOpen(filePath, pending, true))) {
+    await keychain.set('database-key', pending);
+    await keychain.delete('database-key-next');
+  } else {
+    throw new DatabaseKeyWrongError(filePath);
+  }
+  applyDurability(db);
+  if (db.pragma('quick_check', { simple: true }) !== 'ok') {
+    db.close();
+    throw new DatabaseCorruptError(filePath);
+  }
+  return db;
+}
+
+/**
+ * Re-encrypts the database under a new random key. The new key is parked in the keychain before
+ * the rekey and promoted after it, so a crash at any point leaves a key that opens the file.
+ * The rekey runs with journal_mode=DELETE: rekeying under WAL corrupts files in this library version.
+ */
+export async function rotateDatabaseKey(db: Db, keychain: Keychain): Promise<void> {
+  const next = newDatabaseKey();
+  await keychain.set('database-key-next', next);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  try {
+    db.pragma(`rekey="x'${next}'"`);
+  } finally {
+    db.pragma('journal_mode = WAL');
+  }
+  await keychain.set('database-key', next);
+  await keychain.delete('database-key-next');
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../storage/db';
+
+export interface OutboxItem {
+  clientId: string;
+  kind: string;
+  payload: unknown;
+}
+
+/**
+ * The queue of what must reach the NoPOS API, in order, exactly once (client_id is the
+ * idempotency key). Callers enqueue inside the same transaction as the change it reports, so a
+ * sale and its outbox entry are committed together or not at all.
+ */
+export class Outbox {
+  private readonly insert;
+  private readonly countPending;
+
+  constructor(
+    db: Db,
+    private readonly now: () => Date,
+  ) {
+    this.insert = db.prepare(
+      "INSERT INTO outbox (client_id, kind, payload_json, status, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?)",
+    );
+    this.countPending = db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')");
+  }
+
+  enqueue(item: OutboxItem): number {
+    const at = this.now().toISOString();
+    return Number(this.insert.run(item.clientId, item.kind, JSON.stringify(item.payload), at, at).lastInsertRowid);
+  }
+
+  pendingCount(): number {
+    return (this.countPending.get() as { n: number }).n;
+  }
+}

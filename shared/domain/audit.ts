@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { moneySchema } from './money';
+
+/** Everything the audit trail records. Later features add their action here, nowhere else. */
+export const AUDIT_ACTIONS = [
+  'staff.sign_in',
+  'staff.sign_in_failed',
+  'staff.locked_out',
+  'staff.sign_out',
+  'staff.auto_locked',
+  'staff.created',
+  'staff.changed',
+  'override.approved',
+  'sale.completed',
+  'sale.voided',
+  'refund.issued',
+  'drawer.opened',
+  'settings.changed',
+  'credentials.changed',
+  'database.key_rotated',
+  'data.exported',
+  'data.erased',
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+const idSchema = z.string().min(1).max(64).regex(/^[\w.:-]+$/);
+
+/** Small, flat, typed details only: there is no place in an audit row for a free-form blob. */
+export const auditDetailsSchema = z.record(
+  z.string().regex(/^[a-zA-Z][\w.]{0,39}$/),
+  z.union([z.string().max(200), z.number().int(), z.boolean(), z.null()]),
+);
+
+export const auditEntrySchema = z
+  .object({
+    action: auditActionSchema,
+    actorId: idSchema.nullable(),
+    approverId: idSchema.optional(),
+    target: z.string().min(1).max(200).optional(),
+    amount: moneySchema.optional(),
+    details: auditDetailsSchema.optional(),
+  })
+  .strict();
+export type AuditEntry = z.input<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative(), checkedAt: z.iso.datetime() }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      entries: z.number().int().nonnegative(),
+      checkedAt: z.iso.datetime(),
+      brokenAt: z.number().int().positive(),
+      problem: z.enum(['hash_mismatch', 'broken_link', 'missing_row', 'head_mismatch']),
+    })
+    .strict(),
+]);
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

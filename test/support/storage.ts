@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openTerminalStorage, type TerminalStorage } from '../../electron/main/core/terminal-storage';
+import type { Keychain } from '../../electron/main/secrets/keychain';
+import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
+
+export { memoryKeychain } from './memory-keychain';
+
+/** The real OS keychain (gnome-keyring inside `npm test`'s D-Bus session), under a service name of the test's own. */
+export function realKeychain(testName: string): Keychain {
+  return createOsKeychain(`NoPOS Terminal test ${testName} ${process.pid}`);
+}
+
+export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), `nopos-${prefix}-`));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function openTestStorage(keychain: Keychain, dir: string, now: () => Date = () => new Date()): Promise<TerminalStorage> {
+  return openTerminalStorage({ dataDir: dir, policyFile: path.join(dir, 'no-policy.json'), keychain, now });
+}
