@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RotatingLog } from '../../../electron/main/logging/rotating-log';
+import { ipcLogSink, SecurityLog } from '../../../electron/main/logging/security-log';
+import { tempDir } from '../../support/storage';
+
+const scratch = tempDir('logs');
+afterEach(() => scratch.cleanup());
+const now = () => new Date('2026-11-29T10:00:00.000Z');
+const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('rotating JSON-lines log', () => {
+  it('writes one timestamped JSON object per line, redacted', () => {
+    const log = new RotatingLog({ dir: scratch.dir, name: 'app', now });
+    log.write({ event: 'x', apiKey: 'sk_live_abcdefghijkl', note: 'card 4242 4242 4242 4242' });
+    expect(lines(log.path)).toEqual([{ ts: '2026-11-29T10:00:00.000Z', event: 'x', apiKey: '[REDACTED]', note: 'card [CARD]' }]);
+  });
+
+  it('rotates by size and keeps a bounded number of files', () => {
+    const log = new RotatingLog({ dir: scratch.dir, name: 'app', now, maxBytes: 200, keep: 2 });
+    for (let i = 0; i < 20; i++) log.write({ event: 'filler', i });
+    const file = path.join(scratch.dir, 'app.log');
+    expect(existsSync(`${file}.1`)).toBe(true);
+    expect(existsSync(`${file}.2`)).toBe(true);
+    expect(existsSync(`${file}.3`)).toBe(false);
+    expect(readFileSync(file).length).toBeLessThanOrEqual(200);
+    // Newest entry in the live file, order preserved across files.
+    const all = [...lines(`${file}.2`), ...lines(`${file}.1`), ...lines(file)].map((l) => l.i);
+    expect(all.at(-1)).toBe(19);
+    expect(all).toEqual([...all].sort((a, b) => Number(a) - Number(b)));
+  });
+
+  it('carries on appending to an existing file after a restart', () => {
+    new RotatingLog({ dir: scratch.dir, name: 'app', now }).write({ event: 'before' });
+    new RotatingLog({ dir: scratch.dir, name: 'app', now }).write({ event: 'after' });
+    expect(lines(path.join(scratch.dir, 'app.log')).map((l) => l.event)).toEqual(['before', 'after']);
+  });
+});
+
+describe('security log', () => {
+  it('records login attempts with staff id, terminal id, time and outcome', () => {
+    const file = new RotatingLog({ dir: scratch.dir, name: 'security', now });
+    const security = new SecurityLog(file, () => 'T-ABC');
+    security.record({ type: 'auth.attempt', staffId: 'st-1', outcome: 'failure' });
+    security.record({ type: 'auth.lockout', staffId: 'st-1', failures: 5, lockedForSeconds: 30 });
+    expect(lines(file.path)).toEqual([
+      { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'warning', type: 'auth.attempt', staffId: 'st-1', outcome: 'failure' },
+      { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'alert', type: 'auth.lockout', staffId: 'st-1', failures: 5, lockedForSeconds: 30 },
+    ]);
+  });
+
+  it('routes IPC refusals to the security log and failures to the app log', () => {
+    const securityFile = new RotatingLog({ dir: scratch.dir, name: 'security', now });
+    const appFile = new RotatingLog({ dir: scratch.dir, name: 'app', now });
+    const sink = ipcLogSink(new SecurityLog(securityFile, () => 'T-ABC'), appFile);
+    sink({ kind: 'rejected', channel: 'settings.update', code: 'forbidden', senderId: 'wc-1' });
+    sink({ kind: 'failed', channel: 'app.getStatus', code: 'internal', senderId: 'wc-1', errorName: 'TypeError' });
+    expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'warning' })]);
+    expect(lines(appFile.path)).toEqual([expect.objectContaining({ event: 'ipc.failed', channel: 'app.getStatus', errorName: 'TypeError' })]);
+  });
+});
