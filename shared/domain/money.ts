@@ -8,3 +8,30 @@ export const minorUnitsSchema = z.number().int().min(-1_000_000_000_000).max(1_0
 
 export const moneySchema = z.object({ minor: minorUnitsSchema, currency: currencySchema }).strict();
 export type Money = z.infer<typeof moneySchema>;
+
+/** Digits after the decimal point for a currency (JPY 0, EUR 2, KWD 3), from the platform's ISO data. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Integer minor units to a plain decimal string (12345, EUR → "123.45"), without floating point. */
+export function formatMinor(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/** A decimal string typed by a person to integer minor units ("123.4", EUR → 12340); null if it is not an amount. */
+export function parseMinor(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const match = /^\s*(\d{1,12})(?:[.,](\d*))?\s*$/.exec(text);
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}

@@ -45,6 +45,7 @@ describe('first screen in Chromium (browser host)', () => {
     const status = page.getByRole('definition').filter({ hasText: APP_VERSION });
     await expect(status.textContent()).resolves.toBe(APP_VERSION);
     await expect(page.getByText('Running').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);
     // The token left the address bar as soon as the shim read it.
     expect(page.url()).not.toContain('nopos-token');
     await page.getByRole('button', { name: 'Refresh' }).click();
@@ -70,7 +71,7 @@ describe('first screen in Chromium (browser host)', () => {
         return Object.keys(window.nopos).length;
       })(),
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', noposKeys: ['app', 'events'], appKeys: ['getStatus'], writable: 2 });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', noposKeys: ['app', 'audit', 'events', 'settings'], appKeys: ['getStatus'], writable: 4 });
   });
 
   it('blocks inline script and inline event handlers under the CSP', async () => {

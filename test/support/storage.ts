@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTerminalStorage, type TerminalStorage } from '../../electron/main/core/terminal-storage';
@@ -17,6 +17,13 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function openTestStorage(keychain: Keychain, dir: string, now: () => Date = () => new Date()): Promise<TerminalStorage> {
-  return openTerminalStorage({ dataDir: dir, policyFile: path.join(dir, 'no-policy.json'), keychain, now });
+/** Real storage in `dir`; `policy`, when given, is written as the IT policy file first. */
+export async function openTestStorage(
+  keychain: Keychain,
+  dir: string,
+  options: { now?: () => Date; policy?: object } = {},
+): Promise<TerminalStorage> {
+  const policyFile = path.join(dir, 'policy.json');
+  if (options.policy) writeFileSync(policyFile, JSON.stringify(options.policy));
+  return openTerminalStorage({ dataDir: dir, policyFile, keychain, now: options.now ?? (() => new Date()) });
 }

@@ -23,13 +23,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render(): ReactNode {
     if (this.state.failed) {
       return (
-        <main className="shell__main">
+        <div className="stack">
           <ErrorNotice
             title="This screen stopped working"
             message="Your sales are safe. Reload the screen to carry on; if it happens again, call support."
             onRetry={() => this.setState({ failed: false })}
           />
-        </main>
+        </div>
       );
     }
     return this.props.children;

@@ -16,6 +16,8 @@ export function StatusScreen() {
   const api = useApi();
   const load = useCallback(() => api.app.getStatus(), [api]);
   const status = useQuery(load);
+  const loadSettings = useCallback(() => api.settings.get(), [api]);
+  const settings = useQuery(loadSettings);
 
   return (
     <div className="stack">
@@ -37,6 +39,16 @@ export function StatusScreen() {
             <dd>
               <Pill tone="ok">Running</Pill>
             </dd>
+            {settings.status === 'ready' && (
+              <>
+                <dt>Store</dt>
+                <dd>{settings.data.values.store.name}</dd>
+                <dt>Terminal</dt>
+                <dd data-testid="terminal-id">
+                  {settings.data.values.terminal.name} ({settings.data.values.terminal.id})
+                </dd>
+              </>
+            )}
             <dt>Product</dt>
             <dd>{status.data.productName}</dd>
             <dt>Version</dt>

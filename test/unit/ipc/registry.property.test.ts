@@ -16,7 +16,7 @@ afterAll(() => {
   scratch.cleanup();
 });
 // The real core over a real encrypted database; only the keychain is an in-memory stand-in.
-const storage = await openTestStorage(memoryKeychain(), scratch.dir, () => new Date(tick));
+const storage = await openTestStorage(memoryKeychain(), scratch.dir, { now: () => new Date(tick) });
 const realCore = createAppCore({
   appInfo: { productName: 'NoPOS Terminal', version: '1.2.3', platform: 'linux', startedAt: new Date(0) },
   // Each call sees a clock ten seconds on, so the rate limiter never cuts the run short: this test is about payloads.

@@ -1,0 +1,88 @@
+import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
+import { formatMinor, parseMinor } from '../../../../shared/domain/money';
+
+export type FieldKind = 'text' | 'integer' | 'money' | 'select' | 'readonly';
+
+export interface FieldDef {
+  path: string;
+  label: string;
+  kind: FieldKind;
+  options?: readonly { value: string; label: string }[];
+  help?: string;
+}
+
+export interface FieldGroup {
+  title: string;
+  fields: FieldDef[];
+}
+
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'JPY'].map((c) => ({ value: c, label: c }));
+
+export const SETTINGS_GROUPS: FieldGroup[] = [
+  {
+    title: 'Store',
+    fields: [
+      { path: 'store.name', label: 'Store name', kind: 'text' },
+      { path: 'store.address', label: 'Address', kind: 'text' },
+      { path: 'store.currency', label: 'Currency', kind: 'select', options: CURRENCIES },
+      {
+        path: 'store.taxMode',
+        label: 'Prices',
+        kind: 'select',
+        options: [
+          { value: 'inclusive', label: 'Include tax' },
+          { value: 'exclusive', label: 'Exclude tax' },
+        ],
+      },
+    ],
+  },
+  {
+    title: 'Terminal',
+    fields: [
+      { path: 'terminal.id', label: 'Terminal ID', kind: 'readonly', help: 'Set when the terminal is enrolled.' },
+      { path: 'terminal.name', label: 'Terminal name', kind: 'text' },
+    ],
+  },
+  {
+    title: 'Policies',
+    fields: [
+      { path: 'policies.pinLength', label: 'PIN length', kind: 'select', options: [4, 5, 6, 7, 8].map((n) => ({ value: String(n), label: `${n} digits` })) },
+      { path: 'policies.autoLockMinutes', label: 'Lock after idle (minutes)', kind: 'integer' },
+      { path: 'policies.discountApprovalPercent', label: 'Manager approval above discount (%)', kind: 'integer' },
+      { path: 'policies.offlinePayments.maxPerTransactionMinor', label: 'Offline card limit per sale', kind: 'money' },
+      { path: 'policies.offlinePayments.maxTotalMinor', label: 'Offline card total limit', kind: 'money' },
+      { path: 'policies.offlinePayments.maxCount', label: 'Offline card payments at most', kind: 'integer' },
+      { path: 'policies.offlinePayments.maxAgeHours', label: 'Upload offline payments within (hours)', kind: 'integer' },
+      { path: 'policies.apiBaseUrl', label: 'NoPOS API address', kind: 'text', help: 'HTTPS only.' },
+    ],
+  },
+];
+
+export function valueAt(settings: Settings, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], settings);
+}
+
+/** What an input shows for a stored value. */
+export function toText(field: FieldDef, value: unknown, currency: string): string {
+  if (field.kind === 'money') return formatMinor(value as number, currency);
+  return String(value);
+}
+
+/** A person's text back to the stored type; null when it is not a valid entry of that kind. */
+export function fromText(field: FieldDef, text: string, currency: string): unknown {
+  if (field.kind === 'money') return parseMinor(text, currency);
+  if (field.kind === 'integer' || field.path === 'policies.pinLength') return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null;
+  return text;
+}
+
+export function buildPatch(entries: [string, unknown][]): SettingsPatch {
+  const patch: Record<string, unknown> = {};
+  for (const [path, value] of entries) {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    let node = patch;
+    for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[last] = value;
+  }
+  return patch as SettingsPatch;
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../browser-host/server';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { gateGranting } from '../support/test-contract';
+import { ARTIFACTS, launchChromium, startAppHost, watchForProblems } from '../support/browser';
+import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+
+// Settings and the audit check in Chromium, against real storage with an IT policy that locks the currency.
+// Until staff sign-in exists, "signed in as admin" is an access gate granting the admin's permissions.
+
+let browser: Browser;
+let storage: TerminalStorage;
+const scratch = tempDir('e2e-settings');
+const hosts: BrowserHost[] = [];
+
+beforeAll(async () => {
+  storage = await openTestStorage(realKeychain('e2e-settings'), scratch.dir, { policy: { store: { currency: 'GBP' } } });
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  storage?.close();
+  scratch.cleanup();
+});
+
+async function openSettings(asAdmin: boolean): Promise<{ page: Page; problems: string[] }> {
+  const host = await startAppHost(storage, asAdmin ? gateGranting('manage:settings', 'read:audit') : undefined);
+  hosts.push(host);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(host.appUrl);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Store', exact: true }).waitFor();
+  return { page, problems };
+}
+
+describe('settings screen', () => {
+  it('shows IT-policy values as locked and disabled', async () => {
+    const { page, problems } = await openSettings(false);
+    const currency = page.getByLabel('Currency');
+    await expect(currency.inputValue()).resolves.toBe('GBP');
+    await expect(currency.isDisabled()).resolves.toBe(true);
+    await expect(page.getByText('Locked by IT policy', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('Terminal ID').inputValue()).resolves.toBe(storage.terminalId);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a change when nobody with the permission is signed in, and changes nothing', async () => {
+    const { page } = await openSettings(false);
+    await page.getByLabel('Store name').fill('Sneaky Rename');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Sign in with a role that may change settings.').waitFor();
+    expect(storage.settings.current().values.store.name).toBe('My store');
+  });
+
+  it('checks amounts before sending and saves an admin change that survives a reload', async () => {
+    const { page } = await openSettings(true);
+    await page.getByLabel('Offline card limit per sale').fill('12.345');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Enter an amount such as 100.00 GBP.').waitFor();
+
+    await page.getByLabel('Offline card limit per sale').fill('150.00');
+    await page.getByLabel('Store name').fill('Corner Shop');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').waitFor();
+    expect(storage.settings.current().values.store.name).toBe('Corner Shop');
+    expect(storage.settings.current().values.policies.offlinePayments.maxPerTransactionMinor).toBe(15000);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByLabel('Store name').inputValue()).resolves.toBe('Corner Shop');
+    await expect(page.getByLabel('Offline card limit per sale').inputValue()).resolves.toBe('150.00');
+  });
+
+  it('verifies the audit trail for an admin, and reports damage', async () => {
+    const { page } = await openSettings(true);
+    await page.getByRole('button', { name: 'Verify audit trail' }).click();
+    await page.getByText(/Audit trail intact: \d+ records checked\./).waitFor();
+
+    storage.db.exec('DROP TRIGGER audit_log_no_update');
+    storage.db.prepare("UPDATE audit_log SET actor_id = 'someone-else' WHERE seq = 1").run();
+    await page.getByRole('button', { name: 'Verify audit trail' }).click();
+    await page.getByText('Audit trail damaged').waitFor();
+    await expect(page.getByText(/Record 1: a record was changed/).count()).resolves.toBe(1);
+  });
+});
