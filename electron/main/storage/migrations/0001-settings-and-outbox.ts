@@ -14,8 +14,10 @@ export const migration0001: Migration = {
       ) STRICT;
 
       -- Everything waiting to reach the NoPOS API, in order. client_id is the idempotency key.
+      -- seq is a plain rowid (no AUTOINCREMENT): new rows still sort after every existing row, and
+      -- each durable write touches one page fewer, which matters once every page is encrypted.
       CREATE TABLE outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER PRIMARY KEY,
         client_id TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL,
         payload_json TEXT NOT NULL,

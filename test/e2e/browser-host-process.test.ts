@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium, ROOT } from '../support/browser';
+import { tempDir } from '../support/storage';
+
+// The built browser host as `npm start` runs it when Electron is missing: a real process with the
+// real keychain, database and policy file, and the refusals it must make before touching anything.
+
+const ENTRY = path.join(ROOT, 'dist', 'browser-host', 'index.cjs');
+const scratch = tempDir('host-process');
+let browser: Browser;
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function runHost(env: Record<string, string>): Run {
+  let stdout = '';
+  let stderr = '';
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { ...process.env, NOPOS_NO_BROWSER: '1', NOPOS_KEYCHAIN_SERVICE: `NoPOS Terminal test host-process ${process.pid}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited: new Promise((resolve) => child.on('exit', resolve)) };
+}
+
+async function waitForUrl(run: Run): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const match = /http:\/\/127\.0\.0\.1:\d+\/#nopos-token=[\w-]+/.exec(run.stdout());
+    if (match) return match[0];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`browser host printed no URL. stderr: ${run.stderr()}`);
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  scratch.cleanup();
+});
+
+describe('browser host process', () => {
+  it('starts, prints a loopback URL with a token, serves the first screen and stops cleanly', async () => {
+    const dataDir = path.join(scratch.dir, 'ok');
+    const run = runHost({ NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: path.join(scratch.dir, 'none.json') });
+    try {
+      const url = await waitForUrl(run);
+      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      await page.goto(url);
+      await page.getByTestId('app-version').waitFor();
+      await page.getByTestId('terminal-id').waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'npm-start-browser-host.png') });
+      await page.close();
+      expect(readdirSync(dataDir).sort()).toEqual(['logs', 'terminal.db', 'terminal.db-shm', 'terminal.db-wal']);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exited).toBe(0);
+  });
+
+  it('refuses to start without a Secret Service, says what to install, and creates nothing', async () => {
+    const dataDir = path.join(scratch.dir, 'no-keychain');
+    const run = runHost({ NOPOS_DATA_DIR: dataDir, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toMatch(/System keychain unavailable: .*apt-get install gnome-keyring/);
+    expect(run.stderr()).toMatch(/never stores its secrets in a file/);
+    expect(() => readdirSync(dataDir)).toThrow(/ENOENT/);
+  });
+
+  it('refuses to start on an invalid policy file, naming the file and the key, before opening the database', async () => {
+    const dataDir = path.join(scratch.dir, 'bad-policy');
+    const policyFile = path.join(scratch.dir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ policies: { autoLockMinutes: 0 } }));
+    const run = runHost({ NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: policyFile });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toContain(`Invalid IT policy file: The policy file ${policyFile} is not valid: key "policies.autoLockMinutes"`);
+    expect(() => readdirSync(dataDir)).toThrow(/ENOENT/);
+  });
+});
