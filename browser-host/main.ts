@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     keychain: createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`),
     now,
   });
+  let stopTimers = () => {};
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
     bridgeScriptPath: path.join(distDir, 'browser-host', 'bridge.js'),
@@ -38,12 +39,14 @@ async function main(): Promise<void> {
         storage,
         isTrustedSender: sameOriginSender(origin),
       });
+      stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };
     },
   });
 
   const stop = () =>
     void host.close().then(() => {
+      stopTimers();
       storage.close();
       process.exit(0);
     });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, webContents } from 'electron';
 import { createAppCore } from './core/app-core';
 import { StartupError } from './core/startup-error';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
@@ -49,6 +49,11 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
+  const stopTimers = core.startTimers();
+  app.on('will-quit', stopTimers);
+  // Walking away from a locked or sleeping PC must not leave a till signed in.
+  powerMonitor.on('lock-screen', () => core.session.lock('os_lock'));
+  powerMonitor.on('suspend', () => core.session.lock('os_lock'));
   mainWindow = createMainWindow();
 }
 

@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS = [
   'staff.sign_in_failed',
   'staff.locked_out',
   'staff.sign_out',
-  'staff.auto_locked',
+  'staff.session_locked',
   'staff.created',
   'staff.changed',
   'override.approved',

@@ -21,5 +21,8 @@ export const PERMISSIONS = [
 export const permissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof permissionSchema>;
 
-/** `public` channels may be called before anyone signs in (status, sign-in itself). */
-export type ChannelAccess = Permission | 'public';
+/**
+ * `public` channels may be called before anyone signs in (status, sign-in itself); `signed-in`
+ * ones by any staff member with an unlocked session; the rest need the named permission.
+ */
+export type ChannelAccess = Permission | 'public' | 'signed-in';

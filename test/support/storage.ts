@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTerminalStorage, type TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Keychain } from '../../electron/main/secrets/keychain';
+import type { ScryptCost } from '../../electron/main/staff/pin-hasher';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
 
 export { memoryKeychain } from './memory-keychain';
@@ -21,9 +22,12 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
 export async function openTestStorage(
   keychain: Keychain,
   dir: string,
-  options: { now?: () => Date; policy?: object } = {},
+  options: { now?: () => Date; policy?: object; pinCost?: ScryptCost } = {},
 ): Promise<TerminalStorage> {
   const policyFile = path.join(dir, 'policy.json');
   if (options.policy) writeFileSync(policyFile, JSON.stringify(options.policy));
-  return openTerminalStorage({ dataDir: dir, policyFile, keychain, now: options.now ?? (() => new Date()) });
+  return openTerminalStorage({ dataDir: dir, policyFile, keychain, now: options.now ?? (() => new Date()), pinCost: options.pinCost ?? FAST_PIN_COST });
 }
+
+/** Tests hash PINs cheaply unless they measure the real cost; the scheme is the same. */
+export const FAST_PIN_COST: ScryptCost = { N: 1024, r: 8, p: 1 };

@@ -51,5 +51,10 @@ export const trustedSender: SenderContext = { id: 'wc-1', url: 'app://nopos/inde
 
 /** A gate that grants a fixed set of permissions, standing in for the staff session in unit tests. */
 export function gateGranting(...granted: Permission[]): AccessGate {
-  return { check: (access) => (access === 'public' || granted.includes(access) ? 'allowed' : 'forbidden'), actor: () => 'staff-test' };
+  return {
+    authorize: (access) =>
+      access === 'public' || access === 'signed-in' || granted.includes(access)
+        ? { allowed: true, actorId: 'staff-test' }
+        : { allowed: false, code: 'forbidden', actorId: 'staff-test' },
+  };
 }

@@ -1,19 +1,33 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
-import { createHandlers, type HandlerDeps } from '../handlers';
-import { signedOutGate, type AccessGate } from '../ipc/access-gate';
+import { listChannels } from '../../../shared/ipc/contract-kit';
+import { createHandlers } from '../handlers';
+import type { AppInfo } from '../handlers/app-handlers';
+import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { ipcLogSink } from '../logging/security-log';
+import { PinAuthenticator } from '../staff/pin-authenticator';
+import { SessionService } from '../staff/session-service';
+import { SignInThrottle } from '../staff/sign-in-throttle';
+import { StaffService } from '../staff/staff-service';
+import type { TerminalStorage } from './terminal-storage';
 
-export interface AppCoreDeps extends HandlerDeps {
+export interface AppCoreDeps {
+  appInfo: AppInfo;
+  now: () => Date;
+  storage: TerminalStorage;
   isTrustedSender: SenderCheck;
+  /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
 }
 
 export interface AppCore {
   registry: IpcRegistry;
   events: EventPublisher<NoposContract>;
+  session: SessionService;
+  /** Starts the idle auto-lock timer; returns its stop function. */
+  startTimers(): () => void;
 }
 
 /**
@@ -21,13 +35,52 @@ export interface AppCore {
  * browser host both build this and differ only in how calls reach `registry.dispatch`.
  */
 export function createAppCore(deps: AppCoreDeps): AppCore {
+  const { storage, now } = deps;
+  const access = new Map(listChannels(contract).map((c) => [c.name, c.def.access]));
+  const auth = new PinAuthenticator({
+    staff: storage.staff,
+    hasher: storage.pinHasher,
+    throttle: new SignInThrottle(storage.db, now),
+    audit: storage.audit,
+    securityLog: storage.securityLog,
+    outbox: storage.outbox,
+    now,
+  });
+  const session = new SessionService({
+    staff: storage.staff,
+    auth,
+    settings: storage.settings,
+    audit: storage.audit,
+    securityLog: storage.securityLog,
+    now,
+    channelAccess: (name) => access.get(name),
+  });
+  const staffService = new StaffService({
+    db: storage.db,
+    staff: storage.staff,
+    hasher: storage.pinHasher,
+    settings: storage.settings,
+    audit: storage.audit,
+    securityLog: storage.securityLog,
+  });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers(deps),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService }),
     isTrustedSender: deps.isTrustedSender,
-    accessGate: deps.accessGate ?? signedOutGate,
-    now: () => deps.now().getTime(),
-    log: ipcLogSink(deps.storage.securityLog, deps.storage.appLog),
+    accessGate: deps.accessGate ?? session,
+    now: () => now().getTime(),
+    log: ipcLogSink(storage.securityLog, storage.appLog),
   });
-  return { registry, events: createEventPublisher(contract) };
+  const events = createEventPublisher(contract);
+  session.onChange((view) => events.publish('session', 'changed', view));
+  return {
+    registry,
+    events,
+    session,
+    startTimers() {
+      const timer = setInterval(() => session.tick(), 5_000);
+      timer.unref?.();
+      return () => clearInterval(timer);
+    },
+  };
 }

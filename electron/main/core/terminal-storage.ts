@@ -10,12 +10,17 @@ import { openEncryptedDatabase } from '../storage/encrypted-database';
 import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
 import { Outbox } from '../sync/outbox';
+import { PinHasher, type ScryptCost } from '../staff/pin-hasher';
+import { loadPinPepper } from '../staff/pin-pepper';
+import { StaffRepository } from '../staff/staff-repository';
 
 export interface TerminalStorageOptions {
   dataDir: string;
   policyFile: string;
   keychain: Keychain;
   now: () => Date;
+  /** Tests lower the PIN hash cost; the terminal uses the default. */
+  pinCost?: ScryptCost;
 }
 
 export interface TerminalStorage {
@@ -24,6 +29,8 @@ export interface TerminalStorage {
   audit: AuditTrail;
   settings: SettingsService;
   outbox: Outbox;
+  staff: StaffRepository;
+  pinHasher: PinHasher;
   securityLog: SecurityLog;
   appLog: RotatingLog;
   close(): void;
@@ -47,12 +54,16 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now }), () => terminalId);
     const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now });
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
+    const staff = new StaffRepository(db, options.now);
+    const pinHasher = new PinHasher(await loadPinPepper(options.keychain, staff.count() > 0), options.pinCost);
     return {
       db,
       terminalId,
       audit,
       settings: new SettingsService(db, policy, audit, options.now),
       outbox: new Outbox(db, options.now),
+      staff,
+      pinHasher,
       securityLog,
       appLog,
       close: () => db.close(),

@@ -1,14 +1,22 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { Handlers } from '../ipc/registry';
+import type { SessionService } from '../staff/session-service';
+import type { StaffService } from '../staff/staff-service';
 import { createAppHandlers, type AppInfo } from './app-handlers';
+import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
+import { createDrawerHandlers } from './drawer-handlers';
+import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createStaffHandlers } from './staff-handlers';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
   now: () => Date;
   storage: TerminalStorage;
+  session: SessionService;
+  staffService: StaffService;
 }
 
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
@@ -17,5 +25,9 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     app: createAppHandlers(deps.appInfo, deps.now),
     settings: createSettingsHandlers(deps.storage.settings),
     audit: createAuditHandlers(deps.storage.audit),
+    session: createSessionHandlers(deps.session),
+    staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
+    approvals: createApprovalHandlers(deps.session),
+    drawer: createDrawerHandlers(deps.storage.audit, deps.now),
   };
 }

@@ -1,19 +1,25 @@
 import type { ChannelAccess } from '../../../shared/domain/permissions';
 import type { SenderContext } from './sender';
 
-export type AccessDecision = 'allowed' | 'unauthenticated' | 'forbidden';
-
-/**
- * The registry asks this before every non-public call. The staff session service implements it;
- * until someone signs in, every permission-bearing channel answers `unauthenticated`.
- */
-export interface AccessGate {
-  check(access: ChannelAccess, sender: SenderContext): AccessDecision;
-  /** The signed-in staff member behind this caller, for handlers and the audit trail. */
-  actor(sender: SenderContext): string | null;
+/** The call being authorised: approvals are bound to one channel and one exact request. */
+export interface CallInfo {
+  channel: string;
+  payload: unknown;
 }
 
+export type Authorization =
+  | { allowed: true; actorId: string | null; approverId?: string }
+  | { allowed: false; code: 'unauthenticated' | 'forbidden'; actorId: string | null };
+
+/**
+ * The registry asks this before every call. The staff session implements it: only the main
+ * process decides who may do what; the renderer merely hides buttons.
+ */
+export interface AccessGate {
+  authorize(access: ChannelAccess, sender: SenderContext, call: CallInfo): Authorization;
+}
+
+/** Before any session exists: public channels only. */
 export const signedOutGate: AccessGate = {
-  check: (access) => (access === 'public' ? 'allowed' : 'unauthenticated'),
-  actor: () => null,
+  authorize: (access) => (access === 'public' ? { allowed: true, actorId: null } : { allowed: false, code: 'unauthenticated', actorId: null }),
 };

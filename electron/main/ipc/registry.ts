@@ -11,6 +11,8 @@ export interface HandlerContext {
   sender: SenderContext;
   /** The signed-in staff member, as the access gate knows them; null on public channels before sign-in. */
   actorId: string | null;
+  /** The manager who approved this one call on the spot, if it needed an approval. */
+  approverId?: string;
 }
 
 export type ChannelHandler<D> = D extends { response: infer Res extends z.ZodType }
@@ -24,7 +26,7 @@ export type Handlers<K extends Contract> = {
 
 /** What the registry reports: refusals go to the security log, failures to the error log. */
 export type IpcLogEntry =
-  | { kind: 'rejected'; channel: string; code: IpcErrorCode; senderId: string }
+  | { kind: 'rejected'; channel: string; code: IpcErrorCode; senderId: string; staffId?: string }
   | { kind: 'failed'; channel: string; code: 'internal' | 'invalid_response'; senderId: string; errorName: string };
 
 export interface RegistryOptions<K extends Contract> {
@@ -100,8 +102,8 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
     });
   }
 
-  const reject = (channel: string, code: IpcErrorCode, sender: SenderContext, message?: string) => {
-    options.log({ kind: 'rejected', channel: channel.slice(0, 100), code, senderId: sender.id });
+  const reject = (channel: string, code: IpcErrorCode, sender: SenderContext, message?: string, staffId?: string | null) => {
+    options.log({ kind: 'rejected', channel: channel.slice(0, 100), code, senderId: sender.id, ...(staffId ? { staffId } : {}) });
     return failure(code, message);
   };
 
@@ -112,15 +114,18 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
     // Rate limiting comes before parsing so a flood costs the main process as little as possible.
     if (!limiter.take(`${sender.id}\u0000${route.name}`, route.rateLimit)) return reject(route.name, 'rate_limited', sender);
 
-    const decision = options.accessGate.check(route.access, sender);
-    if (decision !== 'allowed') return reject(route.name, decision, sender);
-
+    // Validate before authorising: an approval is consumed by the one call it was granted for, so a
+    // malformed request must not use it up.
     const parsed = route.request.safeParse(payload);
     if (!parsed.success) return reject(route.name, 'invalid_request', sender, describeIssues(parsed.error));
 
+    const auth = options.accessGate.authorize(route.access, sender, { channel: route.name, payload });
+    if (!auth.allowed) return reject(route.name, auth.code, sender, undefined, auth.actorId);
+
     let output: unknown;
     try {
-      output = await route.handler(parsed.data, { sender, actorId: options.accessGate.actor(sender) });
+      const context: HandlerContext = { sender, actorId: auth.actorId, ...(auth.approverId ? { approverId: auth.approverId } : {}) };
+      output = await route.handler(parsed.data, context);
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
       options.log({ kind: 'failed', channel: route.name, code: 'internal', senderId: sender.id, errorName: errorName(error) });

@@ -5,9 +5,12 @@ export type Severity = 'info' | 'warning' | 'alert';
 
 /** The events the NoPOS security practices ask for, each with the fields an investigator needs. */
 export type SecurityEvent =
-  | { type: 'auth.attempt'; staffId: string; outcome: 'success' | 'failure' | 'locked' }
+  | { type: 'auth.attempt'; staffId: string; purpose: 'sign_in' | 'approval'; outcome: 'success' | 'failure' | 'locked' | 'throttled' | 'not_allowed' }
   | { type: 'auth.lockout'; staffId: string; failures: number; lockedForSeconds: number }
-  | { type: 'auth.sign_out'; staffId: string; reason: 'manual' | 'auto_lock' | 'os_lock' | 'switch_user' }
+  | { type: 'auth.terminal_throttled'; failures: number; lockedForSeconds: number }
+  | { type: 'auth.session'; staffId: string; change: 'signed_in' | 'signed_out' | 'locked' | 'unlocked'; reason?: string }
+  | { type: 'auth.approval'; staffId: string; approverId: string; channel: string }
+  | { type: 'staff.changed'; actorId: string | null; targetId: string; change: string }
   | { type: 'ipc.rejected'; channel: string; code: string; senderId: string; staffId?: string }
   | { type: 'storage.key_rotated' }
   | { type: 'startup.refused'; reason: string }
@@ -16,7 +19,10 @@ export type SecurityEvent =
 const SEVERITY: Record<SecurityEvent['type'], Severity> = {
   'auth.attempt': 'info',
   'auth.lockout': 'alert',
-  'auth.sign_out': 'info',
+  'auth.terminal_throttled': 'alert',
+  'auth.session': 'info',
+  'auth.approval': 'info',
+  'staff.changed': 'info',
   'ipc.rejected': 'warning',
   'storage.key_rotated': 'info',
   'startup.refused': 'alert',
@@ -30,7 +36,7 @@ export class SecurityLog {
   ) {}
 
   record(event: SecurityEvent): void {
-    const severity = event.type === 'auth.attempt' && event.outcome !== 'success' ? 'warning' : SEVERITY[event.type];
+    const severity = event.type === 'auth.attempt' && event.outcome !== 'success' ? 'warning' : event.type === 'ipc.rejected' && event.code === 'forbidden' ? 'alert' : SEVERITY[event.type];
     this.log.write({ terminalId: this.terminalId(), severity, ...event });
   }
 }
@@ -38,7 +44,9 @@ export class SecurityLog {
 /** Routes the IPC registry's reports: refusals are security events, failures are app errors. */
 export function ipcLogSink(security: SecurityLog, appLog: RotatingLog): (entry: IpcLogEntry) => void {
   return (entry) => {
-    if (entry.kind === 'rejected') security.record({ type: 'ipc.rejected', channel: entry.channel, code: entry.code, senderId: entry.senderId });
+    if (entry.kind === 'rejected') {
+      security.record({ type: 'ipc.rejected', channel: entry.channel, code: entry.code, senderId: entry.senderId, ...(entry.staffId ? { staffId: entry.staffId } : {}) });
+    }
     else appLog.write({ level: 'error', event: 'ipc.failed', ...entry });
   };
 }

@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => {
     exitCode: null as number | null,
     errorBoxes: [] as [string, string][],
     userData: '',
+    power: new Map<string, () => void>(),
   };
   let gotLock = true;
   class BrowserWindow {
@@ -45,6 +46,7 @@ const fake = vi.hoisted(() => {
       whenReady: () => Promise.resolve(),
     },
     BrowserWindow,
+    powerMonitor: { on: (name: string, listener: () => void) => calls.power.set(name, listener) },
     dialog: { showErrorBox: (title: string, message: string) => calls.errorBoxes.push([title, message]) },
     ipcMain: { handle: (name: string, listener: unknown) => calls.ipc.set(name, listener) },
     protocol: {
@@ -131,6 +133,11 @@ describe('Electron main edge', () => {
   it('registers exactly the contract channels on ipcMain', async () => {
     await loadMain();
     expect([...fake.calls.ipc.keys()]).toEqual(listChannels(contract).map((c) => `nopos:call:${c.name}`));
+  });
+
+  it('locks the staff session when the OS locks or sleeps', async () => {
+    await loadMain();
+    expect([...fake.calls.power.keys()].sort()).toEqual(['lock-screen', 'suspend']);
   });
 
   it('opens the encrypted database in the user data folder', async () => {

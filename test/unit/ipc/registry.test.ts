@@ -77,11 +77,40 @@ describe('IPC registry', () => {
     expect(result.ok === false && result.error.message).toMatch(/text: invalid type/);
   });
 
-  it('refuses a guarded channel to a caller without the permission, before validating it', async () => {
+  it('refuses a guarded channel to a caller without the permission, naming who tried', async () => {
     const { registry, logs } = setup({ gate: gateGranting('read:products') });
-    const result = await registry.dispatch('till.open', { bogus: true }, trustedSender);
+    const result = await registry.dispatch('till.open', { reason: 'float' }, trustedSender);
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(logs).toEqual([{ kind: 'rejected', channel: 'till.open', code: 'forbidden', senderId: 'wc-1' }]);
+    expect(logs).toEqual([{ kind: 'rejected', channel: 'till.open', code: 'forbidden', senderId: 'wc-1', staffId: 'staff-test' }]);
+  });
+
+  it('validates before authorising, so a malformed call can never use up an approval', async () => {
+    let asked = 0;
+    const registry = createIpcRegistry({
+      contract: testContract,
+      handlers: testHandlers,
+      isTrustedSender: () => true,
+      accessGate: { authorize: () => (asked++, { allowed: true, actorId: 'x' }) },
+      now: () => 0,
+      log: () => {},
+    });
+    await expect(registry.dispatch('till.open', { bogus: true }, trustedSender)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(asked).toBe(0);
+  });
+
+  it('hands the handler the actor and approver the gate vouched for', async () => {
+    const seen: unknown[] = [];
+    const handlers = { ...testHandlers, till: { ...testHandlers.till, open: (_r: unknown, ctx: { actorId: string | null; approverId?: string }) => (seen.push(ctx), { opened: true }) } };
+    const registry = createIpcRegistry({
+      contract: testContract,
+      handlers: handlers as typeof testHandlers,
+      isTrustedSender: () => true,
+      accessGate: { authorize: () => ({ allowed: true, actorId: 'st-cashier', approverId: 'st-manager' }) },
+      now: () => 0,
+      log: () => {},
+    });
+    await registry.dispatch('till.open', { reason: 'x' }, trustedSender);
+    expect(seen).toEqual([expect.objectContaining({ actorId: 'st-cashier', approverId: 'st-manager' })]);
   });
 
   it('allows a guarded channel to a caller with the permission', async () => {

@@ -42,10 +42,10 @@ describe('security log', () => {
   it('records login attempts with staff id, terminal id, time and outcome', () => {
     const file = new RotatingLog({ dir: scratch.dir, name: 'security', now });
     const security = new SecurityLog(file, () => 'T-ABC');
-    security.record({ type: 'auth.attempt', staffId: 'st-1', outcome: 'failure' });
+    security.record({ type: 'auth.attempt', staffId: 'st-1', purpose: 'sign_in', outcome: 'failure' });
     security.record({ type: 'auth.lockout', staffId: 'st-1', failures: 5, lockedForSeconds: 30 });
     expect(lines(file.path)).toEqual([
-      { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'warning', type: 'auth.attempt', staffId: 'st-1', outcome: 'failure' },
+      { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'warning', type: 'auth.attempt', staffId: 'st-1', purpose: 'sign_in', outcome: 'failure' },
       { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'alert', type: 'auth.lockout', staffId: 'st-1', failures: 5, lockedForSeconds: 30 },
     ]);
   });
@@ -56,7 +56,7 @@ describe('security log', () => {
     const sink = ipcLogSink(new SecurityLog(securityFile, () => 'T-ABC'), appFile);
     sink({ kind: 'rejected', channel: 'settings.update', code: 'forbidden', senderId: 'wc-1' });
     sink({ kind: 'failed', channel: 'app.getStatus', code: 'internal', senderId: 'wc-1', errorName: 'TypeError' });
-    expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'warning' })]);
+    expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'alert' })]);
     expect(lines(appFile.path)).toEqual([expect.objectContaining({ event: 'ipc.failed', channel: 'app.getStatus', errorName: 'TypeError' })]);
   });
 });

@@ -1,0 +1,16 @@
+import type { NoposContract } from '../../../shared/ipc/contract';
+import type { Handlers } from '../ipc/registry';
+import type { SessionService } from '../staff/session-service';
+
+export function createSessionHandlers(session: SessionService): Handlers<NoposContract>['session'] {
+  return {
+    get: () => session.view(),
+    signIn: ({ staffId, pin }) => session.signIn(staffId, pin),
+    signOut: () => session.signOut('manual'),
+    lock: () => session.lock('manual'),
+    activity: () => {
+      session.activity();
+      return null;
+    },
+  };
+}

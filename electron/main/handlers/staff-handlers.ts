@@ -1,0 +1,20 @@
+import type { NoposContract } from '../../../shared/ipc/contract';
+import type { Handlers } from '../ipc/registry';
+import type { SessionService } from '../staff/session-service';
+import type { StaffRepository } from '../staff/staff-repository';
+import type { StaffService } from '../staff/staff-service';
+
+export function createStaffHandlers(staff: StaffRepository, service: StaffService, session: SessionService): Handlers<NoposContract>['staff'] {
+  return {
+    list: () => staff.list({ includeInactive: false }),
+    listAll: () => staff.list({ includeInactive: true }),
+    setupFirstAdmin: async ({ name, pin }) => {
+      session.start(await service.setupFirstAdmin(name, pin));
+      return session.view();
+    },
+    create: (input, { actorId }) => service.create(input, actorId),
+    update: (input, { actorId }) => service.update(input, actorId),
+    resetPin: (input, { actorId }) => service.resetPin(input, actorId),
+    setActive: (input, { actorId }) => service.setActive(input, actorId),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../storage/db';
+
+/** How long each successive lockout lasts: 30 s, 1 min, 5 min, then 15 min every time after. */
+export const LOCKOUT_LADDER_SECONDS = [30, 60, 300, 900] as const;
+/** Wrong PINs for one staff member before they are locked. */
+export const STAFF_FAILURE_LIMIT = 5;
+/** Wrong PINs on the terminal, across all staff, before every sign-in waits: trying each person in turn does not help. */
+export const TERMINAL_FAILURE_LIMIT = 10;
+
+export type ThrottleScope = `staff:${string}` | 'terminal';
+
+interface Counter {
+  failures: number;
+  level: number;
+  lockedUntilMs: number;
+}
+
+export type Gate = { open: true } | { open: false; retryAfterSeconds: number };
+
+export type FailureOutcome = { locked: false; attemptsLeft: number } | { locked: true; lockedForSeconds: number; failures: number };
+
+/**
+ * Persistent failed-PIN counters. A scope is locked for the next step of the ladder each time it
+ * reaches its limit; the step resets only after a correct PIN. Locked scopes are refused before any
+ * PIN is hashed, so a flood of guesses costs the terminal almost nothing.
+ */
+export class SignInThrottle {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  private read(scope: ThrottleScope): Counter {
+    const row = this.db.prepare('SELECT failures, level, locked_until_ms FROM auth_throttle WHERE scope = ?').get(scope) as
+      | { failures: number; level: number; locked_until_ms: number }
+      | undefined;
+    return row ? { failures: row.failures, level: row.level, lockedUntilMs: row.locked_until_ms } : { failures: 0, level: 0, lockedUntilMs: 0 };
+  }
+
+  private write(scope: ThrottleScope, counter: Counter): void {
+    this.db
+      .prepare(
+        'INSERT INTO auth_throttle (scope, failures, level, locked_until_ms) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, level = excluded.level, locked_until_ms = excluded.locked_until_ms',
+      )
+      .run(scope, counter.failures, counter.level, counter.lockedUntilMs);
+  }
+
+  gate(scope: ThrottleScope): Gate {
+    const { lockedUntilMs } = this.read(scope);
+    const waitMs = lockedUntilMs - this.now().getTime();
+    return waitMs > 0 ? { open: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { open: true };
+  }
+
+  recordFailure(scope: ThrottleScope, limit: number): FailureOutcome {
+    const counter = this.read(scope);
+    const failures = counter.failures + 1;
+    if (failures < limit) {
+      this.write(scope, { ...counter, failures });
+      return { locked: false, attemptsLeft: limit - failures };
+    }
+    const lockedForSeconds = LOCKOUT_LADDER_SECONDS[Math.min(counter.level, LOCKOUT_LADDER_SECONDS.length - 1)] as number;
+    this.write(scope, { failures: 0, level: counter.level + 1, lockedUntilMs: this.now().getTime() + lockedForSeconds * 1000 });
+    return { locked: true, lockedForSeconds, failures };
+  }
+
+  recordSuccess(scope: ThrottleScope): void {
+    this.write(scope, { failures: 0, level: 0, lockedUntilMs: 0 });
+  }
+}
