@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventSink } from '../electron/main/ipc/event-publisher';
 import type { IpcRegistry } from '../electron/main/ipc/registry';
 import type { SenderContext } from '../electron/main/ipc/sender';
+import { RateLimiter } from '../electron/main/ipc/rate-limiter';
 import type { IpcResult } from '../shared/ipc/errors';
 import { BRIDGE_PATHS, MAX_BODY_BYTES } from './protocol';
 
@@ -10,6 +11,8 @@ export interface HttpBridgeOptions {
   registry: IpcRegistry;
   attachEvents: (sink: EventSink) => () => void;
   token: string;
+  /** Trades a one-time code for the token; false when the code is unknown or spent. */
+  redeem: (code: string) => boolean;
   /** `http://127.0.0.1:PORT`: the only origin and Host the bridge answers. */
   origin: string;
 }
@@ -43,18 +46,28 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  */
 export function createHttpBridge(options: HttpBridgeOptions) {
   const expected = digest(options.token);
+  // Refusals reach the security log through the registry, but at a bounded rate: another local
+  // process must not be able to flush real events out of the rotating log.
+  const refusalLog = new RateLimiter(() => Date.now());
 
   function senderOf(req: IncomingMessage): SenderContext {
     const { origin } = options;
     const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const tokenOk = timingSafeEqual(digest(presented), expected);
     const hostOk = `http://${req.headers.host ?? ''}` === origin;
+    // Browsers always send Origin on POST; a GET (the event stream) carries none from a same-origin page.
     const requestOrigin = req.headers.origin ?? (req.method === 'GET' ? origin : null);
-    return { id: 'browser-host', url: requestOrigin, isMainFrame: true, authenticated: tokenOk && hostOk };
+    return { id: 'browser-host', url: requestOrigin, isMainFrame: true, authenticated: tokenOk && hostOk && requestOrigin === origin };
   }
 
   async function call(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, refused('invalid_request', 'Use POST.'));
+    const sender = senderOf(req);
+    if (!sender.authenticated) {
+      // Refused before the body is even read.
+      if (refusalLog.take('refusals', { burst: 20, perSecond: 0.2 })) await options.registry.dispatch(channel, undefined, sender);
+      return sendJson(res, 403, refused('untrusted_sender', 'Request refused: it did not come from the terminal app.'));
+    }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, refused('invalid_request', 'Send JSON.'));
     }
@@ -66,7 +79,21 @@ export function createHttpBridge(options: HttpBridgeOptions) {
     } catch {
       return sendJson(res, 400, refused('invalid_request', 'The request is not valid JSON.'));
     }
-    sendJson(res, 200, await options.registry.dispatch(channel, payload, senderOf(req)));
+    sendJson(res, 200, await options.registry.dispatch(channel, payload, sender));
+  }
+
+  async function redeem(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { origin } = options;
+    const sameSite = `http://${req.headers.host ?? ''}` === origin && req.headers.origin === origin;
+    const body = req.method === 'POST' && sameSite ? await readBody(req) : null;
+    let code = '';
+    try {
+      code = String((JSON.parse(body ?? 'null') as { code?: unknown } | null)?.code ?? '');
+    } catch {
+      code = '';
+    }
+    if (!code || !options.redeem(code)) return sendJson(res, 403, refused('untrusted_sender', 'This link has already been used. Open the terminal again.'));
+    sendJson(res, 200, { token: options.token });
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {
@@ -92,6 +119,10 @@ export function createHttpBridge(options: HttpBridgeOptions) {
         channel = '';
       }
       call(req, res, channel).catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } }));
+      return true;
+    }
+    if (pathname === BRIDGE_PATHS.redeem) {
+      redeem(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } }));
       return true;
     }
     if (pathname === BRIDGE_PATHS.events) {

@@ -57,11 +57,11 @@ async function main(): Promise<void> {
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (chromium && hasDisplay && process.env.NOPOS_NO_BROWSER !== '1') {
     const profile = mkdtempSync(path.join(tmpdir(), 'nopos-browser-'));
-    const browser = spawn(chromium, [`--app=${host.appUrl}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
+    const browser = spawn(chromium, [`--app=${host.newAppUrl()}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
     browser.on('exit', stop);
     process.stdout.write(`NoPOS Terminal (browser host) opened in Chromium at ${host.origin}\n`);
   } else {
-    process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL in Chromium:\n${host.appUrl}\n`);
+    process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
   }
 }
 

@@ -8,7 +8,7 @@ import { SECURITY_HEADERS } from '../electron/main/window/content-security-polic
 import type { EventSink } from '../electron/main/ipc/event-publisher';
 import type { IpcRegistry } from '../electron/main/ipc/registry';
 import { createHttpBridge } from './http-bridge';
-import { BRIDGE_PATHS, TOKEN_FRAGMENT_KEY } from './protocol';
+import { BRIDGE_PATHS, CODE_FRAGMENT_KEY } from './protocol';
 
 export interface BrowserHostOptions {
   /** Builds the core once the origin is known, since the core's sender check names it. */
@@ -20,8 +20,8 @@ export interface BrowserHostOptions {
 
 export interface BrowserHost {
   origin: string;
-  /** The URL to open: carries the run's token in its fragment. */
-  appUrl: string;
+  /** A URL to open the app once: it carries a fresh one-time code that the page trades for the token. */
+  newAppUrl(): string;
   close(): Promise<void>;
 }
 
@@ -36,6 +36,7 @@ function notFound(res: ServerResponse): void {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(32).toString('base64url');
+  const codes = new Set<string>();
   const shim = await readFile(options.bridgeScriptPath);
   const indexPath = path.resolve(options.rendererDir, 'index.html');
   // The one difference from the Electron page: the shim that provides `window.nopos` loads first.
@@ -73,11 +74,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const core = options.createCore(origin);
-  handleBridge = createHttpBridge({ registry: core.registry, attachEvents: core.attachEvents, token, origin });
+  handleBridge = createHttpBridge({ registry: core.registry, attachEvents: core.attachEvents, token, origin, redeem: (code) => codes.delete(code) });
 
   return {
     origin,
-    appUrl: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
+    newAppUrl() {
+      const code = randomBytes(24).toString('base64url');
+      codes.add(code);
+      return `${origin}/#${CODE_FRAGMENT_KEY}=${code}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

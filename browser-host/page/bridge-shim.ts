@@ -1,31 +1,35 @@
 import { contract } from '../../shared/ipc/contract';
 import { contractNames } from '../../shared/ipc/contract-kit';
 import { buildBridge } from '../../shared/ipc/bridge';
-import { BRIDGE_PATHS, TOKEN_FRAGMENT_KEY } from '../protocol';
+import { BRIDGE_PATHS, CODE_FRAGMENT_KEY, TOKEN_STORAGE_KEY } from '../protocol';
 
 // Loaded by the browser host before the app's own script: it gives the page the same
 // `window.nopos` the Electron preload gives, carried over fetch to the host on loopback.
 
-function takeToken(): string {
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  const fromUrl = fragment.get(TOKEN_FRAGMENT_KEY);
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_FRAGMENT_KEY, fromUrl);
+async function obtainToken(): Promise<string> {
+  const code = new URLSearchParams(location.hash.slice(1)).get(CODE_FRAGMENT_KEY);
+  if (code) {
     // Out of the address bar and history as soon as it is read.
     history.replaceState(null, '', location.pathname + location.search);
+    const response = await fetch(BRIDGE_PATHS.redeem, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    if (response.ok) {
+      const { token } = (await response.json()) as { token: string };
+      sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+      return token;
+    }
   }
-  return sessionStorage.getItem(TOKEN_FRAGMENT_KEY) ?? '';
+  return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
 }
 
-const token = takeToken();
-const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const tokenReady = obtainToken().catch(() => '');
+const headers = async () => ({ authorization: `Bearer ${await tokenReady}`, 'content-type': 'application/json' });
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let streaming = false;
 
 async function streamEvents(): Promise<void> {
   for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
     try {
-      const response = await fetch(BRIDGE_PATHS.events, { headers });
+      const response = await fetch(BRIDGE_PATHS.events, { headers: await headers() });
       if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
       delay = 500;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -53,7 +57,7 @@ const bridge = buildBridge(contractNames(contract), {
   async invoke(channel, payload) {
     const response = await fetch(BRIDGE_PATHS.call + encodeURIComponent(channel), {
       method: 'POST',
-      headers,
+      headers: await headers(),
       body: JSON.stringify({ payload }),
     });
     return (await response.json()) as unknown;

@@ -34,7 +34,7 @@ function runHost(env: Record<string, string>): Run {
 
 async function waitForUrl(run: Run): Promise<string> {
   for (let i = 0; i < 200; i++) {
-    const match = /http:\/\/127\.0\.0\.1:\d+\/#nopos-token=[\w-]+/.exec(run.stdout());
+    const match = /http:\/\/127\.0\.0\.1:\d+\/#nopos-code=[\w-]+/.exec(run.stdout());
     if (match) return match[0];
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('browser host process', () => {
-  it('starts, prints a loopback URL with a token, serves the first screen and stops cleanly', async () => {
+  it('starts, prints a loopback URL with a one-time code, serves the first screen and stops cleanly', async () => {
     const dataDir = path.join(scratch.dir, 'ok');
     const run = runHost({ NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: path.join(scratch.dir, 'none.json') });
     try {

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
+import { contract } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
@@ -33,7 +34,7 @@ async function openApp(viewport = { width: 1024, height: 768 }) {
   context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = watchForProblems(page);
-  const response = await page.goto(host.appUrl);
+  const response = await page.goto(host.newAppUrl());
   await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
   return { page, problems, response };
 }
@@ -47,7 +48,7 @@ describe('first screen in Chromium (browser host)', () => {
     await expect(page.getByText('Running').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);
     // The token left the address bar as soon as the shim read it.
-    expect(page.url()).not.toContain('nopos-token');
+    expect(page.url()).not.toContain('nopos-code');
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByTestId('app-version').waitFor();
     expect(problems).toEqual([]);
@@ -71,7 +72,8 @@ describe('first screen in Chromium (browser host)', () => {
         return Object.keys(window.nopos).length;
       })(),
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', noposKeys: ['app', 'audit', 'events', 'settings'], appKeys: ['getStatus'], writable: 4 });
+    const areas = [...Object.keys(contract.channels), 'events'].sort();
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', noposKeys: areas, appKeys: ['getStatus'], writable: areas.length });
   });
 
   it('blocks inline script and inline event handlers under the CSP', async () => {

@@ -37,7 +37,7 @@ async function openSettings(asAdmin: boolean): Promise<{ page: Page; problems: s
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = watchForProblems(page);
-  await page.goto(host.appUrl);
+  await page.goto(host.newAppUrl());
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Store', exact: true }).waitFor();
   return { page, problems };

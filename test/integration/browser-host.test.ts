@@ -66,15 +66,46 @@ beforeAll(async () => {
       attachEvents: events.attach,
     }),
   });
-  token = new URL(host.appUrl).hash.split('=')[1]!;
+  token = JSON.parse((await redeem(codeOf(host.newAppUrl()))).body).token;
 });
+
+const codeOf = (url: string) => new URL(url).hash.split('=')[1]!;
+const redeem = (code: string, headers: Record<string, string> = {}) =>
+  send('/__host/redeem', { method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin, ...headers }, body: JSON.stringify({ code }) });
 
 afterAll(() => host.close());
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and hands out its token in the URL fragment', () => {
+  it('listens on 127.0.0.1 only', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(host.appUrl).toMatch(/#nopos-token=[\w-]{43}$/);
+    const port = new URL(host.origin).port;
+    // Another loopback address reaches the same interface: refused unless the server bound everything.
+    await expect(
+      new Promise((resolve, reject) => request(`http://127.0.0.2:${port}/`, resolve).on('error', reject).end()),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('trades a one-time code from the URL fragment for the token, once, from its own origin only', async () => {
+    const url = host.newAppUrl();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#nopos-code=[\w-]{32}$/);
+    const stolen = codeOf(host.newAppUrl());
+    expect((await redeem(stolen, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await redeem(stolen, { host: 'evil.example' })).status).toBe(403);
+    expect((await redeem('not-a-code')).status).toBe(403);
+    const first = await redeem(codeOf(url));
+    expect(JSON.parse(first.body)).toEqual({ token });
+    const again = await redeem(codeOf(url));
+    expect(again.status).toBe(403);
+    expect(again.body).not.toContain(token);
+  });
+
+  it('refuses an unauthenticated call before reading its body', async () => {
+    const reply = await send('/__host/call/echo.say', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: host.origin },
+      body: JSON.stringify({ payload: { text: 'x'.repeat(300_000) } }),
+    });
+    expect([reply.status, JSON.parse(reply.body).error.code]).toEqual([403, 'untrusted_sender']);
   });
 
   it('serves the page with the bridge shim first and the CSP header', async () => {
@@ -111,6 +142,7 @@ describe('browser host', () => {
   ])('refuses a caller with %s', async (_name, headers) => {
     logs.length = 0;
     const reply = await call('echo.say', { text: 'hi' }, headers);
+    expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
     expect(logs).toEqual([expect.objectContaining({ kind: 'rejected', code: 'untrusted_sender' })]);
   });

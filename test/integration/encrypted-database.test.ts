@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/main/core/terminal-storage';
@@ -7,7 +7,7 @@ import { SECRET_NAMES, type Keychain } from '../../electron/main/secrets/keychai
 import { newDatabaseKey, openEncryptedDatabase, rotateDatabaseKey } from '../../electron/main/storage/encrypted-database';
 import { migrate } from '../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../electron/main/storage/migrations';
-import { DatabaseKeyMissingError, DatabaseKeyWrongError, DatabaseTooNewError } from '../../electron/main/storage/storage-errors';
+import { DatabaseIncompleteError, DatabaseKeyMissingError, DatabaseKeyWrongError, DatabaseTooNewError } from '../../electron/main/storage/storage-errors';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 
 const keychain = realKeychain('encrypted-database');
@@ -108,6 +108,29 @@ describe('encrypted database', () => {
     expect((error as Error).message).toMatch(/restore the keychain/);
     expect(await keychain.get('database-key')).toBeNull();
     expect(fingerprint()).toEqual(before);
+  });
+
+  it('refuses to start over the remains of a database whose main file is gone', async () => {
+    await writeMarkers();
+    const storage = await openTestStorage(keychain, scratch.dir);
+    storage.outbox.enqueue({ clientId: 'in-wal', kind: 'sale', payload: {} });
+    // Simulate the main file vanishing while its WAL survives (a bad restore, a careless clean-up).
+    const wal = readFileSync(`${dbFile}-wal`);
+    storage.close();
+    rmSync(dbFile);
+    writeFileSync(`${dbFile}-wal`, wal);
+    await expect(openEncryptedDatabase(dbFile, keychain)).rejects.toBeInstanceOf(DatabaseIncompleteError);
+    expect(existsSync(dbFile)).toBe(false);
+    expect(readFileSync(`${dbFile}-wal`)).toEqual(wal);
+  });
+
+  it('runs one key rotation at a time', async () => {
+    const db = await openEncryptedDatabase(dbFile, keychain);
+    const first = rotateDatabaseKey(db, keychain);
+    await expect(rotateDatabaseKey(db, keychain)).rejects.toThrow(/already running/);
+    await first;
+    db.close();
+    (await openEncryptedDatabase(dbFile, keychain)).close();
   });
 
   it('rotates the key keeping every row, and the old key no longer opens it', async () => {

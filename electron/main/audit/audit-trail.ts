@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { auditEntrySchema, type AuditEntry, type AuditVerification } from '../../../shared/domain/audit';
-import { redact } from '../logging/redact';
+import { redact, redactString } from '../logging/redact';
 import type { Db } from '../storage/db';
 
 const GENESIS = '0'.repeat(64);
@@ -53,7 +53,7 @@ export interface AuditTrailDeps {
  */
 export class AuditTrail {
   private readonly insert;
-  private readonly last;
+  private readonly head;
   private readonly setHead;
 
   constructor(private readonly deps: AuditTrailDeps) {
@@ -61,8 +61,14 @@ export class AuditTrail {
       `INSERT INTO audit_log (seq, at, terminal_id, actor_id, approver_id, action, target, amount_minor, currency, details_json, prev_hash, hash)
        VALUES (@seq, @at, @terminal_id, @actor_id, @approver_id, @action, @target, @amount_minor, @currency, @details_json, @prev_hash, @hash)`,
     );
-    this.last = deps.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.head = deps.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
     this.setHead = deps.db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash');
+  }
+
+  /** Rows without a head mean the head was removed: link to nothing, so verify keeps reporting it. */
+  private orphanedEnd(): { seq: number; hash: string } | undefined {
+    const last = this.deps.db.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number | null };
+    return last.seq === null ? undefined : { seq: last.seq, hash: 'head-missing' };
   }
 
   /** Validates, strips anything secret-looking from the details, and appends one linked row. */
@@ -70,7 +76,9 @@ export class AuditTrail {
     const parsed = auditEntrySchema.parse(entry);
     const details = parsed.details ? (redact(parsed.details) as Record<string, unknown>) : null;
     const write = this.deps.db.transaction(() => {
-      const previous = this.last.get() as { seq: number; hash: string } | undefined;
+      // Link to the recorded head, not to the last row present: if rows were cut off the end, the
+      // next record keeps pointing at the gap instead of papering over it.
+      const previous = (this.head.get() ?? this.orphanedEnd()) as { seq: number; hash: string } | undefined;
       const content = {
         seq: (previous?.seq ?? 0) + 1,
         at: this.deps.now().toISOString(),
@@ -78,7 +86,7 @@ export class AuditTrail {
         actor_id: parsed.actorId,
         approver_id: parsed.approverId ?? null,
         action: parsed.action,
-        target: parsed.target ?? null,
+        target: parsed.target ? redactString(parsed.target) : null,
         amount_minor: parsed.amount?.minor ?? null,
         currency: parsed.amount?.currency ?? null,
         details_json: details ? JSON.stringify(details) : null,

@@ -7,44 +7,54 @@ export const REDACTED = '[REDACTED]';
 export const CARD = '[CARD]';
 
 // Field names whose values are never logged, whatever they hold, matched by word so that
-// `newPin`, `api_key` and `X-Api-Key` are caught while `shipping` or `staffId` are not.
+// `newPin`, `api_key`, `PINCode` and `X-Api-Key` are caught while `shipping` or `staffId` are not.
 const SECRET_WORDS = new Set([
-  'pin', 'pins', 'password', 'passwd', 'passcode', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'apikey',
-  'key', 'keys', 'authorization', 'cookie', 'credential', 'credentials', 'signature', 'pepper', 'salt', 'hash',
-  'cvv', 'cvv2', 'cvc', 'cvc2', 'csc', 'cid', 'pan', 'track1', 'track2',
+  'pin', 'pins', 'pincode', 'password', 'passwd', 'passcode', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'apikey',
+  'key', 'keys', 'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'signature', 'pepper', 'salt',
+  'cvv', 'cvv2', 'cvc', 'cvc2', 'csc', 'cid', 'pan', 'cardnumber', 'track1', 'track2',
 ]);
 const SECRET_PHRASES = ['card number', 'card no', 'security code', 'account number'];
 
-export function isSecretField(name: string): boolean {
-  const words = name
+function fieldWords(name: string): string[] {
+  return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+}
+
+export function isSecretField(name: string): boolean {
+  const words = fieldWords(name);
   if (words.some((word) => SECRET_WORDS.has(word))) return true;
   const phrase = words.join(' ');
   return SECRET_PHRASES.some((p) => phrase.includes(p));
 }
 
+// Names of secret-bearing parameters in free text, including compounds such as client_secret,
+// refresh_token, x-api-key or sessionToken.
+const SECRET_NAME = String.raw`[\w-]*?(?:api[-_]?key|apikey|token|secret|password|passwd|passcode|pin|cvv2?|cvc2?|csc|security[-_]?code|signature|auth)`;
+
 const STRING_PATTERNS: [RegExp, string][] = [
-  // Bearer and basic credentials in headers or text.
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
+  // Authorization header schemes.
+  [/\b(Bearer|Basic|Token|Digest)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
   // Stripe-style and NoPOS keys: sk_live_…, pk_test_…, rk_…, whsec_…
   [/\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{6,}\b/g, REDACTED],
   [/\bwhsec_[A-Za-z0-9]{6,}\b/g, REDACTED],
   // JSON Web Tokens.
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\b/g, REDACTED],
-  // Secret-looking query parameters and key=value / key: value pairs in free text or JSON.
-  [
-    /((?:[?&;]|\b)(?:api[-_]?key|access[-_]?token|token|secret|password|passcode|pin|cvv2?|cvc2?|csc|security[-_]?code|signature|auth)\b\s*["']?\s*[=:]\s*["']?)([^\s"'&,;}]+)/gi,
-    `$1${REDACTED}`,
-  ],
+  // Raw keys: 32+ hex digits (the database key is 64) or 40+ characters of base64.
+  [/(?<![A-Za-z0-9])[0-9a-fA-F]{32,}(?![A-Za-z0-9])/g, REDACTED],
+  [/(?<![A-Za-z0-9+/])[A-Za-z0-9+/_-]{40,}={0,2}/g, REDACTED],
+  // name="quoted value with spaces" and name: value, in query strings, headers, JSON and prose.
+  [new RegExp(String.raw`(\b${SECRET_NAME}\b["']?\s*[=:]\s*)(["'])(?:(?!\2).)*\2`, 'gi'), `$1$2${REDACTED}$2`],
+  [new RegExp(String.raw`(\b${SECRET_NAME}\b["']?\s*[=:]\s*)(?!["'\[])([^\s"'&,;}]+)`, 'gi'), `$1${REDACTED}`],
   // URL credentials: https://user:pass@host
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${REDACTED}@`],
 ];
 
-// 13–19 digits, optionally grouped by single spaces or dashes.
-const CARD_CANDIDATE = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+// 13–19 digits starting as card numbers do (2–6), optionally grouped by spaces, dashes, dots or underscores.
+const CARD_CANDIDATE = /(?<![\d])[2-6](?:[ ._-]{0,2}\d){12,18}(?![\d])/g;
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -59,11 +69,12 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+export function looksLikeCard(digits: string): boolean {
+  return /^[2-6]\d{12,18}$/.test(digits) && passesLuhn(digits);
+}
+
 export function redactString(text: string): string {
-  let out = text.replace(CARD_CANDIDATE, (match) => {
-    const digits = match.replace(/[ -]/g, '');
-    return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) ? CARD : match;
-  });
+  let out = text.replace(CARD_CANDIDATE, (match) => (looksLikeCard(match.replace(/[ ._-]/g, '')) ? CARD : match));
   for (const [pattern, replacement] of STRING_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
@@ -72,13 +83,12 @@ export function redactString(text: string): string {
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8) return REDACTED;
   if (typeof value === 'string') return redactString(value);
-  if (typeof value === 'number' || typeof value === 'bigint') {
-    const digits = String(value);
-    return /^\d{13,19}$/.test(digits) && passesLuhn(digits) ? CARD : value;
-  }
+  if (typeof value === 'number' || typeof value === 'bigint') return looksLikeCard(String(value)) ? CARD : value;
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Error) return { name: value.name, message: redactString(value.message) };
+  // Raw bytes are never logged: they are keys, hashes or card data more often than not.
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return REDACTED;
   if (Array.isArray(value)) return value.slice(0, 100).map((item) => redact(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

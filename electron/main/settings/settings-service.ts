@@ -38,8 +38,11 @@ export function generateTerminalId(): string {
   return `T-${[...randomBytes(8)].map((b) => BASE32[b % BASE32.length]).join('')}`;
 }
 
-/** Not editable on the terminal: the id is the terminal's identity towards the NoPOS API. */
-const READ_ONLY_PATHS = new Set(['terminal.id']);
+/**
+ * Not editable on the terminal, only by IT policy: the id is the terminal's identity towards the
+ * NoPOS API, and the API address decides where the API key is sent.
+ */
+const READ_ONLY_PATHS = new Set(['terminal.id', 'policies.apiBaseUrl']);
 
 /**
  * Resolves settings as built-in defaults < what an admin changed here < IT policy. Policy values

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './db';
 import type { Keychain } from '../secrets/keychain';
-import { DatabaseCorruptError, DatabaseKeyMissingError, DatabaseKeyWrongError } from './storage-errors';
+import { DatabaseCorruptError, DatabaseIncompleteError, DatabaseKeyMissingError, DatabaseKeyWrongError } from './storage-errors';
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -56,6 +56,8 @@ export async function openEncryptedDatabase(filePath: string, keychain: Keychain
   const pending = await keychain.get('database-key-next');
 
   if (!exists) {
+    // A journal or WAL without its database is the remains of one, not a first run.
+    if (existsSync(`${filePath}-wal`) || existsSync(`${filePath}-journal`)) throw new DatabaseIncompleteError(filePath);
     if (!key) {
       key = newDatabaseKey();
       await keychain.set('database-key', key);
@@ -90,7 +92,21 @@ export async function openEncryptedDatabase(filePath: string, keychain: Keychain
  * the rekey and promoted after it, so a crash at any point leaves a key that opens the file.
  * The rekey runs with journal_mode=DELETE: rekeying under WAL corrupts files in this library version.
  */
+const rotating = new WeakSet<Db>();
+
 export async function rotateDatabaseKey(db: Db, keychain: Keychain): Promise<void> {
+  // One rotation at a time: two overlapping ones could leave the file under a key nobody kept.
+  if (rotating.has(db)) throw new Error('A key rotation is already running.');
+  rotating.add(db);
+  try {
+    await rotate(db, keychain);
+  } finally {
+    rotating.delete(db);
+  }
+}
+
+async function rotate(db: Db, keychain: Keychain): Promise<void> {
+  if (await keychain.get('database-key-next')) throw new Error('An unfinished key rotation is pending: restart the terminal to complete it first.');
   const next = newDatabaseKey();
   await keychain.set('database-key-next', next);
   db.pragma('wal_checkpoint(TRUNCATE)');

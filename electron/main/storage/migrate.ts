@@ -19,7 +19,8 @@ function queuedFingerprint(db: Db): string | null {
   const hasOutbox = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").get();
   if (!hasOutbox) return null;
   const hash = createHash('sha256');
-  for (const row of db.prepare("SELECT seq, client_id, kind, payload_json, created_at FROM outbox WHERE status <> 'sent' ORDER BY seq").iterate()) {
+  // Every column of every unsynced row: a step that marked queued sales as rejected would lose them as surely as a DELETE.
+  for (const row of db.prepare("SELECT * FROM outbox WHERE status <> 'sent' ORDER BY seq").iterate()) {
     hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');

@@ -41,3 +41,13 @@ export class DatabaseCorruptError extends StartupError {
     );
   }
 }
+
+export class DatabaseIncompleteError extends StartupError {
+  constructor(filePath: string) {
+    super(
+      'Database file missing',
+      `The terminal's database ${filePath} is missing, but its journal or write-ahead log is still there and may hold unsynced sales. ` +
+        'Nothing was changed. Restore the database file from backup, or contact NoPOS support. Do not delete the remaining files.',
+    );
+  }
+}

@@ -23,9 +23,9 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-/** What an attacker with the key and a SQLite shell could do: lift the triggers and edit rows. */
+/** What an attacker with the key and a SQLite shell could do: lift the log's triggers and edit rows. */
 function tamper(sql: string, ...params: unknown[]): void {
-  db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+  for (const trigger of ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_append_only']) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
   db.prepare(sql).run(...params);
 }
 
@@ -42,6 +42,33 @@ describe('audit trail', () => {
   it('is append-only at the database level', () => {
     expect(() => db.prepare("UPDATE audit_log SET amount_minor = 1 WHERE seq = 2").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 5').run()).toThrow(/append-only/);
+  });
+
+  it('refuses INSERT OR REPLACE over an old row, and any insert that is not past the end', () => {
+    expect(() =>
+      db.prepare("INSERT OR REPLACE INTO audit_log (seq, at, terminal_id, action, prev_hash, hash) VALUES (2, 'now', 'T-TEST', 'drawer.opened', 'p', 'h')").run(),
+    ).toThrow(/append-only/);
+    expect(audit.verify()).toMatchObject({ ok: true, entries: 5 });
+  });
+
+  it('keeps the head moving forward only', () => {
+    expect(() => db.prepare('DELETE FROM audit_head').run()).toThrow(/only moves forward/);
+    expect(() => db.prepare('UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3)').run()).toThrow(/only moves forward/);
+    expect(() => db.prepare("UPDATE audit_head SET seq = 6, hash = 'forged'").run()).toThrow(/only moves forward/);
+  });
+
+  it('still reports rows cut off the end after new records are added', () => {
+    tamper('DELETE FROM audit_log WHERE seq >= 4');
+    audit.record({ action: 'staff.sign_in', actorId: 'st-1' });
+    audit.record({ action: 'staff.sign_out', actorId: 'st-1' });
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 4, problem: 'missing_row' });
+  });
+
+  it('keeps reporting a removed head after new records are added', () => {
+    db.exec('DROP TRIGGER audit_head_no_delete');
+    db.prepare('DELETE FROM audit_head').run();
+    audit.record({ action: 'staff.sign_in', actorId: 'st-1' });
+    expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 6, problem: 'broken_link' });
   });
 
   it('finds an edited row', () => {
@@ -92,9 +119,10 @@ describe('audit trail', () => {
   });
 
   it('never stores a secret in the details', () => {
-    audit.record({ action: 'staff.changed', actorId: 'st-1', details: { pin: '482913', note: 'card 4111 1111 1111 1111', role: 'manager' } });
+    audit.record({ action: 'staff.changed', actorId: 'st-1', target: 'card 4111 1111 1111 1111 pin=1234', details: { pin: '482913', note: 'card 4111 1111 1111 1111', role: 'manager' } });
     const details = JSON.parse(row(6).details_json as string);
     expect(details).toEqual({ pin: '[REDACTED]', note: 'card [CARD]', role: 'manager' });
+    expect(row(6).target).toBe('card [CARD] pin=[REDACTED]');
     expect(audit.verify()).toMatchObject({ ok: true, entries: 6 });
   });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CARD, isSecretField, passesLuhn, redact, redactString, REDACTED } from '../../../electron/main/logging/redact';
 
@@ -31,10 +32,23 @@ describe('redactor', () => {
     }
   });
 
-  it('leaves ordinary numbers alone: amounts, ids, timestamps, non-Luhn digit runs', () => {
-    for (const text of ['total 129900 EUR', 'receipt 20261129-000123', '1764391200000', 'order 4111111111111112', 'phone +44 20 7946 0958', 'EAN 4006381333931']) {
+  it('leaves ordinary numbers alone: amounts, ids, non-Luhn digit runs', () => {
+    for (const text of ['total 129900 EUR', 'receipt 20261129-000123', 'order 4111111111111112', 'phone +44 20 7946 0958']) {
       expect(redactString(text)).toBe(text);
     }
+  });
+
+  it('never takes a millisecond timestamp (2001–2033: they start with 1) for a card, as text or as a number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1e12, max: 2e12 - 1 }), (ms) => {
+        expect(redactString(`lockedUntil ${ms}`)).toBe(`lockedUntil ${ms}`);
+        expect(redact({ lockedUntilMs: ms })).toEqual({ lockedUntilMs: ms });
+      }),
+    );
+  });
+
+  it('finds card numbers split by dots, double spaces or underscores', () => {
+    for (const text of ['4111.1111.1111.1111', '4111  1111  1111  1111', '4111_1111_1111_1111']) expect(redactString(text)).toBe(CARD);
   });
 
   it.each([
@@ -51,6 +65,14 @@ describe('redactor', () => {
     ['password: hunter22', 'hunter22'],
     ['https://admin:s3cretPass@api.nopos.dev/v1', 's3cretPass'],
     ['Basic YWRtaW46czNjcmV0UGFzcw==', 'YWRtaW46czNjcmV0UGFzcw=='],
+    ['Authorization: Token abcdef0123456789', 'abcdef0123456789'],
+    ['client_secret=s3cr3tValue&grant=x', 's3cr3tValue'],
+    ['refresh_token=rt-998877 id_token=it-112233', 'rt-998877'],
+    ['x_api_key: kk-443322', 'kk-443322'],
+    ['{"sessionToken":"tok value with spaces"}', 'tok value with spaces'],
+    ['password="two words"', 'two words'],
+    [`key="x'${'ab'.repeat(32)}'"`, 'ab'.repeat(32)],
+    [`digest ${'c0ffee'.repeat(8)}`, 'c0ffee'.repeat(8)],
   ])('removes the secret from %s', (text, secret) => {
     expect(redactString(text)).not.toContain(secret);
     expect(redactString(text)).toContain(REDACTED);
@@ -81,13 +103,20 @@ describe('redactor', () => {
     });
   });
 
+  it('never writes raw bytes', () => {
+    expect(redact({ blob: Buffer.from('4111111111111111') })).toEqual({ blob: REDACTED });
+    expect(redact(new Uint8Array([1, 2, 3]))).toBe(REDACTED);
+  });
+
   it('redacts an error message and drops its stack', () => {
     const error = new Error('charge failed for 4242424242424242 with sk_live_abcdef123456');
     expect(redact(error)).toEqual({ name: 'Error', message: `charge failed for ${CARD} with ${REDACTED}` });
   });
 
   it('classifies field names by word', () => {
-    for (const name of ['pin', 'newPin', 'pin_hash', 'api_key', 'X-Api-Key', 'databaseKey', 'cvv2', 'securityCode', 'cardNumber', 'pepper']) expect(isSecretField(name)).toBe(true);
-    for (const name of ['shipping', 'staffId', 'spinner', 'terminalId', 'amountMinor', 'outcome', 'mapping', 'keyboard']) expect(isSecretField(name)).toBe(false);
+    for (const name of ['pin', 'newPin', 'pin_hash', 'PINCode', 'cardnumber', 'auth', 'bearer', 'api_key', 'X-Api-Key', 'databaseKey', 'cvv2', 'securityCode', 'cardNumber', 'pepper']) {
+      expect(isSecretField(name)).toBe(true);
+    }
+    for (const name of ['shipping', 'staffId', 'spinner', 'terminalId', 'amountMinor', 'outcome', 'mapping', 'keyboard', 'hash', 'prevHash']) expect(isSecretField(name)).toBe(false);
   });
 });

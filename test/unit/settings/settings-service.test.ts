@@ -68,6 +68,7 @@ describe('settings', () => {
     ['a float amount', { policies: { offlinePayments: { maxPerTransactionMinor: 99.5 } } }],
     ['an unknown key', { store: { colour: 'red' } }],
     ['an http API', { policies: { apiBaseUrl: 'http://api.nopos.dev' } }],
+    ['another API address (where the key would go)', { policies: { apiBaseUrl: 'https://attacker.example' } }],
     ['an empty patch', {}],
     ['the terminal id', { terminal: { id: 'OTHER-ID' } }],
   ])('refuse %s with a typed error, changing nothing', (_name, patch) => {

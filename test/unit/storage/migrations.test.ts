@@ -86,6 +86,14 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   });
 
+  it('refuse and roll back a migration that marks queued rows as rejected', () => {
+    migrate(db, MIGRATIONS, file);
+    const queued = queueRows(3);
+    const silent: Migration = { version: MIGRATIONS.length + 1, name: 'silent', up: (d) => d.exec("UPDATE outbox SET status = 'rejected'") };
+    expect(() => migrate(db, [...MIGRATIONS, silent], file)).toThrow(QueuedDataChangedError);
+    expect(db.prepare('SELECT * FROM outbox ORDER BY seq').all()).toEqual(queued);
+  });
+
   it('refuse and roll back a migration that drops the queue', () => {
     migrate(db, MIGRATIONS, file);
     queueRows(3);

@@ -53,7 +53,7 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
       { path: 'policies.offlinePayments.maxTotalMinor', label: 'Offline card total limit', kind: 'money' },
       { path: 'policies.offlinePayments.maxCount', label: 'Offline card payments at most', kind: 'integer' },
       { path: 'policies.offlinePayments.maxAgeHours', label: 'Upload offline payments within (hours)', kind: 'integer' },
-      { path: 'policies.apiBaseUrl', label: 'NoPOS API address', kind: 'text', help: 'HTTPS only.' },
+      { path: 'policies.apiBaseUrl', label: 'NoPOS API address', kind: 'readonly', help: 'Set by your IT department.' },
     ],
   },
 ];
