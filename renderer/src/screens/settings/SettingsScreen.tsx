@@ -38,11 +38,13 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
     const fields = SETTINGS_GROUPS.flatMap((g) => g.fields).filter((f) => f.kind !== 'readonly' && !isLocked(f.path));
     const errors: Record<string, string> = {};
     const changes: [string, unknown][] = [];
+    // Amounts are read in the currency being saved; a currency change re-reads every limit in it.
+    const draftCurrency = draft['store.currency'] ?? currency;
     for (const field of fields) {
       const text = draft[field.path] ?? '';
-      if (text === toText(field, valueAt(view.values, field.path), currency)) continue;
-      const value = fromText(field, text, currency);
-      if (value === null) errors[field.path] = field.kind === 'money' ? `Enter an amount such as 100.00 ${currency}.` : 'Enter a whole number.';
+      if (text === toText(field, valueAt(view.values, field.path), currency) && !(field.kind === 'money' && draftCurrency !== currency)) continue;
+      const value = fromText(field, text, draftCurrency);
+      if (value === null) errors[field.path] = field.kind === 'money' ? `Enter an amount such as 100.00 ${draftCurrency}.` : 'Enter a whole number.';
       else changes.push([field.path, value]);
     }
     setInvalid(errors);
