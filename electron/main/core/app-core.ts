@@ -20,6 +20,8 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
+  /** Whether a staff member has a sale open (the register provides this); none until then. */
+  hasOpenWork?: (staffId: string) => boolean;
 }
 
 export interface AppCore {
@@ -54,6 +56,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     securityLog: storage.securityLog,
     now,
     channelAccess: (name) => access.get(name),
+    ...(deps.hasOpenWork ? { hasOpenWork: deps.hasOpenWork } : {}),
   });
   const staffService = new StaffService({
     db: storage.db,

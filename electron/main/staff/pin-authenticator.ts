@@ -46,21 +46,24 @@ export class PinAuthenticator {
     const attempt = (outcome: 'success' | 'failure' | 'locked' | 'throttled' | 'not_allowed') =>
       securityLog.record({ type: 'auth.attempt', staffId, purpose, outcome });
 
+    // Both waits apply; the person is told the longer one.
     const terminalGate = throttle.gate('terminal');
-    if (!terminalGate.open) {
+    const staffGate = throttle.gate(`staff:${staffId}`);
+    const terminalWait = terminalGate.open ? 0 : terminalGate.retryAfterSeconds;
+    const staffWait = staffGate.open ? 0 : staffGate.retryAfterSeconds;
+    if (staffWait > 0 && staffWait >= terminalWait) {
+      attempt('locked');
+      return { outcome: 'locked_out', retryAfterSeconds: staffWait };
+    }
+    if (terminalWait > 0) {
       attempt('throttled');
-      return { outcome: 'terminal_throttled', retryAfterSeconds: terminalGate.retryAfterSeconds };
+      return { outcome: 'terminal_throttled', retryAfterSeconds: terminalWait };
     }
     const staff = this.deps.staff.get(staffId);
     if (!staff || !staff.active) {
       attempt('not_allowed');
       this.terminalFailure();
       return { outcome: 'not_allowed', message: 'This staff member cannot sign in here.' };
-    }
-    const staffGate = throttle.gate(`staff:${staffId}`);
-    if (!staffGate.open) {
-      attempt('locked');
-      return { outcome: 'locked_out', retryAfterSeconds: staffGate.retryAfterSeconds };
     }
 
     if (await this.deps.hasher.verify(pin, staff.pinHash)) {

@@ -1,0 +1,57 @@
+import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { isAppProtocolSender } from '../../electron/main/ipc/sender';
+import type { Keychain } from '../../electron/main/secrets/keychain';
+import type { Role } from '../../shared/domain/staff';
+import type { IpcResult } from '../../shared/ipc/errors';
+import { memoryKeychain } from './memory-keychain';
+import { openTestStorage, tempDir } from './storage';
+import { trustedSender } from './test-contract';
+
+/** A settable clock: tests move time instead of waiting for it. */
+export class TestClock {
+  constructor(public ms = Date.parse('2026-11-29T09:00:00.000Z')) {}
+  now = (): Date => new Date(this.ms);
+  advance(seconds: number): void {
+    this.ms += seconds * 1000;
+  }
+}
+
+export interface TerminalFixture {
+  clock: TestClock;
+  storage: TerminalStorage;
+  core: AppCore;
+  call<T = unknown>(channel: string, payload?: unknown): Promise<IpcResult<T>>;
+  /** Adds a staff member directly (as an admin would) and returns their id. */
+  addStaff(name: string, role: Role, pin: string): Promise<string>;
+  close(): void;
+}
+
+/** The real core over real encrypted storage; only the keychain (unless given) and the clock are stand-ins. */
+export async function terminalFixture(options: { keychain?: Keychain; policy?: object; hasOpenWork?: (staffId: string) => boolean } = {}): Promise<TerminalFixture> {
+  const clock = new TestClock();
+  const scratch = tempDir('terminal');
+  const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
+  const core = createAppCore({
+    appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
+    now: clock.now,
+    storage,
+    isTrustedSender: isAppProtocolSender,
+    ...(options.hasOpenWork ? { hasOpenWork: options.hasOpenWork } : {}),
+  });
+  return {
+    clock,
+    storage,
+    core,
+    call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
+    async addStaff(name, role, pin) {
+      const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;
+      storage.staff.insert({ id, name, role, pinHash: await storage.pinHasher.hash(pin) });
+      return id;
+    },
+    close() {
+      storage.close();
+      scratch.cleanup();
+    },
+  };
+}
