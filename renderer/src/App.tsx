@@ -1,31 +1,108 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ROLE_LABELS } from '../../shared/domain/staff';
 import { AppShell } from './layout/AppShell';
+import { Button } from './components/Button';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { useApi } from './bridge/use-api';
+import { FirstRunScreen } from './session/FirstRunScreen';
+import { useSession } from './session/SessionContext';
+import { SignInScreen } from './session/SignInScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { StaffScreen } from './screens/staff/StaffScreen';
+
+interface ScreenDef {
+  label: string;
+  /** Shown only to staff whose role has it; main enforces the same on every call. */
+  needs?: string;
+  render: () => ReactNode;
+}
 
 const SCREENS = {
-  status: { label: 'Status', render: () => <StatusScreen /> },
-  settings: { label: 'Settings', render: () => <SettingsScreen /> },
-} as const;
+  status: { label: 'Home', render: () => <StatusScreen /> },
+  staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },
+  settings: { label: 'Settings', needs: 'manage:settings', render: () => <SettingsScreen /> },
+} satisfies Record<string, ScreenDef>;
 type ScreenName = keyof typeof SCREENS;
 
-export function App() {
+function SignedInApp() {
+  const api = useApi();
+  const { session, setSession, can } = useSession();
   const [screen, setScreen] = useState<ScreenName>('status');
+  if (session?.state !== 'signed_in') return null;
+  const visible = (Object.keys(SCREENS) as ScreenName[]).filter((name) => {
+    const needs = (SCREENS[name] as ScreenDef).needs;
+    return !needs || can(needs);
+  });
+  const current = visible.includes(screen) ? screen : 'status';
+
   return (
     <AppShell
       nav={
-        <nav className="nav" aria-label="Screens">
-          {(Object.keys(SCREENS) as ScreenName[]).map((name) => (
-            <button key={name} type="button" className="nav__item" aria-current={screen === name ? 'page' : undefined} onClick={() => setScreen(name)}>
-              {SCREENS[name].label}
-            </button>
-          ))}
-        </nav>
+        <>
+          <nav className="nav" aria-label="Screens">
+            {visible.map((name) => (
+              <button key={name} type="button" className="nav__item" aria-current={current === name ? 'page' : undefined} onClick={() => setScreen(name)}>
+                {SCREENS[name].label}
+              </button>
+            ))}
+          </nav>
+          <div className="who">
+            <span>
+              {session.staff.name} · {ROLE_LABELS[session.staff.role]}
+            </span>
+            <Button variant="secondary" className="button--small" onClick={() => api.session.lock().then(setSession)}>
+              Lock
+            </Button>
+            <Button variant="secondary" className="button--small" onClick={() => api.session.signOut().then(setSession)}>
+              Sign out
+            </Button>
+          </div>
+        </>
       }
     >
       {/* A fresh boundary per screen: one broken screen never takes the others down. */}
-      <ErrorBoundary key={screen}>{SCREENS[screen].render()}</ErrorBoundary>
+      <ErrorBoundary key={current}>{SCREENS[current].render()}</ErrorBoundary>
     </AppShell>
   );
+}
+
+export function App() {
+  const { session } = useSession();
+  if (!session) {
+    return (
+      <AppShell>
+        <p className="muted" role="status">
+          Starting…
+        </p>
+      </AppShell>
+    );
+  }
+  switch (session.state) {
+    case 'setup_required':
+      return (
+        <AppShell>
+          <FirstRunScreen />
+        </AppShell>
+      );
+    case 'signed_out':
+      return (
+        <AppShell>
+          <SignInScreen title="Sign in" />
+        </AppShell>
+      );
+    case 'locked':
+      return (
+        <AppShell>
+          <SignInScreen
+            key={session.lockedStaff.id}
+            title="Terminal locked"
+            intro={`${session.lockedStaff.name} was signed in${session.reason === 'idle' ? ' and the terminal locked after a while without use' : ''}. ${session.lockedStaff.name} can unlock and carry on; a manager can take over.`}
+            preselect={session.lockedStaff.id}
+          />
+        </AppShell>
+      );
+    case 'signed_in':
+      return <SignedInApp />;
+  }
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './bridge/client';
 import { ApiContext } from './bridge/use-api';
+import { SessionProvider } from './session/SessionContext';
 import './design/tokens.css';
 import './design/base.css';
 import './design/components.css';
@@ -14,7 +15,9 @@ if (!root) throw new Error('index.html is missing #root');
 createRoot(root).render(
   <StrictMode>
     <ApiContext.Provider value={createClient(window.nopos)}>
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </ApiContext.Provider>
   </StrictMode>,
 );

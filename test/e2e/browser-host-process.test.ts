@@ -57,8 +57,8 @@ describe('browser host process', () => {
       const url = await waitForUrl(run);
       const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
       await page.goto(url);
-      await page.getByTestId('app-version').waitFor();
-      await page.getByTestId('terminal-id').waitFor();
+      // A new terminal's first screen: set up the first admin.
+      await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, 'npm-start-browser-host.png') });
       await page.close();
       expect(readdirSync(dataDir).sort()).toEqual(['logs', 'terminal.db', 'terminal.db-shm', 'terminal.db-wal']);

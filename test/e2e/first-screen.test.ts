@@ -1,56 +1,54 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
-import { contract } from '../../shared/ipc/contract';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy';
+import { contract } from '../../shared/ipc/contract';
 import { APP_VERSION, ARTIFACTS, launchChromium, startAppHost, watchForProblems } from '../support/browser';
+import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+
+// A brand-new terminal: its first screen is the first-admin set-up, served by the real core.
 
 let browser: Browser;
 let host: BrowserHost;
-let context: BrowserContext;
 let storage: TerminalStorage;
+const contexts: BrowserContext[] = [];
 const scratch = tempDir('e2e-first');
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   storage = await openTestStorage(realKeychain('e2e-first-screen'), scratch.dir);
-  [browser, host] = await Promise.all([launchChromium(), startAppHost(storage)]);
+  [browser, { host }] = await Promise.all([launchChromium(), startAppHost(storage)]);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await Promise.all(contexts.map((c) => c.close()));
   await browser?.close();
   await host?.close();
   storage?.close();
   scratch.cleanup();
 });
 
-async function openApp(viewport = { width: 1024, height: 768 }) {
-  context = await browser.newContext({ viewport });
+async function openApp(viewport = { width: 1024, height: 768 }): Promise<{ page: Page; problems: string[]; csp: string | undefined }> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
   const page = await context.newPage();
   const problems = watchForProblems(page);
   const response = await page.goto(host.newAppUrl());
-  await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
-  return { page, problems, response };
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return { page, problems, csp: response?.headers()['content-security-policy'] };
 }
 
 describe('first screen in Chromium (browser host)', () => {
-  it('loads under its CSP with no console error and shows the status from main', async () => {
-    const { page, problems, response } = await openApp();
-    expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    const status = page.getByRole('definition').filter({ hasText: APP_VERSION });
-    await expect(status.textContent()).resolves.toBe(APP_VERSION);
-    await expect(page.getByText('Running').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);
-    // The token left the address bar as soon as the shim read it.
+  it('loads under its CSP with no console error and asks for the first admin', async () => {
+    const { page, problems, csp } = await openApp();
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
+    // The one-time code left the address bar as soon as the shim read it.
     expect(page.url()).not.toContain('nopos-code');
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByTestId('app-version').waitFor();
     expect(problems).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'first-screen-1024x768.png'), fullPage: true });
   });
@@ -102,7 +100,7 @@ describe('first screen in Chromium (browser host)', () => {
 
   it('lays out on the largest supported screen and keeps touch targets at 44px or more', async () => {
     const { page } = await openApp({ width: 1920, height: 1080 });
-    const sizes = await page.$$eval('button', (buttons) => buttons.map((b) => b.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    const sizes = await page.$$eval('button, input, select', (els) => els.map((b) => b.getBoundingClientRect()).map((r) => [r.width, r.height]));
     expect(sizes.length).toBeGreaterThan(0);
     for (const [width, height] of sizes) expect(Math.min(width!, height!)).toBeGreaterThanOrEqual(44);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -117,6 +115,22 @@ describe('first screen in Chromium (browser host)', () => {
       const style = getComputedStyle(document.activeElement as Element);
       return { tag: document.activeElement?.tagName, width: style.outlineWidth, style: style.outlineStyle };
     });
-    expect(outline).toEqual({ tag: 'BUTTON', width: '3px', style: 'solid' });
+    expect(outline).toEqual({ tag: 'INPUT', width: '3px', style: 'solid' });
+  });
+
+  it('after set-up, calls a channel and shows the answer: the terminal status', async () => {
+    const { page, problems } = await openApp();
+    await page.getByLabel('Your name').fill('Ada Admin');
+    await page.getByLabel('Choose a PIN (6 digits)').fill('739164');
+    await page.getByLabel('Enter the PIN again').fill('739164');
+    await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+    await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
+    await expect(page.getByTestId('app-version').textContent()).resolves.toBe(APP_VERSION);
+    await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);
+    await expect(page.getByText('Ada Admin · Admin').isVisible()).resolves.toBe(true);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'home-signed-in.png'), fullPage: true });
   });
 });

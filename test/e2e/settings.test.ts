@@ -4,12 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { gateGranting } from '../support/test-contract';
-import { ARTIFACTS, launchChromium, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 
-// Settings and the audit check in Chromium, against real storage with an IT policy that locks the currency.
-// Until staff sign-in exists, "signed in as admin" is an access gate granting the admin's permissions.
+// Settings and the audit check in Chromium, against real storage with an IT policy that locks the
+// currency, and real staff sessions.
 
 let browser: Browser;
 let storage: TerminalStorage;
@@ -18,6 +17,8 @@ const hosts: BrowserHost[] = [];
 
 beforeAll(async () => {
   storage = await openTestStorage(realKeychain('e2e-settings'), scratch.dir, { policy: { store: { currency: 'GBP' } } });
+  await seedStaff(storage, 'Ada', 'admin', '739164');
+  await seedStaff(storage, 'Manny', 'manager', '205837');
   browser = await launchChromium();
 });
 
@@ -31,21 +32,27 @@ afterAll(async () => {
   scratch.cleanup();
 });
 
-async function openSettings(asAdmin: boolean): Promise<{ page: Page; problems: string[] }> {
-  const host = await startAppHost(storage, asAdmin ? gateGranting('manage:settings', 'read:audit') : undefined);
+async function signedIn(name: string, pin: string): Promise<{ page: Page; problems: string[] }> {
+  const { host } = await startAppHost(storage);
   hosts.push(host);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = watchForProblems(page);
   await page.goto(host.newAppUrl());
+  await signInThroughUi(page, name, pin);
+  await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
+  return { page, problems };
+}
+
+async function openSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Store', exact: true }).waitFor();
-  return { page, problems };
 }
 
 describe('settings screen', () => {
   it('shows IT-policy values as locked and disabled', async () => {
-    const { page, problems } = await openSettings(false);
+    const { page, problems } = await signedIn('Ada', '739164');
+    await openSettings(page);
     const currency = page.getByLabel('Currency');
     await expect(currency.inputValue()).resolves.toBe('GBP');
     await expect(currency.isDisabled()).resolves.toBe(true);
@@ -57,16 +64,17 @@ describe('settings screen', () => {
     expect(problems).toEqual([]);
   });
 
-  it('refuses a change when nobody with the permission is signed in, and changes nothing', async () => {
-    const { page } = await openSettings(false);
-    await page.getByLabel('Store name').fill('Sneaky Rename');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Sign in with a role that may change settings.').waitFor();
+  it('hides settings from a manager, and main refuses them even when the page asks anyway', async () => {
+    const { page } = await signedIn('Manny', '205837');
+    await expect(page.getByRole('button', { name: 'Settings' }).count()).resolves.toBe(0);
+    const answer = await page.evaluate(() => window.nopos.settings.update({ store: { name: 'Sneaky Rename' } }));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(storage.settings.current().values.store.name).toBe('My store');
   });
 
   it('checks amounts before sending and saves an admin change that survives a reload', async () => {
-    const { page } = await openSettings(true);
+    const { page } = await signedIn('Ada', '739164');
+    await openSettings(page);
     await page.getByLabel('Offline card limit per sale').fill('12.345');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Enter an amount such as 100.00 GBP.').waitFor();
@@ -78,14 +86,16 @@ describe('settings screen', () => {
     expect(storage.settings.current().values.store.name).toBe('Corner Shop');
     expect(storage.settings.current().values.policies.offlinePayments.maxPerTransactionMinor).toBe(15000);
 
+    // The session lives in main: a reload keeps it.
     await page.reload();
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await openSettings(page);
     await expect(page.getByLabel('Store name').inputValue()).resolves.toBe('Corner Shop');
     await expect(page.getByLabel('Offline card limit per sale').inputValue()).resolves.toBe('150.00');
   });
 
   it('verifies the audit trail for an admin, and reports damage', async () => {
-    const { page } = await openSettings(true);
+    const { page } = await signedIn('Ada', '739164');
+    await openSettings(page);
     await page.getByRole('button', { name: 'Verify audit trail' }).click();
     await page.getByText(/Audit trail intact: \d+ records checked\./).waitFor();
 

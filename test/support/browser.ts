@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createAppCore } from '../../electron/main/core/app-core';
+import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
+import { newStaffId } from '../../electron/main/staff/staff-repository';
+import type { Role } from '../../shared/domain/staff';
 import { sameOriginSender } from '../../electron/main/ipc/sender';
 import type { AccessGate } from '../../electron/main/ipc/access-gate';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
@@ -27,26 +29,46 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
-export async function startAppHost(storage: TerminalStorage, accessGate?: AccessGate): Promise<BrowserHost> {
+export async function startAppHost(
+  storage: TerminalStorage,
+  options: { accessGate?: AccessGate; now?: () => Date } = {},
+): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
   if (!existsSync(path.join(rendererDir, 'index.html')) || !existsSync(bridgeScriptPath)) {
     throw new Error('The app is not built: run `npm run build` first (`npm test` does).');
   }
-  return startBrowserHost({
+  const now = options.now ?? (() => new Date());
+  let core: AppCore | undefined;
+  const host = await startBrowserHost({
     rendererDir,
     bridgeScriptPath,
     createCore: (origin) => {
-      const core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: new Date() },
-        now: () => new Date(),
+      core = createAppCore({
+        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now() },
+        now,
         isTrustedSender: sameOriginSender(origin),
         storage,
-        ...(accessGate ? { accessGate } : {}),
+        ...(options.accessGate ? { accessGate: options.accessGate } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };
     },
   });
+  return { host, core: core! };
+}
+
+/** Adds staff straight into storage, as if an admin had created them. */
+export async function seedStaff(storage: TerminalStorage, name: string, role: Role, pin: string): Promise<string> {
+  const id = newStaffId();
+  storage.staff.insert({ id, name, role, pinHash: await storage.pinHasher.hash(pin) });
+  return id;
+}
+
+/** Signs in through the real UI: pick the name, tap the PIN on the pad, submit. */
+export async function signInThroughUi(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}` }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Collects everything that would mean the page is unhealthy: console errors, page errors, CSP violations. */

@@ -5,6 +5,7 @@ import { Button } from '../components/Button';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Panel } from '../components/Panel';
 import { Pill } from '../components/Pill';
+import { DrawerPanel } from './DrawerPanel';
 
 const PLATFORM_NAMES = { linux: 'Linux', darwin: 'macOS', win32: 'Windows', other: 'Other' } as const;
 
@@ -22,6 +23,7 @@ export function StatusScreen() {
   return (
     <div className="stack">
       <h1>Terminal status</h1>
+      <DrawerPanel />
       {status.status === 'error' && (
         <ErrorNotice title="Could not read the terminal status" message={status.error.message} onRetry={status.reload} />
       )}

@@ -1,0 +1,60 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { SessionView } from '../../../shared/domain/staff';
+import { useApi } from '../bridge/use-api';
+
+interface SessionState {
+  session: SessionView | null;
+  setSession: (view: SessionView) => void;
+  refresh: () => void;
+  can: (permission: string) => boolean;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+const ACTIVITY_EVERY_MS = 15_000;
+
+/**
+ * Mirrors the main process's session: read once, then kept current by `session.changed` events
+ * (auto-lock, OS lock). The page holds no token; it only shows what main says, and reports touches
+ * so that an attended till does not lock.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [session, setSession] = useState<SessionView | null>(null);
+
+  const refresh = useCallback(() => {
+    api.session.get().then(setSession, () => setSession(null));
+  }, [api]);
+
+  useEffect(() => {
+    refresh();
+    return api.events.session.changed(setSession);
+  }, [api, refresh]);
+
+  useEffect(() => {
+    if (session?.state !== 'signed_in') return;
+    let last = 0;
+    const report = () => {
+      const now = Date.now();
+      if (now - last < ACTIVITY_EVERY_MS) return;
+      last = now;
+      api.session.activity().catch(() => undefined);
+    };
+    window.addEventListener('pointerdown', report, { passive: true });
+    window.addEventListener('keydown', report);
+    return () => {
+      window.removeEventListener('pointerdown', report);
+      window.removeEventListener('keydown', report);
+    };
+  }, [api, session?.state]);
+
+  const can = useCallback((permission: string) => session?.state === 'signed_in' && session.permissions.includes(permission), [session]);
+
+  return <SessionContext.Provider value={{ session, setSession, refresh, can }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession must be used inside <SessionProvider>');
+  return state;
+}
