@@ -38,7 +38,7 @@ export function PinPad({
   };
 
   return (
-    <form className="pin-pad" onSubmit={submit} aria-label={label}>
+    <form className="pin-pad" onSubmit={submit}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/main/core/app-core';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import type { BrowserHost } from '../../browser-host/server';
+import { ARTIFACTS, launchChromium, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { TestClock } from '../support/terminal-fixture';
+
+// Staff sign-in in Chromium against the real core and real storage, on a clock the test can move.
+// The tests run in order on one terminal, like a shop's first morning.
+
+let browser: Browser;
+let storage: TerminalStorage;
+let host: BrowserHost;
+let core: AppCore;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const clock = new TestClock();
+const scratch = tempDir('e2e-staff');
+
+async function noBlockingA11yIssues(): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+const auditActions = () => (storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<string, string>[]);
+const staffId = (name: string) => (storage.db.prepare('SELECT id FROM staff WHERE name = ?').get(name) as { id: string }).id;
+
+beforeAll(async () => {
+  storage = await openTestStorage(realKeychain('e2e-staff'), scratch.dir, { now: clock.now, policy: { policies: { autoLockMinutes: 2 } } });
+  browser = await launchChromium();
+  ({ host, core } = await startAppHost(storage, { now: clock.now }));
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  problems = watchForProblems(page);
+  await page.goto(host.newAppUrl());
+});
+
+afterEach(() => {
+  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await host?.close();
+  storage?.close();
+  scratch.cleanup();
+});
+
+describe('staff sign-in in the browser', () => {
+  it('sets up the first admin on a new terminal', async () => {
+    await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
+    await page.getByLabel('Your name').fill('Ada');
+    await page.getByLabel('Choose a PIN (6 digits)').fill('123456');
+    await page.getByLabel('Enter the PIN again').fill('123456');
+    await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+    await page.getByText('A PIN cannot be a run of digits such as 123456 or 654321.').waitFor();
+    await page.getByLabel('Choose a PIN (6 digits)').fill('739164');
+    await page.getByLabel('Enter the PIN again').fill('739164');
+    await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+    await page.getByText('Ada · Admin').waitFor();
+  });
+
+  it('lets the admin add a cashier and a manager', async () => {
+    await page.getByRole('button', { name: 'Staff' }).click();
+    await page.getByRole('heading', { name: 'Staff members' }).waitFor();
+    for (const [name, role, pin] of [
+      ['Cass', 'Cashier', '482913'],
+      ['Manny', 'Manager', '205837'],
+    ] as const) {
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+      await page.getByLabel('First PIN (6 digits)').fill(pin);
+      await page.getByRole('button', { name: 'Add staff member' }).click();
+      await page.getByText(`${name} added.`).waitFor();
+    }
+    await expect(page.getByRole('row').count()).resolves.toBe(4);
+    await noBlockingA11yIssues();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'staff.png'), fullPage: true });
+  });
+
+  it('signs the cashier in with the PIN pad', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await noBlockingA11yIssues();
+    await signInThroughUi(page, 'Cass', '482913');
+    await page.getByText('Cass · Cashier').waitFor();
+    // A cashier is shown neither staff nor settings; main refuses them anyway (tested in unit tests).
+    await expect(page.getByRole('button', { name: 'Staff' }).count()).resolves.toBe(0);
+  });
+
+  it('blocks the cashier from a manager action until a manager approves it on the spot', async () => {
+    await page.getByRole('button', { name: 'No sale' }).click();
+    await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
+    await noBlockingA11yIssues();
+    await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
+    await page.getByLabel('Manager PIN').fill('205837');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'manager-approval.png') });
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Drawer opened (no sale).').waitFor();
+    expect(auditActions().slice(-2)).toEqual([
+      { action: 'override.approved', actor: staffId('Cass'), approver: staffId('Manny') },
+      { action: 'drawer.opened', actor: staffId('Cass'), approver: staffId('Manny') },
+    ]);
+    // The approval covered that one action: the next one asks again.
+    await page.getByRole('button', { name: 'No sale' }).click();
+    await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+  });
+
+  it('locks the terminal after the policy idle time, and the same cashier unlocks it', async () => {
+    clock.advance(2 * 60);
+    core.session.tick();
+    await page.getByRole('heading', { name: 'Terminal locked' }).waitFor();
+    await page.getByText(/Cass was signed in and the terminal locked after a while without use/).waitFor();
+    await noBlockingA11yIssues();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'lock-screen.png') });
+    for (const digit of '482913') await page.getByRole('button', { name: `Digit ${digit}` }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Cass · Cashier').waitFor();
+  });
+
+  it('locks a staff member out after 5 wrong PINs and shows the wait', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: /^Cass/ }).click();
+    const pinField = page.getByLabel('PIN for Cass');
+    // People take a moment per attempt; the channel's rate limit runs on the same (test) clock.
+    for (const [i, left] of [4, 3, 2, 1].entries()) {
+      clock.advance(2);
+      await pinField.fill(`10000${i}`);
+      await pinField.press('Enter');
+      await page.getByText(left === 1 ? 'Wrong PIN. 1 attempt left before a lock.' : `Wrong PIN. ${left} attempts left.`).waitFor();
+    }
+    clock.advance(2);
+    await pinField.fill('100009');
+    await pinField.press('Enter');
+    await page.getByText(/Too many wrong PINs\. Locked — try again in 0:(30|29)/).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'lockout.png') });
+    // Even the right PIN waits out the lock.
+    clock.advance(2);
+    await pinField.fill('482913');
+    await pinField.press('Enter');
+    await page.getByText(/Locked — try again in/).waitFor();
+    expect(auditActions().filter((a) => a.action === 'staff.locked_out')).toHaveLength(1);
+    clock.advance(30);
+    await pinField.fill('482913');
+    await pinField.press('Enter');
+    await page.getByText('Cass · Cashier').waitFor();
+  });
+});
