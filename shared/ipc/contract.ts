@@ -15,7 +15,7 @@ import {
 import { channel, defineContract, event } from './contract-kit';
 
 const noRequest = z.undefined();
-// A PIN check costs ~90 ms of scrypt: a page may not queue more than a handful.
+// A PIN check costs ~80 ms of scrypt: a page may not queue more than a handful.
 const pinRate = { burst: 5, perSecond: 1 };
 
 /**
