@@ -40,6 +40,15 @@ export const contract = defineContract({
     audit: {
       verify: channel({ request: noRequest, response: auditVerificationSchema, access: 'read:audit', rateLimit: { burst: 3, perSecond: 0.2 } }),
     },
+    storage: {
+      /** Re-encrypts the database under a fresh key; the key itself never leaves main. */
+      rotateKey: channel({
+        request: noRequest,
+        response: z.object({ rotatedAt: z.iso.datetime() }).strict(),
+        access: 'manage:settings',
+        rateLimit: { burst: 1, perSecond: 0.05 },
+      }),
+    },
     session: {
       get: channel({ request: noRequest, response: sessionViewSchema, access: 'public' }),
       signIn: channel({

@@ -6,7 +6,7 @@ import type { Keychain } from '../secrets/keychain';
 import { SettingsService } from '../settings/settings-service';
 import { loadPolicyFile } from '../settings/policy-file';
 import type { Db } from '../storage/db';
-import { openEncryptedDatabase } from '../storage/encrypted-database';
+import { openEncryptedDatabase, rotateDatabaseKey } from '../storage/encrypted-database';
 import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
 import { Outbox } from '../sync/outbox';
@@ -33,6 +33,8 @@ export interface TerminalStorage {
   pinHasher: PinHasher;
   securityLog: SecurityLog;
   appLog: RotatingLog;
+  /** Re-encrypts the database under a new key from the keychain (see docs/storage.md). */
+  rotateDatabaseKey(): Promise<void>;
   close(): void;
 }
 
@@ -66,6 +68,7 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       pinHasher,
       securityLog,
       appLog,
+      rotateDatabaseKey: () => rotateDatabaseKey(db, options.keychain),
       close: () => db.close(),
     };
   } catch (error) {

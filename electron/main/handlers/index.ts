@@ -10,6 +10,7 @@ import { createDrawerHandlers } from './drawer-handlers';
 import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStaffHandlers } from './staff-handlers';
+import { createStorageHandlers } from './storage-handlers';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -25,6 +26,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     app: createAppHandlers(deps.appInfo, deps.now),
     settings: createSettingsHandlers(deps.storage.settings),
     audit: createAuditHandlers(deps.storage.audit),
+    storage: createStorageHandlers(deps.storage, deps.now),
     session: createSessionHandlers(deps.session),
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { AuditPanel } from './AuditPanel';
+import { KeyRotationPanel } from './KeyRotationPanel';
 import { buildPatch, fromText, SETTINGS_GROUPS, toText, valueAt, type FieldDef } from './fields';
 
 type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
@@ -151,6 +152,7 @@ export function SettingsScreen() {
         </>
       )}
       <AuditPanel />
+      <KeyRotationPanel />
     </div>
   );
 }
