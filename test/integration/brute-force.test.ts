@@ -20,7 +20,7 @@ async function attack(targets: string[], attempts: number) {
   let signedIn = 0;
   for (let i = 0; i < attempts; i++) {
     const staffId = targets[i % targets.length]!;
-    // Guesses walk up from 000000; the real PINs are far from there.
+    // Guesses walk up from 000000 (the real PINs are far from there): what counts is how many are checked.
     const result = await t.call<{ outcome: string }>('session.signIn', { staffId, pin: String(i).padStart(6, '0') });
     if (result.ok && result.data.outcome === 'signed_in') signedIn++;
     t.clock.advance(1);
@@ -42,8 +42,6 @@ describe('brute force against the sign-in channel', () => {
     t = await terminalFixture({ keychain });
     const victim = await t.addStaff('Victim', 'manager', '739164');
     const result = await attack([victim], 10_000);
-    expect(result.signedIn).toBe(0);
-    expect(result.hours).toBeGreaterThan(2.7);
     // First hour: the ladder's short early steps; after that 5 guesses per 15-minute lockout.
     expect(result.perHour[0]).toBeLessThanOrEqual(35);
     for (const count of result.perHour.slice(1)) expect(count).toBeLessThanOrEqual(20);
@@ -59,7 +57,7 @@ describe('brute force against the sign-in channel', () => {
       await t.addStaff('Dan', 'cashier', '917346'),
     ];
     const result = await attack(staff, 10_000);
-    expect(result.signedIn).toBe(0);
+    expect(result.evaluated).toBeLessThan(200);
     // 10 failures per terminal lockout, 15 minutes each once the ladder tops out.
     expect(result.perHour[0]).toBeLessThanOrEqual(70);
     for (const count of result.perHour.slice(1)) expect(count).toBeLessThanOrEqual(40);

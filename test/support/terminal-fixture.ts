@@ -28,7 +28,7 @@ export interface TerminalFixture {
 }
 
 /** The real core over real encrypted storage; only the keychain (unless given) and the clock are stand-ins. */
-export async function terminalFixture(options: { keychain?: Keychain; policy?: object; hasOpenWork?: (staffId: string) => boolean } = {}): Promise<TerminalFixture> {
+export async function terminalFixture(options: { keychain?: Keychain; policy?: object; openWorkOwner?: () => string | null } = {}): Promise<TerminalFixture> {
   const clock = new TestClock();
   const scratch = tempDir('terminal');
   const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
@@ -37,7 +37,7 @@ export async function terminalFixture(options: { keychain?: Keychain; policy?: o
     now: clock.now,
     storage,
     isTrustedSender: isAppProtocolSender,
-    ...(options.hasOpenWork ? { hasOpenWork: options.hasOpenWork } : {}),
+    ...(options.openWorkOwner ? { openWorkOwner: options.openWorkOwner } : {}),
   });
   return {
     clock,

@@ -20,8 +20,8 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
-  /** Whether a staff member has a sale open (the register provides this); none until then. */
-  hasOpenWork?: (staffId: string) => boolean;
+  /** Who has a sale open on this terminal, if anyone (the register provides this, from storage); none until then. */
+  openWorkOwner?: () => string | null;
 }
 
 export interface AppCore {
@@ -38,11 +38,12 @@ export interface AppCore {
  */
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
-  const access = new Map(listChannels(contract).map((c) => [c.name, c.def.access]));
+  const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
+  const throttle = new SignInThrottle(storage.db, now);
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
-    throttle: new SignInThrottle(storage.db, now),
+    throttle,
     audit: storage.audit,
     securityLog: storage.securityLog,
     outbox: storage.outbox,
@@ -55,11 +56,13 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     securityLog: storage.securityLog,
     now,
-    channelAccess: (name) => access.get(name),
-    ...(deps.hasOpenWork ? { hasOpenWork: deps.hasOpenWork } : {}),
+    channelAccess: (name) => channels.get(name)?.access,
+    channelRequest: (name) => channels.get(name)?.request,
+    ...(deps.openWorkOwner ? { openWorkOwner: deps.openWorkOwner } : {}),
   });
   const staffService = new StaffService({
     db: storage.db,
+    clearLockout: (staffId) => throttle.recordSuccess(`staff:${staffId}`),
     staff: storage.staff,
     hasher: storage.pinHasher,
     settings: storage.settings,

@@ -15,6 +15,11 @@ export function createStaffHandlers(staff: StaffRepository, service: StaffServic
     create: (input, { actorId }) => service.create(input, actorId),
     update: (input, { actorId }) => service.update(input, actorId),
     resetPin: (input, { actorId }) => service.resetPin(input, actorId),
-    setActive: (input, { actorId }) => service.setActive(input, actorId),
+    setActive: (input, { actorId }) => {
+      const result = service.setActive(input, actorId);
+      // Whatever session they hold, even a locked one, ends now rather than at their next call.
+      if (!result.active) session.endFor(result.id, 'deactivated');
+      return result;
+    },
   };
 }

@@ -119,7 +119,7 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
     const parsed = route.request.safeParse(payload);
     if (!parsed.success) return reject(route.name, 'invalid_request', sender, describeIssues(parsed.error));
 
-    const auth = options.accessGate.authorize(route.access, sender, { channel: route.name, payload });
+    const auth = options.accessGate.authorize(route.access, sender, { channel: route.name, payload: parsed.data });
     if (!auth.allowed) return reject(route.name, auth.code, sender, undefined, auth.actorId);
 
     let output: unknown;

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 
-/** Same JSON for the same data whatever the key order, so an approval matches the exact request. */
+/**
+ * Same JSON for the same data whatever the key order, so an approval matches the exact request.
+ * Only plain JSON data is accepted: anything that JSON would blur (dates, maps, NaN) throws.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('not plain JSON');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value !== 'object') throw new TypeError('not plain JSON');
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw new TypeError('not plain JSON');
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -39,14 +46,14 @@ export class ApprovalSlot {
   }
 
   /** Returns the approver and clears the slot when this call is the one that was approved. */
-  consume(staffId: string, channel: string, payload: unknown): string | null {
+  consume(staffId: string, channel: string, fingerprint: string): string | null {
     const pending = this.pending;
     if (!pending) return null;
     if (pending.expiresAtMs <= this.now().getTime()) {
       this.pending = null;
       return null;
     }
-    if (pending.staffId !== staffId || pending.channel !== channel || pending.fingerprint !== requestFingerprint(channel, payload)) return null;
+    if (pending.staffId !== staffId || pending.channel !== channel || pending.fingerprint !== fingerprint) return null;
     this.pending = null;
     return pending.approverId;
   }

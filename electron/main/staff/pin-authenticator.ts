@@ -3,7 +3,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { SecurityLog } from '../logging/security-log';
 import type { Outbox } from '../sync/outbox';
 import type { PinHasher } from './pin-hasher';
-import { SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT } from './sign-in-throttle';
+import { SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS } from './sign-in-throttle';
 import type { StaffRecord, StaffRepository } from './staff-repository';
 
 export type PinPurpose = 'sign_in' | 'approval';
@@ -62,13 +62,13 @@ export class PinAuthenticator {
     const staff = this.deps.staff.get(staffId);
     if (!staff || !staff.active) {
       attempt('not_allowed');
+      this.deps.audit.record({ action: 'staff.sign_in_failed', actorId: staffId, details: { purpose, reason: staff ? 'inactive' : 'unknown' } });
       this.terminalFailure();
       return { outcome: 'not_allowed', message: 'This staff member cannot sign in here.' };
     }
 
     if (await this.deps.hasher.verify(pin, staff.pinHash)) {
       throttle.recordSuccess(`staff:${staffId}`);
-      throttle.recordSuccess('terminal');
       attempt('success');
       return { outcome: 'ok', staff };
     }
@@ -88,8 +88,9 @@ export class PinAuthenticator {
   }
 
   private terminalFailure() {
-    const result = this.deps.throttle.recordFailure('terminal', TERMINAL_FAILURE_LIMIT);
+    const result = this.deps.throttle.recordFailure('terminal', TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS);
     if (result.locked) {
+      this.deps.audit.record({ action: 'staff.locked_out', actorId: null, target: 'terminal', details: { failures: result.failures, lockedForSeconds: result.lockedForSeconds } });
       this.deps.securityLog.record({ type: 'auth.terminal_throttled', failures: result.failures, lockedForSeconds: result.lockedForSeconds });
       this.alertApi('terminal_sign_in_throttled', { failures: result.failures, lockedForSeconds: result.lockedForSeconds });
     }

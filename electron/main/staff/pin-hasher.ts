@@ -45,7 +45,9 @@ export class PinHasher {
     const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
     const salt = Buffer.from(parts[4] as string, 'base64url');
     const expected = Buffer.from(parts[5] as string, 'base64url');
-    if (expected.length !== KEY_LENGTH || !Number.isInteger(N) || N < 2) return false;
+    // A damaged record must read as a wrong PIN (and count as one), never crash the check.
+    const sane = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+    if (expected.length !== KEY_LENGTH || !sane(N, 2 ** 20) || N < 2 || (N & (N - 1)) !== 0 || !sane(r, 32) || !sane(p, 16)) return false;
     const actual = await derive(this.peppered(pin), salt, { N, r, p });
     return timingSafeEqual(actual, expected);
   }

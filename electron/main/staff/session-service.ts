@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import { PERMISSIONS, type ChannelAccess } from '../../../shared/domain/permissions';
 import { roleHas, type ApprovalResult, type SessionView, type SignInResult } from '../../../shared/domain/staff';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -10,6 +11,8 @@ import { toSummary, type StaffRecord, type StaffRepository } from './staff-repos
 
 export type LockReason = 'manual' | 'idle' | 'os_lock';
 export type SignOutReason = 'manual' | 'switch_user';
+
+export type SessionEndReason = SignOutReason | 'deactivated';
 
 type State =
   | { kind: 'signed_out' }
@@ -25,8 +28,13 @@ export interface SessionDeps {
   now: () => Date;
   /** The access each channel needs, from the contract: approvals are only for permission-guarded ones. */
   channelAccess: (channel: string) => ChannelAccess | undefined;
-  /** Whether this staff member has work in progress (an open sale) that must not pass to someone else. */
-  hasOpenWork?: (staffId: string) => boolean;
+  /** The request schema of each channel, to read an approved request exactly as the handler will. */
+  channelRequest: (channel: string) => ZodType | undefined;
+  /**
+   * Who has work in progress on this terminal (an open sale, kept in storage by the register), if
+   * anyone. Asked of storage rather than of the session, so that it holds across sign-outs and restarts.
+   */
+  openWorkOwner?: () => string | null;
 }
 
 /**
@@ -36,6 +44,8 @@ export interface SessionDeps {
  */
 export class SessionService implements AccessGate {
   private state: State = { kind: 'signed_out' };
+  /** Bumped by every sign-in, sign-out and lock: a PIN check that finishes after one of these is void. */
+  private epoch = 0;
   private readonly approvals: ApprovalSlot;
   private readonly listeners = new Set<(view: SessionView) => void>();
 
@@ -73,15 +83,14 @@ export class SessionService implements AccessGate {
     return this.state.kind === 'signed_in' ? this.state.staffId : null;
   }
 
-  /** Who may take over from the current or locked session without passing on someone's open sale. */
+  /** An open sale passes only to the staff member who opened it, or to a manager or admin. */
   private takeOverRefusal(target: StaffRecord): string | null {
-    if (this.state.kind === 'signed_out' || this.state.staffId === target.id) return null;
     if (target.role !== 'cashier') return null;
-    const holder = this.deps.staff.get(this.state.staffId);
-    if (holder && this.deps.hasOpenWork?.(holder.id)) {
-      return `${holder.name} has a sale open: only ${holder.name} or a manager can carry on.`;
-    }
-    return null;
+    const ownerId = this.deps.openWorkOwner?.() ?? null;
+    if (!ownerId || ownerId === target.id) return null;
+    const owner = this.deps.staff.get(ownerId);
+    const name = owner?.name ?? 'Another staff member';
+    return `${name} has a sale open: only ${name} or a manager can carry on.`;
   }
 
   async signIn(staffId: string, pin: string): Promise<SignInResult> {
@@ -90,8 +99,12 @@ export class SessionService implements AccessGate {
     const refusal = target && target.active ? this.takeOverRefusal(target) : null;
     if (refusal) return { outcome: 'not_allowed', message: refusal };
 
+    const epoch = this.epoch;
     const check = await this.deps.auth.check(staffId, pin, 'sign_in');
     if (check.outcome !== 'ok') return check;
+    // While the PIN was checked the terminal may have been locked (OS sleep), or a sale opened.
+    const lateRefusal = this.takeOverRefusal(check.staff);
+    if (epoch !== this.epoch || lateRefusal) return { outcome: 'not_allowed', message: lateRefusal ?? 'The terminal changed while your PIN was checked. Try again.' };
     this.start(check.staff, this.state.kind === 'locked' && this.state.staffId === check.staff.id);
     return { outcome: 'signed_in', session: this.view() };
   }
@@ -99,6 +112,7 @@ export class SessionService implements AccessGate {
   /** Begins a session for someone already proven (a correct PIN, or the first admin just created). */
   start(staff: StaffRecord, resumed = false): void {
     if (this.state.kind !== 'signed_out' && this.state.staffId !== staff.id) this.end('switch_user');
+    this.epoch++;
     this.approvals.clear();
     this.state = { kind: 'signed_in', staffId: staff.id, lastActivityMs: this.deps.now().getTime() };
     this.deps.audit.record({ action: 'staff.sign_in', actorId: staff.id, ...(resumed ? { details: { resumed: true } } : {}) });
@@ -106,22 +120,37 @@ export class SessionService implements AccessGate {
     this.changed();
   }
 
-  private end(reason: SignOutReason): void {
+  private end(reason: SessionEndReason): void {
     if (this.state.kind === 'signed_out') return;
     const staffId = this.state.staffId;
+    this.epoch++;
     this.state = { kind: 'signed_out' };
     this.approvals.clear();
     this.deps.audit.record({ action: 'staff.sign_out', actorId: staffId, details: { reason } });
     this.deps.securityLog.record({ type: 'auth.session', staffId, change: 'signed_out', reason });
   }
 
-  signOut(reason: SignOutReason = 'manual'): SessionView {
+  /**
+   * Ends the signed-in session. A locked session is not ended this way: it is resumed by its owner or
+   * taken over by signing in, where the open-sale rule applies.
+   */
+  signOut(reason: SessionEndReason = 'manual'): SessionView {
+    if (this.state.kind !== 'signed_in') return this.view();
     this.end(reason);
     this.changed();
     return this.view();
   }
 
+  /** Ends whatever session a staff member holds, locked or not: they were deactivated. */
+  endFor(staffId: string, reason: 'deactivated'): void {
+    if (this.state.kind === 'signed_out' || this.state.staffId !== staffId) return;
+    this.end(reason);
+    this.changed();
+  }
+
   lock(reason: LockReason): SessionView {
+    // Even with nobody signed in: a sign-in whose PIN is being checked right now must not complete.
+    this.epoch++;
     if (this.state.kind !== 'signed_in') return this.view();
     const staffId = this.state.staffId;
     this.state = { kind: 'locked', staffId, reason };
@@ -154,17 +183,34 @@ export class SessionService implements AccessGate {
     if (!approver || !approver.active || !roleHas(approver.role, 'approve:overrides') || !roleHas(approver.role, access)) {
       return { outcome: 'not_allowed', message: 'Only an active manager or admin can approve this.' };
     }
+    const fingerprint = this.fingerprintOf(request.channel, request.request);
+    if (!fingerprint) return { outcome: 'not_allowed', message: 'That request is not valid.' };
+    const epoch = this.epoch;
     const check = await this.deps.auth.check(approver.id, request.pin, 'approval');
     if (check.outcome !== 'ok') return check;
     // The session may have changed while the PIN was being checked.
-    if (this.currentStaffId() !== staff.id) return { outcome: 'not_allowed', message: 'The session changed. Try again.' };
+    if (epoch !== this.epoch || this.currentStaffId() !== staff.id) return { outcome: 'not_allowed', message: 'The session changed. Try again.' };
     const expiresInSeconds = this.approvals.grant({
-      fingerprint: requestFingerprint(request.channel, request.request),
+      fingerprint,
       channel: request.channel,
       staffId: staff.id,
       approverId: approver.id,
     });
     return { outcome: 'approved', expiresInSeconds };
+  }
+
+  /**
+   * The approval is bound to the request as the channel's schema reads it, so two requests that
+   * parse to the same thing match, and nothing that parses differently does.
+   */
+  private fingerprintOf(channel: string, request: unknown): string | null {
+    const parsed = this.deps.channelRequest(channel)?.safeParse(request);
+    if (!parsed?.success) return null;
+    try {
+      return requestFingerprint(channel, parsed.data);
+    } catch {
+      return null;
+    }
   }
 
   authorize(access: ChannelAccess, _sender: unknown, call: CallInfo): Authorization {
@@ -174,11 +220,12 @@ export class SessionService implements AccessGate {
     if (!staffId) return { allowed: false, code: 'unauthenticated', actorId: null };
     const staff = this.deps.staff.get(staffId);
     if (!staff || !staff.active) {
-      this.signOut('manual');
+      this.signOut('deactivated');
       return { allowed: false, code: 'unauthenticated', actorId: staffId };
     }
     if (access === 'signed-in' || roleHas(staff.role, access)) return { allowed: true, actorId: staffId };
-    const approverId = this.approvals.consume(staffId, call.channel, call.payload);
+    const fingerprint = this.fingerprintOf(call.channel, call.payload);
+    const approverId = fingerprint ? this.approvals.consume(staffId, call.channel, fingerprint) : null;
     if (!approverId) return { allowed: false, code: 'forbidden', actorId: staffId };
     this.deps.audit.record({ action: 'override.approved', actorId: staffId, approverId, target: call.channel });
     this.deps.securityLog.record({ type: 'auth.approval', staffId, approverId, channel: call.channel });

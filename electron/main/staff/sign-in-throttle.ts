@@ -6,6 +6,12 @@ export const LOCKOUT_LADDER_SECONDS = [30, 60, 300, 900] as const;
 export const STAFF_FAILURE_LIMIT = 5;
 /** Wrong PINs on the terminal, across all staff, before every sign-in waits: trying each person in turn does not help. */
 export const TERMINAL_FAILURE_LIMIT = 10;
+/**
+ * The terminal's count is not reset by a correct PIN (a cashier signing in between guesses at
+ * managers' PINs would otherwise wipe it); it runs over this window instead, and the ladder steps
+ * back down only after a whole window with no lockout.
+ */
+export const TERMINAL_WINDOW_SECONDS = 15 * 60;
 
 export type ThrottleScope = `staff:${string}` | 'terminal';
 
@@ -13,6 +19,7 @@ interface Counter {
   failures: number;
   level: number;
   lockedUntilMs: number;
+  windowStartMs: number;
 }
 
 export type Gate = { open: true } | { open: false; retryAfterSeconds: number };
@@ -31,18 +38,20 @@ export class SignInThrottle {
   ) {}
 
   private read(scope: ThrottleScope): Counter {
-    const row = this.db.prepare('SELECT failures, level, locked_until_ms FROM auth_throttle WHERE scope = ?').get(scope) as
-      | { failures: number; level: number; locked_until_ms: number }
+    const row = this.db.prepare('SELECT failures, level, locked_until_ms, window_start_ms FROM auth_throttle WHERE scope = ?').get(scope) as
+      | { failures: number; level: number; locked_until_ms: number; window_start_ms: number }
       | undefined;
-    return row ? { failures: row.failures, level: row.level, lockedUntilMs: row.locked_until_ms } : { failures: 0, level: 0, lockedUntilMs: 0 };
+    return row
+      ? { failures: row.failures, level: row.level, lockedUntilMs: row.locked_until_ms, windowStartMs: row.window_start_ms }
+      : { failures: 0, level: 0, lockedUntilMs: 0, windowStartMs: 0 };
   }
 
   private write(scope: ThrottleScope, counter: Counter): void {
     this.db
       .prepare(
-        'INSERT INTO auth_throttle (scope, failures, level, locked_until_ms) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, level = excluded.level, locked_until_ms = excluded.locked_until_ms',
+        'INSERT INTO auth_throttle (scope, failures, level, locked_until_ms, window_start_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, level = excluded.level, locked_until_ms = excluded.locked_until_ms, window_start_ms = excluded.window_start_ms',
       )
-      .run(scope, counter.failures, counter.level, counter.lockedUntilMs);
+      .run(scope, counter.failures, counter.level, counter.lockedUntilMs, counter.windowStartMs);
   }
 
   gate(scope: ThrottleScope): Gate {
@@ -51,19 +60,26 @@ export class SignInThrottle {
     return waitMs > 0 ? { open: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { open: true };
   }
 
-  recordFailure(scope: ThrottleScope, limit: number): FailureOutcome {
-    const counter = this.read(scope);
+  /** `windowSeconds`: count only failures within this window (the terminal scope); otherwise until a success. */
+  recordFailure(scope: ThrottleScope, limit: number, windowSeconds?: number): FailureOutcome {
+    const nowMs = this.now().getTime();
+    let counter = this.read(scope);
+    if (windowSeconds !== undefined && nowMs - counter.windowStartMs >= windowSeconds * 1000) {
+      const quietSinceLock = nowMs - counter.lockedUntilMs >= windowSeconds * 1000;
+      counter = { failures: 0, level: quietSinceLock ? 0 : counter.level, lockedUntilMs: counter.lockedUntilMs, windowStartMs: nowMs };
+    }
     const failures = counter.failures + 1;
     if (failures < limit) {
       this.write(scope, { ...counter, failures });
       return { locked: false, attemptsLeft: limit - failures };
     }
     const lockedForSeconds = LOCKOUT_LADDER_SECONDS[Math.min(counter.level, LOCKOUT_LADDER_SECONDS.length - 1)] as number;
-    this.write(scope, { failures: 0, level: counter.level + 1, lockedUntilMs: this.now().getTime() + lockedForSeconds * 1000 });
+    this.write(scope, { failures: 0, level: counter.level + 1, lockedUntilMs: nowMs + lockedForSeconds * 1000, windowStartMs: nowMs });
     return { locked: true, lockedForSeconds, failures };
   }
 
-  recordSuccess(scope: ThrottleScope): void {
-    this.write(scope, { failures: 0, level: 0, lockedUntilMs: 0 });
+  /** A correct PIN, or an admin's PIN reset, clears that staff member's count and ladder. */
+  recordSuccess(scope: `staff:${string}`): void {
+    this.write(scope, { failures: 0, level: 0, lockedUntilMs: 0, windowStartMs: 0 });
   }
 }

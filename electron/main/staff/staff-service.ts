@@ -10,6 +10,8 @@ import { newStaffId, toSummary, type StaffRecord, type StaffRepository } from '.
 
 export interface StaffServiceDeps {
   db: Db;
+  /** A PIN reset by an admin also lifts that staff member's lockout. */
+  clearLockout: (staffId: string) => void;
   staff: StaffRepository;
   hasher: PinHasher;
   settings: SettingsService;
@@ -100,6 +102,7 @@ export class StaffService {
     this.deps.db
       .transaction(() => {
         this.deps.staff.setPin(target.id, pinHash);
+        this.deps.clearLockout(target.id);
         this.record(actorId, target, 'pin_reset');
       })
       .immediate();

@@ -19,8 +19,8 @@ afterAll(() => {
 const storage = await openTestStorage(memoryKeychain(), scratch.dir, { now: () => new Date(tick) });
 const realCore = createAppCore({
   appInfo: { productName: 'NoPOS Terminal', version: '1.2.3', platform: 'linux', startedAt: new Date(0) },
-  // Each call sees a clock ten seconds on, so the rate limiter never cuts the run short: this test is about payloads.
-  now: () => new Date((tick += 10_000)),
+  // Each call sees a clock 100 seconds on, so even the tightest rate limit refills: this test is about payloads.
+  now: () => new Date((tick += 100_000)),
   isTrustedSender: isAppProtocolSender,
   storage,
   accessGate: gateGranting('manage:settings', 'read:audit'),

@@ -56,7 +56,7 @@ describe('security log', () => {
     const sink = ipcLogSink(new SecurityLog(securityFile, () => 'T-ABC'), appFile);
     sink({ kind: 'rejected', channel: 'settings.update', code: 'forbidden', senderId: 'wc-1' });
     sink({ kind: 'failed', channel: 'app.getStatus', code: 'internal', senderId: 'wc-1', errorName: 'TypeError' });
-    expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'alert' })]);
+    expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'warning' })]);
     expect(lines(appFile.path)).toEqual([expect.objectContaining({ event: 'ipc.failed', channel: 'app.getStatus', errorName: 'TypeError' })]);
   });
 });

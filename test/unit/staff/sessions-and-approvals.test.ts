@@ -70,7 +70,7 @@ describe('roles and permissions on every channel', () => {
     expect(await t.call('drawer.open', { reason: 'no_sale' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const { readFileSync } = await import('node:fs');
     const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.at(-1)).toMatchObject({ type: 'ipc.rejected', channel: 'drawer.open', code: 'forbidden', staffId: cashier, severity: 'alert' });
+    expect(log.at(-1)).toMatchObject({ type: 'ipc.rejected', channel: 'drawer.open', code: 'forbidden', staffId: cashier, severity: 'warning' });
   });
 });
 
@@ -118,8 +118,33 @@ describe('sessions', () => {
     await signInAs(cashier);
     t.core.session.lock('manual');
     await signInAs(cashier);
-    expect(audit().at(-1)).toMatchObject({ action: 'staff.sign_in', actor: cashier });
+    const last = t.storage.db.prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    expect(last).toEqual({ action: 'staff.sign_in', actor: cashier, details: '{"resumed":true}' });
+    const { readFileSync } = await import('node:fs');
+    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.at(-1)).toMatchObject({ type: 'auth.session', staffId: cashier, change: 'unlocked' });
     expect(t.core.session.view()).toMatchObject({ state: 'signed_in', staff: { id: cashier } });
+  });
+
+  it('does not complete a sign-in whose PIN check outlived an OS lock', async () => {
+    const pending = t.core.session.signIn(cashier, '482913');
+    t.core.session.lock('os_lock');
+    expect(await pending).toMatchObject({ outcome: 'not_allowed' });
+    expect(t.core.session.view().state).toBe('signed_out');
+  });
+
+  it('ends the session of a staff member the moment an admin deactivates them', async () => {
+    await signInAs(cashier);
+    t.core.session.lock('manual');
+    await signInAs(admin);
+    await t.call('staff.setActive', { id: cashier, active: true });
+    t.core.session.signOut();
+    await signInAs(cashier);
+    t.core.session.lock('idle');
+    // The admin takes over (nothing open) and deactivates the cashier whose locked session it was.
+    await signInAs(admin);
+    expect(await t.call('staff.setActive', { id: cashier, active: false })).toMatchObject({ ok: true });
+    expect(t.core.session.view()).toMatchObject({ state: 'signed_in', staff: { id: admin } });
   });
 
   describe('with a sale open', () => {
@@ -131,17 +156,34 @@ describe('sessions', () => {
 
     it('lets only the same staff member or a manager take over a locked session', async () => {
       t.close();
-      let openSaleBy = '';
-      t = await terminalFixture({ hasOpenWork: (id) => id === openSaleBy });
+      let openSaleBy: string | null = null;
+      t = await terminalFixture({ openWorkOwner: () => openSaleBy });
       const c = await t.addStaff('Cass', 'cashier', '482913');
       const o = await t.addStaff('Otto', 'cashier', '135790');
       const m = await t.addStaff('Manny', 'manager', '205837');
-      openSaleBy = c;
       expect((await t.core.session.signIn(c, '482913')).outcome).toBe('signed_in');
+      openSaleBy = c;
       t.core.session.lock('idle');
-      expect(await t.core.session.signIn(o, '135790')).toEqual({ outcome: 'not_allowed', message: 'Cass has a sale open: only Cass or a manager can carry on.' });
+      const refused = { outcome: 'not_allowed', message: 'Cass has a sale open: only Cass or a manager can carry on.' };
+      expect(await t.core.session.signIn(o, '135790')).toEqual(refused);
+      // Signing out does not end a locked session, so it is no way around the rule either.
+      expect(await t.call('session.signOut')).toMatchObject({ ok: true, data: { state: 'locked' } });
+      expect(await t.core.session.signIn(o, '135790')).toEqual(refused);
       expect((await t.core.session.signIn(m, '205837')).outcome).toBe('signed_in');
       expect(t.core.session.view()).toMatchObject({ state: 'signed_in', staff: { id: m } });
+    });
+
+    it('keeps the open-sale rule across a restart of the terminal', async () => {
+      t.close();
+      let openSaleBy: string | null = null;
+      t = await terminalFixture({ openWorkOwner: () => openSaleBy });
+      const c = await t.addStaff('Cass', 'cashier', '482913');
+      const o = await t.addStaff('Otto', 'cashier', '135790');
+      openSaleBy = c;
+      // A new session service (as after a restart) starts signed out, but the sale is still Cass's.
+      expect(t.core.session.view().state).toBe('signed_out');
+      expect(await t.core.session.signIn(o, '135790')).toMatchObject({ outcome: 'not_allowed' });
+      expect((await t.core.session.signIn(c, '482913')).outcome).toBe('signed_in');
     });
 
     it('lets anyone sign in over a locked session with nothing open, signing the other out', async () => {
@@ -188,6 +230,19 @@ describe('manager approval', () => {
     expect(await t.call('drawer.open', { reason: 'no_sale' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await t.call('staff.listAll')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await t.call('drawer.open', { reason: 'change' })).toMatchObject({ ok: true });
+  });
+
+  it('is dropped when another staff member signs in', async () => {
+    await grant('205837');
+    t.core.session.signOut();
+    const other = await t.addStaff('Otto', 'cashier', '135790');
+    expect((await t.core.session.signIn(other, '135790')).outcome).toBe('signed_in');
+    expect(await t.call('drawer.open', { reason: 'change' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a request the action would not accept', async () => {
+    expect(await grant('205837', { reason: 'change', extra: true })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
+    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
   });
 
   it('expires, and is dropped when the session locks', async () => {

@@ -27,7 +27,8 @@ export const migration0003: Migration = {
         scope TEXT PRIMARY KEY,
         failures INTEGER NOT NULL DEFAULT 0,
         level INTEGER NOT NULL DEFAULT 0,
-        locked_until_ms INTEGER NOT NULL DEFAULT 0
+        locked_until_ms INTEGER NOT NULL DEFAULT 0,
+        window_start_ms INTEGER NOT NULL DEFAULT 0
       ) STRICT;
     `);
   },
