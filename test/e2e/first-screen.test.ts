@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy';
 import { contract } from '../../shared/ipc/contract';
-import { APP_VERSION, ARTIFACTS, launchChromium, startAppHost, watchForProblems } from '../support/browser';
+import { APP_VERSION, ARTIFACTS, blockingA11yIssues, launchChromium, startAppHost, watchForProblems } from '../support/browser';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 
 // A brand-new terminal: its first screen is the first-admin set-up, served by the real core.
@@ -93,9 +92,7 @@ describe('first screen in Chromium (browser host)', () => {
 
   it('has no serious or critical accessibility violation', async () => {
     const { page } = await openApp();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(blocking.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await blockingA11yIssues(page)).toEqual([]);
   });
 
   it('lays out on the largest supported screen and keeps touch targets at 44px or more', async () => {
@@ -128,8 +125,7 @@ describe('first screen in Chromium (browser host)', () => {
     await expect(page.getByTestId('app-version').textContent()).resolves.toBe(APP_VERSION);
     await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);
     await expect(page.getByText('Ada Admin · Admin').isVisible()).resolves.toBe(true);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await blockingA11yIssues(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'home-signed-in.png'), fullPage: true });
   });

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { BrowserHost } from '../../browser-host/server';
-import { ARTIFACTS, launchChromium, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, launchChromium, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 import { TestClock } from '../support/terminal-fixture';
 
@@ -23,8 +22,7 @@ const clock = new TestClock();
 const scratch = tempDir('e2e-staff');
 
 async function noBlockingA11yIssues(): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  expect(await blockingA11yIssues(page)).toEqual([]);
 }
 
 const auditActions = () => (storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<string, string>[]);
