@@ -45,6 +45,20 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
+  it('0003 creates staff, never to be deleted, and persistent sign-in counters', () => {
+    migrate(db, MIGRATIONS.slice(0, 3), file);
+    expect(tables()).toEqual(expect.arrayContaining(['staff', 'auth_throttle']));
+    const insert = db.prepare("INSERT INTO staff (id, name, role, source, external_id, pin_hash, pin_set_at, created_at, updated_at) VALUES (?, 'N', ?, ?, ?, 'h', 'now', 'now', 'now')");
+    insert.run('st_a', 'cashier', 'local', null);
+    insert.run('st_b', 'manager', 'api', 'ext-1');
+    expect(() => insert.run('st_c', 'owner', 'local', null)).toThrow(/CHECK/);
+    expect(() => insert.run('st_d', 'cashier', 'ldap', null)).toThrow(/CHECK/);
+    expect(() => insert.run('st_e', 'cashier', 'api', 'ext-1')).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT active FROM staff WHERE id = ?').get('st_a')).toEqual({ active: 1 });
+    db.prepare("INSERT INTO auth_throttle (scope) VALUES ('terminal')").run();
+    expect(db.prepare('SELECT * FROM auth_throttle').get()).toEqual({ scope: 'terminal', failures: 0, level: 0, locked_until_ms: 0, window_start_ms: 0 });
+  });
+
   it('apply all pending steps in one transaction and record the version', () => {
     expect(migrate(db, MIGRATIONS, file)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
