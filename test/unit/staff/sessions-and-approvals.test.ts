@@ -133,18 +133,22 @@ describe('sessions', () => {
     expect(t.core.session.view().state).toBe('signed_out');
   });
 
-  it('ends the session of a staff member the moment an admin deactivates them', async () => {
-    await signInAs(cashier);
-    t.core.session.lock('manual');
-    await signInAs(admin);
-    await t.call('staff.setActive', { id: cashier, active: true });
-    t.core.session.signOut();
+  it('ends a deactivated staff member\'s session at once, locked or not, recording why', async () => {
     await signInAs(cashier);
     t.core.session.lock('idle');
-    // The admin takes over (nothing open) and deactivates the cashier whose locked session it was.
+    // Staff arriving from the API (sync) can be deactivated while their session is locked.
+    t.storage.staff.update(cashier, { active: false });
+    t.core.session.endFor(cashier, 'deactivated');
+    expect(t.core.session.view().state).toBe('signed_out');
+    const last = t.storage.db.prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    expect(last).toEqual({ action: 'staff.sign_out', actor: cashier, details: '{"reason":"deactivated"}' });
+  });
+
+  it('leaves the session alone when an admin deactivates somebody else', async () => {
     await signInAs(admin);
-    expect(await t.call('staff.setActive', { id: cashier, active: false })).toMatchObject({ ok: true });
+    expect(await t.call('staff.setActive', { id: cashier, active: false })).toMatchObject({ ok: true, data: { active: false } });
     expect(t.core.session.view()).toMatchObject({ state: 'signed_in', staff: { id: admin } });
+    expect((await t.core.session.signIn(cashier, '482913')).outcome).toBe('not_allowed');
   });
 
   describe('with a sale open', () => {
