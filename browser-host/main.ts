@@ -6,6 +6,7 @@ import { createAppCore } from '../electron/main/core/app-core';
 import { StartupError } from '../electron/main/core/startup-error';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
+import { redact } from '../electron/main/logging/redact';
 import { KEYCHAIN_SERVICE } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
 import { defaultPolicyPath } from '../electron/main/settings/policy-file';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const text = StartupError.is(error) ? `${error.title}: ${error.message}` : 'Browser host failed to start: unexpected error.';
+  // A start-up refusal is shown as written; anything else is shown redacted, so a developer can act on it.
+  const text = StartupError.is(error) ? `${error.title}: ${error.message}` : `Browser host failed to start: ${JSON.stringify(redact(error))}`;
   process.stderr.write(`${text}\n`);
   process.exit(1);
 });

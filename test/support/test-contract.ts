@@ -58,3 +58,8 @@ export function gateGranting(...granted: Permission[]): AccessGate {
         : { allowed: false, code: 'forbidden', actorId: 'staff-test' },
   };
 }
+
+/** A gate with nobody signed in: public channels only. */
+export const signedOutGate: AccessGate = {
+  authorize: (access) => (access === 'public' ? { allowed: true, actorId: null } : { allowed: false, code: 'unauthenticated', actorId: null }),
+};

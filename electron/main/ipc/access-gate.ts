@@ -18,8 +18,3 @@ export type Authorization =
 export interface AccessGate {
   authorize(access: ChannelAccess, sender: SenderContext, call: CallInfo): Authorization;
 }
-
-/** Before any session exists: public channels only. */
-export const signedOutGate: AccessGate = {
-  authorize: (access) => (access === 'public' ? { allowed: true, actorId: null } : { allowed: false, code: 'unauthenticated', actorId: null }),
-};

@@ -49,6 +49,9 @@ const READ_ONLY_PATHS = new Set(['terminal.id', 'policies.apiBaseUrl']);
  * win and are reported as locked; an update that touches one is refused.
  */
 export class SettingsService {
+  /** Read on every authorised call (auto-lock), so resolved once and again only after an update. */
+  private cached: SettingsView | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly policy: SettingsPatch,
@@ -82,8 +85,11 @@ export class SettingsService {
   }
 
   current(): SettingsView {
-    const values: Settings = settingsSchema.parse(merge(DEFAULT_SETTINGS, this.local(), this.policy));
-    return { values, locked: this.locked };
+    if (!this.cached) {
+      const values: Settings = settingsSchema.parse(merge(DEFAULT_SETTINGS, this.local(), this.policy));
+      this.cached = { values, locked: this.locked };
+    }
+    return this.cached;
   }
 
   update(patch: SettingsPatch, actorId: string | null): SettingsView {
@@ -106,6 +112,7 @@ export class SettingsService {
       for (const p of paths) upsert.run(p, JSON.stringify(getPath(parsed.data, p)), at, actorId);
       this.audit.record({ action: 'settings.changed', actorId, target: paths.join(',').slice(0, 200) });
     }).immediate();
+    this.cached = null;
     return this.current();
   }
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { signedOutGate } from '../../../electron/main/ipc/access-gate';
 import { createIpcRegistry, type IpcLogEntry } from '../../../electron/main/ipc/registry';
 import { isAppProtocolSender, type SenderContext } from '../../../electron/main/ipc/sender';
 import { ipcResultSchema } from '../../../shared/ipc/errors';
-import { gateGranting, SECRET, testContract, testHandlers, trustedSender } from '../../support/test-contract';
+import { gateGranting, SECRET, signedOutGate, testContract, testHandlers, trustedSender } from '../../support/test-contract';
 
 function setup(options: { gate?: ReturnType<typeof gateGranting>; now?: () => number } = {}) {
   const logs: IpcLogEntry[] = [];
