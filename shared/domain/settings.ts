@@ -18,6 +18,8 @@ const storeSchema = z
     address: z.string().trim().max(300),
     currency: currencySchema,
     taxMode: z.enum(['inclusive', 'exclusive']),
+    /** Cash totals round to this many minor units (5 rounds to 0.05); 0 or 1 means no rounding. Cash only. */
+    cashRoundingMinor: z.number().int().min(0).max(100),
   })
   .strict();
 
@@ -59,7 +61,7 @@ export const settingsPatchSchema = deepPartial(settingsSchema) as unknown as z.Z
 
 /** Built-in defaults; a terminal id is generated on first run unless IT policy sets one. */
 export const DEFAULT_SETTINGS: Omit<Settings, 'terminal'> & { terminal: Omit<Settings['terminal'], 'id'> } = {
-  store: { name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive' },
+  store: { name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0 },
   terminal: { name: 'Till 1' },
   policies: {
     pinLength: 6,

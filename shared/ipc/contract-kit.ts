@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelAccess } from '../domain/permissions';
+import type { ChannelAccess, Permission } from '../domain/permissions';
 import type { IpcResult } from './errors';
 
 /** A token bucket per sender and channel: `burst` calls at once, refilled at `perSecond`. */
@@ -12,6 +12,11 @@ export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.Zod
   request: Req;
   response: Res;
   access: ChannelAccess;
+  /**
+   * A permission the handler demands for some requests only (a discount above the policy's limit):
+   * held by the caller, or granted for that one exact request by a manager's approval.
+   */
+  stepUp?: Permission;
   rateLimit?: RateLimit;
 }
 

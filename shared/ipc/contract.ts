@@ -12,6 +12,11 @@ import {
   staffNameSchema,
   staffSummarySchema,
 } from '../domain/staff';
+import { catalogChannels } from './areas/catalog';
+import { receiptsChannels } from './areas/receipts';
+import { refundsChannels } from './areas/refunds';
+import { salesChannels } from './areas/sales';
+import { shiftsChannels } from './areas/shifts';
 import { channel, defineContract, event } from './contract-kit';
 
 const noRequest = z.undefined();
@@ -116,6 +121,12 @@ export const contract = defineContract({
         access: 'open:drawer',
       }),
     },
+    // The register's areas keep their channels in their own files.
+    catalog: catalogChannels,
+    sales: salesChannels,
+    refunds: refundsChannels,
+    shifts: shiftsChannels,
+    receipts: receiptsChannels,
   },
   events: {
     session: { changed: event(sessionViewSchema) },

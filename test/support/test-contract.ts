@@ -56,10 +56,12 @@ export function gateGranting(...granted: Permission[]): AccessGate {
       access === 'public' || access === 'signed-in' || granted.includes(access)
         ? { allowed: true, actorId: 'staff-test' }
         : { allowed: false, code: 'forbidden', actorId: 'staff-test' },
+    stepUp: (permission) => (granted.includes(permission) ? { allowed: true, actorId: 'staff-test' } : { allowed: false, code: 'forbidden', actorId: 'staff-test' }),
   };
 }
 
 /** A gate with nobody signed in: public channels only. */
 export const signedOutGate: AccessGate = {
   authorize: (access) => (access === 'public' ? { allowed: true, actorId: null } : { allowed: false, code: 'unauthenticated', actorId: null }),
+  stepUp: () => ({ allowed: false, code: 'unauthenticated', actorId: null }),
 };

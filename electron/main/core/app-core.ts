@@ -56,7 +56,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     securityLog: storage.securityLog,
     now,
-    channelAccess: (name) => channels.get(name)?.access,
+    approvableAccess: (name) => channels.get(name)?.stepUp ?? channels.get(name)?.access,
     channelRequest: (name) => channels.get(name)?.request,
     ...(deps.openWorkOwner ? { openWorkOwner: deps.openWorkOwner } : {}),
   });

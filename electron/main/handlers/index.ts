@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { Handlers } from '../ipc/registry';
@@ -20,6 +21,11 @@ export interface HandlerDeps {
   staffService: StaffService;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function placeholders(names: string[]): any {
+  return Object.fromEntries(names.map((n) => [n, () => { throw new AppError('unavailable', 'Not built yet.'); }]));
+}
+
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
 export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
   return {
@@ -31,5 +37,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now),
+    // TEMPORARY while the register is assembled on this branch: replaced area by area.
+    catalog: placeholders(['info', 'search', 'browse', 'importFile', 'loadDemo', 'clear']),
+    sales: placeholders(['current', 'addByBarcode', 'addProduct', 'setQuantity', 'removeLine', 'clear', 'discountLine', 'discountSale', 'park', 'listParked', 'resume', 'tenderCash', 'recent', 'void']),
+    refunds: placeholders(['lookup', 'issue']),
+    shifts: placeholders(['current', 'open', 'cashMovement', 'xReport', 'close']),
+    receipts: placeholders(['output', 'get', 'reprint', 'shiftReport']),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChannelAccess } from '../../../shared/domain/permissions';
+import type { ChannelAccess, Permission } from '../../../shared/domain/permissions';
 import type { SenderContext } from './sender';
 
 /** The call being authorised: approvals are bound to one channel and one exact request. */
@@ -17,4 +17,9 @@ export type Authorization =
  */
 export interface AccessGate {
   authorize(access: ChannelAccess, sender: SenderContext, call: CallInfo): Authorization;
+  /**
+   * Asked by a handler, for a channel that declares `stepUp`, when this particular request needs
+   * more than the channel's access (a large discount): held by the caller, or approved for this call.
+   */
+  stepUp(permission: Permission, call: CallInfo): Authorization;
 }

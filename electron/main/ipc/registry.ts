@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelAccess } from '../../../shared/domain/permissions';
+import type { ChannelAccess, Permission } from '../../../shared/domain/permissions';
 import type { Contract, ParsedRequestOf, RateLimit } from '../../../shared/ipc/contract-kit';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { AppError, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/errors';
@@ -13,6 +13,11 @@ export interface HandlerContext {
   actorId: string | null;
   /** The manager who approved this one call on the spot, if it needed an approval. */
   approverId?: string;
+  /**
+   * For a channel with `stepUp`: demands that permission for this call (held, or approved for this
+   * exact request) and returns who approved it, if anyone; throws `forbidden` otherwise.
+   */
+  stepUp(): { approverId?: string };
 }
 
 export type ChannelHandler<D> = D extends { response: infer Res extends z.ZodType }
@@ -80,6 +85,7 @@ interface Route {
   request: z.ZodType;
   response: z.ZodType;
   access: ChannelAccess;
+  stepUp: Permission | undefined;
   rateLimit: RateLimit;
   handler: (request: unknown, context: HandlerContext) => unknown;
 }
@@ -97,6 +103,7 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
       request: entry.def.request,
       response: entry.def.response,
       access: entry.def.access,
+      stepUp: entry.def.stepUp,
       rateLimit: entry.def.rateLimit ?? options.defaultRateLimit ?? DEFAULT_RATE_LIMIT,
       handler,
     });
@@ -124,7 +131,14 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
 
     let output: unknown;
     try {
-      const context: HandlerContext = { sender, actorId: auth.actorId, ...(auth.approverId ? { approverId: auth.approverId } : {}) };
+      const stepUp = (): { approverId?: string } => {
+        if (!route.stepUp) throw new Error(`${route.name} declares no stepUp permission`);
+        const raised = options.accessGate.stepUp(route.stepUp, { channel: route.name, payload: parsed.data });
+        if (raised.allowed) return raised.approverId ? { approverId: raised.approverId } : {};
+        options.log({ kind: 'rejected', channel: route.name, code: raised.code, senderId: sender.id, ...(raised.actorId ? { staffId: raised.actorId } : {}) });
+        throw new AppError(raised.code, MESSAGES[raised.code]);
+      };
+      const context: HandlerContext = { sender, actorId: auth.actorId, stepUp, ...(auth.approverId ? { approverId: auth.approverId } : {}) };
       output = await route.handler(parsed.data, context);
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };

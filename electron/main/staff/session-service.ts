@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { PERMISSIONS, type ChannelAccess } from '../../../shared/domain/permissions';
+import { PERMISSIONS, type ChannelAccess, type Permission } from '../../../shared/domain/permissions';
 import { roleHas, type ApprovalResult, type SessionView, type SignInResult } from '../../../shared/domain/staff';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { AccessGate, Authorization, CallInfo } from '../ipc/access-gate';
@@ -26,8 +26,11 @@ export interface SessionDeps {
   audit: AuditTrail;
   securityLog: SecurityLog;
   now: () => Date;
-  /** The access each channel needs, from the contract: approvals are only for permission-guarded ones. */
-  channelAccess: (channel: string) => ChannelAccess | undefined;
+  /**
+   * What a manager's approval of a call on this channel stands in for, from the contract: its
+   * `stepUp` permission if it has one, else its access. Approvals are only for permission-guarded ones.
+   */
+  approvableAccess: (channel: string) => ChannelAccess | undefined;
   /** The request schema of each channel, to read an approved request exactly as the handler will. */
   channelRequest: (channel: string) => ZodType | undefined;
   /**
@@ -175,7 +178,7 @@ export class SessionService implements AccessGate {
   async grantApproval(request: { approverId: string; pin: string; channel: string; request: unknown }): Promise<ApprovalResult> {
     const staff = this.state.kind === 'signed_in' ? this.deps.staff.get(this.state.staffId) : null;
     if (!staff) return { outcome: 'not_allowed', message: 'Sign in first.' };
-    const access = this.deps.channelAccess(request.channel);
+    const access = this.deps.approvableAccess(request.channel);
     if (!access || access === 'public' || access === 'signed-in') return { outcome: 'not_allowed', message: 'That action needs no approval.' };
     if (roleHas(staff.role, access)) return { outcome: 'not_allowed', message: 'You can do this yourself.' };
     if (request.approverId === staff.id) return { outcome: 'not_allowed', message: 'Another staff member must approve.' };
@@ -224,6 +227,19 @@ export class SessionService implements AccessGate {
       return { allowed: false, code: 'unauthenticated', actorId: staffId };
     }
     if (access === 'signed-in' || roleHas(staff.role, access)) return { allowed: true, actorId: staffId };
+    return this.useApproval(staffId, call);
+  }
+
+  /** Called by a handler once the call has passed `authorize`, so the session is signed in and unlocked. */
+  stepUp(permission: Permission, call: CallInfo): Authorization {
+    const staffId = this.currentStaffId();
+    const staff = staffId ? this.deps.staff.get(staffId) : null;
+    if (!staffId || !staff) return { allowed: false, code: 'unauthenticated', actorId: staffId };
+    if (roleHas(staff.role, permission)) return { allowed: true, actorId: staffId };
+    return this.useApproval(staffId, call);
+  }
+
+  private useApproval(staffId: string, call: CallInfo): Authorization {
     const fingerprint = this.fingerprintOf(call.channel, call.payload);
     const approverId = fingerprint ? this.approvals.consume(staffId, call.channel, fingerprint) : null;
     if (!approverId) return { allowed: false, code: 'forbidden', actorId: staffId };

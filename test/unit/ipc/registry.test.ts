@@ -89,7 +89,7 @@ describe('IPC registry', () => {
       contract: testContract,
       handlers: testHandlers,
       isTrustedSender: () => true,
-      accessGate: { authorize: () => (asked++, { allowed: true, actorId: 'x' }) },
+      accessGate: { authorize: () => (asked++, { allowed: true, actorId: 'x' }), stepUp: () => ({ allowed: false, code: 'forbidden', actorId: 'x' }) },
       now: () => 0,
       log: () => {},
     });
@@ -104,7 +104,7 @@ describe('IPC registry', () => {
       contract: testContract,
       handlers: handlers as typeof testHandlers,
       isTrustedSender: () => true,
-      accessGate: { authorize: () => ({ allowed: true, actorId: 'st-cashier', approverId: 'st-manager' }) },
+      accessGate: { authorize: () => ({ allowed: true, actorId: 'st-cashier', approverId: 'st-manager' }), stepUp: () => ({ allowed: false, code: 'forbidden', actorId: 'st-cashier' }) },
       now: () => 0,
       log: () => {},
     });

@@ -1,7 +1,9 @@
 import { migration0001 } from './0001-settings-and-outbox';
 import { migration0002 } from './0002-audit-trail';
 import { migration0003 } from './0003-staff-and-sign-in';
+import { migration0004 } from './0004-catalog';
+import { migration0005 } from './0005-register';
 import type { Migration } from './types';
 
 /** In order, numbered from 1 without gaps; append only, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { taxRateBpSchema } from './catalog';
+import { currencySchema, minorUnitsSchema } from './money';
+import { clientIdSchema, paymentMethodSchema, reasonSchema } from './sale';
+import { staffIdSchema } from './staff';
+
+export const shiftViewSchema = z
+  .object({
+    shiftId: clientIdSchema,
+    status: z.enum(['open', 'closed']),
+    currency: currencySchema,
+    openedAt: z.iso.datetime(),
+    openedBy: staffIdSchema,
+    floatMinor: minorUnitsSchema,
+    closedAt: z.iso.datetime().nullable(),
+    closedBy: staffIdSchema.nullable(),
+  })
+  .strict();
+export type ShiftView = z.infer<typeof shiftViewSchema>;
+
+export const cashMovementRequestSchema = z
+  .object({
+    movementId: clientIdSchema,
+    kind: z.enum(['paid_in', 'paid_out']),
+    amountMinor: minorUnitsSchema.positive().max(100_000_000),
+    reason: reasonSchema,
+  })
+  .strict();
+export type CashMovementRequest = z.infer<typeof cashMovementRequestSchema>;
+
+const countedSchema = z.object({ count: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict();
+
+/**
+ * One calculation serves the X report (mid-shift, changes nothing) and the Z report (closes the
+ * shift with the counted cash). Amounts are the store currency's minor units.
+ */
+export const shiftReportSchema = z
+  .object({
+    kind: z.enum(['X', 'Z']),
+    shiftId: clientIdSchema,
+    generatedAt: z.iso.datetime(),
+    currency: currencySchema,
+    openedAt: z.iso.datetime(),
+    openedBy: staffIdSchema,
+    closedAt: z.iso.datetime().nullable(),
+    closedBy: staffIdSchema.nullable(),
+    sales: countedSchema,
+    /** Discounts given on the shift's completed, unvoided sales. */
+    discounts: countedSchema,
+    refunds: countedSchema,
+    voids: countedSchema,
+    /** Sales − refunds − voids. */
+    netSalesMinor: minorUnitsSchema,
+    taxByRate: z.array(z.object({ rateBp: taxRateBpSchema, netMinor: minorUnitsSchema, taxMinor: minorUnitsSchema }).strict()),
+    /** Takings per tender, after refunds and voids paid back out of it. */
+    tenders: z.array(z.object({ method: paymentMethodSchema, count: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict()),
+    cash: z
+      .object({
+        floatMinor: minorUnitsSchema,
+        salesMinor: minorUnitsSchema,
+        refundsMinor: minorUnitsSchema,
+        paidInMinor: minorUnitsSchema,
+        paidOutMinor: minorUnitsSchema,
+        roundingMinor: minorUnitsSchema,
+        expectedMinor: minorUnitsSchema,
+        countedMinor: minorUnitsSchema.nullable(),
+        differenceMinor: minorUnitsSchema.nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ShiftReport = z.infer<typeof shiftReportSchema>;

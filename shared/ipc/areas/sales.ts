@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { barcodeSchema, productIdSchema, productSchema } from '../../domain/catalog';
+import { minorUnitsSchema } from '../../domain/money';
+import { receiptDocumentSchema } from '../../domain/receipt';
+import { voidRequestSchema, voidViewSchema } from '../../domain/refund';
+import { clientIdSchema, discountInputSchema, lineIdSchema, parkedSaleSchema, quantitySchema, saleViewSchema } from '../../domain/sale';
+import { channel } from '../contract-kit';
+
+const noRequest = z.undefined();
+// A scanner can fire several codes a second; a person at a keyboard never outpaces this.
+const scanRate = { burst: 20, perSecond: 15 };
+
+/** Adding an item either adds it or says, as data, why it could not (not an error: nothing is wrong). */
+export const addItemResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('added'), sale: saleViewSchema, lineId: z.string() }).strict(),
+  z.object({ outcome: z.literal('unknown_barcode'), code: z.string().max(40) }).strict(),
+  z.object({ outcome: z.literal('needs_weight'), product: productSchema }).strict(),
+  z.object({ outcome: z.literal('inactive'), product: productSchema }).strict(),
+]);
+export type AddItemResult = z.infer<typeof addItemResultSchema>;
+
+export const tenderResultSchema = z
+  .object({
+    sale: saleViewSchema,
+    changeMinor: minorUnitsSchema,
+    /** Present when this tender completed the sale. */
+    receipt: receiptDocumentSchema.nullable(),
+  })
+  .strict();
+
+/**
+ * The cart lives in main, as an open sale in the database: a reload or crash of the page loses
+ * nothing. Cart calls act on this terminal's one open sale.
+ */
+export const salesChannels = {
+  current: channel({ request: noRequest, response: saleViewSchema.nullable(), access: 'create:transactions' }),
+  addByBarcode: channel({
+    request: z.object({ code: barcodeSchema, quantity: quantitySchema.optional() }).strict(),
+    response: addItemResultSchema,
+    access: 'create:transactions',
+    rateLimit: scanRate,
+  }),
+  addProduct: channel({
+    request: z.object({ productId: productIdSchema, quantity: quantitySchema.optional() }).strict(),
+    response: addItemResultSchema,
+    access: 'create:transactions',
+    rateLimit: scanRate,
+  }),
+  setQuantity: channel({ request: z.object({ lineId: lineIdSchema, quantity: quantitySchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
+  removeLine: channel({ request: z.object({ lineId: lineIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
+  /** Empties the cart; refused once a tender has been taken. */
+  clear: channel({ request: noRequest, response: saleViewSchema.nullable(), access: 'create:transactions' }),
+  /** Up to the policy's percentage anyone may give; above it needs `apply:discounts` or a manager on the spot. */
+  discountLine: channel({
+    request: z.object({ lineId: lineIdSchema, discount: discountInputSchema.nullable() }).strict(),
+    response: saleViewSchema,
+    access: 'create:transactions',
+    stepUp: 'apply:discounts',
+  }),
+  discountSale: channel({
+    request: z.object({ discount: discountInputSchema.nullable() }).strict(),
+    response: saleViewSchema,
+    access: 'create:transactions',
+    stepUp: 'apply:discounts',
+  }),
+  park: channel({ request: z.object({ note: z.string().trim().max(60).optional() }).strict(), response: parkedSaleSchema, access: 'create:transactions' }),
+  listParked: channel({ request: noRequest, response: z.array(parkedSaleSchema), access: 'create:transactions' }),
+  resume: channel({ request: z.object({ saleId: clientIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
+  /**
+   * Takes cash towards the open sale; completes it when fully paid, in one database transaction.
+   * `paymentId` is made by the page once per tender, so a double click or a retry changes nothing.
+   */
+  tenderCash: channel({
+    request: z.object({ saleId: clientIdSchema, paymentId: clientIdSchema, givenMinor: minorUnitsSchema.positive().max(100_000_000) }).strict(),
+    response: tenderResultSchema,
+    access: 'create:transactions',
+  }),
+  /** The shift's completed sales, newest first, for a reprint or a void. */
+  recent: channel({
+    request: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    response: z.array(saleViewSchema),
+    access: 'create:transactions',
+  }),
+  void: channel({ request: voidRequestSchema, response: voidViewSchema, access: 'void:transactions' }),
+};

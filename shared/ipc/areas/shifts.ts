@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { minorUnitsSchema } from '../../domain/money';
+import { cashMovementRequestSchema, shiftReportSchema, shiftViewSchema } from '../../domain/shift';
+import { channel } from '../contract-kit';
+
+const noRequest = z.undefined();
+
+export const shiftsChannels = {
+  current: channel({ request: noRequest, response: shiftViewSchema.nullable(), access: 'create:transactions' }),
+  /** Opens the shift with the counted float; sales need an open shift. */
+  open: channel({
+    request: z.object({ floatMinor: minorUnitsSchema.nonnegative().max(100_000_000) }).strict(),
+    response: shiftViewSchema,
+    access: 'create:transactions',
+  }),
+  cashMovement: channel({
+    request: cashMovementRequestSchema,
+    response: z.object({ movementId: z.string(), kind: z.enum(['paid_in', 'paid_out']), amountMinor: minorUnitsSchema, at: z.iso.datetime() }).strict(),
+    access: 'open:drawer',
+  }),
+  /** Mid-shift totals; changes nothing. */
+  xReport: channel({ request: noRequest, response: shiftReportSchema, access: 'read:reports' }),
+  /** Closes the shift against the counted cash: the Z report. Refused while a sale is open. */
+  close: channel({
+    request: z.object({ countedMinor: minorUnitsSchema.nonnegative().max(1_000_000_000) }).strict(),
+    response: shiftReportSchema,
+    access: 'read:reports',
+  }),
+};
