@@ -40,6 +40,8 @@ export const saleLineSchema = z
     saleDiscountShareMinor: minorUnitsSchema,
     /** What the line comes to after every discount (tax included or excluded as the store's mode says). */
     netMinor: minorUnitsSchema,
+    /** This line's share of its tax rate's tax (refunds give back exactly these shares). */
+    taxMinor: minorUnitsSchema,
   })
   .strict();
 export type SaleLine = z.infer<typeof saleLineSchema>;
@@ -109,8 +111,10 @@ export const saleViewSchema = z
     totals: saleTotalsSchema,
     payments: z.array(paymentSchema),
     paidMinor: minorUnitsSchema,
-    /** Still owed; cash rounding is applied when the last tender is cash. */
+    /** Still owed. */
     remainingMinor: minorUnitsSchema,
+    /** What settles it in cash, after the store's cash rounding (equal to remainingMinor without rounding). */
+    cashDueMinor: minorUnitsSchema,
     /** Present once completed. */
     receipt: z.object({ sequence: z.number().int().positive(), receiptNumber: z.string(), completedAt: z.iso.datetime() }).strict().nullable(),
   })
