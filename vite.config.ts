@@ -54,7 +54,8 @@ function nodeBundle(entry: string, outDir: string, external: string[]): UserConf
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'main':
-      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', ...nativeModules, ...nodeBuiltins]);
+      // electron-updater stays a runtime dependency, loaded from the ASAR's node_modules.
+      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', 'electron-updater', ...nativeModules, ...nodeBuiltins]);
     case 'preload':
       // A sandboxed preload can require only `electron`: everything else is bundled in.
       return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);
