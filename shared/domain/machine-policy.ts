@@ -59,9 +59,11 @@ export interface MachinePolicy extends DeploymentPolicy {
 
 /** Splits a parsed policy file into the settings it locks and what steers deployment. */
 export function splitMachinePolicy(parsed: z.output<typeof machinePolicySchema>): MachinePolicy {
-  const { $schema: _schema, kiosk, updates, enrollmentCode, ...settings } = parsed;
+  // The settings part's shape is built at run time, so its static type is named here.
+  const file = parsed as unknown as SettingsPatch & DeploymentPolicy & { $schema?: string };
+  const { $schema: _schema, kiosk, updates, enrollmentCode, ...settings } = file;
   return {
-    settings: settings as SettingsPatch,
+    settings,
     ...(kiosk ? { kiosk } : {}),
     ...(updates ? { updates } : {}),
     ...(enrollmentCode ? { enrollmentCode } : {}),
