@@ -13,6 +13,7 @@ import {
   staffSummarySchema,
 } from '../domain/staff';
 import { channel, defineContract, event } from './contract-kit';
+import { kioskChannels } from './contract-kiosk';
 
 const noRequest = z.undefined();
 // A PIN check costs ~80 ms of scrypt: a page may not queue more than a handful.
@@ -108,6 +109,7 @@ export const contract = defineContract({
         rateLimit: pinRate,
       }),
     },
+    kiosk: kioskChannels,
     drawer: {
       /** Records a drawer opening outside a sale (no sale, change, float, pickup). */
       open: channel({

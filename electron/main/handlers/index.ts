@@ -3,10 +3,12 @@ import type { TerminalStorage } from '../core/terminal-storage';
 import type { Handlers } from '../ipc/registry';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
+import type { KioskExit } from '../kiosk/kiosk-exit';
 import { createAppHandlers, type AppInfo } from './app-handlers';
 import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
 import { createDrawerHandlers } from './drawer-handlers';
+import { createKioskHandlers } from './kiosk-handlers';
 import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStaffHandlers } from './staff-handlers';
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   storage: TerminalStorage;
   session: SessionService;
   staffService: StaffService;
+  kiosk: KioskExit;
 }
 
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
@@ -31,5 +34,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now),
+    kiosk: createKioskHandlers(deps.kiosk),
   };
 }
