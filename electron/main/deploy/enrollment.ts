@@ -15,7 +15,7 @@ export type DeployCommand = { kind: 'set-enrollment-code'; code: string };
 export function parseDeployCommand(argv: readonly string[]): DeployCommand | null {
   const index = argv.findIndex((arg) => arg === ENROLL_FLAG || arg.startsWith(`${ENROLL_FLAG}=`));
   if (index < 0) return null;
-  const arg = argv[index]!;
+  const arg = argv[index] ?? '';
   const code = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '');
   return { kind: 'set-enrollment-code', code: code.trim().toUpperCase() };
 }

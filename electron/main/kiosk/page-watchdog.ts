@@ -30,7 +30,7 @@ export function watchPage(window: WatchedWindow, contents: WatchedContents, opti
 
   const reload = (why: string) => {
     const at = now();
-    while (reloads.length > 0 && at - reloads[0]! > windowMs) reloads.shift();
+    while (reloads.length > 0 && at - (reloads[0] ?? at) > windowMs) reloads.shift();
     if (reloads.length >= maxReloads) {
       log({ level: 'error', event: 'page.reload_gave_up', why, reloads: reloads.length });
       return;
