@@ -1,4 +1,5 @@
 import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
+import type { KioskHost } from '../../electron/main/kiosk/kiosk-exit';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { isAppProtocolSender } from '../../electron/main/ipc/sender';
 import type { Keychain } from '../../electron/main/secrets/keychain';
@@ -28,7 +29,9 @@ export interface TerminalFixture {
 }
 
 /** The real core over real encrypted storage; only the keychain (unless given) and the clock are stand-ins. */
-export async function terminalFixture(options: { keychain?: Keychain; policy?: object; openWorkOwner?: () => string | null } = {}): Promise<TerminalFixture> {
+export async function terminalFixture(
+  options: { keychain?: Keychain; policy?: object; openWorkOwner?: () => string | null; kiosk?: KioskHost } = {},
+): Promise<TerminalFixture> {
   const clock = new TestClock();
   const scratch = tempDir('terminal');
   const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
@@ -38,6 +41,7 @@ export async function terminalFixture(options: { keychain?: Keychain; policy?: o
     storage,
     isTrustedSender: isAppProtocolSender,
     ...(options.openWorkOwner ? { openWorkOwner: options.openWorkOwner } : {}),
+    ...(options.kiosk ? { kiosk: options.kiosk } : {}),
   });
   return {
     clock,
