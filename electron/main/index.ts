@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, webContents } from 'electron';
+import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
 import { StartupError } from './core/startup-error';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
@@ -33,6 +34,15 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
+/** The admin's catalog import: the OS open dialog, over the terminal's window when there is one. */
+const catalogFiles: CatalogFileChooser = {
+  async choose() {
+    const options: Electron.OpenDialogOptions = { title: 'Import catalog', properties: ['openFile'], filters: [{ name: 'Catalog (CSV or JSON)', extensions: ['csv', 'json'] }] };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
@@ -46,6 +56,7 @@ async function start(): Promise<void> {
     now,
     storage,
     isTrustedSender: isAppProtocolSender,
+    catalogFiles,
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));

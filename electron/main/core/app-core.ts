@@ -1,5 +1,6 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
+import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -22,6 +23,8 @@ export interface AppCoreDeps {
   accessGate?: AccessGate;
   /** Who has a sale open on this terminal, if anyone (the register provides this, from storage); none until then. */
   openWorkOwner?: () => string | null;
+  /** How an admin picks a catalog file to import (the open dialog, or a folder in the browser host); none: no import. */
+  catalogFiles?: CatalogFileChooser;
 }
 
 export interface AppCore {
@@ -69,9 +72,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     securityLog: storage.securityLog,
   });
+  const catalogImporter = deps.catalogFiles
+    ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
+    : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, catalogImporter }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),

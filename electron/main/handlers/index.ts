@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
+import { createCatalogHandlers } from '../catalog/catalog-handlers';
+import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { Handlers } from '../ipc/registry';
 import type { SessionService } from '../staff/session-service';
@@ -19,6 +21,7 @@ export interface HandlerDeps {
   storage: TerminalStorage;
   session: SessionService;
   staffService: StaffService;
+  catalogImporter: CatalogImporter | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,7 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now),
     // TEMPORARY while the register is assembled on this branch: replaced area by area.
-    catalog: placeholders(['info', 'search', 'browse', 'importFile', 'loadDemo', 'clear']),
+    catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
     sales: placeholders(['current', 'addByBarcode', 'addProduct', 'setQuantity', 'removeLine', 'clear', 'discountLine', 'discountSale', 'park', 'listParked', 'resume', 'tenderCash', 'recent', 'void']),
     refunds: placeholders(['lookup', 'issue']),
     shifts: placeholders(['current', 'open', 'cashMovement', 'xReport', 'close']),

@@ -1,0 +1,169 @@
+import type { ProductInput, SoldBy, TaxCategory } from '../../../shared/domain/catalog';
+import type { Db } from '../storage/db';
+
+export type CatalogSource = 'empty' | 'demo' | 'import' | 'api';
+
+export interface CatalogMeta {
+  version: number;
+  currency: string;
+  source: CatalogSource;
+}
+
+/** A product as stored, before the service adds the catalog's currency. */
+export interface ProductRecord {
+  sku: string;
+  name: string;
+  group: string;
+  priceMinor: number;
+  taxCategoryId: string;
+  taxRateBp: number;
+  soldBy: SoldBy;
+  active: boolean;
+  barcodes: string[];
+}
+
+interface ProductRow {
+  sku: string;
+  name: string;
+  grp: string;
+  price_minor: number;
+  tax_category_id: string;
+  rate_bp: number;
+  sold_by: SoldBy;
+  active: number;
+  barcodes: string | null;
+}
+
+/** Stored barcodes are letters, digits and dashes only, so a space separates them safely. */
+const PRODUCT_COLUMNS = `p.sku, p.name, p.grp, p.price_minor, p.tax_category_id, t.rate_bp, p.sold_by, p.active,
+  (SELECT group_concat(b.entered, ' ') FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes`;
+const FROM_PRODUCTS = 'products p JOIN tax_categories t ON t.id = p.tax_category_id';
+
+function toRecord(row: ProductRow): ProductRecord {
+  return {
+    sku: row.sku,
+    name: row.name,
+    group: row.grp,
+    priceMinor: row.price_minor,
+    taxCategoryId: row.tax_category_id,
+    taxRateBp: row.rate_bp,
+    soldBy: row.sold_by,
+    active: row.active === 1,
+    barcodes: row.barcodes ? row.barcodes.split(' ') : [],
+  };
+}
+
+/**
+ * The catalog's SQL (migration 0004), every statement prepared once. Reads here are the hot path of a
+ * scan; writes are only ever called by the service inside its batch transaction.
+ */
+export class CatalogRepository {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    const prepare = (sql: string) => db.prepare(sql);
+    this.s = {
+      meta: prepare('SELECT version, currency, source FROM catalog_meta WHERE id = 1'),
+      setMeta: prepare(
+        'INSERT INTO catalog_meta (id, version, currency, source) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, currency = excluded.currency, source = excluded.source',
+      ),
+      taxCategories: prepare('SELECT id, name, rate_bp AS rateBp FROM tax_categories ORDER BY rate_bp DESC, id'),
+      upsertTax: prepare('INSERT INTO tax_categories (id, name, rate_bp) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, rate_bp = excluded.rate_bp'),
+      upsertProduct: prepare(
+        `INSERT INTO products (sku, name, grp, price_minor, tax_category_id, sold_by, active) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sku) DO UPDATE SET name = excluded.name, grp = excluded.grp, price_minor = excluded.price_minor,
+           tax_category_id = excluded.tax_category_id, sold_by = excluded.sold_by, active = excluded.active
+         RETURNING id`,
+      ),
+      productId: prepare('SELECT id FROM products WHERE sku = ?').pluck(),
+      deleteBarcodes: prepare('DELETE FROM product_barcodes WHERE product_id = ?'),
+      barcodeOwner: prepare('SELECT p.sku FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').pluck(),
+      insertBarcode: prepare('INSERT INTO product_barcodes (code, product_id, entered) VALUES (?, ?, ?)'),
+      removeProduct: prepare('DELETE FROM products WHERE sku = ?'),
+      byCode: prepare(`SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.id = (SELECT product_id FROM product_barcodes WHERE code = ?)`),
+      bySku: prepare(`SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.sku = ?`),
+      search: prepare(
+        `SELECT ${PRODUCT_COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid JOIN tax_categories t ON t.id = p.tax_category_id
+         WHERE products_fts MATCH ? AND p.active = 1 ORDER BY f.rank LIMIT ?`,
+      ),
+      browse: prepare(`SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.grp = ? AND p.active = 1 ORDER BY p.name LIMIT ? OFFSET ?`),
+      counts: prepare('SELECT count(*) AS products, coalesce(sum(active), 0) AS active FROM products'),
+      groups: prepare('SELECT DISTINCT grp FROM products WHERE active = 1 ORDER BY grp').pluck(),
+    };
+  }
+
+  meta(): CatalogMeta | null {
+    return (this.s.meta.get() as CatalogMeta | undefined) ?? null;
+  }
+
+  setMeta(meta: CatalogMeta): void {
+    this.s.setMeta.run(meta.version, meta.currency, meta.source);
+  }
+
+  taxCategories(): TaxCategory[] {
+    return this.s.taxCategories.all() as TaxCategory[];
+  }
+
+  upsertTaxCategory(category: TaxCategory): void {
+    this.s.upsertTax.run(category.id, category.name, category.rateBp);
+  }
+
+  productId(sku: string): number | null {
+    return (this.s.productId.get(sku) as number | undefined) ?? null;
+  }
+
+  /** Inserts or updates by SKU and returns the row id; the product keeps its row id (and FTS entry) on update. */
+  upsertProduct(product: Required<ProductInput>): number {
+    const row = this.s.upsertProduct.get(product.sku, product.name, product.group, product.priceMinor, product.taxCategoryId, product.soldBy, product.active ? 1 : 0) as { id: number };
+    return row.id;
+  }
+
+  deleteBarcodesOf(productId: number): void {
+    this.s.deleteBarcodes.run(productId);
+  }
+
+  /** The SKU of the product holding a normalized code, if any. */
+  barcodeOwner(code: string): string | null {
+    return (this.s.barcodeOwner.get(code) as string | undefined) ?? null;
+  }
+
+  insertBarcode(code: string, productId: number, entered: string): void {
+    this.s.insertBarcode.run(code, productId, entered);
+  }
+
+  removeProduct(sku: string): boolean {
+    return this.s.removeProduct.run(sku).changes > 0;
+  }
+
+  /** Barcodes go with their products (ON DELETE CASCADE), the FTS index with its triggers. */
+  removeAllProducts(): number {
+    return this.db.prepare('DELETE FROM products').run().changes;
+  }
+
+  findByCode(normalizedCode: string): ProductRecord | null {
+    const row = this.s.byCode.get(normalizedCode) as ProductRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  getBySku(sku: string): ProductRecord | null {
+    const row = this.s.bySku.get(sku) as ProductRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** `ftsQuery` must come from toFtsPrefixQuery: raw user text is FTS5 syntax. */
+  search(ftsQuery: string, limit: number): ProductRecord[] {
+    return (this.s.search.all(ftsQuery, limit) as ProductRow[]).map(toRecord);
+  }
+
+  browse(group: string, offset: number, limit: number): ProductRecord[] {
+    return (this.s.browse.all(group, limit, offset) as ProductRow[]).map(toRecord);
+  }
+
+  counts(): { products: number; active: number } {
+    return this.s.counts.get() as { products: number; active: number };
+  }
+
+  groups(): string[] {
+    return this.s.groups.all() as string[];
+  }
+}
