@@ -1,4 +1,5 @@
 import type { ProductInput, SoldBy, TaxCategory } from '../../../shared/domain/catalog';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../storage/db';
 
 export type CatalogSource = 'empty' | 'demo' | 'import' | 'api';
@@ -53,43 +54,48 @@ function toRecord(row: ProductRow): ProductRecord {
   };
 }
 
+/** Every statement, by name; exported so tests can check the hot ones' query plans. */
+export const CATALOG_SQL = {
+  meta: 'SELECT version, currency, source FROM catalog_meta WHERE id = 1',
+  setMeta:
+    'INSERT INTO catalog_meta (id, version, currency, source) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, currency = excluded.currency, source = excluded.source',
+  taxCategories: 'SELECT id, name, rate_bp AS rateBp FROM tax_categories ORDER BY rate_bp DESC, id',
+  upsertTax: 'INSERT INTO tax_categories (id, name, rate_bp) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, rate_bp = excluded.rate_bp',
+  upsertProduct: `INSERT INTO products (sku, name, grp, price_minor, tax_category_id, sold_by, active) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (sku) DO UPDATE SET name = excluded.name, grp = excluded.grp, price_minor = excluded.price_minor,
+      tax_category_id = excluded.tax_category_id, sold_by = excluded.sold_by, active = excluded.active
+    RETURNING id`,
+  deleteBarcodes: 'DELETE FROM product_barcodes WHERE product_id = ?',
+  barcodeOwner: 'SELECT p.sku FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?',
+  insertBarcode: 'INSERT INTO product_barcodes (code, product_id, entered) VALUES (?, ?, ?)',
+  removeProduct: 'DELETE FROM products WHERE sku = ?',
+  removeAll: 'DELETE FROM products',
+  byCode: `SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.id = (SELECT product_id FROM product_barcodes WHERE code = ?)`,
+  bySku: `SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.sku = ?`,
+  search: `SELECT ${PRODUCT_COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid JOIN tax_categories t ON t.id = p.tax_category_id
+    WHERE products_fts MATCH ? AND p.active = 1 ORDER BY f.rank LIMIT ?`,
+  browse: `SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.grp = ? AND p.active = 1 ORDER BY p.name LIMIT ? OFFSET ?`,
+  counts: 'SELECT count(*) AS products, coalesce(sum(active), 0) AS active FROM products',
+  groups: 'SELECT DISTINCT grp FROM products WHERE active = 1 ORDER BY grp',
+} as const;
+
+type StatementName = keyof typeof CATALOG_SQL;
+const SINGLE_COLUMN = new Set<StatementName>(['barcodeOwner', 'groups']);
+
 /**
  * The catalog's SQL (migration 0004), every statement prepared once. Reads here are the hot path of a
  * scan; writes are only ever called by the service inside its batch transaction.
  */
 export class CatalogRepository {
-  private readonly s;
+  private readonly s: Record<StatementName, Statement>;
 
-  constructor(private readonly db: Db) {
-    const prepare = (sql: string) => db.prepare(sql);
-    this.s = {
-      meta: prepare('SELECT version, currency, source FROM catalog_meta WHERE id = 1'),
-      setMeta: prepare(
-        'INSERT INTO catalog_meta (id, version, currency, source) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, currency = excluded.currency, source = excluded.source',
-      ),
-      taxCategories: prepare('SELECT id, name, rate_bp AS rateBp FROM tax_categories ORDER BY rate_bp DESC, id'),
-      upsertTax: prepare('INSERT INTO tax_categories (id, name, rate_bp) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, rate_bp = excluded.rate_bp'),
-      upsertProduct: prepare(
-        `INSERT INTO products (sku, name, grp, price_minor, tax_category_id, sold_by, active) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (sku) DO UPDATE SET name = excluded.name, grp = excluded.grp, price_minor = excluded.price_minor,
-           tax_category_id = excluded.tax_category_id, sold_by = excluded.sold_by, active = excluded.active
-         RETURNING id`,
-      ),
-      productId: prepare('SELECT id FROM products WHERE sku = ?').pluck(),
-      deleteBarcodes: prepare('DELETE FROM product_barcodes WHERE product_id = ?'),
-      barcodeOwner: prepare('SELECT p.sku FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.code = ?').pluck(),
-      insertBarcode: prepare('INSERT INTO product_barcodes (code, product_id, entered) VALUES (?, ?, ?)'),
-      removeProduct: prepare('DELETE FROM products WHERE sku = ?'),
-      byCode: prepare(`SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.id = (SELECT product_id FROM product_barcodes WHERE code = ?)`),
-      bySku: prepare(`SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.sku = ?`),
-      search: prepare(
-        `SELECT ${PRODUCT_COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid JOIN tax_categories t ON t.id = p.tax_category_id
-         WHERE products_fts MATCH ? AND p.active = 1 ORDER BY f.rank LIMIT ?`,
-      ),
-      browse: prepare(`SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.grp = ? AND p.active = 1 ORDER BY p.name LIMIT ? OFFSET ?`),
-      counts: prepare('SELECT count(*) AS products, coalesce(sum(active), 0) AS active FROM products'),
-      groups: prepare('SELECT DISTINCT grp FROM products WHERE active = 1 ORDER BY grp').pluck(),
-    };
+  constructor(db: Db) {
+    this.s = Object.fromEntries(
+      Object.entries(CATALOG_SQL).map(([name, sql]) => {
+        const statement = db.prepare(sql);
+        return [name, SINGLE_COLUMN.has(name as StatementName) ? statement.pluck() : statement];
+      }),
+    ) as Record<StatementName, Statement>;
   }
 
   meta(): CatalogMeta | null {
@@ -106,10 +112,6 @@ export class CatalogRepository {
 
   upsertTaxCategory(category: TaxCategory): void {
     this.s.upsertTax.run(category.id, category.name, category.rateBp);
-  }
-
-  productId(sku: string): number | null {
-    return (this.s.productId.get(sku) as number | undefined) ?? null;
   }
 
   /** Inserts or updates by SKU and returns the row id; the product keeps its row id (and FTS entry) on update. */
@@ -137,7 +139,7 @@ export class CatalogRepository {
 
   /** Barcodes go with their products (ON DELETE CASCADE), the FTS index with its triggers. */
   removeAllProducts(): number {
-    return this.db.prepare('DELETE FROM products').run().changes;
+    return this.s.removeAll.run().changes;
   }
 
   findByCode(normalizedCode: string): ProductRecord | null {
