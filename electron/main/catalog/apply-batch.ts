@@ -32,9 +32,11 @@ export function writeBatch(repo: CatalogRepository, changes: ParsedCatalogChange
   let removed = 0;
   for (const sku of changes.remove) if (repo.removeProduct(sku)) removed++;
 
+  const existedUpTo = repo.maxProductId();
   const ids = changes.upsert.map((product) => repo.upsertProduct(product));
-  // Release every upserted product's old codes first: a code may move between products in one batch.
-  for (const id of ids) repo.deleteBarcodesOf(id);
+  // Release every updated product's old codes first: a code may move between products in one batch.
+  // Rows new in this batch have none (a reused row id lost its codes with its product, by cascade).
+  for (const id of ids) if (id <= existedUpTo) repo.deleteBarcodesOf(id);
   changes.upsert.forEach((product, i) => {
     const id = ids[i] as number;
     for (const entered of product.barcodes) {

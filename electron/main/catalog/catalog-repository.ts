@@ -70,6 +70,7 @@ export const CATALOG_SQL = {
   insertBarcode: 'INSERT INTO product_barcodes (code, product_id, entered) VALUES (?, ?, ?)',
   removeProduct: 'DELETE FROM products WHERE sku = ?',
   removeAll: 'DELETE FROM products',
+  maxId: 'SELECT coalesce(max(id), 0) FROM products',
   byCode: `SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.id = (SELECT product_id FROM product_barcodes WHERE code = ?)`,
   bySku: `SELECT ${PRODUCT_COLUMNS} FROM ${FROM_PRODUCTS} WHERE p.sku = ?`,
   search: `SELECT ${PRODUCT_COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid JOIN tax_categories t ON t.id = p.tax_category_id
@@ -80,7 +81,7 @@ export const CATALOG_SQL = {
 } as const;
 
 type StatementName = keyof typeof CATALOG_SQL;
-const SINGLE_COLUMN = new Set<StatementName>(['barcodeOwner', 'groups']);
+const SINGLE_COLUMN = new Set<StatementName>(['barcodeOwner', 'groups', 'maxId']);
 
 /**
  * The catalog's SQL (migration 0004), every statement prepared once. Reads here are the hot path of a
@@ -118,6 +119,11 @@ export class CatalogRepository {
   upsertProduct(product: Required<ProductInput>): number {
     const row = this.s.upsertProduct.get(product.sku, product.name, product.group, product.priceMinor, product.taxCategoryId, product.soldBy, product.active ? 1 : 0) as { id: number };
     return row.id;
+  }
+
+  /** Row ids are never below this for products inserted from now on (SQLite takes max + 1). */
+  maxProductId(): number {
+    return this.s.maxId.get() as number;
   }
 
   deleteBarcodesOf(productId: number): void {
