@@ -21,6 +21,8 @@ describe('migration 0004 (catalog)', () => {
     const detail = plan(CATALOG_SQL.byCode, '00036000291452');
     expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/SEARCH product_barcodes USING PRIMARY KEY \(code=\?\)/), expect.stringMatching(/SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/)]));
     expect(detail.join('\n')).not.toMatch(/SCAN (p|products|product_barcodes)\b/);
+    // The product's codes come from the covering index, without a second trip to the code table.
+    expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/SEARCH b USING COVERING INDEX product_barcodes_product \(product_id=\?\)/)]));
   });
 
   it('checks a barcode owner and a SKU through indexes', () => {
