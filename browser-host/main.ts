@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
 import { createAppCore } from '../electron/main/core/app-core';
 import { StartupError } from '../electron/main/core/startup-error';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';
@@ -22,8 +23,9 @@ async function main(): Promise<void> {
   const distDir = path.resolve(__dirname, '..');
   const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
   const now = () => new Date();
+  const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
   const storage = await openTerminalStorage({
-    dataDir: process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host'),
+    dataDir,
     policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
     keychain: createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`),
     now,
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
         now,
         storage,
         isTrustedSender: sameOriginSender(origin),
+        // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
+        catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
       });
       stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };
