@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * Fault injection for /v1 (never the back office or admin routes). Each request draws from a
  * seeded generator, so a run with the same seed and request order repeats exactly.
+ *  latency      every /v1 request waits (after its idempotency key is claimed, like slow processing)
  *  drop         the connection closes before the request is handled (nothing stored)
  *  reset        the request is handled and committed, then the connection is cut mid-response
  *  http500/503  an error before the request is handled; a hit repeats for `burst` requests
@@ -81,7 +82,8 @@ export class FaultInjector {
     }
     const eligible = this.config.modes.filter((mode) => signed || !SIGNATURE_FAULTS.includes(mode));
     if (eligible.length === 0 || this.random() >= this.config.rate) return { latencyMs, fault: null };
-    const fault = eligible[Math.floor(this.random() * eligible.length)]!;
+    const fault = eligible[Math.floor(this.random() * eligible.length)] ?? null;
+    if (!fault) return { latencyMs, fault: null };
     if ((fault === 'http500' || fault === 'http503') && this.config.burst > 1) {
       this.burstMode = fault;
       this.burstLeft = this.config.burst - 1;

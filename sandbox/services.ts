@@ -60,8 +60,8 @@ export class SandboxServices {
   addStaff(storeId: string, name: string, role: 'cashier' | 'manager' | 'admin'): string {
     return this.db.transaction(() => {
       const id = this.catalog.addStaff(storeId, name, role);
-      const [row] = this.catalog.staff(storeId).filter((s) => s.id === id);
-      this.events.emit({ storeId, type: 'staff.updated', data: { cursor: String(row!.seq - 1) } });
+      const seq = this.catalog.staff(storeId).find((s) => s.id === id)?.seq ?? 1;
+      this.events.emit({ storeId, type: 'staff.updated', data: { cursor: String(seq - 1) } });
       return id;
     })();
   }

@@ -7,7 +7,7 @@ import { ApiHttpError } from './api-error';
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer ([!-~]{1,200})$/.exec(header) : null;
-  return match ? match[1]! : null;
+  return match?.[1] ?? null;
 }
 
 /**

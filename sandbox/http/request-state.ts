@@ -4,6 +4,7 @@ import type { TerminalRow } from '../store/tenants';
 /** What the /v1 hooks learn about a request on its way to the handler. */
 export interface RequestState {
   fault: FaultMode | null;
+  latencyMs: number;
   terminal: TerminalRow | null;
   /** Set when this request owns an idempotency key: called once with the result to keep. */
   releaseIdempotency: ((result?: { status: number; body: string }) => void) | null;
@@ -15,4 +16,4 @@ declare module 'fastify' {
   }
 }
 
-export const freshState = (): RequestState => ({ fault: null, terminal: null, releaseIdempotency: null });
+export const freshState = (): RequestState => ({ fault: null, latencyMs: 0, terminal: null, releaseIdempotency: null });

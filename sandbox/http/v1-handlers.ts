@@ -39,7 +39,10 @@ const TOKEN_OUTCOMES: Record<string, { status: PaymentRecord['status']; declineC
 
 /** The /v1 operations. Inputs arrive parsed by the route's schemas; auth and idempotency ran before. */
 export function createV1Handlers(services: SandboxServices): Record<ApiRouteName, Handler> {
-  const needTerminal = (input: HandlerInput) => input.terminal!;
+  const needTerminal = (input: HandlerInput): TerminalRow => {
+    if (!input.terminal) throw new ApiHttpError('unauthenticated', 'This operation needs an API key.');
+    return input.terminal;
+  };
   return {
     enroll: ({ body }) => {
       const { code, terminalName } = body as z.output<typeof API_ROUTES.enroll.body>;
@@ -64,13 +67,14 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const after = Number(cursor ?? 0);
       const page = pageOf<{ seq: number }>([services.catalog.taxCategories(storeId, after, limit + 1), services.catalog.products(storeId, after, limit + 1)], after, limit);
       const strip = <T extends { seq: number }>(rows: T[]) => rows.map(({ seq: _seq, ...row }) => row);
-      return { body: { taxCategories: strip(page.pages[0]!), products: strip(page.pages[1]!), cursor: String(page.cursor), hasMore: page.hasMore } };
+      const [taxCategories = [], products = []] = page.pages;
+      return { body: { taxCategories: strip(taxCategories), products: strip(products), cursor: String(page.cursor), hasMore: page.hasMore } };
     },
     staff: (input) => {
       const { cursor, limit } = input.query as z.output<typeof API_ROUTES.staff.query>;
       const after = Number(cursor ?? 0);
       const page = pageOf([services.catalog.staff(needTerminal(input).store_id, after, limit + 1)], after, limit);
-      return { body: { staff: page.pages[0]!.map(({ seq: _seq, ...row }) => row), cursor: String(page.cursor), hasMore: page.hasMore } };
+      return { body: { staff: (page.pages[0] ?? []).map(({ seq: _seq, ...row }) => row), cursor: String(page.cursor), hasMore: page.hasMore } };
     },
     createTransaction: (input) => {
       const outcome = recordOne(services, needTerminal(input), input.body as Envelope);

@@ -27,7 +27,7 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
     request.sandbox = freshState();
     if (!request.url.startsWith('/v1/')) return;
     const decision = services.faults.decide(request.url.startsWith(API_ROUTES.events.path));
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    request.sandbox.latencyMs = decision.latencyMs;
     switch (decision.fault) {
       case 'drop':
         reply.hijack();
@@ -78,6 +78,8 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
       preHandler: async (request, reply) => {
         if (route.auth !== 'none') request.sandbox.terminal = authenticate(request, services.tenants, route.auth, name === 'events');
         if (route.idempotent && (await claimIdempotencyKey(services, request, reply))) return reply;
+        // Latency is slow processing: it comes after the key is claimed, as a slow server's would.
+        if (request.sandbox.latencyMs > 0) await sleep(request.sandbox.latencyMs);
       },
       handler: async (request, reply) => {
         const input = {
@@ -102,7 +104,7 @@ async function claimIdempotencyKey(services: SandboxServices, request: FastifyRe
     throw new ApiHttpError('idempotency_key_required', 'Every POST needs an Idempotency-Key header (1–255 printable characters); use the item\'s client id.');
   }
   const fingerprint = createHash('sha256').update(`${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
-  const lookup = services.idempotency.begin(request.sandbox.terminal!.id, key, fingerprint);
+  const lookup = services.idempotency.begin(request.sandbox.terminal?.id ?? '', key, fingerprint);
   switch (lookup.state) {
     case 'in_flight':
       throw new ApiHttpError('idempotency_in_flight', 'A request with this Idempotency-Key is still being processed; retry later.', { headers: { 'retry-after': '1' } });

@@ -79,6 +79,6 @@ export class Catalog {
 export function pageOf<T extends { seq: number }>(lists: T[][], after: number, limit: number): { pages: T[][]; cursor: number; hasMore: boolean } {
   const all = lists.flat().sort((a, b) => a.seq - b.seq);
   const taken = all.slice(0, limit);
-  const cursor = taken.length > 0 ? taken[taken.length - 1]!.seq : after;
+  const cursor = taken.at(-1)?.seq ?? after;
   return { pages: lists.map((list) => list.filter((row) => row.seq <= cursor)), cursor, hasMore: all.length > limit };
 }

@@ -35,7 +35,7 @@ export class Events {
     const page = rows.slice(0, limit);
     return {
       events: page.map((r) => ({ id: r.id, type: r.type, data: JSON.parse(r.data), createdAt: r.created_at }) as ApiEvent),
-      cursor: page.length > 0 ? page[page.length - 1]!.seq : afterSeq,
+      cursor: page.at(-1)?.seq ?? afterSeq,
       hasMore: rows.length > limit,
     };
   }

@@ -65,7 +65,9 @@ export class Tenants {
         .prepare('INSERT INTO terminals VALUES (@id, @store_id, @name, @api_key_hash, @api_key_hint, @scopes, @signing_secret, @enrolled_at, @revoked_at)')
         .run({ ...terminal, api_key_hash: hashApiKey(apiKey) });
       this.db.prepare('UPDATE enrollment_codes SET used_at = ?, terminal_id = ? WHERE code = ?').run(now.toISOString(), terminal.id, code);
-      return { ok: true, terminal, store: this.store(row.store_id)!, apiKey, scopes: JSON.parse(row.scopes) as ApiScope[] };
+      const store = this.store(row.store_id);
+      if (!store) return { ok: false, reason: 'unknown' };
+      return { ok: true, terminal, store, apiKey, scopes: JSON.parse(row.scopes) as ApiScope[] };
     })();
   }
 
