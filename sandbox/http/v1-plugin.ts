@@ -131,7 +131,7 @@ function cutMidResponse(request: FastifyRequest, reply: FastifyReply, payload: s
       if (sent) return;
       sent = true;
       this.push(half);
-      setTimeout(() => request.raw.socket?.resetAndDestroy?.() ?? request.raw.socket?.destroy(), 20);
+      setTimeout(() => request.raw.socket?.destroy(), 20);
     },
   });
 }
