@@ -36,7 +36,7 @@ describe('raw card data', () => {
       clientId: uuidV7(), transactionClientId: uuidV7(), amountMinor: 500, currency: 'EUR', paymentToken: TEST_PAYMENT_TOKENS.approve,
       capturedAt: new Date().toISOString(), offline: false, card: { brand: 'visa', last4: '4242', entryMode: 'chip' },
     };
-    const attempts = [
+    const attempts: Array<{ path: string; body: object; headers?: Record<string, string> }> = [
       { path: '/v1/payments', body: { ...payment, paymentToken: PAN } },
       { path: '/v1/payments', body: { ...payment, cvv: '123' } },
       { path: '/v1/transactions', body: sale({ body: { note: `card ${PAN_SPACED}` } }) },
