@@ -48,9 +48,8 @@ describe('sandbox and demo keychain stay out of the app', () => {
     expect(readFileSync(path.join(ROOT, 'electron/main/index.ts'), 'utf8')).toMatch(/keychain: createOsKeychain\(\)/);
   });
 
-  it('the installer excludes the sandbox build and ships no sandbox source', () => {
+  it('the installer takes only the built main, preload and renderer: no sandbox build or source', () => {
     const config = parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as { files: string[] };
-    expect(config.files).toContain('!dist/sandbox/**');
     expect(config.files.filter((entry) => !entry.startsWith('!') && /sandbox|browser-host/.test(entry))).toEqual([]);
     expect(config.files.filter((entry) => !entry.startsWith('!'))).toEqual(['package.json', 'dist/main/**', 'dist/preload/**', 'dist/renderer/**']);
   });
