@@ -7,7 +7,7 @@ type Envelope = z.output<typeof transactionEnvelopeSchema>;
 type PaymentInput = z.output<typeof paymentRequestSchema>;
 type Decline = PaymentRecord['declineCode'];
 
-interface TxnRow { id: string; terminal_id: string; client_id: string; type: string; terminal_sequence: number; occurred_at: string; currency: string; total_minor: number; fingerprint: string; received_at: string }
+interface TxnRow { id: string; terminal_id: string; client_id: string; type: string; terminal_sequence: number | null; occurred_at: string; currency: string; total_minor: number; fingerprint: string; received_at: string }
 interface PayRow { id: string; terminal_id: string; client_id: string; transaction_client_id: string; amount_minor: number; currency: string; brand: string; last4: string; entry_mode: string; offline: number; captured_at: string; status: string; decline_code: string | null; received_at: string }
 
 export type RecordOutcome = { status: 'created' | 'duplicate'; transaction: TransactionRecord } | { status: 'conflict' };

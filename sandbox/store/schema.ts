@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS staff (
   active INTEGER NOT NULL, seq INTEGER NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS transactions (
   id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL REFERENCES terminals(id), client_id TEXT NOT NULL,
-  type TEXT NOT NULL, terminal_sequence INTEGER NOT NULL, occurred_at TEXT NOT NULL, currency TEXT NOT NULL,
+  type TEXT NOT NULL, terminal_sequence INTEGER, occurred_at TEXT NOT NULL, currency TEXT NOT NULL,
   total_minor INTEGER NOT NULL, body TEXT NOT NULL, fingerprint TEXT NOT NULL, received_at TEXT NOT NULL,
   UNIQUE (terminal_id, client_id));
 CREATE TABLE IF NOT EXISTS payments (

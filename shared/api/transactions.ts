@@ -5,6 +5,7 @@ import { apiErrorCodeSchema } from './errors';
 export const TRANSACTION_TYPES = ['sale', 'refund', 'void', 'paid_in', 'paid_out', 'shift_close'] as const;
 export const transactionTypeSchema = z.enum(TRANSACTION_TYPES);
 export type TransactionType = z.infer<typeof transactionTypeSchema>;
+const NUMBERED_TYPES: ReadonlySet<TransactionType> = new Set(['sale', 'refund', 'void']);
 
 export const TRANSACTION_BODY_MAX_BYTES = 64 * 1024;
 export const TRANSACTION_BODY_MAX_DEPTH = 8;
@@ -26,21 +27,26 @@ export const transactionBodySchema = z.record(z.string().max(100), z.json()).sup
   }
 });
 
-export const transactionEnvelopeSchema = z
+const transactionEnvelopeObject = z
   .object({
     clientId: uuidV7Schema,
     type: transactionTypeSchema,
-    /** Per-terminal monotonic counter, so the back office can spot gaps. */
-    terminalSequence: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    /**
+     * The terminal's gapless document number (sales, refunds and voids), so the back office can spot
+     * gaps; cash movements and shift closes are not numbered documents and send null.
+     */
+    terminalSequence: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
     occurredAt: isoDateTimeSchema,
     currency: currencySchema,
     totalMinor: amountMinorSchema,
     body: transactionBodySchema,
   })
   .strict();
+
+export const transactionEnvelopeSchema = transactionEnvelopeObject.refine((t) => t.terminalSequence !== null || !NUMBERED_TYPES.has(t.type), { message: 'sales, refunds and voids carry their terminal sequence', path: ['terminalSequence'] });
 export type TransactionEnvelope = z.input<typeof transactionEnvelopeSchema>;
 
-export const transactionRecordSchema = transactionEnvelopeSchema
+export const transactionRecordSchema = transactionEnvelopeObject
   .omit({ body: true })
   .extend({ id: serverIdSchema('txn'), terminalId: serverIdSchema('trm'), receivedAt: isoDateTimeSchema })
   .strict();

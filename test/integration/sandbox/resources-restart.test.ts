@@ -26,10 +26,19 @@ describe('resources', () => {
     const t = await sb.enroll();
     const first = sale({ terminalSequence: 1 });
     await sb.call('POST', '/v1/transactions', { key: t.apiKey, idempotencyKey: first.clientId, body: first });
-    const items = [first, sale({ terminalSequence: 2 }), { ...sale(), totalMinor: 'ten' }, { ...first, totalMinor: 1 }, sale({ terminalSequence: 3, type: 'shift_close', body: { counted: 1000 } })];
+    const items = [
+      first,
+      sale({ terminalSequence: 2 }),
+      { ...sale(), totalMinor: 'ten' },
+      { ...first, totalMinor: 1 },
+      sale({ terminalSequence: 3, type: 'shift_close', body: { counted: 1000 } }),
+      // Cash movements and shift closes are not numbered documents; sales, refunds and voids always are.
+      sale({ terminalSequence: null, type: 'paid_out', body: { reason: 'window cleaner' } }),
+      sale({ terminalSequence: null }),
+    ];
     const reply = await sb.call('POST', '/v1/transactions/batch', { key: t.apiKey, idempotencyKey: uuidV7(), body: { items } });
     const { results } = transactionBatchResponseSchema.parse(reply.json);
-    expect(results.map((r) => r.status)).toEqual(['duplicate', 'created', 'rejected', 'rejected', 'created']);
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'created', 'rejected', 'rejected', 'created', 'created', 'rejected']);
     expect(results[3]).toMatchObject({ clientId: first.clientId, error: { code: 'conflict' } });
     const tooMany = await sb.call('POST', '/v1/transactions/batch', { key: t.apiKey, idempotencyKey: uuidV7(), body: { items: Array.from({ length: 101 }, () => sale()) } });
     expect(tooMany.status).toBe(400);
