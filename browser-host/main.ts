@@ -4,12 +4,15 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppCore } from '../electron/main/core/app-core';
 import { StartupError } from '../electron/main/core/startup-error';
+import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
+import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
 import { KEYCHAIN_SERVICE } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
 import { defaultPolicyPath } from '../electron/main/settings/policy-file';
+import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
@@ -22,12 +25,17 @@ async function main(): Promise<void> {
   const distDir = path.resolve(__dirname, '..');
   const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
   const now = () => new Date();
+  const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
   const storage = await openTerminalStorage({
-    dataDir: process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host'),
+    dataDir,
     policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
     keychain: createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`),
     now,
   });
+  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  // Receipts become PDFs in <data dir>/receipts, rendered by the real Chromium; the drawer is simulated.
+  const printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), ...(chromium ? { executablePath: chromium } : {}) });
+  const devices = { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
   let stopTimers = () => {};
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
         now,
         storage,
         isTrustedSender: sameOriginSender(origin),
+        devices,
       });
       stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };
@@ -46,7 +55,7 @@ async function main(): Promise<void> {
   });
 
   const stop = () =>
-    void host.close().then(() => {
+    void Promise.all([host.close(), printer.close()]).then(() => {
       stopTimers();
       storage.close();
       process.exit(0);
@@ -54,7 +63,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (chromium && hasDisplay && process.env.NOPOS_NO_BROWSER !== '1') {
     const profile = mkdtempSync(path.join(tmpdir(), 'nopos-browser-'));

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, webContents } from 'electron';
 import { createAppCore } from './core/app-core';
 import { StartupError } from './core/startup-error';
+import { SimulatedCashDrawer } from './devices/cash-drawer';
+import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import { ReceiptsFolder } from './devices/receipts-folder';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
@@ -40,12 +43,20 @@ async function start(): Promise<void> {
   const now = () => new Date();
   // Only an unpackaged (developer) build may point at another policy file.
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
-  storage = await openTerminalStorage({ dataDir: app.getPath('userData'), policyFile, keychain: createOsKeychain(), now });
+  const dataDir = app.getPath('userData');
+  const opened = await openTerminalStorage({ dataDir, policyFile, keychain: createOsKeychain(), now });
+  storage = opened;
+  // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+  const devices = {
+    printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
+    drawer: new SimulatedCashDrawer({ now, log: (entry) => opened.appLog.write(entry) }),
+  };
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: now() },
     now,
     storage,
     isTrustedSender: isAppProtocolSender,
+    devices,
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));

@@ -1,5 +1,8 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
+import { SimulatedCashDrawer } from '../devices/cash-drawer';
+import { noReceiptPrinter } from '../devices/receipt-printer';
+import type { TerminalDevices } from '../devices/terminal-devices';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -7,6 +10,8 @@ import { createEventPublisher, type EventPublisher } from '../ipc/event-publishe
 import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { ipcLogSink } from '../logging/security-log';
+import { ReceiptService } from '../receipts/receipt-service';
+import { receiptSourceNotConnected, type ReceiptSource } from '../receipts/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -22,6 +27,10 @@ export interface AppCoreDeps {
   accessGate?: AccessGate;
   /** Who has a sale open on this terminal, if anyone (the register provides this, from storage); none until then. */
   openWorkOwner?: () => string | null;
+  /** The receipt printer and cash drawer of this host; without them, no printer and a simulated drawer. */
+  devices?: TerminalDevices;
+  /** TEMPORARY optional: the sales area's records behind receipts; until it is connected, receipts answer `unavailable`. */
+  receiptSource?: ReceiptSource;
 }
 
 export interface AppCore {
@@ -69,9 +78,18 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     securityLog: storage.securityLog,
   });
+  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const receipts = new ReceiptService({
+    source: deps.receiptSource ?? receiptSourceNotConnected,
+    printer: devices.printer,
+    audit: storage.audit,
+    settings: () => storage.settings.current().values,
+    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    now,
+  });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, devices, receipts }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),

@@ -1,7 +1,10 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { TerminalStorage } from '../core/terminal-storage';
+import type { TerminalDevices } from '../devices/terminal-devices';
 import type { Handlers } from '../ipc/registry';
+import type { ReceiptService } from '../receipts/receipt-service';
+import { createReceiptsHandlers } from '../receipts/receipts-handlers';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
 import { createAppHandlers, type AppInfo } from './app-handlers';
@@ -19,6 +22,8 @@ export interface HandlerDeps {
   storage: TerminalStorage;
   session: SessionService;
   staffService: StaffService;
+  devices: TerminalDevices;
+  receipts: ReceiptService;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,12 +41,12 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     session: createSessionHandlers(deps.session),
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),
-    drawer: createDrawerHandlers(deps.storage.audit, deps.now),
+    drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     // TEMPORARY while the register is assembled on this branch: replaced area by area.
     catalog: placeholders(['info', 'search', 'browse', 'importFile', 'loadDemo', 'clear']),
     sales: placeholders(['current', 'addByBarcode', 'addProduct', 'setQuantity', 'removeLine', 'clear', 'discountLine', 'discountSale', 'park', 'listParked', 'resume', 'tenderCash', 'recent', 'void']),
     refunds: placeholders(['lookup', 'issue']),
     shifts: placeholders(['current', 'open', 'cashMovement', 'xReport', 'close']),
-    receipts: placeholders(['output', 'get', 'reprint', 'shiftReport']),
+    receipts: createReceiptsHandlers(deps.receipts),
   };
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/ipc/errors';
 import type { RefundView, VoidView } from '../../../shared/domain/refund';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { ShiftReport } from '../../../shared/domain/shift';
@@ -23,4 +24,15 @@ export interface ReceiptSource {
   markOutput(receiptNumber: string, output: 'print' | 'pdf', at: Date): void;
   /** A closed shift's Z report, as it was when the shift closed. */
   closedShiftReport(shiftId: string): ShiftReport | null;
+}
+
+/** TEMPORARY: stands in until the sales area provides the real source (AppCoreDeps.receiptSource). */
+export const receiptSourceNotConnected: ReceiptSource = {
+  find: () => notYet(),
+  markOutput: () => notYet(),
+  closedShiftReport: () => notYet(),
+};
+
+function notYet(): never {
+  throw new AppError('unavailable', 'Receipts are not connected to the register yet.');
 }
