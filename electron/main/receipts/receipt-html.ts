@@ -63,7 +63,7 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 main { box-sizing: border-box; width: ${paper.widthMm}mm; padding: 4mm 4mm 6mm; font: 10pt/1.35 "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; }
 p { margin: 0; overflow-wrap: anywhere; }
 .row { display: flex; justify-content: space-between; gap: 2mm; }
-.row .l { overflow-wrap: anywhere; }
+.row .l { overflow-wrap: anywhere; white-space: pre-wrap; }
 .row .r { white-space: nowrap; text-align: right; }
 .detail { padding-left: 3mm; font-size: 9pt; }
 .em { font-weight: 700; }
