@@ -9,13 +9,16 @@ import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
+import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
 import { ReceiptService } from '../receipts/receipt-service';
-import { receiptSourceNotConnected, type ReceiptSource } from '../receipts/receipt-source';
+import type { ReceiptSource } from '../receipts/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import { StaffService } from '../staff/staff-service';
+import type { CatalogReader } from '../sales/catalog-reader';
+import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
 export interface AppCoreDeps {
@@ -25,18 +28,21 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
-  /** Who has a sale open on this terminal, if anyone (the register provides this, from storage); none until then. */
-  openWorkOwner?: () => string | null;
+  /** TEMPORARY until the catalog area lands on this branch. */
+  catalog?: CatalogReader;
   /** The receipt printer and cash drawer of this host; without them, no printer and a simulated drawer. */
   devices?: TerminalDevices;
-  /** TEMPORARY optional: the sales area's records behind receipts; until it is connected, receipts answer `unavailable`. */
+  /** Tests may stand in for the register's records behind receipts; the terminal uses the sales ledger. */
   receiptSource?: ReceiptSource;
+  /** Kiosk mode's window controls (Electron, when the policy turns kiosk on); none elsewhere. */
+  kiosk?: KioskHost;
 }
 
 export interface AppCore {
   registry: IpcRegistry;
   events: EventPublisher<NoposContract>;
   session: SessionService;
+  register: Register;
   /** Starts the idle auto-lock timer; returns its stop function. */
   startTimers(): () => void;
 }
@@ -49,6 +55,28 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
+  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const register = createRegister({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values,
+    audit: storage.audit,
+    outbox: storage.outbox,
+    terminalId: storage.terminalId,
+    catalog: deps.catalog ?? { findByBarcode: () => null, get: () => null },
+    drawer: devices.drawer,
+    staffName: (id) => storage.staff.get(id)?.name ?? id,
+    // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
+    receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+  });
+  const receipts = new ReceiptService({
+    source: deps.receiptSource ?? register.ledger,
+    printer: devices.printer,
+    audit: storage.audit,
+    settings: () => storage.settings.current().values,
+    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    now,
+  });
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
@@ -67,7 +95,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     now,
     approvableAccess: (name) => channels.get(name)?.stepUp ?? channels.get(name)?.access,
     channelRequest: (name) => channels.get(name)?.request,
-    ...(deps.openWorkOwner ? { openWorkOwner: deps.openWorkOwner } : {}),
+    openWorkOwner: () => register.cart.openWorkOwner(),
   });
   const staffService = new StaffService({
     db: storage.db,
@@ -78,18 +106,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     securityLog: storage.securityLog,
   });
-  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
-  const receipts = new ReceiptService({
-    source: deps.receiptSource ?? receiptSourceNotConnected,
-    printer: devices.printer,
-    audit: storage.audit,
-    settings: () => storage.settings.current().values,
-    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
-    now,
-  });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, devices, receipts }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -101,6 +120,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     registry,
     events,
     session,
+    register,
     startTimers() {
       const timer = setInterval(() => session.tick(), 5_000);
       timer.unref?.();

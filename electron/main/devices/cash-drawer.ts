@@ -1,5 +1,5 @@
-/** Why the drawer opened: a sale or refund in cash, or one of the drawer channel's reasons. */
-export type DrawerOpenReason = 'sale' | 'refund' | 'paid_in' | 'paid_out' | 'no_sale' | 'change' | 'float' | 'pickup';
+/** Why the drawer opened: a sale, refund or void in cash, paid in or out, or one of the drawer channel's reasons. */
+export type DrawerOpenReason = 'sale' | 'refund' | 'void' | 'paid_in' | 'paid_out' | 'no_sale' | 'change' | 'float' | 'pickup';
 
 /**
  * The cash drawer. A real one is kicked through the receipt printer's drawer port (a later driver);

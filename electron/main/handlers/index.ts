@@ -1,16 +1,22 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
+import type { Register } from '../core/register';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { TerminalDevices } from '../devices/terminal-devices';
+import { createRefundsHandlers } from '../sales/refunds-handlers';
+import { createSalesHandlers } from '../sales/sales-handlers';
+import { createShiftsHandlers } from '../shifts/shifts-handlers';
 import type { Handlers } from '../ipc/registry';
 import type { ReceiptService } from '../receipts/receipt-service';
 import { createReceiptsHandlers } from '../receipts/receipts-handlers';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
+import type { KioskExit } from '../kiosk/kiosk-exit';
 import { createAppHandlers, type AppInfo } from './app-handlers';
 import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
 import { createDrawerHandlers } from './drawer-handlers';
+import { createKioskHandlers } from './kiosk-handlers';
 import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStaffHandlers } from './staff-handlers';
@@ -22,6 +28,8 @@ export interface HandlerDeps {
   storage: TerminalStorage;
   session: SessionService;
   staffService: StaffService;
+  register: Register;
+  kiosk: KioskExit;
   devices: TerminalDevices;
   receipts: ReceiptService;
 }
@@ -44,9 +52,10 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     // TEMPORARY while the register is assembled on this branch: replaced area by area.
     catalog: placeholders(['info', 'search', 'browse', 'importFile', 'loadDemo', 'clear']),
-    sales: placeholders(['current', 'addByBarcode', 'addProduct', 'setQuantity', 'removeLine', 'clear', 'discountLine', 'discountSale', 'park', 'listParked', 'resume', 'tenderCash', 'recent', 'void']),
-    refunds: placeholders(['lookup', 'issue']),
-    shifts: placeholders(['current', 'open', 'cashMovement', 'xReport', 'close']),
+    sales: createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids),
+    refunds: createRefundsHandlers(deps.register.refunds),
+    shifts: createShiftsHandlers(deps.register.shifts),
     receipts: createReceiptsHandlers(deps.receipts),
+    kiosk: createKioskHandlers(deps.kiosk),
   };
 }

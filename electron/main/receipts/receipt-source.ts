@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/ipc/errors';
 import type { RefundView, VoidView } from '../../../shared/domain/refund';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { ShiftReport } from '../../../shared/domain/shift';
@@ -26,13 +25,3 @@ export interface ReceiptSource {
   closedShiftReport(shiftId: string): ShiftReport | null;
 }
 
-/** TEMPORARY: stands in until the sales area provides the real source (AppCoreDeps.receiptSource). */
-export const receiptSourceNotConnected: ReceiptSource = {
-  find: () => notYet(),
-  markOutput: () => notYet(),
-  closedShiftReport: () => notYet(),
-};
-
-function notYet(): never {
-  throw new AppError('unavailable', 'Receipts are not connected to the register yet.');
-}

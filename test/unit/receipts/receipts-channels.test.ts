@@ -3,16 +3,21 @@ import { createAppCore, type AppCore } from '../../../electron/main/core/app-cor
 import type { TerminalStorage } from '../../../electron/main/core/terminal-storage';
 import { SimulatedCashDrawer, type CashDrawer } from '../../../electron/main/devices/cash-drawer';
 import { isAppProtocolSender } from '../../../electron/main/ipc/sender';
+import { uuidv7 } from '../../../shared/domain/ids';
+import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
 import type { Role } from '../../../shared/domain/staff';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import { saleReceipt, shiftReport, SHIFT_ID } from '../../support/receipt-fixtures';
 import { MemoryReceiptSource, RecordingPrinter } from '../../support/receipt-fakes';
 import { memoryKeychain, openTestStorage, tempDir } from '../../support/storage';
+import { testCatalog } from '../../support/test-catalog';
 import { TestClock } from '../../support/terminal-fixture';
 import { trustedSender } from '../../support/test-contract';
 
 // The receipts channels through the real core, registry, session and audit trail over real encrypted
-// storage; only the sales records (an in-memory ReceiptSource) and the printer are stand-ins.
+// storage; the printer is a stand-in, and so are the sales records (an in-memory ReceiptSource) except
+// where the register's own ledger is used.
 
 const PINS = { cashier: '482913', manager: '205837' } as const;
 let scratch: ReturnType<typeof tempDir>;
@@ -26,6 +31,7 @@ let staff: Record<'cashier' | 'manager', string>;
 
 function makeCore(options: { withSource?: boolean; drawer?: CashDrawer; noDevices?: boolean } = {}): AppCore {
   return createAppCore({
+    catalog: testCatalog(),
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
     storage,
@@ -160,10 +166,34 @@ describe('receipts.shiftReport', () => {
 });
 
 describe('wiring', () => {
-  it('answers unavailable until the sales area connects a receipt source', async () => {
+  it('prints from the register itself when no source is given: a cash sale, then its refund, with the weighed line and the change', async () => {
     core = makeCore({ withSource: false });
     await signIn('manager');
-    expect(await call('receipts.get', { receiptNumber: 'TILL-1-000042' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const ok = async <T>(channel: string, payload?: unknown): Promise<T> => {
+      const result = await call<T>(channel, payload);
+      if (!result.ok) expect.fail(`${channel}: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    };
+    await ok('shifts.open', { floatMinor: 10_000 });
+    await ok('sales.addByBarcode', { code: '4006381333931' });
+    const { sale } = await ok<{ sale: SaleView }>('sales.addProduct', { productId: 'APPLES', quantity: 452 });
+    const paid = await ok<{ sale: SaleView; receipt: ReceiptDocument | null }>('sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 500 });
+    const receiptNumber = paid.sale.receipt!.receiptNumber;
+    // Completing a sale hands back its receipt as the first copy will print.
+    expect(paid.receipt).toMatchObject({ kind: 'sale', copy: 'original', receiptNumber, barcode: receiptNumber });
+
+    expect(await ok('receipts.output', { receiptNumber, output: 'pdf' })).toEqual({ outcome: 'saved', fileName: `${receiptNumber}.pdf` });
+    const html = printer.jobs[0]!.html.replace(/[\u00a0\u202f]/g, ' ');
+    expect(html).toContain('Whole milk 1 l');
+    expect(html).toMatch(/0\.452 kg × .*2\.99\/kg/);
+    expect(html).toContain('Change');
+    expect(await call('receipts.output', { receiptNumber, output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    const milk = paid.sale.lines[0]!;
+    const refund = await ok<{ receipt: { receiptNumber: string } }>('refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: milk.lineId, quantity: 1 }], reason: 'Leaking carton' });
+    expect(await ok('receipts.output', { receiptNumber: refund.receipt.receiptNumber, output: 'print' })).toMatchObject({ outcome: 'printed' });
+    expect(printer.jobs[1]!.html).toContain(`Original receipt</span><span class="r">${receiptNumber}`);
+    expect(printer.jobs[1]!.html).toContain('Reason: Leaking carton');
   });
 
   it('answers unavailable when the host gave no printer', async () => {
