@@ -246,7 +246,8 @@ describe('manager approval', () => {
 
   it('refuses a request the action would not accept', async () => {
     expect(await grant('205837', { reason: 'change', extra: true })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
-    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
+    // Not JSON data at all: refused at the boundary, before any schema runs.
+    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
   it('expires, and is dropped when the session locks', async () => {
