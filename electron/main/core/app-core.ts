@@ -84,7 +84,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     events,
     session,
     startTimers() {
-      const timer = setInterval(() => session.tick(), 5_000);
+      const timer = setInterval(() => {
+        session.tick();
+        storage.securityLog.tick();
+      }, 5_000);
       timer.unref?.();
       return () => clearInterval(timer);
     },

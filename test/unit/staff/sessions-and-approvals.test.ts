@@ -69,7 +69,7 @@ describe('roles and permissions on every channel', () => {
     await signInAs(cashier);
     expect(await t.call('drawer.open', { reason: 'no_sale' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const { readFileSync } = await import('node:fs');
-    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security-refusals.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(log.at(-1)).toMatchObject({ type: 'ipc.rejected', channel: 'drawer.open', code: 'forbidden', staffId: cashier, severity: 'warning' });
   });
 });
