@@ -47,15 +47,15 @@ export function checkPayloadBounds(value: unknown, bounds: PayloadBounds = IPC_P
   const stack: [unknown, number][] = [[value, 0]];
   let nodes = 0;
   let chars = 0;
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [current, depth] = entry;
     if (++nodes > bounds.maxNodes) return { ok: false, reason: 'too_large' };
     const primitive = primitiveChars(current);
     if (primitive !== null) {
       chars += primitive;
     } else if (current === undefined) {
       chars += 4; // an array slot: JSON writes null
-    } else if (typeof current !== 'object') {
+    } else if (typeof current !== 'object' || current === null) {
       return { ok: false, reason: 'not_plain_data' };
     } else {
       if (depth >= bounds.maxDepth) return { ok: false, reason: 'too_deep' };

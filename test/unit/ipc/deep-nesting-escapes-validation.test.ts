@@ -136,7 +136,9 @@ describe('payload bounds', () => {
     ['a typed array', new Uint8Array(4)],
     ['a function', () => 1],
     ['a bigint', 1n],
-    ['a class instance inside an object', { nested: new (class Thing {})() }],
+    ['a class instance inside an object', { nested: new (class Thing {
+      readonly kind = 'thing';
+    })() }],
   ])('refuses %s: no contract carries anything but JSON data', (_name, value) => {
     expect(checkPayloadBounds(value)).toEqual({ ok: false, reason: 'not_plain_data' });
   });
