@@ -61,7 +61,7 @@ export default defineConfig(({ mode }): UserConfig => {
     case 'browser-host':
       return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
-      return nodeBundle('test/bench/storage-bench.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins]);
+      return nodeBundle('test/bench/index.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins]);
     case 'host-bridge':
       return {
         root,

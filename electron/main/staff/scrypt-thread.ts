@@ -37,7 +37,7 @@ export class ScryptThread {
   private nextId = 0;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly idleMs = 2_000) {}
+  constructor(private readonly idleMs = 1_000) {}
 
   derive: DeriveKey = (input, salt, keyLength, options) =>
     new Promise<Buffer>((resolve, reject) => {
