@@ -1,4 +1,5 @@
 import { mergeReports, type BenchSection } from './bench-kit';
+import { cipherCostSection } from './cipher-cost-bench';
 import { memorySection, SIGN_IN_PROBE_FLAG } from './memory-bench';
 import { pinHashSection } from './pin-hash-bench';
 import { signInProbe } from './sign-in-probe';
@@ -6,7 +7,7 @@ import { storageSection } from './storage-bench';
 
 // `npm run bench`: one JSON report, one module per section. A new section (register, sync …) is one
 // more entry here; sections share the top-level `ratios`, `targets` and `withinTargets` groups.
-const sections: BenchSection[] = [pinHashSection, storageSection, memorySection];
+const sections: BenchSection[] = [pinHashSection, storageSection, cipherCostSection, memorySection];
 
 async function main(): Promise<void> {
   if (process.argv.includes(SIGN_IN_PROBE_FLAG)) {

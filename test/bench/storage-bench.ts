@@ -15,18 +15,19 @@ import { elapsedMs, median, rotated, round3, type BenchSection } from './bench-k
 // - uncached read: a random sale by primary key on a connection whose page cache (64 pages) holds the
 //   B-tree's interior pages but few of its >1,000 leaves, so nearly every read fetches one leaf page
 //   and, when encrypted, authenticates (HMAC) and decrypts it.
-// Each round rotates the order of the configurations; ratios are the median of per-round ratios.
+// Each of many short rounds rotates the order of the configurations; ratios are the median of the
+// per-round ratios, medians the median of the per-round figures.
 
-const WRITES = Number(process.env.BENCH_WRITES ?? 300);
-const READS = Number(process.env.BENCH_READS ?? 2000);
+const WRITES = Number(process.env.BENCH_WRITES ?? 30);
+const READS = Number(process.env.BENCH_READS ?? 300);
 const READ_ROWS = Number(process.env.BENCH_READ_ROWS ?? 4000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const ROOT = process.env.BENCH_DIR ?? path.resolve('test-results', 'bench');
 const now = () => new Date('2026-11-29T10:00:00.000Z');
 
 type Config = 'storage' | 'bareEncrypted' | 'bareUnencrypted';
 const CONFIGS: readonly Config[] = ['storage', 'bareEncrypted', 'bareUnencrypted'];
-const INSERT = "INSERT INTO outbox (client_id, kind, payload_json, status, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?)";
+export const INSERT = "INSERT INTO outbox (client_id, kind, payload_json, status, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?)";
 
 /** A sale as the register will queue it: eight lines, about 1 KB of JSON. */
 export function salePayload(i: number) {
@@ -40,27 +41,29 @@ export function salePayload(i: number) {
   return { saleId: `sale-${i}`, staffId: 'st_bench000000', lines, totalMinor: 12_990 + i, currency: 'EUR', payments: [{ method: 'card', token: 'tok_bench', amountMinor: 12_990 + i }] };
 }
 
-function openBare(file: string, key: string | null): Db {
+/** The terminal's pragmas on a bare connection; `hmac: false` exists only for the cipher-cost diagnostic. */
+export function openBare(file: string, key: string | null, options: { synchronous?: 'FULL' | 'OFF'; hmac?: boolean } = {}): Db {
   const db = new Database(file);
   if (key) {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');
+    if (options.hmac === false) db.pragma('hmac_use = 0');
     db.pragma(`key="x'${key}'"`);
   }
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   return db;
 }
 
 interface Setup {
-  write(i: number): void;
+  write(round: number, i: number): void;
   /** A second connection to the same file for uncached reads. */
   openReader(): Db;
   close(): void;
 }
 
-async function setUp(config: Config, dir: string, round: number): Promise<Setup> {
+async function setUp(config: Config, dir: string): Promise<Setup> {
   const file = path.join(dir, `${config}.db`);
   if (config === 'storage') {
     const keychain = memoryKeychain();
@@ -69,7 +72,7 @@ async function setUp(config: Config, dir: string, round: number): Promise<Setup>
     const outbox = new Outbox(db, now);
     const key = (await keychain.get('database-key'))!;
     return {
-      write: (i) => outbox.enqueue({ clientId: `sale-${round}-${i}`, kind: 'sale', payload: salePayload(i) }),
+      write: (round, i) => outbox.enqueue({ clientId: `sale-${round}-${i}`, kind: 'sale', payload: salePayload(i) }),
       openReader: () => openBare(file, key),
       close: () => db.close(),
     };
@@ -79,7 +82,7 @@ async function setUp(config: Config, dir: string, round: number): Promise<Setup>
   MIGRATIONS[0]!.up(db);
   const insert = db.prepare(INSERT);
   return {
-    write: (i) => {
+    write: (round, i) => {
       const at = now().toISOString();
       insert.run(`sale-${round}-${i}`, 'sale', JSON.stringify(salePayload(i)), at, at);
     },
@@ -88,33 +91,34 @@ async function setUp(config: Config, dir: string, round: number): Promise<Setup>
   };
 }
 
-function timeWrites(setup: Setup): number {
+function timeWrites(setup: Setup, round: number): number {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < WRITES; i++) setup.write(i);
+  for (let i = 0; i < WRITES; i++) setup.write(round, i);
   return elapsedMs(start) / WRITES;
 }
 
-function timeReads(setup: Setup, round: number): number {
-  // Enough rows that the table is far larger than the reader's cache; one transaction, not timed.
-  const reader = setup.openReader();
+/**
+ * Fills `reader`'s table far beyond its page cache (one untimed transaction) and returns a probe:
+ * milliseconds per uncached read by primary key, READS random keys per call.
+ */
+export function uncachedReadProbe(reader: Db): (round: number) => number {
   const fill = reader.prepare(INSERT);
   reader.transaction(() => {
-    for (let i = 0; i < READ_ROWS; i++) fill.run(`fill-${round}-${i}`, 'sale', JSON.stringify(salePayload(i)), 'x', 'x');
+    for (let i = 0; i < READ_ROWS; i++) fill.run(`fill-${i}`, 'sale', JSON.stringify(salePayload(i)), 'x', 'x');
   })();
   reader.pragma('wal_checkpoint(TRUNCATE)');
   reader.pragma('cache_size = 64');
   const maxId = (reader.prepare('SELECT max(seq) AS id FROM outbox').get() as { id: number }).id;
   const get = reader.prepare('SELECT payload_json FROM outbox WHERE seq = ?');
-  let seed = 12345 + round;
-  const nextId = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return 1 + (seed % maxId);
+  return (round) => {
+    let seed = 12345 + round;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < READS; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      get.get(1 + (seed % maxId));
+    }
+    return elapsedMs(start) / READS;
   };
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < READS; i++) get.get(nextId());
-  const ms = elapsedMs(start) / READS;
-  reader.close();
-  return ms;
 }
 
 export const storageSection: BenchSection = {
@@ -122,18 +126,28 @@ export const storageSection: BenchSection = {
   async run() {
     const writes: Record<Config, number[]> = { storage: [], bareEncrypted: [], bareUnencrypted: [] };
     const reads: Record<Config, number[]> = { storage: [], bareEncrypted: [], bareUnencrypted: [] };
-    for (let round = 0; round < ROUNDS; round++) {
-      const dir = path.join(ROOT, `round-${round}`);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      for (const config of rotated(CONFIGS, round)) {
-        const setup = await setUp(config, dir, round);
-        writes[config].push(timeWrites(setup));
-        reads[config].push(timeReads(setup, round));
-        setup.close();
-      }
-      rmSync(dir, { recursive: true, force: true });
+    const dir = path.join(ROOT, 'storage');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const setups = {} as Record<Config, Setup>;
+    const readers = {} as Record<Config, Db>;
+    const probes = {} as Record<Config, (round: number) => number>;
+    for (const config of CONFIGS) {
+      setups[config] = await setUp(config, dir);
+      readers[config] = setups[config].openReader();
+      probes[config] = uncachedReadProbe(readers[config]);
     }
+    // Many short rounds, each in a rotated order: a burst of load from elsewhere hits one round of
+    // every configuration, not all of one configuration.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const config of rotated(CONFIGS, round)) writes[config].push(timeWrites(setups[config], round));
+      for (const config of rotated(CONFIGS, round + 1)) reads[config].push(probes[config](round));
+    }
+    for (const config of CONFIGS) {
+      readers[config].close();
+      setups[config].close();
+    }
+    rmSync(dir, { recursive: true, force: true });
     const perRound = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!));
     const ratios = {
       storageVsBare: perRound(writes.storage, writes.bareEncrypted),

@@ -14,7 +14,7 @@ let report: Record<string, Record<string, unknown>>;
 
 beforeAll(async () => {
   await run(process.execPath, ['scripts/build.mjs', 'bench'], { cwd: root });
-  const env = { ...process.env, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
+  const env = { ...process.env, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_CPU_COMMITS: '50', BENCH_CPU_ROUNDS: '2', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
   const { stdout } = await run(process.execPath, ['dist/bench/index.cjs'], { cwd: root, env, timeout: 110_000 });
   report = JSON.parse(stdout) as typeof report;
 }, 120_000);
@@ -33,6 +33,11 @@ describe('npm run bench', () => {
       expect(report.ratios![name], name).toBeGreaterThan(0);
       expect(typeof report.withinTargets![name], name).toBe('boolean');
     }
+    expect(report.cipherCost).toMatchObject({
+      walFramesPerCommit: positive,
+      commitCpuUs: { unencrypted: positive, encrypted: positive, encryptedWithoutHmac: positive },
+      uncachedReadUs: { unencrypted: positive, encrypted: positive, encryptedWithoutHmac: positive },
+    });
     // Keys of the first version still answer.
     expect(report.medianMsPerWrite).toMatchObject({ storage: positive, bareEncrypted: positive, bareUnencrypted: positive });
     expect(report.pinHash).toMatchObject({ cost: { N: 32768, r: 7, p: 1 }, medianMs: positive });
