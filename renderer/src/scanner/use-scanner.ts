@@ -43,7 +43,8 @@ export function useScanner(onScan: (code: string) => void, { enabled = true, opt
     let snapshot: FieldSnapshot | null = null;
 
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) {
+      // A dialog owns the keyboard: what is typed there (a weight, a PIN) is never taken for a scan.
+      if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing || document.querySelector('[aria-modal="true"]')) {
         detector.reset();
         return;
       }
