@@ -1,4 +1,5 @@
 import type { Db } from '../storage/db';
+import type { Tx } from '../storage/transaction';
 
 export interface OutboxItem {
   clientId: string;
@@ -28,6 +29,11 @@ export class Outbox {
   enqueue(item: OutboxItem): number {
     const at = this.now().toISOString();
     return Number(this.insert.run(item.clientId, item.kind, JSON.stringify(item.payload), at, at).lastInsertRowid);
+  }
+
+  /** Enqueues as part of the caller's transaction: the change and its entry commit together or not at all. */
+  enqueueIn(_tx: Tx, item: OutboxItem): number {
+    return this.enqueue(item);
   }
 
   pendingCount(): number {

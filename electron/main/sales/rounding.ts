@@ -1,0 +1,40 @@
+/**
+ * Integer arithmetic for money. Products of prices, quantities and basis points can pass 2^53, so
+ * the multiply-then-divide runs in BigInt; results are back in safe integers.
+ */
+
+/** a × b / c rounded half up (half away from zero), for a, b ≥ 0 and c > 0. */
+export function mulDivHalfUp(a: number, b: number, c: number): number {
+  if (c <= 0 || a < 0 || b < 0) throw new RangeError('mulDivHalfUp takes a, b ≥ 0 and c > 0');
+  const product = BigInt(a) * BigInt(b);
+  const divisor = BigInt(c);
+  return Number((product * 2n + divisor) / (divisor * 2n));
+}
+
+/**
+ * Splits `total` over `weights` in proportion, to the minor unit, so the parts sum to `total`
+ * exactly (largest remainder; ties go to the earlier item, so the split is deterministic).
+ */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (total === 0 || sum === 0) return weights.map(() => 0);
+  const big = BigInt(total);
+  const bigSum = BigInt(sum);
+  const parts = weights.map((w) => (big * BigInt(w)) / bigSum);
+  const remainders = weights.map((w, i) => ({ i, r: (big * BigInt(w)) % bigSum }));
+  let left = total - parts.reduce((a, b) => a + Number(b), 0);
+  remainders.sort((x, y) => (x.r === y.r ? x.i - y.i : x.r > y.r ? -1 : 1));
+  const result = parts.map(Number);
+  for (const { i } of remainders) {
+    if (left <= 0) break;
+    result[i]! += 1;
+    left -= 1;
+  }
+  return result;
+}
+
+/** Rounds to the nearest multiple of `step` (cash rounding), half up; a step of 0 or 1 changes nothing. */
+export function roundToStep(amount: number, step: number): number {
+  if (step <= 1) return amount;
+  return mulDivHalfUp(amount, 1, step) * step;
+}
