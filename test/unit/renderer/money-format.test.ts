@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { clientIdSchema } from '../../../shared/domain/sale';
-import { newClientId } from '../../../renderer/src/bridge/client-id';
 import { formatGrams, formatMoney, formatRate } from '../../../renderer/src/format/money';
 
 describe('amounts on screen', () => {
@@ -23,15 +21,5 @@ describe('amounts on screen', () => {
     expect(formatGrams(2000)).toBe('2 kg');
     expect(formatRate(2000)).toBe('20 %');
     expect(formatRate(550)).toMatch(/^5[.,]5 %$/);
-  });
-});
-
-describe('client ids made in the page', () => {
-  it('are UUIDv7 as the contract demands, ordered by time', () => {
-    const a = newClientId(1_700_000_000_000);
-    const b = newClientId(1_700_000_000_001);
-    expect(clientIdSchema.safeParse(a).success).toBe(true);
-    expect(a < b).toBe(true);
-    expect(new Set(Array.from({ length: 100 }, () => newClientId())).size).toBe(100);
   });
 });

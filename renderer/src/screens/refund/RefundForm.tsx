@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { RefundableSale, RefundView } from '../../../../shared/domain/refund';
 import { reasonSchema } from '../../../../shared/domain/sale';
 import { BridgeError } from '../../bridge/client';
-import { newClientId } from '../../bridge/client-id';
+import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { minorDigits, parseMinor } from '../../../../shared/domain/money';
 import { BridgeError } from '../../bridge/client';
-import { newClientId } from '../../bridge/client-id';
+import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { reasonSchema, type SaleView } from '../../../../shared/domain/sale';
 import { BridgeError } from '../../bridge/client';
-import { newClientId } from '../../bridge/client-id';
+import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { parseMinor } from '../../../../shared/domain/money';
 import { reasonSchema } from '../../../../shared/domain/sale';
 import { BridgeError } from '../../bridge/client';
-import { newClientId } from '../../bridge/client-id';
+import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';
