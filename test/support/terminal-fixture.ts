@@ -4,7 +4,9 @@ import { isAppProtocolSender } from '../../electron/main/ipc/sender';
 import type { Keychain } from '../../electron/main/secrets/keychain';
 import type { Role } from '../../shared/domain/staff';
 import type { IpcResult } from '../../shared/ipc/errors';
+import type { CatalogReader } from '../../electron/main/sales/catalog-reader';
 import { memoryKeychain } from './memory-keychain';
+import { testCatalog } from './test-catalog';
 import { openTestStorage, tempDir } from './storage';
 import { trustedSender } from './test-contract';
 
@@ -22,27 +24,34 @@ export interface TerminalFixture {
   storage: TerminalStorage;
   core: AppCore;
   call<T = unknown>(channel: string, payload?: unknown): Promise<IpcResult<T>>;
+  /** A new core over the same storage, as after a restart of the terminal (everything in memory is gone). */
+  restart(): TerminalFixture;
   /** Adds a staff member directly (as an admin would) and returns their id. */
   addStaff(name: string, role: Role, pin: string): Promise<string>;
   close(): void;
 }
 
 /** The real core over real encrypted storage; only the keychain (unless given) and the clock are stand-ins. */
-export async function terminalFixture(options: { keychain?: Keychain; policy?: object; openWorkOwner?: () => string | null } = {}): Promise<TerminalFixture> {
+export async function terminalFixture(options: { keychain?: Keychain; policy?: object; catalog?: CatalogReader } = {}): Promise<TerminalFixture> {
   const clock = new TestClock();
   const scratch = tempDir('terminal');
   const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
+  return fixtureOver(storage, clock, options.catalog ?? testCatalog(), scratch.cleanup);
+}
+
+function fixtureOver(storage: TerminalStorage, clock: TestClock, catalog: CatalogReader, cleanup: () => void): TerminalFixture {
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
     storage,
     isTrustedSender: isAppProtocolSender,
-    ...(options.openWorkOwner ? { openWorkOwner: options.openWorkOwner } : {}),
+    catalog,
   });
   return {
     clock,
     storage,
     core,
+    restart: () => fixtureOver(storage, clock, catalog, cleanup),
     call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
     async addStaff(name, role, pin) {
       const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;
@@ -51,7 +60,7 @@ export async function terminalFixture(options: { keychain?: Keychain; policy?: o
     },
     close() {
       storage.close();
-      scratch.cleanup();
+      cleanup();
     },
   };
 }

@@ -11,6 +11,9 @@ import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import { StaffService } from '../staff/staff-service';
+import type { DrawerKick } from '../sales/register-deps';
+import type { CatalogReader } from '../sales/catalog-reader';
+import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
 export interface AppCoreDeps {
@@ -20,14 +23,17 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
-  /** Who has a sale open on this terminal, if anyone (the register provides this, from storage); none until then. */
-  openWorkOwner?: () => string | null;
+  /** TEMPORARY until the catalog area lands on this branch. */
+  catalog?: CatalogReader;
+  /** The cash drawer; a simulated one where there is no hardware. */
+  drawer?: DrawerKick;
 }
 
 export interface AppCore {
   registry: IpcRegistry;
   events: EventPublisher<NoposContract>;
   session: SessionService;
+  register: Register;
   /** Starts the idle auto-lock timer; returns its stop function. */
   startTimers(): () => void;
 }
@@ -40,6 +46,18 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
+  const register = createRegister({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values,
+    audit: storage.audit,
+    outbox: storage.outbox,
+    terminalId: storage.terminalId,
+    catalog: deps.catalog ?? { findByBarcode: () => null, get: () => null },
+    drawer: deps.drawer ?? { open: () => {} },
+    staffName: (id) => storage.staff.get(id)?.name ?? id,
+    receiptDocument: () => null,
+  });
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
@@ -58,7 +76,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     now,
     approvableAccess: (name) => channels.get(name)?.stepUp ?? channels.get(name)?.access,
     channelRequest: (name) => channels.get(name)?.request,
-    ...(deps.openWorkOwner ? { openWorkOwner: deps.openWorkOwner } : {}),
+    openWorkOwner: () => register.cart.openWorkOwner(),
   });
   const staffService = new StaffService({
     db: storage.db,
@@ -71,7 +89,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -83,6 +101,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     registry,
     events,
     session,
+    register,
     startTimers() {
       const timer = setInterval(() => session.tick(), 5_000);
       timer.unref?.();

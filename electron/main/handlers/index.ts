@@ -1,6 +1,10 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
+import type { Register } from '../core/register';
 import type { TerminalStorage } from '../core/terminal-storage';
+import { createRefundsHandlers } from '../sales/refunds-handlers';
+import { createSalesHandlers } from '../sales/sales-handlers';
+import { createShiftsHandlers } from '../shifts/shifts-handlers';
 import type { Handlers } from '../ipc/registry';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
@@ -19,6 +23,7 @@ export interface HandlerDeps {
   storage: TerminalStorage;
   session: SessionService;
   staffService: StaffService;
+  register: Register;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,9 +44,9 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     drawer: createDrawerHandlers(deps.storage.audit, deps.now),
     // TEMPORARY while the register is assembled on this branch: replaced area by area.
     catalog: placeholders(['info', 'search', 'browse', 'importFile', 'loadDemo', 'clear']),
-    sales: placeholders(['current', 'addByBarcode', 'addProduct', 'setQuantity', 'removeLine', 'clear', 'discountLine', 'discountSale', 'park', 'listParked', 'resume', 'tenderCash', 'recent', 'void']),
-    refunds: placeholders(['lookup', 'issue']),
-    shifts: placeholders(['current', 'open', 'cashMovement', 'xReport', 'close']),
+    sales: createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids),
+    refunds: createRefundsHandlers(deps.register.refunds),
+    shifts: createShiftsHandlers(deps.register.shifts),
     receipts: placeholders(['output', 'get', 'reprint', 'shiftReport']),
   };
 }

@@ -48,41 +48,48 @@ export function taxOn(amount: number, rateBp: number, mode: TaxMode): number {
  *    exclusive prices: total = lines − discounts + tax.
  */
 export function priceSale(inputs: readonly PricedLineInput[], saleDiscount: DiscountInput | null, mode: TaxMode, currency: string): PricedSale {
-  const gross = inputs.map(lineGross);
-  const lineDiscounts = inputs.map((line, i) => discountOn(gross[i]!, line.discount));
-  const afterLine = gross.map((g, i) => g - lineDiscounts[i]!);
-  const saleDiscountMinor = discountOn(afterLine.reduce((a, b) => a + b, 0), saleDiscount);
-  const shares = allocate(saleDiscountMinor, afterLine);
-  const net = afterLine.map((a, i) => a - shares[i]!);
+  const staged = inputs.map((line) => {
+    const gross = lineGross(line);
+    const lineDiscount = discountOn(gross, line.discount);
+    return { line, gross, lineDiscount, afterLine: gross - lineDiscount };
+  });
+  const saleDiscountMinor = discountOn(sum(staged.map((s) => s.afterLine)), saleDiscount);
+  const shares = allocate(saleDiscountMinor, staged.map((s) => s.afterLine));
+  const priced = staged.map((s, i) => {
+    const share = shares[i] ?? 0;
+    return { ...s, share, net: s.afterLine - share, tax: 0 };
+  });
 
   const rates = [...new Set(inputs.map((l) => l.taxRateBp))].sort((a, b) => b - a);
-  const lineTax = new Array<number>(inputs.length).fill(0);
   const taxBreakdown: TaxBreakdown = rates.map((rateBp) => {
-    const members = inputs.flatMap((l, i) => (l.taxRateBp === rateBp ? [i] : []));
-    const amount = members.reduce((sum, i) => sum + net[i]!, 0);
+    const members = priced.filter((p) => p.line.taxRateBp === rateBp);
+    const amount = sum(members.map((m) => m.net));
     const tax = taxOn(amount, rateBp, mode);
-    allocate(tax, members.map((i) => net[i]!)).forEach((part, k) => (lineTax[members[k]!] = part));
+    const parts = allocate(tax, members.map((m) => m.net));
+    members.forEach((m, k) => (m.tax = parts[k] ?? 0));
     return mode === 'inclusive'
       ? { rateBp, netMinor: amount - tax, taxMinor: tax, grossMinor: amount }
       : { rateBp, netMinor: amount, taxMinor: tax, grossMinor: amount + tax };
   });
 
-  const subtotalMinor = gross.reduce((a, b) => a + b, 0);
-  const discountMinor = lineDiscounts.reduce((a, b) => a + b, 0) + saleDiscountMinor;
-  const taxMinor = taxBreakdown.reduce((a, b) => a + b.taxMinor, 0);
+  const subtotalMinor = sum(priced.map((p) => p.gross));
+  const discountMinor = sum(priced.map((p) => p.lineDiscount)) + saleDiscountMinor;
+  const taxMinor = sum(taxBreakdown.map((b) => b.taxMinor));
   const totalMinor = subtotalMinor - discountMinor + (mode === 'exclusive' ? taxMinor : 0);
   return {
-    lines: inputs.map((line, i) => ({
-      ...line,
-      grossMinor: gross[i]!,
-      lineDiscountMinor: lineDiscounts[i]!,
-      saleDiscountShareMinor: shares[i]!,
-      netMinor: net[i]!,
-      taxMinor: lineTax[i]!,
+    lines: priced.map((p) => ({
+      ...p.line,
+      grossMinor: p.gross,
+      lineDiscountMinor: p.lineDiscount,
+      saleDiscountShareMinor: p.share,
+      netMinor: p.net,
+      taxMinor: p.tax,
     })),
     totals: { currency, taxMode: mode, subtotalMinor, discountMinor, taxMinor, totalMinor, taxBreakdown },
   };
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** What a customer pays for a line: its net, plus its tax share when prices exclude tax. */
 export function linePayable(line: Pick<SaleLine, 'netMinor' | 'taxMinor'>, mode: TaxMode): number {

@@ -27,7 +27,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const result = parts.map(Number);
   for (const { i } of remainders) {
     if (left <= 0) break;
-    result[i]! += 1;
+    result[i] = (result[i] ?? 0) + 1;
     left -= 1;
   }
   return result;

@@ -4,6 +4,7 @@ import { listChannels } from '../../../shared/ipc/contract-kit';
 import { ROLE_PERMISSIONS, ROLES, roleHas, type Role } from '../../../shared/domain/staff';
 import type { Permission } from '../../../shared/domain/permissions';
 import { terminalFixture, type TerminalFixture } from '../../support/terminal-fixture';
+import { startSale } from '../../support/register-steps';
 import { trustedSender } from '../../support/test-contract';
 
 let t: TerminalFixture;
@@ -160,13 +161,12 @@ describe('sessions', () => {
 
     it('lets only the same staff member or a manager take over a locked session', async () => {
       t.close();
-      let openSaleBy: string | null = null;
-      t = await terminalFixture({ openWorkOwner: () => openSaleBy });
+      t = await terminalFixture();
       const c = await t.addStaff('Cass', 'cashier', '482913');
       const o = await t.addStaff('Otto', 'cashier', '135790');
       const m = await t.addStaff('Manny', 'manager', '205837');
       expect((await t.core.session.signIn(c, '482913')).outcome).toBe('signed_in');
-      openSaleBy = c;
+      await startSale(t);
       t.core.session.lock('idle');
       const refused = { outcome: 'not_allowed', message: 'Cass has a sale open: only Cass or a manager can carry on.' };
       expect(await t.core.session.signIn(o, '135790')).toEqual(refused);
@@ -179,12 +179,13 @@ describe('sessions', () => {
 
     it('keeps the open-sale rule across a restart of the terminal', async () => {
       t.close();
-      let openSaleBy: string | null = null;
-      t = await terminalFixture({ openWorkOwner: () => openSaleBy });
+      t = await terminalFixture();
       const c = await t.addStaff('Cass', 'cashier', '482913');
       const o = await t.addStaff('Otto', 'cashier', '135790');
-      openSaleBy = c;
-      // A new session service (as after a restart) starts signed out, but the sale is still Cass's.
+      expect((await t.core.session.signIn(c, '482913')).outcome).toBe('signed_in');
+      await startSale(t);
+      // A new core over the same database (as after a restart) starts signed out, but the sale is still Cass's.
+      t = t.restart();
       expect(t.core.session.view().state).toBe('signed_out');
       expect(await t.core.session.signIn(o, '135790')).toMatchObject({ outcome: 'not_allowed' });
       expect((await t.core.session.signIn(c, '482913')).outcome).toBe('signed_in');

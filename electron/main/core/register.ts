@@ -1,0 +1,57 @@
+import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { Settings } from '../../../shared/domain/settings';
+import type { AuditTrail } from '../audit/audit-trail';
+import { CartService } from '../sales/cart-service';
+import type { CatalogReader } from '../sales/catalog-reader';
+import { CheckoutService } from '../sales/checkout-service';
+import { RefundRepository } from '../sales/refund-repository';
+import { RefundService } from '../sales/refund-service';
+import type { DrawerKick } from '../sales/register-deps';
+import { SaleRepository } from '../sales/sale-repository';
+import { SalesLedger } from '../sales/sales-ledger';
+import { VoidService } from '../sales/void-service';
+import { ShiftRepository } from '../shifts/shift-repository';
+import { ShiftService } from '../shifts/shift-service';
+import type { Db } from '../storage/db';
+import type { Outbox } from '../sync/outbox';
+
+export interface RegisterDeps {
+  db: Db;
+  now: () => Date;
+  settings: () => Settings;
+  audit: AuditTrail;
+  outbox: Outbox;
+  terminalId: string;
+  catalog: CatalogReader;
+  drawer: DrawerKick;
+  staffName: (staffId: string) => string;
+  receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+}
+
+export interface Register {
+  cart: CartService;
+  checkout: CheckoutService;
+  refunds: RefundService;
+  voids: VoidService;
+  shifts: ShiftService;
+  ledger: SalesLedger;
+}
+
+/** The register's areas (sales, refunds and voids, shifts), each handed only what it uses. */
+export function createRegister(deps: RegisterDeps): Register {
+  const { db, now, settings, audit, outbox, terminalId, drawer } = deps;
+  const sales = new SaleRepository(db);
+  const refundRows = new RefundRepository(db);
+  const shiftRows = new ShiftRepository(db);
+  const recording = { db, now, settings, audit, outbox, terminalId };
+  const ledger = new SalesLedger({ db, sales, refunds: refundRows, shifts: shiftRows, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
+  const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit });
+  return {
+    cart,
+    checkout: new CheckoutService({ ...recording, sales, shifts: shiftRows, drawer, receiptDocument: deps.receiptDocument }),
+    refunds: new RefundService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
+    voids: new VoidService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
+    shifts: new ShiftService({ ...recording, shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
+    ledger,
+  };
+}

@@ -1,0 +1,234 @@
+import { uuidv7, shortId } from '../../../shared/domain/ids';
+import type { Product } from '../../../shared/domain/catalog';
+import { MAX_UNIT_QUANTITY, type DiscountInput, type ParkedSale, type SaleView } from '../../../shared/domain/sale';
+import type { AddItemResult } from '../../../shared/ipc/areas/sales';
+import { AppError } from '../../../shared/ipc/errors';
+import type { ShiftRepository } from '../shifts/shift-repository';
+import type { AuditTrail } from '../audit/audit-trail';
+import { writeTransaction } from '../storage/transaction';
+import type { CatalogReader } from './catalog-reader';
+import { discountBasisPoints, lineGross, priceSale } from './pricing';
+import type { RegisterBase } from './register-deps';
+import { parseDiscount, type SaleRepository, type SaleRow } from './sale-repository';
+import { buildSaleView } from './sale-view';
+
+export interface CartDeps extends RegisterBase {
+  sales: SaleRepository;
+  shifts: ShiftRepository;
+  catalog: CatalogReader;
+  audit: AuditTrail;
+}
+
+/** Who asks: the handler passes the signed-in staff member and a way to demand `apply:discounts`. */
+export interface CartActor {
+  staffId: string;
+  stepUp: () => { approverId?: string };
+}
+
+/**
+ * The cart is this terminal's one open sale, kept in the database so that a reload or a crash of the
+ * page, or of the terminal, loses nothing. Prices are copied onto the line when it is added.
+ */
+export class CartService {
+  constructor(private readonly deps: CartDeps) {}
+
+  private get store() {
+    return this.deps.settings().store;
+  }
+
+  view(row: SaleRow): SaleView {
+    return buildSaleView(this.deps.sales, row, this.store.cashRoundingMinor);
+  }
+
+  current(): SaleView | null {
+    const row = this.deps.sales.openSale();
+    return row ? this.view(row) : null;
+  }
+
+  /** Staff member with a sale in progress (lines in the cart), for the session's hand-over rule. */
+  openWorkOwner(): string | null {
+    const row = this.deps.sales.openSale();
+    return row && this.deps.sales.lines(row.id).length > 0 ? row.opened_by : null;
+  }
+
+  private requireOpen(): SaleRow {
+    const row = this.deps.sales.openSale();
+    if (!row) throw new AppError('not_found', 'There is no sale in progress.');
+    if (this.deps.sales.payments(row.id).length > 0) throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
+    return row;
+  }
+
+  /** The open sale, or a new one on the open shift. */
+  private openOrStart(staffId: string): SaleRow {
+    const existing = this.deps.sales.openSale();
+    if (existing) {
+      if (this.deps.sales.payments(existing.id).length > 0) throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
+      return existing;
+    }
+    const shift = this.deps.shifts.current();
+    if (!shift) throw new AppError('conflict', 'Open a shift before selling.');
+    const store = this.store;
+    if (shift.currency !== store.currency) throw new AppError('conflict', `The shift is in ${shift.currency} but the store now sells in ${store.currency}: close the shift first.`);
+    const at = this.deps.now();
+    const id = uuidv7(at.getTime());
+    this.deps.sales.createSale({ id, shiftId: shift.shiftId, openedBy: staffId, at: at.toISOString(), currency: store.currency, taxMode: store.taxMode });
+    return this.deps.sales.existing(id);
+  }
+
+  addByBarcode(code: string, quantity: number | undefined, staffId: string): AddItemResult {
+    const product = this.deps.catalog.findByBarcode(code);
+    if (!product) return { outcome: 'unknown_barcode', code };
+    return this.add(product, quantity, staffId);
+  }
+
+  addProduct(productId: string, quantity: number | undefined, staffId: string): AddItemResult {
+    const product = this.deps.catalog.get(productId);
+    if (!product) throw new AppError('not_found', 'That product is not in the catalog.');
+    return this.add(product, quantity, staffId);
+  }
+
+  private add(product: Product, quantity: number | undefined, staffId: string): AddItemResult {
+    if (!product.active) return { outcome: 'inactive', product };
+    if (product.soldBy === 'weight' && quantity === undefined) return { outcome: 'needs_weight', product };
+    const qty = quantity ?? 1;
+    checkQuantity(product.soldBy, qty);
+    const lineId = shortId('ln');
+    const view = writeTransaction(this.deps.db, () => {
+      const sale = this.openOrStart(staffId);
+      if (product.currency !== sale.currency) throw new AppError('conflict', `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`);
+      this.deps.sales.addLine(
+        sale.id,
+        {
+          lineId,
+          productId: product.sku,
+          name: product.name,
+          soldBy: product.soldBy,
+          quantity: qty,
+          unitPriceMinor: product.priceMinor,
+          taxCategoryId: product.taxCategoryId,
+          taxRateBp: product.taxRateBp,
+        },
+        this.deps.now().toISOString(),
+      );
+      return this.view(this.deps.sales.existing(sale.id));
+    });
+    return { outcome: 'added', sale: view, lineId };
+  }
+
+  setQuantity(lineId: string, quantity: number): SaleView {
+    return writeTransaction(this.deps.db, () => {
+      const sale = this.requireOpen();
+      const line = this.deps.sales.lines(sale.id).find((l) => l.lineId === lineId);
+      if (!line) throw new AppError('not_found', 'That line is not in the cart.');
+      checkQuantity(line.soldBy, quantity);
+      this.deps.sales.setQuantity(sale.id, lineId, quantity);
+      return this.view(sale);
+    });
+  }
+
+  removeLine(lineId: string, staffId: string): SaleView {
+    return writeTransaction(this.deps.db, () => {
+      const sale = this.requireOpen();
+      const line = this.deps.sales.lines(sale.id).find((l) => l.lineId === lineId);
+      if (!line || !this.deps.sales.removeLine(sale.id, lineId)) throw new AppError('not_found', 'That line is not in the cart.');
+      // Lines taken off a sale are a classic place for shrinkage: keep a record.
+      this.deps.audit.record({ action: 'sale.line_removed', actorId: staffId, target: sale.id, amount: { minor: lineGross(line), currency: sale.currency }, details: { productId: line.productId, quantity: line.quantity } });
+      return this.view(sale);
+    });
+  }
+
+  clear(staffId: string): SaleView | null {
+    return writeTransaction(this.deps.db, () => {
+      const sale = this.deps.sales.openSale();
+      if (!sale) return null;
+      this.requireOpen();
+      const lines = this.deps.sales.lines(sale.id);
+      if (lines.length > 0) {
+        const total = priceSale(lines, parseDiscount(sale.sale_discount_json), sale.tax_mode, sale.currency).totals.totalMinor;
+        this.deps.audit.record({ action: 'sale.cleared', actorId: staffId, target: sale.id, amount: { minor: total, currency: sale.currency }, details: { lines: lines.length } });
+      }
+      this.deps.sales.deleteOpenSale(sale.id);
+      return null;
+    });
+  }
+
+  discountLine(lineId: string, discount: DiscountInput | null, actor: CartActor): SaleView {
+    return writeTransaction(this.deps.db, () => {
+      const sale = this.requireOpen();
+      const line = this.deps.sales.lines(sale.id).find((l) => l.lineId === lineId);
+      if (!line) throw new AppError('not_found', 'That line is not in the cart.');
+      const approverId = discount ? this.checkDiscount(lineGross(line), discount, actor) : undefined;
+      this.deps.sales.setLineDiscount(sale.id, lineId, discount);
+      if (discount) this.recordDiscount(sale, discount, actor.staffId, approverId, lineId);
+      return this.view(sale);
+    });
+  }
+
+  discountSale(discount: DiscountInput | null, actor: CartActor): SaleView {
+    return writeTransaction(this.deps.db, () => {
+      const sale = this.requireOpen();
+      const lines = this.deps.sales.lines(sale.id);
+      if (lines.length === 0) throw new AppError('conflict', 'Add something to the sale before discounting it.');
+      const afterLines = priceSale(lines, null, sale.tax_mode, sale.currency).lines.reduce((sum, l) => sum + l.netMinor, 0);
+      const approverId = discount ? this.checkDiscount(afterLines, discount, actor) : undefined;
+      this.deps.sales.setSaleDiscount(sale.id, discount, this.deps.now().toISOString());
+      if (discount) this.recordDiscount(sale, discount, actor.staffId, approverId);
+      return this.view(this.deps.sales.existing(sale.id));
+    });
+  }
+
+  /** Above the policy's percentage a discount needs `apply:discounts`, held or approved for this exact request. */
+  private checkDiscount(amount: number, discount: DiscountInput, actor: CartActor): string | undefined {
+    if (discount.kind === 'amount' && discount.amountMinor > amount) throw new AppError('conflict', 'The discount is more than the amount it applies to.');
+    const limitBp = this.deps.settings().policies.discountApprovalPercent * 100;
+    return discountBasisPoints(amount, discount) > limitBp ? actor.stepUp().approverId : undefined;
+  }
+
+  private recordDiscount(sale: SaleRow, discount: DiscountInput, staffId: string, approverId: string | undefined, lineId?: string): void {
+    this.deps.audit.record({
+      action: 'sale.discounted',
+      actorId: staffId,
+      ...(approverId ? { approverId } : {}),
+      target: sale.id,
+      ...(discount.kind === 'amount' ? { amount: { minor: discount.amountMinor, currency: sale.currency } } : {}),
+      details: { kind: discount.kind, ...(discount.kind === 'percent' ? { basisPoints: discount.basisPoints } : {}), reason: discount.reason, lineId: lineId ?? null },
+    });
+  }
+
+  park(note: string | undefined): ParkedSale {
+    return writeTransaction(this.deps.db, () => {
+      const sale = this.requireOpen();
+      const view = this.view(sale);
+      if (view.lines.length === 0) throw new AppError('conflict', 'There is nothing in the cart to park.');
+      const at = this.deps.now().toISOString();
+      this.deps.sales.park(sale.id, note ?? null, at);
+      return { saleId: sale.id, openedBy: sale.opened_by, parkedAt: at, lineCount: view.lines.length, totalMinor: view.totals.totalMinor, currency: sale.currency, note: note ?? null };
+    });
+  }
+
+  listParked(): ParkedSale[] {
+    return this.deps.sales.parked().map((row) => {
+      const view = this.view(row);
+      return { saleId: row.id, openedBy: row.opened_by, parkedAt: row.parked_at ?? row.opened_at, lineCount: view.lines.length, totalMinor: view.totals.totalMinor, currency: row.currency, note: row.park_note };
+    });
+  }
+
+  resume(saleId: string): SaleView {
+    return writeTransaction(this.deps.db, () => {
+      const open = this.deps.sales.openSale();
+      if (open && this.deps.sales.lines(open.id).length > 0) throw new AppError('conflict', 'Finish or park the sale in progress first.');
+      if (open) this.deps.sales.deleteOpenSale(open.id);
+      const shift = this.deps.shifts.current();
+      if (!shift) throw new AppError('conflict', 'Open a shift before selling.');
+      const row = this.deps.sales.get(saleId);
+      if (row?.status !== 'parked') throw new AppError('not_found', 'That sale is not parked.');
+      if (row.currency !== shift.currency) throw new AppError('conflict', `That sale is in ${row.currency}; this shift is in ${shift.currency}.`);
+      this.deps.sales.resume(saleId, shift.shiftId, this.deps.now().toISOString());
+      return this.view(this.deps.sales.existing(saleId));
+    });
+  }
+}
+
+function checkQuantity(soldBy: Product['soldBy'], quantity: number): void {
+  if (soldBy === 'unit' && quantity > MAX_UNIT_QUANTITY) throw new AppError('invalid_request', `At most ${MAX_UNIT_QUANTITY} of one item on a line.`);
+}

@@ -1,0 +1,116 @@
+import { required } from '../../../shared/required';
+import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
+import { AppError } from '../../../shared/ipc/errors';
+import type { ShiftRepository } from '../shifts/shift-repository';
+import { writeTransaction, type Tx } from '../storage/transaction';
+import { transactionItem } from './outbox-envelope';
+import type { DrawerKick, RecordingDeps } from './register-deps';
+import type { SaleRepository, SaleRow } from './sale-repository';
+import { buildSaleView } from './sale-view';
+import type { Tender } from './tender';
+
+export interface CheckoutDeps extends RecordingDeps {
+  sales: SaleRepository;
+  shifts: ShiftRepository;
+  drawer: DrawerKick;
+  /** The printable receipt of a completed document (the receipts area builds it). */
+  receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+}
+
+export interface TenderResult {
+  sale: SaleView;
+  changeMinor: number;
+  receipt: ReceiptDocument | null;
+}
+
+/**
+ * Takes tenders against the open sale and completes it once it is paid, writing the sale's final
+ * state, its payments, its number, an audit entry and its outbox entry in one transaction: after a
+ * crash the sale is either whole or not completed at all.
+ */
+export class CheckoutService {
+  constructor(private readonly deps: CheckoutDeps) {}
+
+  private view(row: SaleRow): SaleView {
+    return buildSaleView(this.deps.sales, row, this.deps.settings().store.cashRoundingMinor);
+  }
+
+  /** A tender already recorded under this payment id: answer as the first time, change nothing. */
+  private replay(saleId: string, paymentId: string): TenderResult | null {
+    const owner = this.deps.sales.saleOfPayment(paymentId);
+    if (!owner) return null;
+    if (owner !== saleId) throw new AppError('conflict', 'That payment belongs to another sale.');
+    const sale = this.view(this.deps.sales.existing(saleId));
+    const payment = sale.payments.find((p) => p.paymentId === paymentId);
+    return { sale, changeMinor: payment?.cash?.changeMinor ?? 0, receipt: sale.receipt ? this.deps.receiptDocument(sale.receipt.receiptNumber) : null };
+  }
+
+  private payable(saleId: string): { row: SaleRow; view: SaleView } {
+    const row = this.deps.sales.get(saleId);
+    if (!row) throw new AppError('not_found', 'That sale does not exist.');
+    if (row.status !== 'open') throw new AppError('conflict', row.status === 'completed' ? 'This sale is already complete.' : 'This sale is not open.');
+    const shift = this.deps.shifts.current();
+    if (!shift || shift.shiftId !== row.shift_id) throw new AppError('conflict', 'Open a shift before selling.');
+    const view = this.view(row);
+    if (view.lines.length === 0) throw new AppError('conflict', 'The sale is empty.');
+    return { row, view };
+  }
+
+  async tender(saleId: string, paymentId: string, tender: Tender, staffId: string): Promise<TenderResult> {
+    const earlier = this.replay(saleId, paymentId);
+    if (earlier) return earlier;
+    const { view } = this.payable(saleId);
+    const cashRoundingMinor = this.deps.settings().store.cashRoundingMinor;
+    const draft = await tender.settle({ remainingMinor: view.remainingMinor, cashRoundingMinor });
+
+    const result = writeTransaction(this.deps.db, (tx) => {
+      // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.
+      const again = this.replay(saleId, paymentId);
+      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false };
+      const { row, view: now } = this.payable(saleId);
+      if (now.remainingMinor !== view.remainingMinor) throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
+      const at = this.deps.now().toISOString();
+      this.deps.sales.insertPayment(tx, saleId, { ...draft, paymentId, takenAt: at });
+      if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
+      const paid = this.view(row);
+      if (paid.remainingMinor === 0) this.complete(tx, row, paid, staffId, at);
+      return { sale: this.view(this.deps.sales.existing(saleId)), changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer };
+    });
+    if (result.kicked) await this.deps.drawer.open('sale');
+    const receiptNumber = result.sale.receipt?.receiptNumber ?? null;
+    return { sale: result.sale, changeMinor: result.changeMinor, receipt: receiptNumber ? this.deps.receiptDocument(receiptNumber) : null };
+  }
+
+  private complete(tx: Tx, row: SaleRow, paid: SaleView, staffId: string, at: string): void {
+    const doc = this.deps.sales.addDocument(tx, { kind: 'sale', refId: row.id, shiftId: required(row.shift_id, 'shift of an open sale'), staffId, at, terminalId: this.deps.terminalId });
+    this.deps.sales.markCompleted(tx, row.id, paid.totals.totalMinor, at);
+    const sale = this.view(this.deps.sales.existing(row.id));
+    this.deps.audit.record({
+      action: 'sale.completed',
+      actorId: staffId,
+      target: row.id,
+      amount: { minor: sale.totals.totalMinor, currency: sale.totals.currency },
+      details: { receiptNumber: doc.receipt_number, sequence: doc.seq, lines: sale.lines.length, payments: sale.payments.length },
+    });
+    this.deps.outbox.enqueueIn(
+      tx,
+      transactionItem({
+        type: 'sale',
+        clientId: row.id,
+        terminalId: this.deps.terminalId,
+        terminalSequence: doc.seq,
+        occurredAt: at,
+        currency: sale.totals.currency,
+        totalMinor: sale.totals.totalMinor,
+        body: sale,
+      }),
+    );
+  }
+
+  recent(limit: number): SaleView[] {
+    const shift = this.deps.shifts.current();
+    if (!shift) return [];
+    return this.deps.sales.recentCompleted(shift.shiftId, limit).map((row) => this.view(row));
+  }
+}

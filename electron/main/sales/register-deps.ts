@@ -1,0 +1,23 @@
+import type { AuditTrail } from '../audit/audit-trail';
+import type { Settings } from '../../../shared/domain/settings';
+import type { Db } from '../storage/db';
+import type { Outbox } from '../sync/outbox';
+
+/** What the register's services share; each takes only the parts it uses. */
+export interface RegisterBase {
+  db: Db;
+  now: () => Date;
+  /** The resolved settings (store currency, tax mode, cash rounding, policies), read per call. */
+  settings: () => Settings;
+}
+
+export interface RecordingDeps extends RegisterBase {
+  audit: AuditTrail;
+  outbox: Outbox;
+  terminalId: string;
+}
+
+/** The cash drawer as the register uses it; the device itself sits behind electron/main/devices. */
+export interface DrawerKick {
+  open(reason: string): void | Promise<void>;
+}

@@ -1,0 +1,80 @@
+import type { RefundView, VoidView } from '../../../shared/domain/refund';
+import type { PaymentMethod, SaleView } from '../../../shared/domain/sale';
+import type { ShiftReport, ShiftView } from '../../../shared/domain/shift';
+
+/** Everything that happened in one shift, as the report reads it. */
+export interface ShiftActivity {
+  shift: ShiftView;
+  /** Sales completed in the shift, including those later voided. */
+  sales: SaleView[];
+  refunds: RefundView[];
+  voids: VoidView[];
+  movements: { kind: 'paid_in' | 'paid_out'; amountMinor: number }[];
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * The one calculation behind the X report (mid-shift) and the Z report (at close, with the counted
+ * cash). A voided sale counts as a sale and as a void; its money, tax and tenders are left out,
+ * since the void gave all of it back.
+ */
+export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', generatedAt: Date, countedMinor: number | null): ShiftReport {
+  const { shift, sales, refunds, voids, movements } = activity;
+  const kept = sales.filter((s) => s.status === 'completed');
+
+  const taxByRate = new Map<number, { netMinor: number; taxMinor: number }>();
+  const addTax = (rateBp: number, netMinor: number, taxMinor: number) => {
+    const entry = taxByRate.get(rateBp) ?? { netMinor: 0, taxMinor: 0 };
+    taxByRate.set(rateBp, { netMinor: entry.netMinor + netMinor, taxMinor: entry.taxMinor + taxMinor });
+  };
+  for (const sale of kept) for (const b of sale.totals.taxBreakdown) addTax(b.rateBp, b.netMinor, b.taxMinor);
+  for (const refund of refunds) for (const b of refund.taxBreakdown) addTax(b.rateBp, -b.netMinor, -b.taxMinor);
+
+  const tenders = new Map<PaymentMethod, { count: number; amountMinor: number }>();
+  const addTender = (method: PaymentMethod, count: number, amountMinor: number) => {
+    const entry = tenders.get(method) ?? { count: 0, amountMinor: 0 };
+    tenders.set(method, { count: entry.count + count, amountMinor: entry.amountMinor + amountMinor });
+  };
+  for (const sale of kept) for (const p of sale.payments) addTender(p.method, 1, p.amountMinor);
+  for (const refund of refunds) for (const t of refund.tenders) addTender(t.method, 0, -t.amountMinor);
+
+  const cashPayments = kept.flatMap((s) => s.payments.filter((p) => p.method === 'cash'));
+  const cashSales = sum(cashPayments.map((p) => p.amountMinor));
+  const cashRefunds = sum(refunds.flatMap((r) => r.tenders.filter((t) => t.method === 'cash').map((t) => t.amountMinor)));
+  const paidIn = sum(movements.filter((m) => m.kind === 'paid_in').map((m) => m.amountMinor));
+  const paidOut = sum(movements.filter((m) => m.kind === 'paid_out').map((m) => m.amountMinor));
+  const expectedMinor = shift.floatMinor + cashSales - cashRefunds + paidIn - paidOut;
+
+  const salesMinor = sum(sales.map((s) => s.totals.totalMinor));
+  const refundsMinor = sum(refunds.map((r) => r.totalMinor));
+  const voidsMinor = sum(voids.map((v) => v.totalMinor));
+  return {
+    kind,
+    shiftId: shift.shiftId,
+    generatedAt: generatedAt.toISOString(),
+    currency: shift.currency,
+    openedAt: shift.openedAt,
+    openedBy: shift.openedBy,
+    closedAt: shift.closedAt,
+    closedBy: shift.closedBy,
+    sales: { count: sales.length, amountMinor: salesMinor },
+    discounts: { count: kept.filter((s) => s.totals.discountMinor > 0).length, amountMinor: sum(kept.map((s) => s.totals.discountMinor)) },
+    refunds: { count: refunds.length, amountMinor: refundsMinor },
+    voids: { count: voids.length, amountMinor: voidsMinor },
+    netSalesMinor: salesMinor - refundsMinor - voidsMinor,
+    taxByRate: [...taxByRate.entries()].sort(([a], [b]) => b - a).map(([rateBp, v]) => ({ rateBp, ...v })),
+    tenders: [...tenders.entries()].map(([method, v]) => ({ method, ...v })),
+    cash: {
+      floatMinor: shift.floatMinor,
+      salesMinor: cashSales,
+      refundsMinor: cashRefunds,
+      paidInMinor: paidIn,
+      paidOutMinor: paidOut,
+      roundingMinor: sum(cashPayments.map((p) => p.cash?.roundingMinor ?? 0)),
+      expectedMinor,
+      countedMinor,
+      differenceMinor: countedMinor === null ? null : countedMinor - expectedMinor,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { ShiftReport, ShiftView } from '../../../shared/domain/shift';
+import type { Db } from '../storage/db';
+import type { Tx } from '../storage/transaction';
+
+interface ShiftRow {
+  id: string;
+  status: 'open' | 'closed';
+  currency: string;
+  opened_at: string;
+  opened_by: string;
+  float_minor: number;
+  closed_at: string | null;
+  closed_by: string | null;
+  counted_minor: number | null;
+  report_json: string | null;
+}
+
+const toView = (row: ShiftRow): ShiftView => ({
+  shiftId: row.id,
+  status: row.status,
+  currency: row.currency,
+  openedAt: row.opened_at,
+  openedBy: row.opened_by,
+  floatMinor: row.float_minor,
+  closedAt: row.closed_at,
+  closedBy: row.closed_by,
+});
+
+export interface CashMovementRow {
+  id: string;
+  kind: 'paid_in' | 'paid_out';
+  amount_minor: number;
+  reason: string;
+  staff_id: string;
+  at: string;
+}
+
+export class ShiftRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.statements = {
+      open: p("SELECT * FROM shifts WHERE status = 'open'"),
+      byId: p('SELECT * FROM shifts WHERE id = ?'),
+      insert: p("INSERT INTO shifts (id, status, currency, opened_at, opened_by, float_minor) VALUES (?, 'open', ?, ?, ?, ?)"),
+      close: p("UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, counted_minor = ?, report_json = ? WHERE id = ? AND status = 'open'"),
+      movementById: p('SELECT * FROM cash_movements WHERE id = ?'),
+      insertMovement: p(
+        'INSERT INTO cash_movements (id, shift_id, kind, amount_minor, reason, staff_id, approver_id, at) VALUES (@id, @shiftId, @kind, @amountMinor, @reason, @staffId, @approverId, @at)',
+      ),
+    };
+  }
+
+  current(): ShiftView | null {
+    const row = this.statements.open.get() as ShiftRow | undefined;
+    return row ? toView(row) : null;
+  }
+
+  get(id: string): ShiftView | null {
+    const row = this.statements.byId.get(id) as ShiftRow | undefined;
+    return row ? toView(row) : null;
+  }
+
+  /** The Z report as it was printed when the shift closed: never recomputed afterwards. */
+  closedReport(id: string): ShiftReport | null {
+    const row = this.statements.byId.get(id) as ShiftRow | undefined;
+    return row?.report_json ? (JSON.parse(row.report_json) as ShiftReport) : null;
+  }
+
+  open(_tx: Tx, shift: { id: string; currency: string; at: string; staffId: string; floatMinor: number }): void {
+    this.statements.insert.run(shift.id, shift.currency, shift.at, shift.staffId, shift.floatMinor);
+  }
+
+  close(_tx: Tx, id: string, close: { at: string; staffId: string; countedMinor: number; report: ShiftReport }): void {
+    const changed = this.statements.close.run(close.at, close.staffId, close.countedMinor, JSON.stringify(close.report), id).changes;
+    if (changed !== 1) throw new Error('shift was not open');
+  }
+
+  movement(id: string): (CashMovementRow & { shift_id: string }) | null {
+    return (this.statements.movementById.get(id) as (CashMovementRow & { shift_id: string }) | undefined) ?? null;
+  }
+
+  addMovement(_tx: Tx, movement: { id: string; shiftId: string; kind: 'paid_in' | 'paid_out'; amountMinor: number; reason: string; staffId: string; approverId: string | null; at: string }): void {
+    this.statements.insertMovement.run(movement);
+  }
+}

@@ -1,0 +1,115 @@
+import { required } from '../../../shared/required';
+import { uuidv7 } from '../../../shared/domain/ids';
+import type { CashMovementRequest, ShiftReport, ShiftView } from '../../../shared/domain/shift';
+import { AppError } from '../../../shared/ipc/errors';
+import { transactionItem } from '../sales/outbox-envelope';
+import type { DrawerKick, RecordingDeps } from '../sales/register-deps';
+import type { SalesLedger } from '../sales/sales-ledger';
+import { writeTransaction } from '../storage/transaction';
+import { computeShiftReport } from './shift-report';
+import type { ShiftRepository } from './shift-repository';
+
+export interface ShiftDeps extends RecordingDeps {
+  shifts: ShiftRepository;
+  ledger: SalesLedger;
+  drawer: DrawerKick;
+  /** Whether a sale is in progress (lines in the cart): a shift does not close under it. */
+  saleInProgress: () => boolean;
+}
+
+/** Shifts and the cash drawer's money: open with a float, paid in and out, X and Z reports. */
+export class ShiftService {
+  constructor(private readonly deps: ShiftDeps) {}
+
+  current(): ShiftView | null {
+    return this.deps.shifts.current();
+  }
+
+  private requireOpen(): ShiftView {
+    const shift = this.deps.shifts.current();
+    if (!shift) throw new AppError('conflict', 'No shift is open.');
+    return shift;
+  }
+
+  open(floatMinor: number, staffId: string): ShiftView {
+    const shift = writeTransaction(this.deps.db, (tx) => {
+      if (this.deps.shifts.current()) throw new AppError('conflict', 'A shift is already open.');
+      const at = this.deps.now();
+      const id = uuidv7(at.getTime());
+      const currency = this.deps.settings().store.currency;
+      this.deps.shifts.open(tx, { id, currency, at: at.toISOString(), staffId, floatMinor });
+      this.deps.audit.record({ action: 'shift.opened', actorId: staffId, target: id, amount: { minor: floatMinor, currency } });
+      return required(this.deps.shifts.get(id), 'shift');
+    });
+    return shift;
+  }
+
+  async cashMovement(request: CashMovementRequest, staffId: string, approverId: string | null): Promise<{ movementId: string; kind: 'paid_in' | 'paid_out'; amountMinor: number; at: string }> {
+    const result = writeTransaction(this.deps.db, (tx) => {
+      const earlier = this.deps.shifts.movement(request.movementId);
+      if (earlier) return { movementId: earlier.id, kind: earlier.kind, amountMinor: earlier.amount_minor, at: earlier.at, fresh: false };
+      const shift = this.requireOpen();
+      if (request.kind === 'paid_out') {
+        const expected = computeShiftReport(this.deps.ledger.activity(shift.shiftId), 'X', this.deps.now(), null).cash.expectedMinor;
+        if (request.amountMinor > expected) throw new AppError('conflict', 'There is not that much cash in the drawer.');
+      }
+      const at = this.deps.now().toISOString();
+      this.deps.shifts.addMovement(tx, { id: request.movementId, shiftId: shift.shiftId, kind: request.kind, amountMinor: request.amountMinor, reason: request.reason, staffId, approverId, at });
+      this.deps.audit.record({
+        action: request.kind === 'paid_in' ? 'cash.paid_in' : 'cash.paid_out',
+        actorId: staffId,
+        ...(approverId ? { approverId } : {}),
+        target: request.movementId,
+        amount: { minor: request.amountMinor, currency: shift.currency },
+        details: { reason: request.reason },
+      });
+      this.deps.outbox.enqueueIn(
+        tx,
+        transactionItem({
+          type: request.kind,
+          clientId: request.movementId,
+          terminalId: this.deps.terminalId,
+          terminalSequence: null,
+          occurredAt: at,
+          currency: shift.currency,
+          totalMinor: request.amountMinor,
+          body: { shiftId: shift.shiftId, reason: request.reason, staffId },
+        }),
+      );
+      return { movementId: request.movementId, kind: request.kind, amountMinor: request.amountMinor, at, fresh: true };
+    });
+    if (result.fresh) await this.deps.drawer.open(request.kind);
+    const { fresh: _fresh, ...movement } = result;
+    return movement;
+  }
+
+  xReport(): ShiftReport {
+    const shift = this.requireOpen();
+    return computeShiftReport(this.deps.ledger.activity(shift.shiftId), 'X', this.deps.now(), null);
+  }
+
+  /** The Z report: the same calculation as X, with the counted cash, stored with the closed shift. */
+  close(countedMinor: number, staffId: string): ShiftReport {
+    return writeTransaction(this.deps.db, (tx) => {
+      const shift = this.requireOpen();
+      if (this.deps.saleInProgress()) throw new AppError('conflict', 'Finish, park or clear the sale in progress before closing the shift.');
+      const now = this.deps.now();
+      const at = now.toISOString();
+      const closing = { ...shift, status: 'closed' as const, closedAt: at, closedBy: staffId };
+      const report = computeShiftReport({ ...this.deps.ledger.activity(shift.shiftId), shift: closing }, 'Z', now, countedMinor);
+      this.deps.shifts.close(tx, shift.shiftId, { at, staffId, countedMinor, report });
+      this.deps.audit.record({
+        action: 'shift.closed',
+        actorId: staffId,
+        target: shift.shiftId,
+        amount: { minor: countedMinor, currency: shift.currency },
+        details: { expectedMinor: report.cash.expectedMinor, differenceMinor: report.cash.differenceMinor, sales: report.sales.count },
+      });
+      this.deps.outbox.enqueueIn(
+        tx,
+        transactionItem({ type: 'shift_close', clientId: shift.shiftId, terminalId: this.deps.terminalId, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: report.netSalesMinor, body: report }),
+      );
+      return report;
+    });
+  }
+}
