@@ -9,6 +9,7 @@ import { formatMinor } from '../../shared/domain/money';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { currentSale, findWrittenFile, openShiftIfNeeded, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { testCatalog } from '../support/test-catalog';
 
 // The register in Chromium against the real core: scan → cart → cash → change → receipt and PDF.
 // The tests run in order on one terminal, like a cashier's first sale of the day.
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await seedStaff(storage, 'Ada', 'admin', '739164');
   await seedStaff(storage, 'Cass', 'cashier', '482913');
   browser = await launchChromium();
-  ({ host } = await startAppHost(storage));
+  ({ host } = await startAppHost(storage, { catalog: testCatalog() }));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   problems = watchForProblems(page);
@@ -62,8 +63,7 @@ describe('the register in the browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'register-open-shift.png'), fullPage: true });
     await openShiftIfNeeded(page, '150.00');
     products = await sellableProducts(page);
-    expect(products.length).toBeGreaterThan(2);
-    await page.locator('.tile').first().waitFor();
+    expect(products.length).toBeGreaterThanOrEqual(2);
     await noBlockingA11yIssues();
     await page.screenshot({ path: path.join(ARTIFACTS, 'register-empty.png'), fullPage: true });
   });
@@ -80,16 +80,16 @@ describe('the register in the browser', () => {
     await typeSlowly(page, 'zz');
     await scan(page, products[1]!.barcodes[0]!);
     await cartLines().filter({ hasText: products[1]!.name }).waitFor();
-    await expect(searchBox().inputValue()).resolves.toBe('zz');
+    await expect.poll(() => searchBox().inputValue()).toBe('zz');
     await searchBox().fill('');
   });
 
   it('leaves a person typing digits alone: the search keeps them and nothing is added', async () => {
     await searchBox().click();
-    await typeSlowly(page, products[2]!.barcodes[0]!);
+    await typeSlowly(page, products[0]!.barcodes[0]!);
     await page.keyboard.press('Enter');
-    await expect(searchBox().inputValue()).resolves.toBe(products[2]!.barcodes[0]);
-    await expect(cartLines().count()).resolves.toBe(2);
+    await expect.poll(() => searchBox().inputValue()).toBe(products[0]!.barcodes[0]);
+    await expect.poll(() => cartLines().count()).toBe(2);
     await searchBox().fill('');
   });
 
@@ -97,18 +97,18 @@ describe('the register in the browser', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await scan(page, unknownGtin());
     await page.getByText(`Unknown barcode ${unknownGtin()}. Nothing was added.`).waitFor();
-    await expect(cartLines().count()).resolves.toBe(2);
+    await expect.poll(() => cartLines().count()).toBe(2);
   });
 
   it('changes quantities with the buttons and the + and − keys', async () => {
     const first = products[0]!.name;
     await page.getByRole('button', { name: `One more ${first}` }).click();
-    await expect(page.getByLabel(`Quantity of ${first}`).textContent()).resolves.toBe('2');
+    await expect.poll(() => page.getByLabel(`Quantity of ${first}`).textContent()).toBe('2');
     await page.locator('.cart-line__name', { hasText: first }).click();
     await page.keyboard.press('+');
-    await expect(page.getByLabel(`Quantity of ${first}`).textContent()).resolves.toBe('3');
+    await expect.poll(() => page.getByLabel(`Quantity of ${first}`).textContent()).toBe('3');
     await page.keyboard.press('-');
-    await expect(page.getByLabel(`Quantity of ${first}`).textContent()).resolves.toBe('2');
+    await expect.poll(() => page.getByLabel(`Quantity of ${first}`).textContent()).toBe('2');
     const sale = (await currentSale(page))!;
     expect(sale.lines.find((l) => l.productId === products[0]!.sku)?.quantity).toBe(2);
     await noBlockingA11yIssues();
@@ -120,13 +120,15 @@ describe('the register in the browser', () => {
     const currency = sale.totals.currency;
     const given = (Math.floor(sale.cashDueMinor / 5000) + 1) * 5000;
     await page.keyboard.press('F4');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('inputmode'))).resolves.toBe('decimal');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('inputmode'))).toBe('decimal');
     await page.keyboard.type(formatMinor(given, currency), { delay: 60 });
     await noBlockingA11yIssues();
     await page.screenshot({ path: path.join(ARTIFACTS, 'register-tender.png'), fullPage: true });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
-    await expect(page.getByTestId('change-due').textContent()).resolves.toContain(formatMinor(given - sale.cashDueMinor, currency));
+    await expect.poll(() => page.getByTestId('change-due').textContent()).toContain(formatMinor(given - sale.cashDueMinor, currency));
+    const sold = (await page.evaluate(() => window.nopos.sales.recent({ limit: 1 })));
+    expect(sold.ok && sold.data[0]?.receipt?.receiptNumber).toBe(await page.getByTestId('receipt-number').textContent());
     await page.getByRole('article').waitFor();
     await noBlockingA11yIssues();
     await page.screenshot({ path: path.join(ARTIFACTS, 'register-receipt.png'), fullPage: true });
@@ -142,8 +144,8 @@ describe('the register in the browser', () => {
 
   it('starts the next sale with F2, in the search box', async () => {
     await page.keyboard.press('F2');
-    await expect(cartLines().count()).resolves.toBe(0);
+    await expect.poll(() => cartLines().count()).toBe(0);
     await page.keyboard.press('F2');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('product-search');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('product-search');
   });
 });

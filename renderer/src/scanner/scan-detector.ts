@@ -4,14 +4,18 @@
  * and times, it answers what the key was, so it is tested with synthetic timings and no DOM.
  */
 export interface ScanDetectorOptions {
-  /** Longest gap between two keys of one scan, Enter included. */
+  /** Longest gap between two keys of one burst, Enter included. */
   maxGapMs: number;
+  /** Longest average gap over the whole burst: scanners keep a steady few ms, people cannot. */
+  maxAverageGapMs: number;
   /** Fewer characters than this is never a scan (EAN-8 is the shortest code we sell by). */
   minLength: number;
   maxLength: number;
 }
 
-export const DEFAULT_SCAN_OPTIONS: ScanDetectorOptions = { maxGapMs: 40, minLength: 6, maxLength: 32 };
+// A busy page can delay a single key event by a few tens of ms, so one gap may stretch; a person
+// typing 6+ keys and Enter averaging under 30 ms apart (2,000 keys a minute) does not happen.
+export const DEFAULT_SCAN_OPTIONS: ScanDetectorOptions = { maxGapMs: 60, maxAverageGapMs: 30, minLength: 6, maxLength: 32 };
 
 export type ScanVerdict =
   /** A character that may start or continue a scan. `first` marks the start of a new burst. */
@@ -27,6 +31,7 @@ const TRANSPARENT = new Set(['Shift', 'CapsLock']);
 
 export class ScanDetector {
   private chars = '';
+  private firstAt = 0;
   private lastAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: ScanDetectorOptions = DEFAULT_SCAN_OPTIONS) {}
@@ -36,8 +41,10 @@ export class ScanDetector {
     const fast = at - this.lastAt <= this.options.maxGapMs;
     if (key === 'Enter') {
       const code = this.chars;
+      // n characters and Enter make n gaps.
+      const steady = (at - this.firstAt) / Math.max(1, code.length) <= this.options.maxAverageGapMs;
       this.reset();
-      return fast && code.length >= this.options.minLength ? { kind: 'scan', code } : { kind: 'other' };
+      return fast && steady && code.length >= this.options.minLength ? { kind: 'scan', code } : { kind: 'other' };
     }
     if (!CODE_CHAR.test(key)) {
       this.reset();
@@ -45,6 +52,7 @@ export class ScanDetector {
     }
     const first = !fast || this.chars.length === 0 || this.chars.length >= this.options.maxLength;
     this.chars = first ? key : this.chars + key;
+    if (first) this.firstAt = at;
     this.lastAt = at;
     return { kind: 'char', first };
   }
@@ -56,6 +64,7 @@ export class ScanDetector {
 
   reset(): void {
     this.chars = '';
+    this.firstAt = 0;
     this.lastAt = Number.NEGATIVE_INFINITY;
   }
 }

@@ -11,7 +11,7 @@ export function SaleComplete({ completed, onNewSale }: { completed: CompletedSal
   const api = useApi();
   const next = useRef<HTMLButtonElement>(null);
   const currency = completed.sale.totals.currency;
-  const receiptNumber = completed.receipt.receiptNumber;
+  const { receiptNumber } = completed;
   useEffect(() => next.current?.focus(), []);
 
   return (
@@ -24,10 +24,10 @@ export function SaleComplete({ completed, onNewSale }: { completed: CompletedSal
         </strong>
       </p>
       <p className="muted">
-        Total {formatMoney(completed.sale.totals.totalMinor, currency)} · paid {formatMoney(completed.sale.paidMinor, currency)} · receipt {receiptNumber}
+        Total {formatMoney(completed.sale.totals.totalMinor, currency)} · paid {formatMoney(completed.sale.paidMinor, currency)} · receipt <span data-testid="receipt-number">{receiptNumber}</span>
       </p>
       <ReceiptOutput what="receipt" output={(output) => api.receipts.output({ receiptNumber, output })} />
-      <ReceiptView document={completed.receipt} />
+      {completed.document && <ReceiptView document={completed.document} />}
       <button type="button" ref={next} className="button button--primary" onClick={onNewSale} aria-keyshortcuts="F2">
         New sale <Kbd>F2</Kbd>
       </button>

@@ -13,7 +13,9 @@ import type { TenderOutcome } from './tender-methods';
 export interface CompletedSale {
   sale: SaleView;
   changeMinor: number;
-  receipt: ReceiptDocument;
+  receiptNumber: string;
+  /** The printable receipt, when main's receipts area built one with the answer. */
+  document: ReceiptDocument | null;
 }
 
 function problem(error: unknown, action: string): StatusMessage {
@@ -119,8 +121,9 @@ export function useCart() {
   );
 
   const tendered = useCallback((result: TenderOutcome) => {
-    if (result.receipt) {
-      setCompleted({ sale: result.sale, changeMinor: result.changeMinor, receipt: result.receipt });
+    // The sale view says whether this tender completed it; the receipt document comes along when it can.
+    if (result.sale.status === 'completed' && result.sale.receipt) {
+      setCompleted({ sale: result.sale, changeMinor: result.changeMinor, receiptNumber: result.sale.receipt.receiptNumber, document: result.receipt });
       setSale(null);
       setSelected(null);
       setMessage({ tone: 'ok', text: 'Sale complete.' });
