@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security
  *   browser-host  the loopback host for dev/e2e  → dist/browser-host/index.cjs
  *   host-bridge   the page-side shim it serves   → dist/browser-host/bridge.js
  *   bench         `npm run bench` (built on demand, never by default) → dist/bench/index.cjs
+ *   policy-schema `npm run policy:schema` (on demand) → dist/policy-schema/index.cjs
  * `scripts/build.mjs` runs them in order.
  */
 const root = import.meta.dirname;
@@ -54,7 +55,8 @@ function nodeBundle(entry: string, outDir: string, external: string[]): UserConf
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'main':
-      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', ...nativeModules, ...nodeBuiltins]);
+      // electron-updater stays a runtime dependency, loaded from the ASAR's node_modules.
+      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', 'electron-updater', ...nativeModules, ...nodeBuiltins]);
     case 'preload':
       // A sandboxed preload can require only `electron`: everything else is bundled in.
       return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);
@@ -62,6 +64,8 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
       return nodeBundle('test/bench/storage-bench.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins]);
+    case 'policy-schema':
+      return nodeBundle('test/tools/write-policy-schema.ts', 'dist/policy-schema', nodeBuiltins);
     case 'host-bridge':
       return {
         root,

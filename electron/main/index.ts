@@ -1,13 +1,21 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents } from 'electron';
 import { createAppCore } from './core/app-core';
+import { enrollFromPolicy, parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { StartupError } from './core/startup-error';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
 import { redact } from './logging/redact';
 import { createOsKeychain } from './secrets/os-keychain';
-import { defaultPolicyPath } from './settings/policy-file';
+import { relaunchOnFatal } from './kiosk/keep-alive';
+import type { KioskHost } from './kiosk/kiosk-exit';
+import { kioskDecision, kioskWindowHost, kioskWindowOptions } from './kiosk/kiosk-window';
+import { applyStartAtLogin } from './kiosk/login-item';
+import { watchPage } from './kiosk/page-watchdog';
+import { defaultPolicyPath, readMachinePolicy } from './settings/policy-file';
+import { startUpdates } from './updates/electron-updates';
+import { installBlockers } from './updates/install-blockers';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
 import { mainWindowOptions } from './window/window-options';
@@ -22,9 +30,16 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let storage: TerminalStorage | null = null;
+let kioskHost: KioskHost | null = null;
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools: !app.isPackaged }));
+function createMainWindow(kiosk: boolean): BrowserWindow {
+  const options = mainWindowOptions(preloadPath, { devTools: !app.isPackaged });
+  const window = new BrowserWindow(kiosk ? kioskWindowOptions(options) : options);
+  if (kiosk) {
+    kioskHost = kioskWindowHost(window);
+    const log = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
+    watchPage(window, window.webContents, { log, now: Date.now });
+  }
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
@@ -41,11 +56,15 @@ async function start(): Promise<void> {
   // Only an unpackaged (developer) build may point at another policy file.
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
   storage = await openTerminalStorage({ dataDir: app.getPath('userData'), policyFile, keychain: createOsKeychain(), now });
+  const machine = readMachinePolicy(policyFile);
+  const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
+  const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: now() },
     now,
     storage,
     isTrustedSender: isAppProtocolSender,
+    ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
@@ -54,7 +73,20 @@ async function start(): Promise<void> {
   // Walking away from a locked or sleeping PC must not leave a till signed in.
   powerMonitor.on('lock-screen', () => core.session.lock('os_lock'));
   powerMonitor.on('suspend', () => core.session.lock('os_lock'));
-  mainWindow = createMainWindow();
+  if (kiosk.active) {
+    Menu.setApplicationMenu(null);
+    relaunchOnFatal(process, app, process.argv, appLog);
+  }
+  if (app.isPackaged) {
+    applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });
+    const outbox = storage.outbox;
+    // The register adds an open sale and shift close here (see updates/install-blockers.ts).
+    const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: installBlockers({ pendingSyncCount: () => outbox.pendingCount() }), log: appLog, now });
+    if (updates) app.on('will-quit', updates.stop);
+  }
+  // Issue 10 passes its enrollment function here.
+  void enrollFromPolicy(machine.enrollmentCode, { log: appLog });
+  mainWindow = createMainWindow(kiosk.active);
 }
 
 function refuseToStart(error: unknown): void {
@@ -68,7 +100,13 @@ function refuseToStart(error: unknown): void {
   app.exit(1);
 }
 
-if (!app.requestSingleInstanceLock()) {
+const deployCommand = parseDeployCommand(process.argv);
+if (deployCommand) {
+  // Run by the installer (elevated) to put the enrollment code into the machine policy; no window.
+  const result = writeEnrollmentCode((!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath(), deployCommand.code);
+  process.stdout.write(`${result.message}\n`);
+  app.exit(result.exitCode);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'database.key_rotated',
   'data.exported',
   'data.erased',
+  'kiosk.exited',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -57,7 +57,9 @@ function deepPartial(schema: z.ZodObject): z.ZodObject {
   );
   return z.object(shape).strict();
 }
-export const settingsPatchSchema = deepPartial(settingsSchema) as unknown as z.ZodType<SettingsPatch>;
+/** The same, as an object schema that the machine policy extends (shared/domain/machine-policy.ts). */
+export const settingsPatchObjectSchema = deepPartial(settingsSchema);
+export const settingsPatchSchema = settingsPatchObjectSchema as unknown as z.ZodType<SettingsPatch>;
 
 /** Built-in defaults; a terminal id is generated on first run unless IT policy sets one. */
 export const DEFAULT_SETTINGS: Omit<Settings, 'terminal'> & { terminal: Omit<Settings['terminal'], 'id'> } = {

@@ -18,6 +18,7 @@ import { refundsChannels } from './areas/refunds';
 import { salesChannels } from './areas/sales';
 import { shiftsChannels } from './areas/shifts';
 import { channel, defineContract, event } from './contract-kit';
+import { kioskChannels } from './contract-kiosk';
 
 const noRequest = z.undefined();
 // A PIN check costs ~80 ms of scrypt: a page may not queue more than a handful.
@@ -113,6 +114,7 @@ export const contract = defineContract({
         rateLimit: pinRate,
       }),
     },
+    kiosk: kioskChannels,
     drawer: {
       /** Records a drawer opening outside a sale (no sale, change, float, pickup). */
       open: channel({

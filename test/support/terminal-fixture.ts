@@ -1,4 +1,5 @@
 import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
+import type { KioskHost } from '../../electron/main/kiosk/kiosk-exit';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { isAppProtocolSender } from '../../electron/main/ipc/sender';
 import type { Keychain } from '../../electron/main/secrets/keychain';
@@ -32,26 +33,27 @@ export interface TerminalFixture {
 }
 
 /** The real core over real encrypted storage; only the keychain (unless given) and the clock are stand-ins. */
-export async function terminalFixture(options: { keychain?: Keychain; policy?: object; catalog?: CatalogReader } = {}): Promise<TerminalFixture> {
+export async function terminalFixture(options: { keychain?: Keychain; policy?: object; catalog?: CatalogReader; kiosk?: KioskHost } = {}): Promise<TerminalFixture> {
   const clock = new TestClock();
   const scratch = tempDir('terminal');
   const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
-  return fixtureOver(storage, clock, options.catalog ?? testCatalog(), scratch.cleanup);
+  return fixtureOver(storage, clock, options.catalog ?? testCatalog(), options.kiosk, scratch.cleanup);
 }
 
-function fixtureOver(storage: TerminalStorage, clock: TestClock, catalog: CatalogReader, cleanup: () => void): TerminalFixture {
+function fixtureOver(storage: TerminalStorage, clock: TestClock, catalog: CatalogReader, kiosk: KioskHost | undefined, cleanup: () => void): TerminalFixture {
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
     storage,
     isTrustedSender: isAppProtocolSender,
     catalog,
+    ...(kiosk ? { kiosk } : {}),
   });
   return {
     clock,
     storage,
     core,
-    restart: () => fixtureOver(storage, clock, catalog, cleanup),
+    restart: () => fixtureOver(storage, clock, catalog, kiosk, cleanup),
     call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
     async addStaff(name, role, pin) {
       const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;

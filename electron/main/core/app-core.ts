@@ -6,6 +6,7 @@ import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
+import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
@@ -27,6 +28,8 @@ export interface AppCoreDeps {
   catalog?: CatalogReader;
   /** The cash drawer; a simulated one where there is no hardware. */
   drawer?: DrawerKick;
+  /** Kiosk mode's window controls (Electron, when the policy turns kiosk on); none elsewhere. */
+  kiosk?: KioskHost;
 }
 
 export interface AppCore {
@@ -89,7 +92,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),

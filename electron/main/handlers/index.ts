@@ -8,10 +8,12 @@ import { createShiftsHandlers } from '../shifts/shifts-handlers';
 import type { Handlers } from '../ipc/registry';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
+import type { KioskExit } from '../kiosk/kiosk-exit';
 import { createAppHandlers, type AppInfo } from './app-handlers';
 import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
 import { createDrawerHandlers } from './drawer-handlers';
+import { createKioskHandlers } from './kiosk-handlers';
 import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createStaffHandlers } from './staff-handlers';
@@ -24,6 +26,7 @@ export interface HandlerDeps {
   session: SessionService;
   staffService: StaffService;
   register: Register;
+  kiosk: KioskExit;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,5 +51,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),
     receipts: placeholders(['output', 'get', 'reprint', 'shiftReport']),
+    kiosk: createKioskHandlers(deps.kiosk),
   };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { settingsPatchSchema, type SettingsPatch } from '../../../shared/domain/settings';
+import { machinePolicySchema, splitMachinePolicy, type MachinePolicy } from '../../../shared/domain/machine-policy';
+import type { SettingsPatch } from '../../../shared/domain/settings';
 import { isSecretField } from '../logging/redact';
 import { StartupError } from '../core/startup-error';
 
@@ -35,16 +36,22 @@ function describe(issue: z.core.$ZodIssue): string {
   return `key "${at}": ${issue.message.replace(/^Invalid input: /, '')}`;
 }
 
-/**
- * Reads the IT policy. A missing file means no policy; anything else that is wrong stops the
- * terminal with a message naming the file, the key and the problem. Values are never echoed.
- */
+/** The settings part of the IT policy (see readMachinePolicy). */
 export function loadPolicyFile(file: string): SettingsPatch {
+  return readMachinePolicy(file).settings;
+}
+
+/**
+ * Reads the IT policy: settings, kiosk, updates, enrollment code. A missing file means no policy;
+ * anything else that is wrong stops the terminal with a message naming the file, the key and the
+ * problem. Values are never echoed.
+ */
+export function readMachinePolicy(file: string): MachinePolicy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
     throw new PolicyFileError(file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   if (Buffer.byteLength(text) > MAX_POLICY_BYTES) throw new PolicyFileError(file, 'it is larger than 64 KiB');
@@ -55,7 +62,7 @@ export function loadPolicyFile(file: string): SettingsPatch {
     throw new PolicyFileError(file, 'it is not valid JSON (check quotes, commas and brackets)');
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new PolicyFileError(file, 'it must be a JSON object');
-  const parsed = settingsPatchSchema.safeParse(json);
+  const parsed = machinePolicySchema.safeParse(json);
   if (!parsed.success) throw new PolicyFileError(file, parsed.error.issues.slice(0, 3).map(describe).join('; '));
-  return parsed.data;
+  return splitMachinePolicy(parsed.data);
 }

@@ -1,0 +1,84 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { enrollmentCodeSchema, machinePolicySchema } from '../../../shared/domain/machine-policy';
+
+/**
+ * Install-time enrollment. Installers hand the one-time code to the installed terminal
+ * (`--set-enrollment-code=CODE`, see build/installer.nsh and docs/deploying.md), which puts it in the
+ * machine policy file as `enrollmentCode`. Exchanging it for API credentials is issue 10: it plugs in
+ * as `enroll` below.
+ */
+export const ENROLL_FLAG = '--set-enrollment-code';
+
+export type DeployCommand = { kind: 'set-enrollment-code'; code: string };
+
+export function parseDeployCommand(argv: readonly string[]): DeployCommand | null {
+  const index = argv.findIndex((arg) => arg === ENROLL_FLAG || arg.startsWith(`${ENROLL_FLAG}=`));
+  if (index < 0) return null;
+  const arg = argv[index] ?? '';
+  const code = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '');
+  return { kind: 'set-enrollment-code', code: code.trim().toUpperCase() };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_CODE = 2;
+export const EXIT_BAD_POLICY = 3;
+
+/**
+ * Writes the code into the policy file (created if absent), keeping every other key. Refuses a
+ * malformed code or a policy file that is already invalid; the file is replaced atomically.
+ * Returns a process exit code and a message that never contains the code.
+ */
+export function writeEnrollmentCode(policyFile: string, code: string): { exitCode: number; message: string } {
+  if (!enrollmentCodeSchema.safeParse(code).success) {
+    return { exitCode: EXIT_BAD_CODE, message: 'The enrollment code is not valid: groups of 4 capital letters or digits, e.g. ABCD-EFGH-JKLM.' };
+  }
+  let current: Record<string, unknown> = {};
+  try {
+    current = JSON.parse(readFileSync(policyFile, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      return { exitCode: EXIT_BAD_POLICY, message: `The policy file ${policyFile} cannot be read as JSON; fix it, then enroll again.` };
+    }
+  }
+  const next = { ...current, enrollmentCode: code };
+  if (!machinePolicySchema.safeParse(next).success) {
+    return { exitCode: EXIT_BAD_POLICY, message: `The policy file ${policyFile} is not valid; fix it, then enroll again.` };
+  }
+  try {
+    mkdirSync(path.dirname(policyFile), { recursive: true });
+    const tmp = path.join(path.dirname(policyFile), `.policy-${process.pid}.tmp`);
+    writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o644 });
+    renameSync(tmp, policyFile);
+  } catch (error) {
+    return { exitCode: EXIT_BAD_POLICY, message: `The policy file ${policyFile} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); run the installer as an administrator.` };
+  }
+  return { exitCode: EXIT_OK, message: `Enrollment code written to ${policyFile}.` };
+}
+
+export type Enroll = (code: string) => Promise<void>;
+export type EnrollmentOutcome = 'no_code' | 'already_enrolled' | 'waiting_for_enrollment_support' | 'enrolled' | 'failed';
+
+/**
+ * The seam for issue 10: called at start with the policy's code. Until enrollment exists there is no
+ * `enroll`, and the code simply waits in the policy file.
+ */
+export async function enrollFromPolicy(
+  code: string | undefined,
+  deps: { enroll?: Enroll; isEnrolled?: () => boolean; log: (entry: Record<string, unknown>) => void },
+): Promise<EnrollmentOutcome> {
+  if (!code) return 'no_code';
+  if (deps.isEnrolled?.()) return 'already_enrolled';
+  if (!deps.enroll) {
+    deps.log({ level: 'info', event: 'enrollment.pending', reason: 'enrollment is not available in this version' });
+    return 'waiting_for_enrollment_support';
+  }
+  try {
+    await deps.enroll(code);
+    deps.log({ level: 'info', event: 'enrollment.done' });
+    return 'enrolled';
+  } catch (error) {
+    deps.log({ level: 'error', event: 'enrollment.failed', name: (error as Error)?.name ?? 'unknown' });
+    return 'failed';
+  }
+}

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { MAX_RELAUNCHES, relaunchCount, relaunchOnFatal } from '../../../electron/main/kiosk/keep-alive';
+import { kioskDecision, kioskWindowHost, kioskWindowOptions } from '../../../electron/main/kiosk/kiosk-window';
+import { applyStartAtLogin, AUTOSTART_FILE } from '../../../electron/main/kiosk/login-item';
+import { watchPage } from '../../../electron/main/kiosk/page-watchdog';
+import { mainWindowOptions } from '../../../electron/main/window/window-options';
+import { tempDir } from '../../support/storage';
+
+const scratch = tempDir('kiosk');
+afterAll(() => scratch.cleanup());
+
+describe('kiosk decision', () => {
+  it('follows the policy of an installed terminal; a development run ignores the machine policy', () => {
+    expect(kioskDecision({ enabled: true }, { packaged: true, explicitPolicyFile: false })).toEqual({ active: true, startAtLogin: true });
+    expect(kioskDecision({ enabled: true, startAtLogin: false }, { packaged: true, explicitPolicyFile: false })).toEqual({ active: true, startAtLogin: false });
+    expect(kioskDecision({ enabled: false }, { packaged: true, explicitPolicyFile: false })).toEqual({ active: false, startAtLogin: false });
+    expect(kioskDecision(undefined, { packaged: true, explicitPolicyFile: false }).active).toBe(false);
+    expect(kioskDecision({ enabled: true }, { packaged: false, explicitPolicyFile: false }).active).toBe(false);
+    // A developer can try it with an explicit NOPOS_POLICY_FILE, without touching their login items.
+    expect(kioskDecision({ enabled: true }, { packaged: false, explicitPolicyFile: true })).toEqual({ active: true, startAtLogin: false });
+  });
+});
+
+describe('kiosk window', () => {
+  it('is full screen without chrome, keeping every web preference of the normal window', () => {
+    const base = mainWindowOptions('/p.cjs', { devTools: false });
+    const options = kioskWindowOptions(base);
+    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, closable: false, minimizable: false, movable: false });
+    expect(options.webPreferences).toEqual(base.webPreferences);
+  });
+
+  it('refuses to close until an admin leaves kiosk mode', () => {
+    let onClose: (e: { preventDefault(): void }) => void = () => undefined;
+    const calls: string[] = [];
+    const window = {
+      setKiosk: (f: boolean) => calls.push(`kiosk:${f}`),
+      setAlwaysOnTop: (f: boolean) => calls.push(`top:${f}`),
+      setClosable: (f: boolean) => calls.push(`closable:${f}`),
+      setMinimizable: () => undefined,
+      setResizable: () => undefined,
+      setMovable: () => undefined,
+      on: (_event: 'close', listener: typeof onClose) => (onClose = listener),
+    };
+    const host = kioskWindowHost(window);
+    const prevented = vi.fn();
+    onClose({ preventDefault: prevented });
+    expect(prevented).toHaveBeenCalledTimes(1);
+    host.leave();
+    expect(host.active()).toBe(false);
+    expect(calls).toEqual(['kiosk:false', 'top:false', 'closable:true']);
+    onClose({ preventDefault: prevented });
+    expect(prevented).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('page watchdog', () => {
+  function setup() {
+    const listeners = new Map<string, (...args: never[]) => void>();
+    const timers: (() => void)[] = [];
+    const contents = { reload: vi.fn(), forcefullyCrashRenderer: vi.fn(), on: (e: string, l: (...args: never[]) => void) => listeners.set(e, l) };
+    const window = { on: (e: string, l: () => void) => listeners.set(e, l) };
+    const log: Record<string, unknown>[] = [];
+    let now = 0;
+    watchPage(window, contents, {
+      log: (e) => log.push(e),
+      now: () => now,
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => timers.pop(),
+    });
+    const fire = (event: string, ...args: unknown[]) => (listeners.get(event) as (...a: unknown[]) => void)(...args);
+    return { contents, fire, timers, log, advance: (ms: number) => (now += ms) };
+  }
+
+  it('reloads a crashed page, but not one that exited cleanly', () => {
+    const { contents, fire } = setup();
+    fire('render-process-gone', {}, { reason: 'crashed' });
+    fire('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('crashes a page that stays hung (then reloads it), and forgives one that recovers', () => {
+    const { contents, fire, timers } = setup();
+    fire('unresponsive');
+    fire('responsive');
+    expect(timers).toHaveLength(0);
+    fire('unresponsive');
+    timers.shift()!();
+    expect(contents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops reloading a page that keeps crashing', () => {
+    const { contents, fire, log, advance } = setup();
+    for (let i = 0; i < 8; i++) fire('render-process-gone', {}, { reason: 'oom' });
+    expect(contents.reload).toHaveBeenCalledTimes(5);
+    expect(log.at(-1)).toMatchObject({ event: 'page.reload_gave_up' });
+    advance(6 * 60_000);
+    fire('render-process-gone', {}, { reason: 'oom' });
+    expect(contents.reload).toHaveBeenCalledTimes(6);
+  });
+});
+
+describe('start at login', () => {
+  it('writes and removes an XDG autostart entry on Linux', () => {
+    const env = { XDG_CONFIG_HOME: path.join(scratch.dir, 'config') };
+    const file = path.join(env.XDG_CONFIG_HOME, 'autostart', AUTOSTART_FILE);
+    const setLoginItemSettings = vi.fn();
+    applyStartAtLogin(true, { platform: 'linux', env, executable: '/opt/NoPOS Terminal/nopos-terminal', setLoginItemSettings });
+    expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/NoPOS Terminal/nopos-terminal"');
+    applyStartAtLogin(false, { platform: 'linux', env, executable: '/opt/x', setLoginItemSettings });
+    expect(existsSync(file)).toBe(false);
+    expect(setLoginItemSettings).not.toHaveBeenCalled();
+  });
+
+  it('uses the login item on Windows and macOS, with the AppImage path when there is one', () => {
+    const setLoginItemSettings = vi.fn();
+    applyStartAtLogin(true, { platform: 'win32', env: {}, executable: 'C:\\Program Files\\NoPOS Terminal\\NoPOS Terminal.exe', setLoginItemSettings });
+    expect(setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, path: 'C:\\Program Files\\NoPOS Terminal\\NoPOS Terminal.exe', args: [] });
+  });
+});
+
+describe('fatal main-process errors', () => {
+  it('relaunch the terminal a few times, then stay down', () => {
+    const handlers = new Map<string, (e: unknown) => void>();
+    const app = { relaunch: vi.fn(), exit: vi.fn() };
+    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, app, ['/opt/nopos', '--nopos-relaunch=1'], () => undefined);
+    handlers.get('uncaughtException')!(new Error('boom'));
+    expect(app.relaunch).toHaveBeenCalledWith({ args: ['--nopos-relaunch=2'] });
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(relaunchCount(['x', `--nopos-relaunch=${MAX_RELAUNCHES}`])).toBe(MAX_RELAUNCHES);
+    const last = { relaunch: vi.fn(), exit: vi.fn() };
+    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, last, ['x', `--nopos-relaunch=${MAX_RELAUNCHES}`], () => undefined);
+    handlers.get('unhandledRejection')!(new Error('again'));
+    expect(last.relaunch).not.toHaveBeenCalled();
+    expect(last.exit).toHaveBeenCalledWith(1);
+  });
+});
