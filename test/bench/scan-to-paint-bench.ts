@@ -108,7 +108,10 @@ export async function scanToPaintBench(): Promise<{ scanToPaintP95Ms: number }> 
       const started = Date.now();
       // Spread over the catalog so lookups are not all near one end of the index.
       await scan(page, barcodeOf((i * 7_919) % PRODUCTS));
-      await page.waitForFunction((n) => (window as unknown as { __scanProbe: { samples: number[] } }).__scanProbe.samples.length >= n, i + 1);
+      await page.waitForFunction((n) => (window as unknown as { __scanProbe: { samples: number[] } }).__scanProbe.samples.length >= n, i + 1).catch(async (error: unknown) => {
+        await page.screenshot({ path: path.join(root, 'scan-to-paint-failure.png') });
+        throw new Error(`scan ${i} never showed its line (the register said: ${(await page.locator('#register-status').textContent()) || 'nothing'})`, { cause: error });
+      });
       const wait = SCAN_EVERY_MS - (Date.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }

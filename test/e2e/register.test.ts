@@ -148,4 +148,13 @@ describe('the register in the browser', () => {
     await page.keyboard.press('F2');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('product-search');
   });
+
+  it('shows an admin the catalog screen', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInThroughUi(page, 'Ada', '739164');
+    await page.getByRole('button', { name: 'Catalog', exact: true }).click();
+    await page.getByRole('heading', { name: 'Change the catalog' }).waitFor();
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-admin.png'), fullPage: true });
+  });
 });

@@ -75,6 +75,19 @@ describe('a shift from float to Z report', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'shift-x-report.png'), fullPage: true });
   });
 
+  it('lists the sales of the shift for a void or a reprint, and the reports screen', async () => {
+    await page.getByRole('button', { name: 'Sales', exact: true }).click();
+    await page.getByRole('heading', { name: 'This shift' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Void' }).count()).toBe(2);
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'recent-sales.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reprint a receipt' }).waitFor();
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await page.getByRole('heading', { name: 'Close the shift' }).waitFor();
+  });
+
   it('closes one euro short: the Z report shows expected, counted and the difference', async () => {
     const sales = totals.reduce((a, b) => a + b, 0);
     const expected = 10_000 + sales - 500;

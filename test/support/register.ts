@@ -9,10 +9,31 @@ import { TEST_PRODUCTS } from './test-catalog';
 
 // Helpers for the register's end-to-end tests: everything goes through the page, as staff would.
 
-/** Types like a keyboard-wedge scanner: the code's keys a few ms apart, then Enter. */
+function keyFields(char: string): { key: string; code: string; text: string; windowsVirtualKeyCode: number } {
+  if (char === '\r') return { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
+  if (char === '-') return { key: '-', code: 'Minus', text: '-', windowsVirtualKeyCode: 189 };
+  if (/\d/.test(char)) return { key: char, code: `Digit${char}`, text: char, windowsVirtualKeyCode: char.charCodeAt(0) };
+  return { key: char, code: `Key${char.toUpperCase()}`, text: char, windowsVirtualKeyCode: char.toUpperCase().charCodeAt(0) };
+}
+
+/**
+ * Types like a keyboard-wedge scanner: real key events for the code and Enter, all queued at once as
+ * a scanner's USB reports are, so the page sees them as fast as it can take them (Playwright's
+ * `keyboard.type` waits a round trip per key, which on a busy machine looks like a slow typist).
+ */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 2 });
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const sends: Promise<unknown>[] = [];
+    for (const char of [...code, '\r']) {
+      const fields = keyFields(char);
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: fields.key, code: fields.code, windowsVirtualKeyCode: fields.windowsVirtualKeyCode }));
+    }
+    await Promise.all(sends);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Types like a person: 120 ms between keys. */
