@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -7,7 +8,9 @@ import tseslint from 'typescript-eslint';
 // The trust boundary, enforced at import time:
 //   renderer/  may use shared/ only: no electron/, no browser-host/, no Node built-ins, no native modules;
 //   shared/    may use neither side, nor Node or Electron;
-//   electron/preload may use shared/ and `electron` only (it runs sandboxed).
+//   electron/preload may use shared/ and `electron` only (it runs sandboxed);
+//   nothing under electron/, renderer/ or shared/ may use sandbox/ (development only, never packaged),
+//   and electron/ may not use browser-host/ (whose throw-away keychain the Electron entry must never pick).
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const nativeAndElectron = ['electron', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring'];
 
@@ -20,6 +23,31 @@ const restrict = (patterns, message) => ({
     },
   ],
 });
+
+/** A rule of its own so it adds to each layer's no-restricted-imports instead of replacing it. */
+function noSandboxImports() {
+  return {
+    meta: { type: 'problem', schema: [], messages: {
+      sandbox: 'sandbox/ is the development API stand-in: the app never imports it.',
+      host: 'electron/ never imports browser-host/ (its throw-away keychain is for the browser host only).',
+    } },
+    create(context) {
+      const inElectron = /(^|[\\/])electron[\\/]/.test(path.relative(context.cwd, context.filename));
+      const check = (node, source) => {
+        if (typeof source !== 'string') return;
+        if (/(^|\/)sandbox(\/|$)/.test(source) && source.startsWith('.')) context.report({ node, messageId: 'sandbox' });
+        else if (inElectron && /(^|\/)browser-host(\/|$)/.test(source)) context.report({ node, messageId: 'host' });
+      };
+      return {
+        ImportDeclaration: (node) => check(node, node.source.value),
+        ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+        ExportAllDeclaration: (node) => check(node, node.source.value),
+        ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+        CallExpression: (node) => node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && check(node, node.arguments[0].value),
+      };
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -84,6 +112,13 @@ export default tseslint.config(
     files: ['browser-host/page/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(['**/electron/**', '**/renderer/**'], 'The page-side shim runs in the page: shared/ and its own protocol only.'),
+  },
+  {
+    // Added after the rules above so it stacks with them: ESLint merges only the last
+    // `no-restricted-imports` per file, so each layer's own rule repeats its patterns here.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    plugins: { sandbox: { rules: { 'no-sandbox-imports': noSandboxImports() } } },
+    rules: { 'sandbox/no-sandbox-imports': 'error' },
   },
   {
     files: ['test/**/*.ts'],

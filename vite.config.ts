@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security
  *   preload       sandboxed preload (CJS, bundled, only `electron` external) → dist/preload/index.cjs
  *   browser-host  the loopback host for dev/e2e  → dist/browser-host/index.cjs
  *   host-bridge   the page-side shim it serves   → dist/browser-host/bridge.js
+ *   sandbox       the local NoPOS API (development only, never packaged) → dist/sandbox/index.cjs
  *   bench         `npm run bench` (built on demand, never by default) → dist/bench/index.cjs
  *   policy-schema `npm run policy:schema` (on demand) → dist/policy-schema/index.cjs
  * `scripts/build.mjs` runs them in order.
@@ -62,6 +63,8 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);
     case 'browser-host':
       return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins]);
+    case 'sandbox':
+      return nodeBundle('sandbox/main.ts', 'dist/sandbox', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
       return nodeBundle('test/bench/storage-bench.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins]);
     case 'policy-schema':

@@ -1,20 +1,40 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
 import { createAppCore } from '../electron/main/core/app-core';
 import { StartupError } from '../electron/main/core/startup-error';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
-import { KEYCHAIN_SERVICE } from '../electron/main/secrets/keychain';
+import { KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
 import { defaultPolicyPath } from '../electron/main/settings/policy-file';
+import { createDemoKeychain } from './demo-keychain';
 import { startBrowserHost } from './server';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
 // It keeps its own data folder and keychain service, so it never shares a database key with an
 // installed terminal on the same machine.
+
+/**
+ * The OS keychain, or, only when asked (`npm start` passes --demo-without-keychain) and only when
+ * there is no Secret Service, a throw-away in-memory keychain with data in a temporary folder.
+ */
+async function chooseKeychain(): Promise<{ keychain: Keychain; dataDir: string; demo: boolean }> {
+  const keychain = createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`);
+  const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
+  try {
+    await keychain.probe();
+    return { keychain, dataDir, demo: false };
+  } catch (error) {
+    if (!(error instanceof KeychainUnavailableError) || !process.argv.includes('--demo-without-keychain')) throw error;
+    const demoDir = mkdtempSync(path.join(tmpdir(), 'nopos-demo-'));
+    process.stdout.write(`No system keychain (Secret Service): running a throw-away demo terminal, keys in memory, data in ${demoDir}, all deleted when it stops.\n`);
+    return { keychain: createDemoKeychain(), dataDir: demoDir, demo: true };
+  }
+}
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -22,12 +42,8 @@ async function main(): Promise<void> {
   const distDir = path.resolve(__dirname, '..');
   const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
   const now = () => new Date();
-  const storage = await openTerminalStorage({
-    dataDir: process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host'),
-    policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
-    keychain: createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`),
-    now,
-  });
+  const { keychain, dataDir, demo } = await chooseKeychain();
+  const storage = await openTerminalStorage({ dataDir, policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(), keychain, now });
   let stopTimers = () => {};
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
@@ -35,10 +51,12 @@ async function main(): Promise<void> {
     port: Number(process.env.NOPOS_BROWSER_HOST_PORT ?? 0),
     createCore: (origin) => {
       const core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: now() },
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: now(), demo },
         now,
         storage,
         isTrustedSender: sameOriginSender(origin),
+        // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
+        catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
       });
       stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };
@@ -49,6 +67,7 @@ async function main(): Promise<void> {
     void host.close().then(() => {
       stopTimers();
       storage.close();
+      if (demo) rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     });
   process.on('SIGINT', stop);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents } from 'electron';
+import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
 import { enrollFromPolicy, parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { StartupError } from './core/startup-error';
@@ -48,6 +49,15 @@ function createMainWindow(kiosk: boolean): BrowserWindow {
   return window;
 }
 
+/** The admin's catalog import: the OS open dialog, over the terminal's window when there is one. */
+const catalogFiles: CatalogFileChooser = {
+  async choose() {
+    const options: Electron.OpenDialogOptions = { title: 'Import catalog', properties: ['openFile'], filters: [{ name: 'Catalog (CSV or JSON)', extensions: ['csv', 'json'] }] };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
@@ -65,6 +75,7 @@ async function start(): Promise<void> {
     storage,
     isTrustedSender: isAppProtocolSender,
     ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
+    catalogFiles,
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));

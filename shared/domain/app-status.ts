@@ -7,6 +7,8 @@ export const appStatusSchema = z
     platform: z.enum(['linux', 'darwin', 'win32', 'other']),
     startedAt: z.iso.datetime(),
     now: z.iso.datetime(),
+    /** A throw-away development terminal: keys in memory, data deleted when it stops. */
+    demo: z.boolean(),
   })
   .strict();
 export type AppStatus = z.infer<typeof appStatusSchema>;

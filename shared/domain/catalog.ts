@@ -58,6 +58,8 @@ export const catalogChangesSchema = z
     taxCategories: z.array(taxCategorySchema).max(100).default([]),
     upsert: z.array(productInputSchema).max(200_000).default([]),
     remove: z.array(skuSchema).max(200_000).default([]),
+    /** The version the sender based the batch on; refused as stale when the catalog has moved on. */
+    baseVersion: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type CatalogChanges = z.input<typeof catalogChangesSchema>;

@@ -1,5 +1,6 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
+import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -24,12 +25,14 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
-  /** TEMPORARY until the catalog area lands on this branch. */
+  /** Stand-in products for tests of the register; the terminal sells from its catalog in storage. */
   catalog?: CatalogReader;
   /** The cash drawer; a simulated one where there is no hardware. */
   drawer?: DrawerKick;
   /** Kiosk mode's window controls (Electron, when the policy turns kiosk on); none elsewhere. */
   kiosk?: KioskHost;
+  /** How an admin picks a catalog file to import (the open dialog, or a folder in the browser host); none: no import. */
+  catalogFiles?: CatalogFileChooser;
 }
 
 export interface AppCore {
@@ -56,7 +59,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     outbox: storage.outbox,
     terminalId: storage.terminalId,
-    catalog: deps.catalog ?? { findByBarcode: () => null, get: () => null },
+    catalog: deps.catalog ?? storage.catalog,
     drawer: deps.drawer ?? { open: () => {} },
     staffName: (id) => storage.staff.get(id)?.name ?? id,
     receiptDocument: () => null,
@@ -90,9 +93,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     audit: storage.audit,
     securityLog: storage.securityLog,
   });
+  const catalogImporter = deps.catalogFiles
+    ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
+    : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AuditTrail } from '../audit/audit-trail';
+import { CatalogService } from '../catalog/catalog-service';
 import { RotatingLog } from '../logging/rotating-log';
 import { SecurityLog } from '../logging/security-log';
 import type { Keychain } from '../secrets/keychain';
@@ -30,6 +31,8 @@ export interface TerminalStorage {
   settings: SettingsService;
   outbox: Outbox;
   staff: StaffRepository;
+  /** Also the sales area's CatalogReader. */
+  catalog: CatalogService;
   pinHasher: PinHasher;
   securityLog: SecurityLog;
   appLog: RotatingLog;
@@ -58,13 +61,17 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
     const staff = new StaffRepository(db, options.now);
     const pinHasher = new PinHasher(await loadPinPepper(options.keychain, staff.count() > 0), options.pinCost);
+    const settings = new SettingsService(db, policy, audit, options.now);
+    const catalog = new CatalogService({ db, audit, storeCurrency: () => settings.current().values.store.currency });
+    catalog.ensureInitialized();
     return {
       db,
       terminalId,
       audit,
-      settings: new SettingsService(db, policy, audit, options.now),
+      settings,
       outbox: new Outbox(db, options.now),
       staff,
+      catalog,
       pinHasher,
       securityLog,
       appLog,

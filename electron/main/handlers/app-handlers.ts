@@ -6,6 +6,8 @@ export interface AppInfo {
   version: string;
   platform: NodeJS.Platform;
   startedAt: Date;
+  /** Only the browser host sets this, when it runs on its throw-away in-memory keychain. */
+  demo?: boolean;
 }
 
 const KNOWN_PLATFORMS = new Set(['linux', 'darwin', 'win32']);
@@ -18,6 +20,7 @@ export function createAppHandlers(info: AppInfo, now: () => Date): Handlers<Nopo
       platform: KNOWN_PLATFORMS.has(info.platform) ? (info.platform as 'linux' | 'darwin' | 'win32') : 'other',
       startedAt: info.startedAt.toISOString(),
       now: now().toISOString(),
+      demo: info.demo === true,
     }),
   };
 }

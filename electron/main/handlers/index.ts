@@ -1,6 +1,8 @@
 import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Register } from '../core/register';
+import { createCatalogHandlers } from '../catalog/catalog-handlers';
+import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
 import { createSalesHandlers } from '../sales/sales-handlers';
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   staffService: StaffService;
   register: Register;
   kiosk: KioskExit;
+  catalogImporter: CatalogImporter | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,7 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now),
     // TEMPORARY while the register is assembled on this branch: replaced area by area.
-    catalog: placeholders(['info', 'search', 'browse', 'importFile', 'loadDemo', 'clear']),
+    catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
     sales: createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),

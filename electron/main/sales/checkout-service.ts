@@ -98,7 +98,6 @@ export class CheckoutService {
       transactionItem({
         type: 'sale',
         clientId: row.id,
-        terminalId: this.deps.terminalId,
         terminalSequence: doc.seq,
         occurredAt: at,
         currency: sale.totals.currency,

@@ -3,13 +3,13 @@ import type { OutboxItem } from '../sync/outbox';
 export type TransactionType = 'sale' | 'refund' | 'void' | 'paid_in' | 'paid_out' | 'shift_close';
 
 /**
- * How every register record is queued for the NoPOS API: the client id is the idempotency key, the
- * terminal's document sequence (where the record has one) lets the API see gaps.
+ * How every register record is queued for the NoPOS API (`transactionEnvelopeSchema` in shared/api):
+ * the client id is the idempotency key, the terminal's document sequence (where the record has one)
+ * lets the API see gaps, and the terminal itself is known to the API by its key.
  */
 export function transactionItem(entry: {
   type: TransactionType;
   clientId: string;
-  terminalId: string;
   terminalSequence: number | null;
   occurredAt: string;
   currency: string;

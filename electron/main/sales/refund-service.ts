@@ -107,7 +107,7 @@ export class RefundService {
       if (refund.tenders.some((t) => t.method === 'cash')) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
       this.deps.outbox.enqueueIn(
         tx,
-        transactionItem({ type: 'refund', clientId: refund.refundId, terminalId: this.deps.terminalId, terminalSequence: doc.seq, occurredAt: at, currency: refund.currency, totalMinor, body: refund }),
+        transactionItem({ type: 'refund', clientId: refund.refundId, terminalSequence: doc.seq, occurredAt: at, currency: refund.currency, totalMinor, body: refund }),
       );
       return { refund, fresh: true };
     });

@@ -57,7 +57,7 @@ export class VoidService {
       if (cash) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: request.voidId, details: { reason: 'void' } });
       this.deps.outbox.enqueueIn(
         tx,
-        transactionItem({ type: 'void', clientId: request.voidId, terminalId: this.deps.terminalId, terminalSequence: voidDoc.seq, occurredAt: at, currency: sale.totals.currency, totalMinor, body: view }),
+        transactionItem({ type: 'void', clientId: request.voidId, terminalSequence: voidDoc.seq, occurredAt: at, currency: sale.totals.currency, totalMinor, body: view }),
       );
       return { view, cash };
     });

@@ -68,7 +68,6 @@ export class ShiftService {
         transactionItem({
           type: request.kind,
           clientId: request.movementId,
-          terminalId: this.deps.terminalId,
           terminalSequence: null,
           occurredAt: at,
           currency: shift.currency,
@@ -107,7 +106,7 @@ export class ShiftService {
       });
       this.deps.outbox.enqueueIn(
         tx,
-        transactionItem({ type: 'shift_close', clientId: shift.shiftId, terminalId: this.deps.terminalId, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: report.netSalesMinor, body: report }),
+        transactionItem({ type: 'shift_close', clientId: shift.shiftId, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: report.netSalesMinor, body: report }),
       );
       return report;
     });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transactionEnvelopeSchema } from '../../../shared/api/transactions';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { RefundableSale, RefundView } from '../../../shared/domain/refund';
 import type { SaleView } from '../../../shared/domain/sale';
@@ -273,6 +274,10 @@ describe('shifts and reports', () => {
     expect(z).toMatchObject({ ...sameFigures, kind: 'Z', closedBy: manager, cash: { ...xCash, countedMinor: 8_950, differenceMinor: -50 } });
     expect(await ok(t, 'shifts.current')).toBeNull();
     expect(t.storage.db.prepare("SELECT kind FROM outbox WHERE kind = 'shift_close'").all()).toHaveLength(1);
+    // What the register queues is what the NoPOS API accepts, for every kind of record.
+    const queued = t.storage.db.prepare("SELECT kind, payload_json FROM outbox WHERE kind <> 'security_alert' ORDER BY seq").all() as { kind: string; payload_json: string }[];
+    expect(queued.map((q) => q.kind)).toEqual(['sale', 'sale', 'refund', 'void', 'paid_out', 'paid_in', 'shift_close']);
+    for (const item of queued) expect(transactionEnvelopeSchema.safeParse(JSON.parse(item.payload_json)).error).toBeUndefined();
   });
 
   it('keeps a shift open over a restart, and refuses a paid out of more cash than the drawer holds', async () => {

@@ -23,14 +23,18 @@ export const migration0004: Migration = {
         sold_by TEXT NOT NULL CHECK (sold_by IN ('unit', 'weight')),
         active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
       ) STRICT;
-      CREATE INDEX products_group_name ON products (grp, name);
+      -- The register's tiles: active products of one group in name order.
+      CREATE INDEX products_browse ON products (grp, name) WHERE active = 1;
 
-      -- GTINs stored as GTIN-14 (see shared/domain/gtin.ts), internal codes upper-cased.
+      -- code: GTINs as GTIN-14 (see shared/domain/gtin.ts), internal codes upper-cased, so a scan in any
+      -- length finds the product; entered: the code as the catalog gave it, for display.
       CREATE TABLE product_barcodes (
         code TEXT PRIMARY KEY,
-        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE
+        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        entered TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX product_barcodes_product ON product_barcodes (product_id);
+      -- Covering: a product's codes as entered are read from this index alone on every lookup.
+      CREATE INDEX product_barcodes_product ON product_barcodes (product_id, entered);
 
       -- Prefix search as the cashier types, accents folded (remove_diacritics 2).
       CREATE VIRTUAL TABLE products_fts USING fts5(
@@ -48,7 +52,8 @@ export const migration0004: Migration = {
         INSERT INTO products_fts (rowid, name, sku) VALUES (new.id, new.name, new.sku);
       END;
 
-      -- One row: the catalog's version (bumped by every applied batch) and its currency.
+      -- One row once the catalog was first set up (absent on a new terminal): its version, bumped by
+      -- every applied batch, the currency its prices are in, and where the last batch came from.
       CREATE TABLE catalog_meta (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         version INTEGER NOT NULL,

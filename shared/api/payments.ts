@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
+
+/**
+ * Sandbox test tokens: the token alone decides the outcome, as a real processor's would. Simulated
+ * readers map their test cards to these; any other `tok_` token is approved.
+ */
+export const TEST_PAYMENT_TOKENS = {
+  approve: 'tok_test_approve',
+  decline: 'tok_test_decline',
+  insufficientFunds: 'tok_test_insufficient_funds',
+  processingError: 'tok_test_processing_error',
+  /** Approved when uploaded, then a `payment.declined_after_forward` event follows on the feed. */
+  declineAfterForward: 'tok_test_decline_after_forward',
+} as const;
+
+export const paymentTokenSchema = z.string().regex(/^tok_[a-z0-9_]{4,60}$/, 'a payment token from the card reader');
+
+export const cardDisplaySchema = z
+  .object({
+    brand: z.enum(['visa', 'mastercard', 'amex', 'discover', 'jcb', 'unionpay', 'maestro', 'other']),
+    last4: z.string().regex(/^\d{4}$/),
+    entryMode: z.enum(['chip', 'contactless', 'swipe', 'manual']),
+  })
+  .strict();
+
+export const paymentRequestSchema = z
+  .object({
+    clientId: uuidV7Schema,
+    transactionClientId: uuidV7Schema,
+    amountMinor: amountMinorSchema.refine((n) => n > 0, 'a positive amount'),
+    currency: currencySchema,
+    paymentToken: paymentTokenSchema,
+    capturedAt: isoDateTimeSchema,
+    /** Taken while offline and forwarded later (store-and-forward). */
+    offline: z.boolean(),
+    card: cardDisplaySchema,
+  })
+  .strict();
+export type PaymentRequest = z.input<typeof paymentRequestSchema>;
+
+export const PAYMENT_STATUSES = ['approved', 'declined', 'declined_after_forward'] as const;
+
+export const paymentRecordSchema = paymentRequestSchema
+  .omit({ paymentToken: true })
+  .extend({
+    id: serverIdSchema('pay'),
+    terminalId: serverIdSchema('trm'),
+    status: z.enum(PAYMENT_STATUSES),
+    declineCode: z.enum(['card_declined', 'insufficient_funds', 'processing_error']).nullable(),
+    receivedAt: isoDateTimeSchema,
+  })
+  .strict();
+export type PaymentRecord = z.infer<typeof paymentRecordSchema>;

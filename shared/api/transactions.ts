@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
+import { apiErrorCodeSchema } from './errors';
+
+export const TRANSACTION_TYPES = ['sale', 'refund', 'void', 'paid_in', 'paid_out', 'shift_close'] as const;
+export const transactionTypeSchema = z.enum(TRANSACTION_TYPES);
+export type TransactionType = z.infer<typeof transactionTypeSchema>;
+const NUMBERED_TYPES: ReadonlySet<TransactionType> = new Set(['sale', 'refund', 'void']);
+
+export const TRANSACTION_BODY_MAX_BYTES = 64 * 1024;
+export const TRANSACTION_BODY_MAX_DEPTH = 8;
+
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return 1 + children.reduce<number>((max, child) => Math.max(max, depthOf(child)), 0);
+}
+
+/**
+ * The register's own record of the transaction, kept as sent. Its schema belongs to the register
+ * and is not final, so the API bounds it (size, depth) rather than shaping it.
+ */
+export const transactionBodySchema = z.record(z.string().max(100), z.json()).superRefine((body, ctx) => {
+  if (depthOf(body) > TRANSACTION_BODY_MAX_DEPTH) ctx.addIssue({ code: 'custom', message: `nested deeper than ${TRANSACTION_BODY_MAX_DEPTH} levels` });
+  else if (new TextEncoder().encode(JSON.stringify(body)).length > TRANSACTION_BODY_MAX_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `larger than ${TRANSACTION_BODY_MAX_BYTES} bytes` });
+  }
+});
+
+const transactionEnvelopeObject = z
+  .object({
+    clientId: uuidV7Schema,
+    type: transactionTypeSchema,
+    /**
+     * The terminal's gapless document number (sales, refunds and voids), so the back office can spot
+     * gaps; cash movements and shift closes are not numbered documents and send null.
+     */
+    terminalSequence: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
+    occurredAt: isoDateTimeSchema,
+    currency: currencySchema,
+    totalMinor: amountMinorSchema,
+    body: transactionBodySchema,
+  })
+  .strict();
+
+export const transactionEnvelopeSchema = transactionEnvelopeObject.refine((t) => t.terminalSequence !== null || !NUMBERED_TYPES.has(t.type), { message: 'sales, refunds and voids carry their terminal sequence', path: ['terminalSequence'] });
+export type TransactionEnvelope = z.input<typeof transactionEnvelopeSchema>;
+
+export const transactionRecordSchema = transactionEnvelopeObject
+  .omit({ body: true })
+  .extend({ id: serverIdSchema('txn'), terminalId: serverIdSchema('trm'), receivedAt: isoDateTimeSchema })
+  .strict();
+export type TransactionRecord = z.infer<typeof transactionRecordSchema>;
+
+export const TRANSACTION_BATCH_MAX = 100;
+export const transactionBatchRequestSchema = z
+  .object({ items: z.array(z.unknown()).min(1).max(TRANSACTION_BATCH_MAX) })
+  .strict();
+
+/**
+ * One result per item, in request order. `created`: stored now; `duplicate`: this client id was
+ * already stored with the same content (safe to treat as delivered); `rejected`: never stored, with
+ * the reason; the rest of the batch is unaffected.
+ */
+export const transactionBatchResultSchema = z.discriminatedUnion('status', [
+  z.object({ index: z.number().int().nonnegative(), status: z.literal('created'), transaction: transactionRecordSchema }).strict(),
+  z.object({ index: z.number().int().nonnegative(), status: z.literal('duplicate'), transaction: transactionRecordSchema }).strict(),
+  z
+    .object({
+      index: z.number().int().nonnegative(),
+      status: z.literal('rejected'),
+      clientId: uuidV7Schema.nullable(),
+      error: z.object({ code: apiErrorCodeSchema, message: z.string().max(500) }).strict(),
+    })
+    .strict(),
+]);
+export const transactionBatchResponseSchema = z
+  .object({ results: z.array(transactionBatchResultSchema).max(TRANSACTION_BATCH_MAX) })
+  .strict();
+export type TransactionBatchResponse = z.infer<typeof transactionBatchResponseSchema>;
+
+export const clientIdParamsSchema = z.object({ clientId: uuidV7Schema }).strict();
