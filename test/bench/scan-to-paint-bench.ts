@@ -1,16 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { CatalogReader } from '../../electron/main/sales/catalog-reader';
-import type { Product } from '../../shared/domain/catalog';
-import { gtinCheckDigit, normalizeBarcode } from '../../shared/domain/gtin';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import type { ProductInput } from '../../shared/domain/catalog';
+import { gtinCheckDigit } from '../../shared/domain/gtin';
 import { launchChromium, seedStaff, signInThroughUi, startAppHost } from '../support/browser';
 import { memoryKeychain } from '../support/memory-keychain';
 import { openShiftIfNeeded, scan } from '../support/register';
 import { openTestStorage, tempDir } from '../support/storage';
 
 // `register.scanToPaintP95Ms`: in headless Chromium, through the real bridge (browser host → core →
-// encrypted database), the time from a scan's Enter keydown to the frame that shows its cart line,
+// encrypted database with the catalog loaded through the catalog service's applyChanges), the time from a scan's Enter keydown to the frame that shows its cart line,
 // measured in the page with performance.now(); p95 over SCANS scans with a 100,000-product catalog.
 // Needs `npm run build` first (the browser host serves dist/renderer).
 
@@ -26,31 +26,32 @@ function barcodeOf(i: number): string {
   return `${body}${gtinCheckDigit(body)}`;
 }
 
-export function benchProducts(count: number): Product[] {
+export function benchProducts(count: number): ProductInput[] {
   return Array.from({ length: count }, (_, i) => ({
     sku: `BENCH-${i}`,
     name: `Bench product ${String(i).padStart(6, '0')}`,
     group: `Group ${i % 12}`,
     priceMinor: 99 + (i % 5000),
-    currency: 'EUR',
-    taxCategoryId: i % 3 === 0 ? 'reduced' : 'standard',
-    taxRateBp: i % 3 === 0 ? 700 : 1900,
+    taxCategoryId: i % 3 === 0 ? 'bench-reduced' : 'bench-standard',
     soldBy: 'unit' as const,
     barcodes: [barcodeOf(i)],
     active: true,
   }));
 }
 
-/**
- * The catalog the register sells from. The catalog area's service (bulk `applyChanges` into SQLite
- * with its indexes) is not on main yet; until it is, the core's temporary `catalog` seam is fed an
- * indexed in-memory map of the same 100,000 products. When it lands this becomes one
- * `catalog.applyChanges({ taxCategories, upsert }, 'api')` and the seam goes.
- */
-function loadCatalog(products: Product[]): CatalogReader {
-  const byCode = new Map(products.flatMap((p) => p.barcodes.map((b) => [normalizeBarcode(b), p] as const)));
-  const bySku = new Map(products.map((p) => [p.sku, p]));
-  return { findByBarcode: (code) => byCode.get(normalizeBarcode(code)) ?? null, get: (id) => bySku.get(id) ?? null };
+/** Replaces the demo catalog with the bench's products in one batch, as a sync from the NoPOS API would. */
+function loadCatalog(storage: TerminalStorage, products: ProductInput[]): void {
+  storage.catalog.clear(null);
+  storage.catalog.applyChanges(
+    {
+      taxCategories: [
+        { id: 'bench-reduced', name: 'Reduced', rateBp: 700 },
+        { id: 'bench-standard', name: 'Standard', rateBp: 1900 },
+      ],
+      upsert: products,
+    },
+    'api',
+  );
 }
 
 /** Installs the in-page probe: Enter's event time → the animation frame after a new cart line is in the DOM. */
@@ -87,9 +88,9 @@ export async function scanToPaintBench(): Promise<{ scanToPaintP95Ms: number }> 
   mkdirSync(root, { recursive: true });
   const scratch = tempDir('bench-scan');
   const storage = await openTestStorage(memoryKeychain(), scratch.dir);
-  const products = benchProducts(PRODUCTS);
+  loadCatalog(storage, benchProducts(PRODUCTS));
   await seedStaff(storage, 'Bench', 'cashier', '482913');
-  const { host } = await startAppHost(storage, { catalog: loadCatalog(products) });
+  const { host } = await startAppHost(storage);
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -9,7 +9,6 @@ import { formatMinor } from '../../shared/domain/money';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts, sellForExactCash } from '../support/register';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
-import { testCatalog } from '../support/test-catalog';
 
 // A cashier refunds part of a sale found by scanning its receipt; a manager approves it on the spot.
 
@@ -33,7 +32,7 @@ beforeAll(async () => {
   cassId = await seedStaff(storage, 'Cass', 'cashier', '482913');
   mannyId = await seedStaff(storage, 'Manny', 'manager', '205837');
   browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { catalog: testCatalog() }));
+  ({ host } = await startAppHost(storage));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   problems = watchForProblems(page);

@@ -9,7 +9,6 @@ import { formatMinor } from '../../shared/domain/money';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { currentSale, findWrittenFile, openShiftIfNeeded, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
-import { testCatalog } from '../support/test-catalog';
 
 // The register in Chromium against the real core: scan → cart → cash → change → receipt and PDF.
 // The tests run in order on one terminal, like a cashier's first sale of the day.
@@ -36,7 +35,7 @@ beforeAll(async () => {
   await seedStaff(storage, 'Ada', 'admin', '739164');
   await seedStaff(storage, 'Cass', 'cashier', '482913');
   browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { catalog: testCatalog() }));
+  ({ host } = await startAppHost(storage));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   problems = watchForProblems(page);

@@ -8,7 +8,6 @@ import { formatMinor } from '../../shared/domain/money';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { findWrittenFile, openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
-import { testCatalog } from '../support/test-catalog';
 
 // A manager's whole shift: open with a float, two cash sales, a paid out, the X report, then a close
 // one coin short whose Z report must agree with the sales made.
@@ -28,7 +27,7 @@ beforeAll(async () => {
   await seedStaff(storage, 'Ada', 'admin', '739164');
   await seedStaff(storage, 'Manny', 'manager', '205837');
   browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { catalog: testCatalog() }));
+  ({ host } = await startAppHost(storage));
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   page = await context.newPage();
   problems = watchForProblems(page);

@@ -8,7 +8,6 @@ import type { Role } from '../../shared/domain/staff';
 import { sameOriginSender } from '../../electron/main/ipc/sender';
 import type { AccessGate } from '../../electron/main/ipc/access-gate';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import type { CatalogReader } from '../../electron/main/sales/catalog-reader';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,7 +32,7 @@ export function launchChromium(): Promise<Browser> {
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
 export async function startAppHost(
   storage: TerminalStorage,
-  options: { accessGate?: AccessGate; now?: () => Date; catalog?: CatalogReader } = {},
+  options: { accessGate?: AccessGate; now?: () => Date } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
@@ -52,7 +51,6 @@ export async function startAppHost(
         isTrustedSender: sameOriginSender(origin),
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
-        ...(options.catalog ? { catalog: options.catalog } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };
     },

@@ -5,7 +5,6 @@ import type { Product } from '../../shared/domain/catalog';
 import { gtinCheckDigit } from '../../shared/domain/gtin';
 import type { SaleView } from '../../shared/domain/sale';
 import { ROOT } from './browser';
-import { TEST_PRODUCTS } from './test-catalog';
 
 // Helpers for the register's end-to-end tests: everything goes through the page, as staff would.
 
@@ -47,14 +46,8 @@ export function unknownGtin(): string {
   return `${body}${gtinCheckDigit(body)}`;
 }
 
-/**
- * Unit products with a barcode. Until the catalog area is on main the register sells from the test
- * catalog handed to the core (`startAppHost(…, { catalog: testCatalog() })`); after that, from the
- * demo catalog as the page sees it.
- */
+/** Unit products with a barcode from the demo catalog a new terminal loads, as the page sees them. */
 export async function sellableProducts(page: Page): Promise<Product[]> {
-  const info = await page.evaluate(() => window.nopos.catalog.info());
-  if (!info.ok && info.error.code === 'unavailable') return TEST_PRODUCTS.filter((p) => p.active && p.soldBy === 'unit' && p.barcodes.length > 0);
   return page.evaluate(async () => {
     const info = await window.nopos.catalog.info();
     if (!info.ok) throw new Error(info.error.message);
