@@ -62,7 +62,8 @@ export default defineConfig(({ mode }): UserConfig => {
       // A sandboxed preload can require only `electron`: everything else is bundled in.
       return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);
     case 'browser-host':
-      return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins]);
+      // playwright-core (receipt PDFs through real Chromium) is a dev dependency, loaded from node_modules.
+      return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins, 'playwright-core']);
     case 'sandbox':
       return nodeBundle('sandbox/main.ts', 'dist/sandbox', [...nativeModules, ...nodeBuiltins]);
     case 'bench':

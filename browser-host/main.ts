@@ -5,6 +5,8 @@ import path from 'node:path';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
 import { createAppCore } from '../electron/main/core/app-core';
 import { StartupError } from '../electron/main/core/startup-error';
+import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
+import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
@@ -12,6 +14,7 @@ import { KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain } from '../el
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
 import { defaultPolicyPath } from '../electron/main/settings/policy-file';
 import { createDemoKeychain } from './demo-keychain';
+import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
@@ -44,6 +47,10 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const { keychain, dataDir, demo } = await chooseKeychain();
   const storage = await openTerminalStorage({ dataDir, policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(), keychain, now });
+  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  // Receipts become PDFs in <data dir>/receipts, rendered by the real Chromium; the drawer is simulated.
+  const printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), ...(chromium ? { executablePath: chromium } : {}) });
+  const devices = { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
   let stopTimers = () => {};
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
@@ -57,6 +64,7 @@ async function main(): Promise<void> {
         isTrustedSender: sameOriginSender(origin),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
+        devices,
       });
       stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };
@@ -64,7 +72,7 @@ async function main(): Promise<void> {
   });
 
   const stop = () =>
-    void host.close().then(() => {
+    void Promise.all([host.close(), printer.close()]).then(() => {
       stopTimers();
       storage.close();
       if (demo) rmSync(dataDir, { recursive: true, force: true });
@@ -73,7 +81,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (chromium && hasDisplay && process.env.NOPOS_NO_BROWSER !== '1') {
     const profile = mkdtempSync(path.join(tmpdir(), 'nopos-browser-'));

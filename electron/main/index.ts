@@ -4,6 +4,9 @@ import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
 import { enrollFromPolicy, parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { StartupError } from './core/startup-error';
+import { SimulatedCashDrawer } from './devices/cash-drawer';
+import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import { ReceiptsFolder } from './devices/receipts-folder';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
@@ -65,15 +68,22 @@ async function start(): Promise<void> {
   const now = () => new Date();
   // Only an unpackaged (developer) build may point at another policy file.
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
-  storage = await openTerminalStorage({ dataDir: app.getPath('userData'), policyFile, keychain: createOsKeychain(), now });
+  const dataDir = app.getPath('userData');
+  storage = await openTerminalStorage({ dataDir, policyFile, keychain: createOsKeychain(), now });
   const machine = readMachinePolicy(policyFile);
   const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
   const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
+  // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+  const devices = {
+    printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
+    drawer: new SimulatedCashDrawer({ now, log: appLog }),
+  };
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: now() },
     now,
     storage,
     isTrustedSender: isAppProtocolSender,
+    devices,
     ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
     catalogFiles,
   });
@@ -91,8 +101,14 @@ async function start(): Promise<void> {
   if (app.isPackaged) {
     applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });
     const outbox = storage.outbox;
-    // The register adds an open sale and shift close here (see updates/install-blockers.ts).
-    const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: installBlockers({ pendingSyncCount: () => outbox.pendingCount() }), log: appLog, now });
+    const register = core.register;
+    const blockers = installBlockers({
+      pendingSyncCount: () => outbox.pendingCount(),
+      saleOpen: () => register.cart.openWorkOwner() !== null,
+      // Between shifts the queue may wait for after the update: it is kept in the database.
+      atShiftClose: () => register.shifts.current() === null,
+    });
+    const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now });
     if (updates) app.on('will-quit', updates.stop);
   }
   // Issue 10 passes its enrollment function here.

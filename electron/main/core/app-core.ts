@@ -1,6 +1,9 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
+import { SimulatedCashDrawer } from '../devices/cash-drawer';
+import { noReceiptPrinter } from '../devices/receipt-printer';
+import type { TerminalDevices } from '../devices/terminal-devices';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -9,11 +12,12 @@ import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
+import { ReceiptService } from '../receipts/receipt-service';
+import type { ReceiptSource } from '../receipts/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import { StaffService } from '../staff/staff-service';
-import type { DrawerKick } from '../sales/register-deps';
 import type { CatalogReader } from '../sales/catalog-reader';
 import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
@@ -25,10 +29,12 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
-  /** Stand-in products for tests of the register; the terminal sells from its catalog in storage. */
+  /** Stand-in products for unit tests of the register; the terminal sells from its catalog in storage. */
   catalog?: CatalogReader;
-  /** The cash drawer; a simulated one where there is no hardware. */
-  drawer?: DrawerKick;
+  /** The receipt printer and cash drawer of this host; without them, no printer and a simulated drawer. */
+  devices?: TerminalDevices;
+  /** Tests may stand in for the register's records behind receipts; the terminal uses the sales ledger. */
+  receiptSource?: ReceiptSource;
   /** Kiosk mode's window controls (Electron, when the policy turns kiosk on); none elsewhere. */
   kiosk?: KioskHost;
   /** How an admin picks a catalog file to import (the open dialog, or a folder in the browser host); none: no import. */
@@ -52,6 +58,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
+  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
   const register = createRegister({
     db: storage.db,
     now,
@@ -60,9 +67,19 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     outbox: storage.outbox,
     terminalId: storage.terminalId,
     catalog: deps.catalog ?? storage.catalog,
-    drawer: deps.drawer ?? { open: () => {} },
+    drawer: devices.drawer,
     staffName: (id) => storage.staff.get(id)?.name ?? id,
-    receiptDocument: () => null,
+    log: (entry) => storage.appLog.write(entry),
+    // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
+    receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+  });
+  const receipts = new ReceiptService({
+    source: deps.receiptSource ?? register.ledger,
+    printer: devices.printer,
+    audit: storage.audit,
+    settings: () => storage.settings.current().values,
+    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    now,
   });
   const auth = new PinAuthenticator({
     staff: storage.staff,
@@ -98,7 +115,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),

@@ -1,12 +1,12 @@
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { CashDrawer } from '../devices/cash-drawer';
 import { CartService } from '../sales/cart-service';
 import type { CatalogReader } from '../sales/catalog-reader';
 import { CheckoutService } from '../sales/checkout-service';
 import { RefundRepository } from '../sales/refund-repository';
 import { RefundService } from '../sales/refund-service';
-import type { DrawerKick } from '../sales/register-deps';
 import { SaleRepository } from '../sales/sale-repository';
 import { SalesLedger } from '../sales/sales-ledger';
 import { VoidService } from '../sales/void-service';
@@ -23,8 +23,10 @@ export interface RegisterDeps {
   outbox: Outbox;
   terminalId: string;
   catalog: CatalogReader;
-  drawer: DrawerKick;
+  drawer: CashDrawer;
   staffName: (staffId: string) => string;
+  /** Where a drawer that fails to open is reported. */
+  log: (entry: Record<string, unknown>) => void;
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
 }
 
@@ -39,7 +41,8 @@ export interface Register {
 
 /** The register's areas (sales, refunds and voids, shifts), each handed only what it uses. */
 export function createRegister(deps: RegisterDeps): Register {
-  const { db, now, settings, audit, outbox, terminalId, drawer } = deps;
+  const { db, now, settings, audit, outbox, terminalId } = deps;
+  const drawer = openedAfterCommit(deps.drawer, deps.log);
   const sales = new SaleRepository(db);
   const refundRows = new RefundRepository(db);
   const shiftRows = new ShiftRepository(db);
@@ -53,5 +56,21 @@ export function createRegister(deps: RegisterDeps): Register {
     voids: new VoidService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     shifts: new ShiftService({ ...recording, shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
     ledger,
+  };
+}
+
+/**
+ * The drawer opens after the record it belongs to is committed: a jammed or unplugged drawer is
+ * reported, and never turns a completed sale, refund or paid out into an error for the cashier.
+ */
+function openedAfterCommit(drawer: CashDrawer, log: RegisterDeps['log']): CashDrawer {
+  return {
+    open: async (reason) => {
+      try {
+        await drawer.open(reason);
+      } catch (error) {
+        log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error });
+      }
+    },
   };
 }

@@ -1,11 +1,13 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { CashDrawer } from '../devices/cash-drawer';
 import type { Handlers } from '../ipc/registry';
 
-/** The drawer kick itself goes through the receipt printer, which arrives with the printing work; the record is here now. */
-export function createDrawerHandlers(audit: AuditTrail, now: () => Date): Handlers<NoposContract>['drawer'] {
+/** Opens the drawer, then records it: a drawer that did not open is not audited as opened. */
+export function createDrawerHandlers(audit: AuditTrail, now: () => Date, drawer: CashDrawer): Handlers<NoposContract>['drawer'] {
   return {
-    open: ({ reason }, { actorId, approverId }) => {
+    open: async ({ reason }, { actorId, approverId }) => {
+      await drawer.open(reason);
       audit.record({ action: 'drawer.opened', actorId, ...(approverId ? { approverId } : {}), details: { reason } });
       return { openedAt: now().toISOString() };
     },

@@ -1,13 +1,15 @@
-import { AppError } from '../../../shared/ipc/errors';
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Register } from '../core/register';
 import { createCatalogHandlers } from '../catalog/catalog-handlers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
+import type { TerminalDevices } from '../devices/terminal-devices';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
 import { createSalesHandlers } from '../sales/sales-handlers';
 import { createShiftsHandlers } from '../shifts/shifts-handlers';
 import type { Handlers } from '../ipc/registry';
+import type { ReceiptService } from '../receipts/receipt-service';
+import { createReceiptsHandlers } from '../receipts/receipts-handlers';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
 import type { KioskExit } from '../kiosk/kiosk-exit';
@@ -30,11 +32,8 @@ export interface HandlerDeps {
   register: Register;
   kiosk: KioskExit;
   catalogImporter: CatalogImporter | null;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function placeholders(names: string[]): any {
-  return Object.fromEntries(names.map((n) => [n, () => { throw new AppError('unavailable', 'Not built yet.'); }]));
+  devices: TerminalDevices;
+  receipts: ReceiptService;
 }
 
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
@@ -47,13 +46,12 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     session: createSessionHandlers(deps.session),
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),
-    drawer: createDrawerHandlers(deps.storage.audit, deps.now),
-    // TEMPORARY while the register is assembled on this branch: replaced area by area.
+    drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
     sales: createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),
-    receipts: placeholders(['output', 'get', 'reprint', 'shiftReport']),
+    receipts: createReceiptsHandlers(deps.receipts),
     kiosk: createKioskHandlers(deps.kiosk),
   };
 }

@@ -2,10 +2,11 @@ import type { RefundView, VoidView } from '../../../shared/domain/refund';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { ShiftReport } from '../../../shared/domain/shift';
 
+/** Refunds and voids come with the original sale: its lines say what was weighed, its payments where money went back. */
 export type ReceiptRecord =
   | { kind: 'sale'; sale: SaleView }
-  | { kind: 'refund'; refund: RefundView }
-  | { kind: 'void'; void: VoidView };
+  | { kind: 'refund'; refund: RefundView; original: SaleView }
+  | { kind: 'void'; void: VoidView; original: SaleView };
 
 export interface StoredReceipt {
   record: ReceiptRecord;
@@ -23,3 +24,4 @@ export interface ReceiptSource {
   /** A closed shift's Z report, as it was when the shift closed. */
   closedShiftReport(shiftId: string): ShiftReport | null;
 }
+

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { ShiftRepository } from '../shifts/shift-repository';
 import { writeTransaction, type Tx } from '../storage/transaction';
 import { transactionItem } from './outbox-envelope';
-import type { DrawerKick, RecordingDeps } from './register-deps';
+import type { CashDrawer } from '../devices/cash-drawer';
+import type { RecordingDeps } from './register-deps';
 import type { SaleRepository, SaleRow } from './sale-repository';
 import { buildSaleView } from './sale-view';
 import type { Tender } from './tender';
@@ -13,7 +14,7 @@ import type { Tender } from './tender';
 export interface CheckoutDeps extends RecordingDeps {
   sales: SaleRepository;
   shifts: ShiftRepository;
-  drawer: DrawerKick;
+  drawer: CashDrawer;
   /** The printable receipt of a completed document (the receipts area builds it). */
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
 }

@@ -7,7 +7,8 @@ import { writeTransaction } from '../storage/transaction';
 import { transactionItem } from './outbox-envelope';
 import { linePayable } from './pricing';
 import type { RefundRepository } from './refund-repository';
-import type { DrawerKick, RecordingDeps } from './register-deps';
+import type { CashDrawer } from '../devices/cash-drawer';
+import type { RecordingDeps } from './register-deps';
 import { mulDivHalfUp } from './rounding';
 import type { SaleRepository } from './sale-repository';
 import type { SalesLedger } from './sales-ledger';
@@ -17,7 +18,7 @@ export interface RefundDeps extends RecordingDeps {
   refunds: RefundRepository;
   shifts: ShiftRepository;
   ledger: SalesLedger;
-  drawer: DrawerKick;
+  drawer: CashDrawer;
 }
 
 /**

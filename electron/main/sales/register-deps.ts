@@ -17,7 +17,3 @@ export interface RecordingDeps extends RegisterBase {
   terminalId: string;
 }
 
-/** The cash drawer as the register uses it; the device itself sits behind electron/main/devices. */
-export interface DrawerKick {
-  open(reason: string): void | Promise<void>;
-}

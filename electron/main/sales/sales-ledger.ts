@@ -62,11 +62,13 @@ export class SalesLedger implements ReceiptSource {
       }
       case 'refund': {
         const refund = this.deps.refunds.refund(doc.ref_id);
-        return refund ? { ...base, record: { kind: 'refund', refund } } : null;
+        const original = refund && this.sale(refund.originalSaleId);
+        return refund && original ? { ...base, record: { kind: 'refund', refund, original } } : null;
       }
       case 'void': {
         const row = this.deps.refunds.voidById(doc.ref_id);
-        return row ? { ...base, record: { kind: 'void', void: this.voidView(row) } } : null;
+        const original = row && this.sale(row.sale_id);
+        return row && original ? { ...base, record: { kind: 'void', void: this.voidView(row), original } } : null;
       }
     }
   }

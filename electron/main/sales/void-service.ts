@@ -5,7 +5,8 @@ import type { ShiftRepository } from '../shifts/shift-repository';
 import { writeTransaction } from '../storage/transaction';
 import { transactionItem } from './outbox-envelope';
 import type { RefundRepository } from './refund-repository';
-import type { DrawerKick, RecordingDeps } from './register-deps';
+import type { CashDrawer } from '../devices/cash-drawer';
+import type { RecordingDeps } from './register-deps';
 import type { SaleRepository } from './sale-repository';
 import type { SalesLedger } from './sales-ledger';
 
@@ -14,7 +15,7 @@ export interface VoidDeps extends RecordingDeps {
   refunds: RefundRepository;
   shifts: ShiftRepository;
   ledger: SalesLedger;
-  drawer: DrawerKick;
+  drawer: CashDrawer;
 }
 
 /**

@@ -3,7 +3,8 @@ import { uuidv7 } from '../../../shared/domain/ids';
 import type { CashMovementRequest, ShiftReport, ShiftView } from '../../../shared/domain/shift';
 import { AppError } from '../../../shared/ipc/errors';
 import { transactionItem } from '../sales/outbox-envelope';
-import type { DrawerKick, RecordingDeps } from '../sales/register-deps';
+import type { CashDrawer } from '../devices/cash-drawer';
+import type { RecordingDeps } from '../sales/register-deps';
 import type { SalesLedger } from '../sales/sales-ledger';
 import { writeTransaction } from '../storage/transaction';
 import { computeShiftReport } from './shift-report';
@@ -12,7 +13,7 @@ import type { ShiftRepository } from './shift-repository';
 export interface ShiftDeps extends RecordingDeps {
   shifts: ShiftRepository;
   ledger: SalesLedger;
-  drawer: DrawerKick;
+  drawer: CashDrawer;
   /** Whether a sale is in progress (lines in the cart): a shift does not close under it. */
   saleInProgress: () => boolean;
 }

@@ -1,0 +1,8 @@
+import type { CashDrawer } from './cash-drawer';
+import type { ReceiptPrinter } from './receipt-printer';
+
+/** The hardware a till drives, each behind its interface; the host (Electron, browser host, a test) picks them. */
+export interface TerminalDevices {
+  printer: ReceiptPrinter;
+  drawer: CashDrawer;
+}
