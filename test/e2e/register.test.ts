@@ -35,7 +35,7 @@ beforeAll(async () => {
   await seedStaff(storage, 'Ada', 'admin', '739164');
   await seedStaff(storage, 'Cass', 'cashier', '482913');
   browser = await launchChromium();
-  ({ host } = await startAppHost(storage));
+  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();
   problems = watchForProblems(page);

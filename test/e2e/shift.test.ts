@@ -27,7 +27,7 @@ beforeAll(async () => {
   await seedStaff(storage, 'Ada', 'admin', '739164');
   await seedStaff(storage, 'Manny', 'manager', '205837');
   browser = await launchChromium();
-  ({ host } = await startAppHost(storage));
+  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   page = await context.newPage();
   problems = watchForProblems(page);
