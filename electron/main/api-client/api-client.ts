@@ -5,7 +5,8 @@ import { ApiClientError, parseRetryAfter } from './api-errors';
 import type { Transport, TransportReply } from './https-transport';
 
 export interface ApiClientDeps {
-  baseUrl: string;
+  /** Read for each request (IT may change the policy while the terminal runs); https only. */
+  baseUrl: string | (() => string);
   transport: Transport;
   keychain: Keychain;
   now: () => Date;
@@ -41,10 +42,13 @@ export function requireHttps(baseUrl: string): URL {
  * schema before anyone uses it, and every failure is an ApiClientError.
  */
 export class ApiClient {
-  private readonly base: URL;
-
   constructor(private readonly deps: ApiClientDeps) {
-    this.base = requireHttps(deps.baseUrl);
+    // A fixed URL is checked at once; a changing one before every request.
+    if (typeof deps.baseUrl === 'string') requireHttps(deps.baseUrl);
+  }
+
+  private base(): URL {
+    return requireHttps(typeof this.deps.baseUrl === 'string' ? this.deps.baseUrl : this.deps.baseUrl());
   }
 
   enroll(code: string, terminalName?: string): Promise<EnrollmentResponse> {
@@ -123,7 +127,7 @@ export class ApiClient {
     const route = API_ROUTES[name];
     let path: string = route.path;
     for (const [key, value] of Object.entries(options.params ?? {})) path = path.replace(`:${key}`, encodeURIComponent(value));
-    const url = new URL(path, this.base);
+    const url = new URL(path, this.base());
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (!options.anonymous && route.auth !== 'none') {
