@@ -75,5 +75,8 @@ export function createSync(options: SyncOptions): Sync {
     ...(options.random ? { random: options.random } : {}),
   });
   storage.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api: client, exportDir: options.exportDir, close: () => { engine.stop(); transport.close(); } };
+  return { engine, enrollment, queue, api: client, exportDir: options.exportDir, close: () => {
+      engine.close();
+      transport.close();
+    }, };
 }

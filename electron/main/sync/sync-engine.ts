@@ -63,9 +63,11 @@ export class SyncEngine {
   private connectivity: Connectivity = 'offline';
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
+  private timerDueAt = 0;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  private closed = false;
   private lastSyncAt: string | null = null;
   private pulledOnce = false;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
@@ -85,6 +87,12 @@ export class SyncEngine {
     this.timer = null;
   }
 
+  /** For good: the storage underneath is about to close. */
+  close(): void {
+    this.closed = true;
+    this.stop();
+  }
+
   onChange(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -95,7 +103,7 @@ export class SyncEngine {
     this.emit();
     if (this.stopped || this.connectivity === 'credentials_rejected') return;
     if (this.running) this.again = true;
-    else if (this.connectivity !== 'offline') this.schedule(this.timings.nudgeMs);
+    else if (this.connectivity !== 'offline') this.schedule(this.timings.nudgeMs, true);
   }
 
   /** "Sync now": runs at once, even after credentials were refused, and resolves when the run ends. */
@@ -136,9 +144,13 @@ export class SyncEngine {
     return this.connectivity;
   }
 
-  private schedule(ms: number): void {
+  /** Runs in `ms`, unless a run is already due sooner (a stream of sales must not keep pushing it back). */
+  private schedule(ms: number, onlySooner = false): void {
     if (this.stopped) return;
+    const due = Date.now() + ms;
+    if (this.timer && onlySooner && this.timerDueAt <= due) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDueAt = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.run();
@@ -168,6 +180,7 @@ export class SyncEngine {
     try {
       // The outbox first: when the link is down, the first batch is the probe.
       for (;;) {
+        if (this.closed) return;
         const pass = await this.deps.delivery.pass();
         this.online();
         if (pass.idle) break;
@@ -199,6 +212,7 @@ export class SyncEngine {
   }
 
   private failed(error: unknown): void {
+    if (this.closed) return;
     const api = ApiClientError.is(error) ? error : null;
     if (api?.failure.kind === 'credentials_rejected') {
       // Retrying a refused key forever helps nobody: pause and tell staff.
@@ -229,7 +243,7 @@ export class SyncEngine {
   }
 
   private emit(): void {
-    if (this.listeners.size === 0) return;
+    if (this.listeners.size === 0 || this.closed) return;
     const status = this.status();
     for (const listener of this.listeners) listener(status);
   }
