@@ -199,7 +199,17 @@ export class SyncEngine {
       this.lastSyncAt = this.deps.now().toISOString();
       this.schedule(this.deps.queue.pendingStats().count > 0 ? 0 : this.timings.idleMs);
     } catch (error) {
+      // A refused key may still read its own events: that is how a revoked terminal learns it.
+      if (ApiClientError.is(error) && error.failure.kind === 'credentials_rejected' && (await this.revokedPerFeed())) return await this.revoked();
       this.failed(error);
+    }
+  }
+
+  private async revokedPerFeed(): Promise<boolean> {
+    try {
+      return (await this.deps.feed.pass()).revoked;
+    } catch {
+      return false;
     }
   }
 
