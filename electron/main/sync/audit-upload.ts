@@ -53,7 +53,7 @@ export class AuditUpload {
       prevHash: r.prev_hash,
       hash: r.hash,
     }));
-    const answer = await this.api.auditUpload({ entries, headHash: last.hash }, `audit-${rows[0]!.seq}-${last.seq}-${last.hash.slice(0, 16)}`);
+    const answer = await this.api.auditUpload({ entries, headHash: last.hash }, `audit-${rows[0]?.seq ?? last.seq}-${last.seq}-${last.hash.slice(0, 16)}`);
     if (answer.headHash !== last.hash || answer.headSeq < last.seq) throw new ApiClientError({ kind: 'malformed', what: 'auditUpload: head' });
     this.state.set(POSITION_KEY, last.seq);
     return true;

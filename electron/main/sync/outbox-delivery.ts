@@ -57,8 +57,9 @@ export class OutboxDelivery {
 
   async pass(): Promise<PassResult> {
     const head = this.deps.queue.next(TRANSACTION_BATCH_MAX);
-    if (head.length === 0) return { confirmed: 0, rejected: 0, idle: true };
-    const route = routeOf(head[0]!.kind);
+    const first = head[0];
+    if (!first) return { confirmed: 0, rejected: 0, idle: true };
+    const route = routeOf(first.kind);
     const max = this.isolate ? 1 : route === 'transactions' ? TRANSACTION_BATCH_MAX : route === 'security' ? SECURITY_BATCH_MAX : 1;
     const group: PendingItem[] = [];
     for (const item of head) {
@@ -66,15 +67,15 @@ export class OutboxDelivery {
       group.push(item);
     }
     if (route === 'unknown') {
-      const item = group[0]!;
-      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, item, `This terminal version cannot deliver items of kind "${item.kind}".`));
+      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, first, `This terminal version cannot deliver items of kind "${first.kind}".`));
       return { confirmed: 0, rejected: 1, idle: false };
     }
     const toSend = await this.lookUpExpired(group, route);
-    if (toSend.length === 0) return { confirmed: group.length, rejected: 0, idle: false };
+    const only = toSend[0];
+    if (!only) return { confirmed: group.length, rejected: 0, idle: false };
     this.deps.queue.markOffered(toSend);
     try {
-      const result = route === 'transactions' ? await this.sendTransactions(toSend) : route === 'security' ? await this.sendSecurity(toSend) : await this.sendPayment(toSend[0]!);
+      const result = route === 'transactions' ? await this.sendTransactions(toSend) : route === 'security' ? await this.sendSecurity(toSend) : await this.sendPayment(only);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -84,7 +85,7 @@ export class OutboxDelivery {
           return { confirmed: group.length - toSend.length, rejected: 0, idle: false };
         }
         this.isolate = false;
-        this.deps.queue.settle({ confirmed: [], rejected: [{ item: toSend[0]!, reason: refusalReason(error) }] });
+        this.deps.queue.settle({ confirmed: [], rejected: [{ item: only, reason: refusalReason(error) }] });
         return { confirmed: group.length - toSend.length, rejected: 1, idle: false };
       }
       this.deps.queue.noteError(toSend, ApiClientError.is(error) ? error.message : 'unexpected error');
@@ -133,9 +134,9 @@ export class OutboxDelivery {
   private async sendSecurity(items: PendingItem[]): Promise<PassResult> {
     const events = items.map((item) => ({ item, event: toSecurityEvent(item.clientId, item.payloadJson) }));
     const unusable = events.filter((e) => e.event === null).map((e) => ({ item: e.item, reason: 'This security alert cannot be read; it was kept for the record.' }));
-    const usable = events.filter((e) => e.event !== null);
+    const usable = events.flatMap((e) => (e.event ? [{ item: e.item, event: e.event }] : []));
     if (usable.length) {
-      const response = await this.deps.api.securityEvents({ events: usable.map((e) => e.event!) }, batchKey('sev', usable.map((e) => e.item)));
+      const response = await this.deps.api.securityEvents({ events: usable.map((e) => e.event) }, batchKey('sev', usable.map((e) => e.item)));
       if (response.accepted + response.duplicates !== usable.length) throw new ApiClientError({ kind: 'malformed', what: 'securityEvents: counts' });
     }
     this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable });
