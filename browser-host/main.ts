@@ -16,6 +16,7 @@ import { defaultPolicyPath } from '../electron/main/settings/policy-file';
 import { createDemoKeychain } from './demo-keychain';
 import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
+import { startSync } from '../electron/main/sync/start-sync';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
 // It keeps its own data folder and keychain service, so it never shares a database key with an
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
   // Receipts become PDFs in <data dir>/receipts, rendered by the real Chromium; the drawer is simulated.
   const printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), ...(chromium ? { executablePath: chromium } : {}) });
   const devices = { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  // Development only: `npm start` points at the sandbox and trusts exactly its CA.
+  const sync = startSync({
+    storage, keychain, now, argv: process.argv, policyCode: undefined, exportDir: path.join(dataDir, 'exports'),
+    ...(process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
+    ...(process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
+  });
   let stopTimers = () => {};
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
         devices,
+        sync,
       });
       stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };
@@ -74,6 +82,7 @@ async function main(): Promise<void> {
   const stop = () =>
     void Promise.all([host.close(), printer.close()]).then(() => {
       stopTimers();
+      sync.close();
       storage.close();
       if (demo) rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);

@@ -23,6 +23,8 @@ export const faultConfigSchema = z
     burst: z.number().int().min(1).max(100).default(1),
     latencyMs: z.tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)]).refine(([a, b]) => a <= b, 'min ≤ max').default([0, 0]),
     offline: z.boolean().default(false),
+    /** Retry-After on injected 429/503 answers; tests set 0 to keep fault runs fast. */
+    retryAfterSeconds: z.number().int().min(0).max(60).default(1),
   })
   .strict();
 export type FaultConfig = z.output<typeof faultConfigSchema>;

@@ -60,12 +60,26 @@ function startSandbox() {
 
 const sandboxBanner = await startSandbox();
 const binary = forceBrowser ? null : await electronBinary();
+// The terminal starts enrolled in the sandbox: its URL, exactly its CA, and the one-time code it printed.
+const sandbox = sandboxBanner
+  ? {
+      url: /running at (https:\/\/\S+)/.exec(sandboxBanner)?.[1],
+      ca: /CA certificate:\s+(\S+)/.exec(sandboxBanner)?.[1],
+      code: /Enrollment code:\s+([A-Z0-9-]+)/.exec(sandboxBanner)?.[1],
+    }
+  : {};
+const enrollArgs = sandbox.code ? ['--enrollment-code', sandbox.code] : [];
 const [command, args] = binary
-  ? [binary, [root]]
-  : [process.execPath, [path.join(root, 'dist/browser-host/index.cjs'), '--demo-without-keychain']];
+  ? [binary, [root, ...enrollArgs]]
+  : [process.execPath, [path.join(root, 'dist/browser-host/index.cjs'), '--demo-without-keychain', ...enrollArgs]];
+const terminalEnv = {
+  ...process.env,
+  ...(sandbox.url && !process.env.NOPOS_API_BASE_URL ? { NOPOS_API_BASE_URL: sandbox.url } : {}),
+  ...(sandbox.ca && !process.env.NOPOS_API_CA_FILE ? { NOPOS_API_CA_FILE: sandbox.ca } : {}),
+};
 if (!binary && !forceBrowser) console.log('Electron binary not available (it downloads on first run with internet): starting the browser host instead.');
 console.log(sandboxBanner ? `${sandboxBanner}\n` : 'The sandbox API did not start; the terminal runs on its own.');
-const terminal = spawn(command, args, { stdio: 'inherit', cwd: root });
+const terminal = spawn(command, args, { stdio: 'inherit', cwd: root, env: terminalEnv });
 children.add(terminal);
 const stopAll = (signal) => {
   for (const child of children) child.kill(signal);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
-import { enrollFromPolicy, parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
+import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
+import { startSync } from './sync/start-sync';
 import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
@@ -72,8 +73,16 @@ async function start(): Promise<void> {
   // Only an unpackaged (developer) build may point at another policy file.
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
   const dataDir = app.getPath('userData');
-  storage = await openTerminalStorage({ dataDir, policyFile, keychain: createOsKeychain(), now });
+  const keychain = createOsKeychain();
+  storage = await openTerminalStorage({ dataDir, policyFile, keychain, now });
   const machine = readMachinePolicy(policyFile);
+  // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
+  const sync = startSync({
+    storage, keychain, now, argv: process.argv, policyCode: machine.enrollmentCode, exportDir: path.join(dataDir, 'exports'),
+    ...(!app.isPackaged && process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
+    ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
+  });
+  app.on('will-quit', () => sync.close());
   const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
   const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
   // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
@@ -89,6 +98,7 @@ async function start(): Promise<void> {
     devices,
     ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
     catalogFiles,
+    sync,
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
@@ -114,8 +124,6 @@ async function start(): Promise<void> {
     const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now });
     if (updates) app.on('will-quit', updates.stop);
   }
-  // Issue 10 passes its enrollment function here.
-  void enrollFromPolicy(machine.enrollmentCode, { log: appLog });
   mainWindow = createMainWindow(kiosk.active);
 }
 

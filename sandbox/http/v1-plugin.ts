@@ -36,9 +36,9 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
       case 'http500':
         throw new ApiHttpError('internal', 'Injected fault: internal error.');
       case 'http503':
-        throw new ApiHttpError('unavailable', 'Injected fault: service unavailable.', { headers: { 'retry-after': '1' } });
+        throw new ApiHttpError('unavailable', 'Injected fault: service unavailable.', { headers: { 'retry-after': String(services.faults.current().retryAfterSeconds) } });
       case 'http429':
-        throw new ApiHttpError('rate_limited', 'Injected fault: too many requests.', { headers: { 'retry-after': '1' } });
+        throw new ApiHttpError('rate_limited', 'Injected fault: too many requests.', { headers: { 'retry-after': String(services.faults.current().retryAfterSeconds) } });
       default:
         request.sandbox.fault = decision.fault;
     }

@@ -17,6 +17,8 @@ import { receiptsChannels } from './areas/receipts';
 import { refundsChannels } from './areas/refunds';
 import { salesChannels } from './areas/sales';
 import { shiftsChannels } from './areas/shifts';
+import { syncChannels } from './areas/sync';
+import { syncStatusSchema } from '../domain/sync';
 import { channel, defineContract, event } from './contract-kit';
 import { kioskChannels } from './contract-kiosk';
 import { checkPayloadBounds } from './payload-bounds';
@@ -131,9 +133,11 @@ export const contract = defineContract({
     refunds: refundsChannels,
     shifts: shiftsChannels,
     receipts: receiptsChannels,
+    sync: syncChannels,
   },
   events: {
     session: { changed: event(sessionViewSchema) },
+    sync: { changed: event(syncStatusSchema) },
   },
 });
 

@@ -19,6 +19,7 @@ import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import { StaffService } from '../staff/staff-service';
 import type { CatalogReader } from '../sales/catalog-reader';
+import type { Sync } from '../sync/create-sync';
 import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
@@ -39,6 +40,8 @@ export interface AppCoreDeps {
   kiosk?: KioskHost;
   /** How an admin picks a catalog file to import (the open dialog, or a folder in the browser host); none: no import. */
   catalogFiles?: CatalogFileChooser;
+  /** Sync with the NoPOS API (built by the host, which holds the keychain); none: the terminal works alone. */
+  sync?: Sync;
 }
 
 export interface AppCore {
@@ -115,7 +118,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -123,6 +126,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
+  deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   return {
     registry,
     events,

@@ -10,6 +10,7 @@ import type { Db } from '../storage/db';
 import { openEncryptedDatabase, rotateDatabaseKey } from '../storage/encrypted-database';
 import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
+import { NeedsAttention } from '../sync/needs-attention';
 import { Outbox } from '../sync/outbox';
 import { PinHasher, type ScryptCost } from '../staff/pin-hasher';
 import { loadPinPepper } from '../staff/pin-pepper';
@@ -30,6 +31,8 @@ export interface TerminalStorage {
   audit: AuditTrail;
   settings: SettingsService;
   outbox: Outbox;
+  /** Items a manager must resolve (refused by the API, declined after forwarding). */
+  needsAttention: NeedsAttention;
   staff: StaffRepository;
   /** Also the sales area's CatalogReader. */
   catalog: CatalogService;
@@ -73,6 +76,7 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       audit,
       settings,
       outbox: new Outbox(db, options.now),
+      needsAttention: new NeedsAttention(db, options.now),
       staff,
       catalog,
       pinHasher,

@@ -13,6 +13,8 @@ import { createReceiptsHandlers } from '../receipts/receipts-handlers';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
 import type { KioskExit } from '../kiosk/kiosk-exit';
+import type { Sync } from '../sync/create-sync';
+import { createSyncHandlers, stopSalesWhenRevoked } from '../sync/sync-handlers';
 import { createAppHandlers, type AppInfo } from './app-handlers';
 import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
@@ -34,6 +36,7 @@ export interface HandlerDeps {
   catalogImporter: CatalogImporter | null;
   devices: TerminalDevices;
   receipts: ReceiptService;
+  sync: Sync | null;
 }
 
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
@@ -48,10 +51,15 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
-    sales: createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids),
+    sales: stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids), () => deps.sync?.enrollment.revoked() ?? false, [
+      'addByBarcode',
+      'addProduct',
+      'tenderCash',
+    ]),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),
     receipts: createReceiptsHandlers(deps.receipts),
     kiosk: createKioskHandlers(deps.kiosk),
+    sync: createSyncHandlers(deps.sync, deps.storage),
   };
 }

@@ -15,6 +15,7 @@ export interface OutboxItem {
 export class Outbox {
   private readonly insert;
   private readonly countPending;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     db: Db,
@@ -28,7 +29,16 @@ export class Outbox {
 
   enqueue(item: OutboxItem): number {
     const at = this.now().toISOString();
-    return Number(this.insert.run(item.clientId, item.kind, JSON.stringify(item.payload), at, at).lastInsertRowid);
+    const seq = Number(this.insert.run(item.clientId, item.kind, JSON.stringify(item.payload), at, at).lastInsertRowid);
+    // Told after the caller's transaction had its chance to commit: sync reads the queue, never this call.
+    if (this.listeners.size) queueMicrotask(() => this.listeners.forEach((listener) => listener()));
+    return seq;
+  }
+
+  /** Sync listens, to deliver a new item soon instead of at its next poll. */
+  onEnqueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Enqueues as part of the caller's transaction: the change and its entry commit together or not at all. */

@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 
 export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
   return (
@@ -8,6 +9,7 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
       <header className="shell__header">
         <span className="shell__brand">NoPOS Terminal</span>
         <DemoBanner />
+        <SyncStatusBar />
         {nav}
       </header>
       <main className="shell__main" id="main">

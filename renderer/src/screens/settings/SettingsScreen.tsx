@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { AuditPanel } from './AuditPanel';
 import { KeyRotationPanel } from './KeyRotationPanel';
+import { EnrollmentPanel } from '../../sync/EnrollmentPanel';
 import { buildPatch, fromText, SETTINGS_GROUPS, toText, valueAt, type FieldDef } from './fields';
 
 type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
@@ -152,6 +153,7 @@ export function SettingsScreen() {
         </>
       )}
       <AuditPanel />
+      <EnrollmentPanel />
       <KeyRotationPanel />
     </div>
   );

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { TRANSACTION_BATCH_MAX, TRANSACTION_TYPES } from '../../../shared/api/transactions';
+import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
+import type { ApiClient } from '../api-client/api-client';
+import { ApiClientError } from '../api-client/api-errors';
+import { writeTransaction } from '../storage/transaction';
+import type { Db } from '../storage/db';
+import type { OutboxQueue, PendingItem } from './outbox-queue';
+import { toSecurityEvent } from './security-event';
+
+type Route = 'transactions' | 'security' | 'payment' | 'unknown';
+const TRANSACTION_KINDS: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
+const SECURITY_BATCH_MAX = 100;
+
+function routeOf(kind: string): Route {
+  if (TRANSACTION_KINDS.has(kind)) return 'transactions';
+  if (kind === 'security_alert') return 'security';
+  if (kind === 'payment') return 'payment';
+  return 'unknown';
+}
+
+export interface DeliveryDeps {
+  db: Db;
+  queue: OutboxQueue;
+  api: ApiClient;
+  now: () => Date;
+}
+
+export interface PassResult {
+  confirmed: number;
+  rejected: number;
+  /** Nothing was waiting. */
+  idle: boolean;
+}
+
+/** The batch's key: the same items in the same order always make the same request. */
+function batchKey(prefix: string, items: readonly PendingItem[]): string {
+  return `${prefix}-${createHash('sha256').update(items.map((i) => i.clientId).join('\n')).digest('hex').slice(0, 48)}`;
+}
+
+/** An API answer that says "this item will never be accepted as it is", as opposed to "try again". */
+function isRefusal(error: unknown): error is ApiClientError {
+  return ApiClientError.is(error) && error.failure.kind === 'http' && !error.retryable && error.failure.status >= 400 && error.failure.status < 500;
+}
+
+/**
+ * One step of delivery: the oldest waiting items of one kind, sent as one request (up to 100
+ * transactions or security events, one payment), and the answer applied in one transaction. Items
+ * past the idempotency window are looked up by client id first. Retryable failures are thrown for
+ * the engine's backoff; a refused item moves to needs-attention and the queue moves on.
+ */
+export class OutboxDelivery {
+  /** After a whole batch was refused, send one at a time until the refused item is found. */
+  private isolate = false;
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  async pass(): Promise<PassResult> {
+    const head = this.deps.queue.next(TRANSACTION_BATCH_MAX);
+    const first = head[0];
+    if (!first) return { confirmed: 0, rejected: 0, idle: true };
+    const route = routeOf(first.kind);
+    const max = this.isolate ? 1 : route === 'transactions' ? TRANSACTION_BATCH_MAX : route === 'security' ? SECURITY_BATCH_MAX : 1;
+    const group: PendingItem[] = [];
+    for (const item of head) {
+      if (routeOf(item.kind) !== route || group.length >= max) break;
+      group.push(item);
+    }
+    if (route === 'unknown') {
+      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, first, `This terminal version cannot deliver items of kind "${first.kind}".`));
+      return { confirmed: 0, rejected: 1, idle: false };
+    }
+    const toSend = await this.lookUpExpired(group, route);
+    const only = toSend[0];
+    if (!only) return { confirmed: group.length, rejected: 0, idle: false };
+    this.deps.queue.markOffered(toSend);
+    try {
+      const result = route === 'transactions' ? await this.sendTransactions(toSend) : route === 'security' ? await this.sendSecurity(toSend) : await this.sendPayment(only);
+      if (toSend.length === 1) this.isolate = false;
+      return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
+    } catch (error) {
+      if (isRefusal(error)) {
+        if (toSend.length > 1) {
+          this.isolate = true;
+          return { confirmed: group.length - toSend.length, rejected: 0, idle: false };
+        }
+        this.isolate = false;
+        this.deps.queue.settle({ confirmed: [], rejected: [{ item: only, reason: refusalReason(error) }] });
+        return { confirmed: group.length - toSend.length, rejected: 1, idle: false };
+      }
+      this.deps.queue.noteError(toSend, ApiClientError.is(error) ? error.message : 'unexpected error');
+      throw error;
+    }
+  }
+
+  /** Items whose key the API may have forgotten: confirmed by lookup if it holds them, else sent again. */
+  private async lookUpExpired(group: PendingItem[], route: Route): Promise<PendingItem[]> {
+    if (route === 'security') return group; // stored by event id: a resend is a no-op
+    const cutoff = this.deps.now().getTime() - IDEMPOTENCY_WINDOW_MS;
+    const found: { item: PendingItem; serverId: string | null }[] = [];
+    const rest: PendingItem[] = [];
+    for (const item of group) {
+      if (item.firstSentAt === null || Date.parse(item.firstSentAt) > cutoff) {
+        rest.push(item);
+        continue;
+      }
+      const record = route === 'payment' ? await this.deps.api.findPayment(item.clientId) : await this.deps.api.findTransaction(item.clientId);
+      if (record) found.push({ item, serverId: record.id });
+      else rest.push(item);
+    }
+    if (found.length) this.deps.queue.settle({ confirmed: found, rejected: [] });
+    return rest;
+  }
+
+  private async sendTransactions(items: PendingItem[]): Promise<PassResult> {
+    const response = await this.deps.api.transactionBatch(items.map((i) => i.payloadJson), batchKey('txb', items));
+    const confirmed: { item: PendingItem; serverId: string | null }[] = [];
+    const rejected: { item: PendingItem; reason: string }[] = [];
+    for (const result of response.results) {
+      const item = items[result.index];
+      // An answer about an item we did not send (or a mismatched client id) is ignored: it stays queued.
+      if (!item) continue;
+      if (result.status === 'rejected') {
+        if (result.clientId !== null && result.clientId !== item.clientId) continue;
+        rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
+      } else if (result.transaction.clientId === item.clientId) {
+        confirmed.push({ item, serverId: result.transaction.id });
+      }
+    }
+    this.deps.queue.settle({ confirmed, rejected });
+    return { confirmed: confirmed.length, rejected: rejected.length, idle: false };
+  }
+
+  private async sendSecurity(items: PendingItem[]): Promise<PassResult> {
+    const events = items.map((item) => ({ item, event: toSecurityEvent(item.clientId, item.payloadJson) }));
+    const unusable = events.filter((e) => e.event === null).map((e) => ({ item: e.item, reason: 'This security alert cannot be read; it was kept for the record.' }));
+    const usable = events.flatMap((e) => (e.event ? [{ item: e.item, event: e.event }] : []));
+    if (usable.length) {
+      const response = await this.deps.api.securityEvents({ events: usable.map((e) => e.event) }, batchKey('sev', usable.map((e) => e.item)));
+      if (response.accepted + response.duplicates !== usable.length) throw new ApiClientError({ kind: 'malformed', what: 'securityEvents: counts' });
+    }
+    this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable });
+    return { confirmed: usable.length, rejected: unusable.length, idle: false };
+  }
+
+  private async sendPayment(item: PendingItem): Promise<PassResult> {
+    const record = await this.deps.api.createPayment(item.payloadJson, item.clientId);
+    if (record.clientId !== item.clientId) throw new ApiClientError({ kind: 'malformed', what: 'createPayment: client id' });
+    this.deps.queue.settle({ confirmed: [{ item, serverId: record.id }], rejected: [] });
+    return { confirmed: 1, rejected: 0, idle: false };
+  }
+}
+
+function refusalReason(error: ApiClientError): string {
+  const f = error.failure;
+  return f.kind === 'http' ? `${f.code ?? f.status}: ${f.message}` : error.message;
+}

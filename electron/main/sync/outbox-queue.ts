@@ -1,0 +1,125 @@
+import type { Db } from '../storage/db';
+import { writeTransaction, type Tx } from '../storage/transaction';
+import type { NeedsAttention } from './needs-attention';
+
+export interface PendingItem {
+  seq: number;
+  clientId: string;
+  kind: string;
+  payloadJson: string;
+  createdAt: string;
+  attempts: number;
+  /** When its idempotency key was first used; null if never offered. */
+  firstSentAt: string | null;
+}
+
+interface Row {
+  seq: number;
+  client_id: string;
+  kind: string;
+  payload_json: string;
+  created_at: string;
+  attempts: number;
+  first_sent_at: string | null;
+}
+
+/**
+ * The delivery side of the outbox: what to send next, in order, and what the API said. An item
+ * leaves the queue only as `sent` (confirmed by the API) or `rejected` (moved to needs-attention in
+ * the same transaction); confirmed rows are kept until the retention period has passed.
+ */
+export class OutboxQueue {
+  private readonly pending;
+  private readonly offer;
+  private readonly firstOffer;
+  private readonly confirmRow;
+  private readonly confirmDelivery;
+  private readonly rejectRow;
+  private readonly errorRow;
+  private readonly stats;
+
+  constructor(
+    private readonly db: Db,
+    private readonly needsAttention: NeedsAttention,
+    private readonly now: () => Date,
+  ) {
+    this.pending = db.prepare(
+      `SELECT o.seq, o.client_id, o.kind, o.payload_json, o.created_at, o.attempts, d.first_sent_at
+       FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
+       WHERE o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
+    );
+    this.offer = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.firstOffer = db.prepare('INSERT INTO outbox_delivery (seq, first_sent_at) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
+    this.confirmRow = db.prepare("UPDATE outbox SET status = 'sent', updated_at = ?, last_error = NULL WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.confirmDelivery = db.prepare('UPDATE outbox_delivery SET confirmed_at = ?, server_id = ? WHERE seq = ?');
+    this.rejectRow = db.prepare("UPDATE outbox SET status = 'rejected', updated_at = ?, last_error = ? WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.errorRow = db.prepare('UPDATE outbox SET last_error = ? WHERE seq = ?');
+    this.stats = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('queued', 'sending')");
+  }
+
+  next(limit: number): PendingItem[] {
+    return (this.pending.all(limit) as Row[]).map((r) => ({
+      seq: r.seq,
+      clientId: r.client_id,
+      kind: r.kind,
+      payloadJson: r.payload_json,
+      createdAt: r.created_at,
+      attempts: r.attempts,
+      firstSentAt: r.first_sent_at,
+    }));
+  }
+
+  /** Recorded before the request leaves: a crash after sending still knows the key was used. */
+  markOffered(items: readonly PendingItem[]): void {
+    const at = this.now().toISOString();
+    writeTransaction(this.db, () => {
+      for (const item of items) {
+        this.offer.run(at, item.seq);
+        this.firstOffer.run(item.seq, at);
+      }
+    });
+  }
+
+  /** Applies one answer in one transaction: confirmed items become `sent`, refused ones move to needs-attention. */
+  settle(outcomes: { confirmed: { item: PendingItem; serverId: string | null }[]; rejected: { item: PendingItem; reason: string }[] }): void {
+    const at = this.now().toISOString();
+    writeTransaction(this.db, (tx) => {
+      for (const { item, serverId } of outcomes.confirmed) {
+        this.confirmRow.run(at, item.seq);
+        this.firstOffer.run(item.seq, at);
+        this.confirmDelivery.run(at, serverId, item.seq);
+      }
+      for (const { item, reason } of outcomes.rejected) this.reject(tx, item, reason);
+    });
+  }
+
+  reject(tx: Tx, item: PendingItem, reason: string): void {
+    this.rejectRow.run(this.now().toISOString(), reason.slice(0, 500), item.seq);
+    this.needsAttention.add(tx, { clientId: item.clientId, kind: 'rejected', itemKind: item.kind, reason });
+  }
+
+  noteError(items: readonly PendingItem[], message: string): void {
+    writeTransaction(this.db, () => {
+      for (const item of items) this.errorRow.run(message.slice(0, 500), item.seq);
+    });
+  }
+
+  pendingStats(): { count: number; oldestCreatedAt: string | null } {
+    const row = this.stats.get() as { n: number; oldest: string | null };
+    return { count: row.n, oldestCreatedAt: row.oldest };
+  }
+
+  /** Confirmed items older than the retention period are removed; nothing unconfirmed ever is. */
+  purgeConfirmed(retentionMs: number): number {
+    const before = new Date(this.now().getTime() - retentionMs).toISOString();
+    return this.db.prepare("DELETE FROM outbox WHERE status = 'sent' AND updated_at < ?").run(before).changes;
+  }
+
+  /** Every unsynced item, for an admin's export before the terminal is signed out of its store. */
+  unsynced(): { seq: number; clientId: string; kind: string; status: string; createdAt: string; payload: unknown }[] {
+    const rows = this.db.prepare("SELECT seq, client_id, kind, status, created_at, payload_json FROM outbox WHERE status <> 'sent' ORDER BY seq").all() as {
+      seq: number; client_id: string; kind: string; status: string; created_at: string; payload_json: string;
+    }[];
+    return rows.map((r) => ({ seq: r.seq, clientId: r.client_id, kind: r.kind, status: r.status, createdAt: r.created_at, payload: JSON.parse(r.payload_json) as unknown }));
+  }
+}

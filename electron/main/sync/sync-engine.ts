@@ -1,0 +1,260 @@
+import type { SyncStatus } from '../../../shared/domain/sync';
+import type { Connectivity } from '../../../shared/domain/sync';
+import { ApiClientError } from '../api-client/api-errors';
+import type { EnrollmentService } from '../enrollment/enrollment-service';
+import type { AuditUpload } from './audit-upload';
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import type { CatalogPull } from './catalog-pull';
+import type { ClockCheck } from './clock-check';
+import type { EventsFeed } from './events-feed';
+import type { OutboxDelivery } from './outbox-delivery';
+import type { OutboxQueue } from './outbox-queue';
+import { statusOf } from './sync-status';
+import type { NeedsAttention } from './needs-attention';
+
+export interface SyncTimings {
+  backoff: BackoffPolicy;
+  /** While offline, how often the link is tried again at most. */
+  offlineProbeCapMs: number;
+  /** Between runs when all is delivered (the events feed is read this often). */
+  idleMs: number;
+  /** A nudge after a sale waits this long, so a burst of sales goes as one batch. */
+  nudgeMs: number;
+  clockEveryMs: number;
+  retentionMs: number;
+}
+
+export const DEFAULT_TIMINGS: SyncTimings = {
+  backoff: { baseMs: 1_000, capMs: 60_000 },
+  offlineProbeCapMs: 10_000,
+  idleMs: 30_000,
+  nudgeMs: 500,
+  clockEveryMs: 10 * 60_000,
+  retentionMs: 30 * 24 * 60 * 60_000,
+};
+
+export interface SyncEngineDeps {
+  delivery: OutboxDelivery;
+  auditUpload: AuditUpload;
+  feed: EventsFeed;
+  pull: CatalogPull;
+  clock: ClockCheck;
+  queue: OutboxQueue;
+  needsAttention: NeedsAttention;
+  enrollment: EnrollmentService;
+  now: () => Date;
+  random?: () => number;
+  timings?: Partial<SyncTimings>;
+  /** Called after the terminal learned it was revoked (credentials are wiped here). */
+  log: (entry: Record<string, unknown>) => void;
+  maxAgeHours: () => number;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs sync: deliver the outbox, upload the audit trail, read the events feed, pull catalog and staff,
+ * check the clock. Reachability comes from the API itself: an answer means online, a dropped or timed
+ * out connection offline. Failures back off with full jitter; credentials refused pause sync until an
+ * admin enrolls again. Work is yielded between requests so IPC answers never wait on sync.
+ */
+export class SyncEngine {
+  private readonly timings: SyncTimings;
+  private connectivity: Connectivity = 'offline';
+  private attempt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private timerDueAt = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private closed = false;
+  private lastSyncAt: string | null = null;
+  private pulledOnce = false;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.timings = { ...DEFAULT_TIMINGS, ...deps.timings };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** For good: the storage underneath is about to close. */
+  close(): void {
+    this.closed = true;
+    this.stop();
+  }
+
+  onChange(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A new item was queued: deliver it soon (bursts of sales coalesce into one batch). */
+  nudge(): void {
+    this.emit();
+    if (this.stopped || this.connectivity === 'credentials_rejected') return;
+    if (this.running) this.again = true;
+    else if (this.connectivity !== 'offline') this.schedule(this.timings.nudgeMs, true);
+  }
+
+  /** "Sync now": runs at once, even after credentials were refused, and resolves when the run ends. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.connectivity === 'credentials_rejected') this.connectivity = 'offline';
+    this.attempt = 0;
+    if (this.running) {
+      this.again = true;
+      await this.running;
+    } else {
+      await this.run();
+    }
+    return this.status();
+  }
+
+  /** Resolves once a run is over (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  status(): SyncStatus {
+    return statusOf({
+      connectivity: this.currentConnectivity(),
+      enrollment: this.deps.enrollment.current(),
+      stats: this.deps.queue.pendingStats(),
+      needsAttention: this.deps.needsAttention.openCount(),
+      lastSyncAt: this.lastSyncAt,
+      syncing: this.running !== null,
+      clock: this.deps.clock.last(),
+      salesStopped: this.deps.enrollment.revoked(),
+      maxAgeHours: this.deps.maxAgeHours(),
+    });
+  }
+
+  private currentConnectivity(): Connectivity {
+    if (this.deps.enrollment.revoked()) return 'revoked';
+    if (!this.deps.enrollment.current()) return 'not_enrolled';
+    return this.connectivity;
+  }
+
+  /** Runs in `ms`, unless a run is already due sooner (a stream of sales must not keep pushing it back). */
+  private schedule(ms: number, onlySooner = false): void {
+    if (this.stopped) return;
+    const due = Date.now() + ms;
+    if (this.timer && onlySooner && this.timerDueAt <= due) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDueAt = due;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  private run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.cycle().finally(() => {
+      this.running = null;
+      this.emit();
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      }
+    });
+    this.emit();
+    return this.running;
+  }
+
+  private async cycle(): Promise<void> {
+    if (!this.deps.enrollment.isEnrolled() || this.connectivity === 'credentials_rejected') return;
+    try {
+      // The outbox first: when the link is down, the first batch is the probe.
+      for (;;) {
+        if (this.closed) return;
+        const pass = await this.deps.delivery.pass();
+        this.online();
+        if (pass.idle) break;
+        await yieldToEventLoop();
+      }
+      while (await this.deps.auditUpload.pass()) await yieldToEventLoop();
+      const effects = await this.deps.feed.pass();
+      if (effects.revoked) return await this.revoked();
+      if (effects.catalogChanged || !this.pulledOnce) await this.deps.pull.pullCatalog();
+      if (effects.staffChanged || !this.pulledOnce) await this.deps.pull.pullStaff();
+      this.pulledOnce = true;
+      const clock = this.deps.clock.last();
+      if (!clock || this.deps.now().getTime() - Date.parse(clock.deviceAt) > this.timings.clockEveryMs) await this.deps.clock.check();
+      this.deps.queue.purgeConfirmed(this.timings.retentionMs);
+      this.attempt = 0;
+      this.lastSyncAt = this.deps.now().toISOString();
+      this.schedule(this.deps.queue.pendingStats().count > 0 ? 0 : this.timings.idleMs);
+    } catch (error) {
+      // A refused key may still read its own events: that is how a revoked terminal learns it.
+      if (ApiClientError.is(error) && error.failure.kind === 'credentials_rejected' && (await this.revokedPerFeed())) return await this.revoked();
+      this.failed(error);
+    }
+  }
+
+  private async revokedPerFeed(): Promise<boolean> {
+    try {
+      return (await this.deps.feed.pass()).revoked;
+    } catch {
+      return false;
+    }
+  }
+
+  private online(): void {
+    if (this.connectivity !== 'online') {
+      this.connectivity = 'online';
+      this.deps.log({ level: 'info', event: 'sync.online' });
+      this.emit();
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (this.closed) return;
+    const api = ApiClientError.is(error) ? error : null;
+    if (api?.failure.kind === 'credentials_rejected') {
+      // Retrying a refused key forever helps nobody: pause and tell staff.
+      this.connectivity = 'credentials_rejected';
+      this.deps.log({ level: 'error', event: 'sync.credentials_rejected', status: api.failure.status });
+      this.emit();
+      return;
+    }
+    if (api && !api.reachedServer) {
+      if (this.connectivity !== 'offline') this.deps.log({ level: 'warn', event: 'sync.offline', cause: api.failure.kind });
+      this.connectivity = 'offline';
+    } else if (api) {
+      this.online();
+    } else {
+      this.deps.log({ level: 'error', event: 'sync.failed', name: (error as Error)?.name ?? 'unknown', message: (error as Error)?.message?.slice(0, 200) });
+    }
+    const policy = this.connectivity === 'offline' ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) } : this.timings.backoff;
+    const delay = backoffDelay(this.attempt, policy, this.deps.random ?? Math.random, api?.retryAfterMs ?? null);
+    this.attempt++;
+    this.emit();
+    this.schedule(delay);
+  }
+
+  private async revoked(): Promise<void> {
+    await this.deps.enrollment.wipeCredentials();
+    this.deps.log({ level: 'error', event: 'sync.terminal_revoked' });
+    this.stop();
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0 || this.closed) return;
+    const status = this.status();
+    for (const listener of this.listeners) listener(status);
+  }
+}

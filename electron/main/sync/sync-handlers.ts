@@ -1,0 +1,67 @@
+import type { NoposContract } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { EnrollmentError } from '../enrollment/enrollment-errors';
+import type { Handlers } from '../ipc/registry';
+import { staffOf } from '../sales/sales-handlers';
+import { writeTransaction } from '../storage/transaction';
+import { NeedsAttentionNotFoundError } from './needs-attention';
+import type { Sync } from './create-sync';
+import type { TerminalStorage } from '../core/terminal-storage';
+
+/** Enrollment refusals are the caller's to fix (conflict), never an internal error. */
+async function enrollmentStep<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof EnrollmentError) throw new AppError(error.code === 'unreachable' ? 'unavailable' : 'conflict', error.message);
+    throw error;
+  }
+}
+
+export function createSyncHandlers(sync: Sync | null, storage: TerminalStorage): Handlers<NoposContract>['sync'] {
+  const need = (): Sync => {
+    if (!sync) throw new AppError('unavailable', 'Sync is not available in this terminal.');
+    return sync;
+  };
+  return {
+    status: () => need().engine.status(),
+    syncNow: () => need().engine.syncNow(),
+    enroll: ({ code }, context) =>
+      enrollmentStep(async () => {
+        const s = need();
+        const enrollment = await s.enrollment.enroll(code, 'admin', staffOf(context));
+        s.engine.start();
+        return { terminalId: enrollment.terminalId, storeName: enrollment.store.name, storeCurrency: enrollment.store.currency };
+      }),
+    signOutOfStore: (_request, context) =>
+      enrollmentStep(async () => {
+        const s = need();
+        await s.enrollment.signOutOfStore(staffOf(context));
+        s.engine.stop();
+        return s.engine.status();
+      }),
+    exportUnsynced: (_request, context) => enrollmentStep(() => need().enrollment.exportUnsynced(need().exportDir, staffOf(context))),
+    needsAttention: () => storage.needsAttention.list(),
+    resolve: ({ id, resolution }, context) => {
+      try {
+        return writeTransaction(storage.db, (tx) => storage.needsAttention.resolve(tx, id, staffOf(context), resolution));
+      } catch (error) {
+        if (error instanceof NeedsAttentionNotFoundError) throw new AppError('not_found', error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+/** After `terminal.revoked`, the register refuses to start or take payment for a sale. */
+export function stopSalesWhenRevoked<H extends Record<string, unknown>>(handlers: H, revoked: () => boolean, names: readonly (keyof H)[]): H {
+  const guarded = { ...handlers };
+  for (const name of names) {
+    const original = handlers[name] as (...args: unknown[]) => unknown;
+    guarded[name] = ((...args: unknown[]) => {
+      if (revoked()) throw new AppError('forbidden', 'This terminal was removed from its store by NoPOS: it takes no new sales. Unsynced sales are kept.');
+      return original(...args);
+    }) as H[keyof H];
+  }
+  return guarded;
+}
