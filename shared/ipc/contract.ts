@@ -13,6 +13,7 @@ import {
   staffSummarySchema,
 } from '../domain/staff';
 import { catalogChannels } from './areas/catalog';
+import { paymentsChannels } from './areas/payments';
 import { receiptsChannels } from './areas/receipts';
 import { refundsChannels } from './areas/refunds';
 import { salesChannels } from './areas/sales';
@@ -126,6 +127,7 @@ export const contract = defineContract({
     // The register's areas keep their channels in their own files.
     catalog: catalogChannels,
     sales: salesChannels,
+    payments: paymentsChannels,
     refunds: refundsChannels,
     shifts: shiftsChannels,
     receipts: receiptsChannels,

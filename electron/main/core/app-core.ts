@@ -1,6 +1,7 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
+import { selectCardReader } from '../devices/card-reader-selection';
 import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
@@ -19,6 +20,8 @@ import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
 import { StaffService } from '../staff/staff-service';
 import type { CatalogReader } from '../sales/catalog-reader';
+import { createPayments, type Payments } from '../payments/payments-area';
+import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
 import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
@@ -39,6 +42,8 @@ export interface AppCoreDeps {
   kiosk?: KioskHost;
   /** How an admin picks a catalog file to import (the open dialog, or a folder in the browser host); none: no import. */
   catalogFiles?: CatalogFileChooser;
+  /** Online card authorization (the NoPOS API); without it every card payment is stored for forwarding. */
+  paymentGateway?: PaymentGateway;
 }
 
 export interface AppCore {
@@ -46,6 +51,7 @@ export interface AppCore {
   events: EventPublisher<NoposContract>;
   session: SessionService;
   register: Register;
+  payments: Payments;
   /** Starts the idle auto-lock timer; returns its stop function. */
   startTimers(): () => void;
 }
@@ -72,6 +78,19 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: (entry) => storage.appLog.write(entry),
     // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+  });
+  const payments = createPayments({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values,
+    audit: storage.audit,
+    outbox: storage.outbox,
+    checkout: register.checkout,
+    openSale: () => register.cart.current(),
+    device: devices.cardReader ?? selectCardReader(process.platform),
+    gateway: deps.paymentGateway ?? unreachableGateway,
+    attention: null,
+    log: (entry) => storage.appLog.write(entry),
   });
   const receipts = new ReceiptService({
     source: deps.receiptSource ?? register.ledger,
@@ -115,7 +134,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }) }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -128,6 +147,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     events,
     session,
     register,
+    payments,
     startTimers() {
       const timer = setInterval(() => session.tick(), 5_000);
       timer.unref?.();
