@@ -73,8 +73,19 @@ export function looksLikeCard(digits: string): boolean {
   return /^[2-6]\d{12,18}$/.test(digits) && passesLuhn(digits);
 }
 
+// The terminal's own ids (sales, payments, shifts) are UUIDs; their digit runs, dashes included, can
+// pass Luhn by chance, and an audit entry that lost its sale id would be worse than useless.
+const UUID = /(?<![0-9a-f-])[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}(?![0-9a-f-])/gi;
+
+function redactCards(text: string): string {
+  const ids = [...text.matchAll(UUID)].map((m) => [m.index, m.index + m[0].length] as const);
+  return text.replace(CARD_CANDIDATE, (match: string, offset: number) =>
+    ids.some(([start, end]) => offset >= start && offset < end) || !looksLikeCard(match.replace(/[ ._-]/g, '')) ? match : CARD,
+  );
+}
+
 export function redactString(text: string): string {
-  let out = text.replace(CARD_CANDIDATE, (match) => (looksLikeCard(match.replace(/[ ._-]/g, '')) ? CARD : match));
+  let out = redactCards(text);
   for (const [pattern, replacement] of STRING_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }

@@ -120,3 +120,15 @@ describe('redactor', () => {
     for (const name of ['shipping', 'staffId', 'spinner', 'terminalId', 'amountMinor', 'outcome', 'mapping', 'keyboard', 'hash', 'prevHash']) expect(isSecretField(name)).toBe(false);
   });
 });
+
+describe('the terminal\u2019s own ids are not card numbers', () => {
+  it('leaves UUIDs whole, even where their digits and dashes pass Luhn (an audit entry must keep its sale id)', () => {
+    const id = '01939123-4567-7123-8456-123456789012';
+    expect(redactString(`sale ${id} completed`)).toBe(`sale ${id} completed`);
+    fc.assert(fc.property(fc.uuid(), (uuid) => redactString(uuid) === uuid && redactString(`target ${uuid}.`) === `target ${uuid}.`), { numRuns: 5_000 });
+  });
+
+  it('still masks a card number written beside an id', () => {
+    expect(redactString('01939123-4567-7123-8456-123456789012 4111 1111 1111 1111')).toBe(`01939123-4567-7123-8456-123456789012 ${CARD}`);
+  });
+});
