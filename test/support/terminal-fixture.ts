@@ -10,6 +10,7 @@ import type { SelectedCardReader } from '../../electron/main/devices/card-reader
 import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { noReceiptPrinter } from '../../electron/main/devices/receipt-printer';
 import type { PaymentGateway } from '../../electron/main/payments/payment-gateway';
+import type { AttentionList } from '../../electron/main/payments/declined-payments';
 import { memoryKeychain } from './memory-keychain';
 import { testCatalog } from './test-catalog';
 import { openTestStorage, tempDir } from './storage';
@@ -44,6 +45,7 @@ export interface FixtureOptions {
   kiosk?: KioskHost;
   cardReader?: SelectedCardReader;
   paymentGateway?: PaymentGateway;
+  attention?: AttentionList;
 }
 
 export async function terminalFixture(options: FixtureOptions = {}): Promise<TerminalFixture> {
@@ -54,7 +56,7 @@ export async function terminalFixture(options: FixtureOptions = {}): Promise<Ter
 }
 
 function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, cleanup: () => void): TerminalFixture {
-  const { catalog, kiosk, cardReader, paymentGateway } = options;
+  const { catalog, kiosk, cardReader, paymentGateway, attention } = options;
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
@@ -64,6 +66,7 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     ...(kiosk ? { kiosk } : {}),
     ...(cardReader ? { devices: { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now: clock.now }), cardReader } } : {}),
     ...(paymentGateway ? { paymentGateway } : {}),
+    ...(attention ? { attention } : {}),
   });
   return {
     clock,

@@ -22,6 +22,7 @@ import { StaffService } from '../staff/staff-service';
 import type { CatalogReader } from '../sales/catalog-reader';
 import { createPayments, type Payments } from '../payments/payments-area';
 import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
+import type { AttentionList } from '../payments/declined-payments';
 import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
@@ -44,6 +45,8 @@ export interface AppCoreDeps {
   catalogFiles?: CatalogFileChooser;
   /** Online card authorization (the NoPOS API); without it every card payment is stored for forwarding. */
   paymentGateway?: PaymentGateway;
+  /** The needs-attention list declined-after-forward payments go to (the sync area's, on TerminalStorage once it lands). */
+  attention?: AttentionList;
 }
 
 export interface AppCore {
@@ -89,7 +92,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     openSale: () => register.cart.current(),
     device: devices.cardReader ?? selectCardReader(process.platform),
     gateway: deps.paymentGateway ?? unreachableGateway,
-    attention: null,
+    attention: deps.attention ?? null,
     log: (entry) => storage.appLog.write(entry),
   });
   const receipts = new ReceiptService({

@@ -29,6 +29,13 @@ export interface AttentionList {
   resolve(tx: Tx, id: number, by: string, resolution: string): AttentionEntry;
 }
 
+/** What the API's `payment.declined_after_forward` event says (shared/api/events.ts). */
+export interface DeclinedAfterForward {
+  clientId: string;
+  transactionClientId: string;
+  declineCode: string;
+}
+
 export interface RecordedCardPayment {
   saleId: string;
   payment: Payment;
@@ -53,31 +60,34 @@ const isDeclined = (e: AttentionEntry) => e.kind === 'declined_after_forward' &&
 export class DeclinedPayments {
   constructor(private readonly deps: DeclinedPaymentsDeps) {}
 
-  /** Called by the sync area for each `payment.declined_after_forward` event; a repeat changes nothing. */
-  onDeclinedAfterForward(paymentClientId: string, reason: string): AttentionEntry {
-    const known = this.deps.findPayment(paymentClientId);
+  /**
+   * Called by the sync area's events feed for each new `payment.declined_after_forward` event, inside
+   * the transaction that applies it: the entry is added (once per payment) and the decline audited.
+   */
+  onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): AttentionEntry {
+    const known = this.deps.findPayment(event.clientId);
     const what = known?.payment.card
       ? `Card payment of ${formatMinor(known.payment.amountMinor, known.currency)} ${known.currency} (${known.payment.card.brand} ending ${known.payment.card.last4}${known.receiptNumber ? `, receipt ${known.receiptNumber}` : ''})`
-      : `Card payment ${paymentClientId} (not found on this terminal)`;
-    const text = `${what} was declined after forwarding: ${reason.slice(0, 120)}.`;
-    return writeTransaction(this.deps.db, (tx) => {
-      const seen = this.find(paymentClientId);
-      const entry = seen ?? this.deps.attention.add(tx, { clientId: paymentClientId, kind: 'declined_after_forward', itemKind: 'payment', reason: text });
-      if (!seen) {
-        this.deps.audit.record({
-          action: 'payment.declined_after_forward',
-          actorId: null,
-          target: known?.saleId ?? paymentClientId,
-          ...(known ? { amount: { minor: known.payment.amountMinor, currency: known.currency } } : {}),
-          details: { paymentId: paymentClientId, entryId: entry.id, reason: reason.slice(0, 120) },
-        });
-      }
-      return entry;
+      : `Card payment ${event.clientId} (not found on this terminal)`;
+    const entry = this.deps.attention.add(tx, {
+      clientId: event.clientId,
+      kind: 'declined_after_forward',
+      itemKind: 'payment',
+      reason: `${what} was declined after forwarding (${event.declineCode}). Take the amount another way or write it off.`,
     });
+    this.deps.audit.record({
+      action: 'payment.declined_after_forward',
+      actorId: null,
+      target: known?.saleId ?? event.transactionClientId,
+      ...(known ? { amount: { minor: known.payment.amountMinor, currency: known.currency } } : {}),
+      details: { paymentId: event.clientId, entryId: entry.id, code: event.declineCode },
+    });
+    return entry;
   }
 
-  private find(paymentClientId: string): AttentionEntry | null {
-    return this.deps.attention.list({ includeResolved: true, limit: 100_000 }).find((e) => isDeclined(e) && e.clientId === paymentClientId) ?? null;
+  /** The payment an entry is about, as recorded on this terminal. */
+  payment(entry: AttentionEntry): RecordedCardPayment | null {
+    return this.deps.findPayment(entry.clientId);
   }
 
   list(includeResolved: boolean): AttentionEntry[] {

@@ -8,7 +8,8 @@ import { SaleRepository } from '../sales/sale-repository';
 import type { Db } from '../storage/db';
 import type { Outbox } from '../sync/outbox';
 import { CardPaymentService } from './card-payment-service';
-import { DeclinedPayments, type AttentionList, type RecordedCardPayment } from './declined-payments';
+import type { Tx } from '../storage/transaction';
+import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
 import { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 
@@ -30,8 +31,8 @@ export interface PaymentsDeps {
 
 export interface Payments {
   cards: CardPaymentService;
-  /** What the sync area calls for each `payment.declined_after_forward` event. */
-  onDeclinedAfterForward(paymentClientId: string, reason: string): void;
+  /** What the sync area's events feed calls for each `payment.declined_after_forward` event, in its transaction. */
+  onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): void;
   declined(): DeclinedPayments;
 }
 
@@ -66,7 +67,7 @@ export function createPayments(deps: PaymentsDeps): Payments {
   };
   return {
     cards,
-    onDeclinedAfterForward: (paymentClientId, reason) => void needDeclined().onDeclinedAfterForward(paymentClientId, reason),
+    onDeclinedAfterForward: (tx, event) => void needDeclined().onDeclinedAfterForward(tx, event),
     declined: needDeclined,
   };
 }

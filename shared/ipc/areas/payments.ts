@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { cardReaderViewSchema, declinedResolutionSchema, offlinePaymentsStatusSchema, testCardIdSchema } from '../../domain/card-payment';
+import { currencySchema, minorUnitsSchema } from '../../domain/money';
+import { clientIdSchema } from '../../domain/sale';
 import { channel } from '../contract-kit';
 
 const noRequest = z.undefined();
@@ -12,6 +14,18 @@ export const declinedEntrySchema = z
     createdAt: z.iso.datetime(),
     resolvedAt: z.iso.datetime().nullable(),
     resolution: z.string().max(500).nullable(),
+    /** The payment as recorded on this terminal (display data only); null when it is not found here. */
+    payment: z
+      .object({
+        saleId: clientIdSchema,
+        receiptNumber: z.string().max(40).nullable(),
+        amountMinor: minorUnitsSchema,
+        currency: currencySchema,
+        brand: z.string().max(20),
+        last4: z.string().regex(/^\d{4}$/),
+      })
+      .strict()
+      .nullable(),
   })
   .strict();
 
