@@ -28,6 +28,8 @@ export class TestClock {
 export interface TerminalFixture {
   clock: TestClock;
   storage: TerminalStorage;
+  /** The data directory (database, logs). */
+  dir: string;
   core: AppCore;
   call<T = unknown>(channel: string, payload?: unknown): Promise<IpcResult<T>>;
   /** A new core over the same storage, as after a restart of the terminal (everything in memory is gone). */
@@ -52,10 +54,10 @@ export async function terminalFixture(options: FixtureOptions = {}): Promise<Ter
   const clock = new TestClock();
   const scratch = tempDir('terminal');
   const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
-  return fixtureOver(storage, clock, { ...options, catalog: options.catalog ?? testCatalog() }, scratch.cleanup);
+  return fixtureOver(storage, clock, { ...options, catalog: options.catalog ?? testCatalog() }, scratch);
 }
 
-function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, cleanup: () => void): TerminalFixture {
+function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, scratch: { dir: string; cleanup: () => void }): TerminalFixture {
   const { catalog, kiosk, cardReader, paymentGateway, attention } = options;
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
@@ -72,7 +74,8 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     clock,
     storage,
     core,
-    restart: () => fixtureOver(storage, clock, options, cleanup),
+    dir: scratch.dir,
+    restart: () => fixtureOver(storage, clock, options, scratch),
     call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
     async addStaff(name, role, pin) {
       const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;
@@ -81,7 +84,7 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     },
     close() {
       storage.close();
-      cleanup();
+      scratch.cleanup();
     },
   };
 }
