@@ -67,7 +67,7 @@ export default defineConfig(({ mode }): UserConfig => {
     case 'sandbox':
       return nodeBundle('sandbox/main.ts', 'dist/sandbox', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
-      return nodeBundle('test/bench/storage-bench.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins]);
+      return nodeBundle('test/bench/index.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins]);
     case 'policy-schema':
       return nodeBundle('test/tools/write-policy-schema.ts', 'dist/policy-schema', nodeBuiltins);
     case 'host-bridge':

@@ -26,6 +26,9 @@ import { mainWindowOptions } from './window/window-options';
 
 // The thin Electron edge: lifecycle, the window, and wiring the host-independent core to ipcMain.
 
+// Every renderer in a sandbox, whatever a window's options say; it only works before the app is ready.
+app.enableSandbox();
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);

@@ -7,6 +7,12 @@ import { useApi } from './bridge/use-api';
 import { FirstRunScreen } from './session/FirstRunScreen';
 import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
+import { CatalogScreen } from './screens/catalog/CatalogScreen';
+import { RefundScreen } from './screens/refund/RefundScreen';
+import { RegisterScreen } from './screens/register/RegisterScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { RecentSalesScreen } from './screens/sales/RecentSalesScreen';
+import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { StaffScreen } from './screens/staff/StaffScreen';
@@ -19,6 +25,12 @@ interface ScreenDef {
 }
 
 const SCREENS = {
+  register: { label: 'Register', needs: 'create:transactions', render: () => <RegisterScreen /> },
+  sales: { label: 'Sales', needs: 'create:transactions', render: () => <RecentSalesScreen /> },
+  refund: { label: 'Refund', needs: 'create:transactions', render: () => <RefundScreen /> },
+  shift: { label: 'Shift', needs: 'create:transactions', render: () => <ShiftScreen /> },
+  reports: { label: 'Reports', needs: 'read:reports', render: () => <ReportsScreen /> },
+  catalog: { label: 'Catalog', needs: 'manage:settings', render: () => <CatalogScreen /> },
   status: { label: 'Home', render: () => <StatusScreen /> },
   staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },
   settings: { label: 'Settings', needs: 'manage:settings', render: () => <SettingsScreen /> },
@@ -28,7 +40,8 @@ type ScreenName = keyof typeof SCREENS;
 function SignedInApp() {
   const api = useApi();
   const { session, setSession, can } = useSession();
-  const [screen, setScreen] = useState<ScreenName>('status');
+  // Whoever can sell lands on the register; everyone else on the status screen.
+  const [screen, setScreen] = useState<ScreenName>(() => (can('create:transactions') ? 'register' : 'status'));
   if (session?.state !== 'signed_in') return null;
   const visible = (Object.keys(SCREENS) as ScreenName[]).filter((name) => {
     const needs = (SCREENS[name] as ScreenDef).needs;

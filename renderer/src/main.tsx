@@ -8,6 +8,7 @@ import './design/tokens.css';
 import './design/base.css';
 import './design/components.css';
 import './design/layout.css';
+import './design/register.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

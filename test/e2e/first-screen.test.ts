@@ -121,6 +121,9 @@ describe('first screen in Chromium (browser host)', () => {
     await page.getByLabel('Choose a PIN (6 digits)').fill('739164');
     await page.getByLabel('Enter the PIN again').fill('739164');
     await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+    // Whoever may sell lands on the register; the status screen is one tap away.
+    await page.locator('.nav__item[aria-current="page"]', { hasText: 'Register' }).waitFor();
+    await page.getByRole('button', { name: 'Home' }).click();
     await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
     await expect(page.getByTestId('app-version').textContent()).resolves.toBe(APP_VERSION);
     await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);

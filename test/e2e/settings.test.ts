@@ -39,7 +39,7 @@ async function signedIn(name: string, pin: string): Promise<{ page: Page; proble
   const problems = watchForProblems(page);
   await page.goto(host.newAppUrl());
   await signInThroughUi(page, name, pin);
-  await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
+  await page.getByRole('navigation', { name: 'Screens' }).waitFor();
   return { page, problems };
 }
 

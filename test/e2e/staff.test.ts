@@ -92,7 +92,12 @@ describe('staff sign-in in the browser', () => {
     await expect(page.getByRole('button', { name: 'Staff' }).count()).resolves.toBe(0);
   });
 
+  it('lands the cashier on the register', async () => {
+    await expect(page.locator('.nav__item[aria-current="page"]').textContent()).resolves.toBe('Register');
+  });
+
   it('blocks the cashier from a manager action until a manager approves it on the spot', async () => {
+    await page.getByRole('button', { name: 'Home' }).click();
     await page.getByRole('button', { name: 'No sale' }).click();
     await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
     await noBlockingA11yIssues();

@@ -159,6 +159,16 @@ describe('browser host', () => {
     expect(get.status).toBe(405);
   });
 
+  it('refuses a body nested 100,000 deep as invalid_request before the schema walks it (deep nesting regression)', async () => {
+    const base = { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: host.origin };
+    const depth = 100_000;
+    for (const body of [`{"payload":${'['.repeat(depth)}${']'.repeat(depth)}}`, `{"payload":{"text":"hi","x":${'['.repeat(depth)}${']'.repeat(depth)}}}`]) {
+      const reply = await send('/__host/call/echo.say', { method: 'POST', headers: base, body });
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/too deeply nested/) } });
+    }
+  });
+
   it('streams validated events to an authenticated page only', async () => {
     expect((await send('/__host/events', { headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
 

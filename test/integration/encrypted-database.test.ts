@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/main/core/terminal-storage';
@@ -77,6 +77,25 @@ describe('encrypted database', () => {
     expect(db.pragma('cipher', { simple: true })).toBe('sqlcipher');
     db.close();
     expect(readFileSync(dbFile).subarray(0, 16).toString('latin1')).not.toContain('SQLite format 3');
+  });
+
+  it('creates the database, its WAL and its shared-memory file readable by the owner only (0600)', async () => {
+    const modes = () =>
+      Object.fromEntries(['', '-wal', '-shm'].map((suffix) => [suffix || 'db', existsSync(dbFile + suffix) ? statSync(dbFile + suffix).mode & 0o777 : null]));
+    const owner = { db: 0o600, '-wal': 0o600, '-shm': 0o600 };
+    const storage = await openTestStorage(keychain, scratch.dir);
+    storage.outbox.enqueue({ clientId: 'sale-1', kind: 'sale', payload: {} });
+    expect(modes()).toEqual(owner);
+    await storage.rotateDatabaseKey();
+    storage.outbox.enqueue({ clientId: 'sale-2', kind: 'sale', payload: {} });
+    expect(modes()).toEqual(owner);
+    storage.close();
+    // Files an older version left world-readable are tightened once the key opens them.
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbFile + suffix)) chmodSync(dbFile + suffix, 0o644);
+    const reopened = await openTestStorage(keychain, scratch.dir);
+    reopened.outbox.enqueue({ clientId: 'sale-3', kind: 'sale', payload: {} });
+    expect(modes()).toEqual(owner);
+    reopened.close();
   });
 
   it('keeps no written value in plain text in the database, its WAL or its journal', async () => {

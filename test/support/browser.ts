@@ -9,6 +9,9 @@ import { sameOriginSender } from '../../electron/main/ipc/sender';
 import type { AccessGate } from '../../electron/main/ipc/access-gate';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
+import { createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
+import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
+import { ReceiptsFolder } from '../../electron/main/devices/receipts-folder';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
@@ -32,7 +35,7 @@ export function launchChromium(): Promise<Browser> {
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
 export async function startAppHost(
   storage: TerminalStorage,
-  options: { accessGate?: AccessGate; now?: () => Date } = {},
+  options: { accessGate?: AccessGate; now?: () => Date; /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */ receiptsDir?: string } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
@@ -40,6 +43,7 @@ export async function startAppHost(
     throw new Error('The app is not built: run `npm run build` first (`npm test` does).');
   }
   const now = options.now ?? (() => new Date());
+  const printer = options.receiptsDir ? createChromiumReceiptPrinter({ folder: new ReceiptsFolder(options.receiptsDir), executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }) : null;
   let core: AppCore | undefined;
   const host = await startBrowserHost({
     rendererDir,
@@ -51,11 +55,13 @@ export async function startAppHost(
         isTrustedSender: sameOriginSender(origin),
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
+        ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };
     },
   });
-  return { host, core: core! };
+  if (!printer) return { host, core: core! };
+  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
 }
 
 /** Adds staff straight into storage, as if an admin had created them. */

@@ -152,7 +152,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     register,
     payments,
     startTimers() {
-      const timer = setInterval(() => session.tick(), 5_000);
+      const timer = setInterval(() => {
+        session.tick();
+        storage.securityLog.tick();
+      }, 5_000);
       timer.unref?.();
       return () => clearInterval(timer);
     },

@@ -56,7 +56,10 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     migrate(db, MIGRATIONS, dbFile);
     const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
     const logsDir = path.join(options.dataDir, 'logs');
-    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now }), () => terminalId);
+    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now }), () => terminalId, {
+      refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now }),
+      now: options.now,
+    });
     const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now });
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
     const staff = new StaffRepository(db, options.now);
@@ -76,7 +79,10 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       securityLog,
       appLog,
       rotateDatabaseKey: () => rotateDatabaseKey(db, options.keychain),
-      close: () => db.close(),
+      close: () => {
+        securityLog.flush();
+        db.close();
+      },
     };
   } catch (error) {
     db.close();

@@ -3,6 +3,7 @@ import type { ChannelAccess, Permission } from '../../../shared/domain/permissio
 import type { Contract, ParsedRequestOf, RateLimit } from '../../../shared/ipc/contract-kit';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { AppError, type IpcErrorCode, type IpcResult } from '../../../shared/ipc/errors';
+import { checkPayloadBounds } from '../../../shared/ipc/payload-bounds';
 import type { AccessGate } from './access-gate';
 import { RateLimiter, type Clock } from './rate-limiter';
 import type { SenderCheck, SenderContext } from './sender';
@@ -66,6 +67,8 @@ const MESSAGES: Record<IpcErrorCode, string> = {
   internal: 'Something went wrong in the terminal. Try again; if it keeps happening, call support.',
 };
 
+const TOO_BIG = 'The request was not valid: it is too large, too deeply nested or not plain data.';
+
 function failure(code: IpcErrorCode, message = MESSAGES[code]): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }
@@ -120,6 +123,10 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
     if (!route) return reject(String(channel), 'unknown_channel', sender);
     // Rate limiting comes before parsing so a flood costs the main process as little as possible.
     if (!limiter.take(`${sender.id}\u0000${route.name}`, route.rateLimit)) return reject(route.name, 'rate_limited', sender);
+
+    // Bounded before zod (or anything else) walks it: depth and size are checked without recursion,
+    // on every channel and for every host, since both Electron IPC and the browser host come through here.
+    if (!checkPayloadBounds(payload).ok) return reject(route.name, 'invalid_request', sender, TOO_BIG);
 
     // Validate before authorising: an approval is consumed by the one call it was granted for, so a
     // malformed request must not use it up.

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { processScryptThread, type DeriveKey } from './scrypt-thread';
 
 export interface ScryptCost {
   N: number;
@@ -11,11 +12,6 @@ export const DEFAULT_PIN_COST: ScryptCost = { N: 32768, r: 7, p: 1 };
 
 const KEY_LENGTH = 32;
 
-function derive(input: Buffer, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(input, salt, KEY_LENGTH, { ...cost, maxmem: 256 * cost.N * cost.r }, (error, key) => (error ? reject(error) : resolve(key))),
-  );
-}
 
 /**
  * PINs are stored only as salted scrypt hashes of HMAC(pepper, PIN). The pepper lives in the OS
@@ -26,7 +22,13 @@ export class PinHasher {
   constructor(
     private readonly pepper: string,
     private readonly cost: ScryptCost = DEFAULT_PIN_COST,
+    /** Off libuv's pool by default: see scrypt-thread.ts for the memory that saves. */
+    private readonly deriveKey: DeriveKey = processScryptThread.derive,
   ) {}
+
+  private derive(input: Buffer, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+    return this.deriveKey(input, salt, KEY_LENGTH, { ...cost, maxmem: 256 * cost.N * cost.r });
+  }
 
   private peppered(pin: string): Buffer {
     return createHmac('sha256', this.pepper).update(pin, 'utf8').digest();
@@ -34,7 +36,7 @@ export class PinHasher {
 
   async hash(pin: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await derive(this.peppered(pin), salt, this.cost);
+    const key = await this.derive(this.peppered(pin), salt, this.cost);
     const { N, r, p } = this.cost;
     return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
   }
@@ -48,7 +50,7 @@ export class PinHasher {
     // A damaged record must read as a wrong PIN (and count as one), never crash the check.
     const sane = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
     if (expected.length !== KEY_LENGTH || !sane(N, 2 ** 20) || N < 2 || (N & (N - 1)) !== 0 || !sane(r, 32) || !sane(p, 16)) return false;
-    const actual = await derive(this.peppered(pin), salt, { N, r, p });
+    const actual = await this.derive(this.peppered(pin), salt, { N, r, p });
     return timingSafeEqual(actual, expected);
   }
 }

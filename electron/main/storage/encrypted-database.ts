@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './db';
@@ -34,6 +34,23 @@ function tryOpen(filePath: string, key: string, mustExist: boolean): Db | null {
   return db;
 }
 
+/**
+ * The database and its companions are the owner's alone. SQLite creates `-wal`, `-shm` and `-journal`
+ * with the main file's mode, so a main file created 0600 keeps them 0600 too; files left 0644 by an
+ * older version are tightened once the key has proven the file is ours.
+ */
+const DB_FILE_MODE = 0o600;
+
+function createPrivateFile(filePath: string): void {
+  closeSync(openSync(filePath, 'wx', DB_FILE_MODE));
+}
+
+function restrictModes(filePath: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(filePath + suffix)) chmodSync(filePath + suffix, DB_FILE_MODE);
+  }
+}
+
 function applyDurability(db: Db): void {
   db.pragma('journal_mode = WAL');
   // A sale the terminal acknowledged must survive a power cut.
@@ -63,9 +80,12 @@ export async function openEncryptedDatabase(filePath: string, keychain: Keychain
       await keychain.set('database-key', key);
       if ((await keychain.get('database-key')) !== key) throw new DatabaseKeyMissingError(filePath);
     }
-    const db = tryOpen(filePath, key, false);
+    // An empty file is a new database to SQLite: creating it here is what sets its mode.
+    createPrivateFile(filePath);
+    const db = tryOpen(filePath, key, true);
     if (!db) throw new DatabaseKeyWrongError(filePath);
     applyDurability(db);
+    restrictModes(filePath);
     return db;
   }
 
@@ -79,6 +99,7 @@ export async function openEncryptedDatabase(filePath: string, keychain: Keychain
   } else {
     throw new DatabaseKeyWrongError(filePath);
   }
+  restrictModes(filePath);
   applyDurability(db);
   if (db.pragma('quick_check', { simple: true }) !== 'ok') {
     db.close();

@@ -37,6 +37,7 @@ const fake = vi.hoisted(() => {
   const electron = {
     app: {
       isPackaged: true,
+      enableSandbox: () => {},
       getVersion: () => '1.2.3',
       requestSingleInstanceLock: () => gotLock,
       quit: () => void calls.quit++,

@@ -8,6 +8,25 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-s
 import { denyPermissionCheck, denyPermissionRequest, denyWindowOpen, guardNavigation, refuseWebview } from '../../../electron/main/window/guards';
 import { mainWindowOptions } from '../../../electron/main/window/window-options';
 
+// The Electron edge is loaded against a fake that records the order of app calls (item 4).
+const edge = vi.hoisted(() => {
+  const order: string[] = [];
+  const app = {
+    isPackaged: true,
+    enableSandbox: () => void order.push('enableSandbox'),
+    isReady: () => false,
+    requestSingleInstanceLock: () => true,
+    on: () => {},
+    // Never ready: only what runs before `ready` is under test here.
+    whenReady: () => (order.push('whenReady'), new Promise<never>(() => {})),
+    getVersion: () => '0.0.0',
+    getPath: () => '',
+  };
+  const electron = { app, protocol: { registerSchemesAsPrivileged: () => {} } };
+  return { order, electron };
+});
+vi.mock('electron', () => ({ ...edge.electron, default: edge.electron }));
+
 // Electron's security checklist (electronjs.org/docs/latest/tutorial/security), one row per item that
 // applies to this shell. The detailed behaviour is tested next to each module; this table makes sure
 // no item is ever silently dropped.
@@ -27,7 +46,7 @@ const rendererSources = sources(path.join(root, 'renderer/src')).map((file) => r
 
 const cspDirectives: Record<string, string[]> = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
 
-const checklist: [string, () => void][] = [
+const checklist: [string, () => void | Promise<void>][] = [
   ['1. Only load secure content', () => {
     expect(APP_ENTRY_URL).toMatch(/^app:\/\/nopos\//);
     for (const sources of Object.values(cspDirectives)) for (const s of sources) expect(["'self'", "'none'", 'data:']).toContain(s);
@@ -36,7 +55,11 @@ const checklist: [string, () => void][] = [
     expect(prefs).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
   }],
   ['3. Context isolation', () => expect(prefs.contextIsolation).toBe(true)],
-  ['4. Process sandboxing', () => expect(prefs.sandbox).toBe(true)],
+  ['4. Process sandboxing: per window, and for every renderer before the app is ready', async () => {
+    expect(prefs.sandbox).toBe(true);
+    await import('../../../electron/main/index');
+    expect(edge.order).toEqual(['enableSandbox', 'whenReady']);
+  }],
   ['5. Handle session permission requests', () => {
     const callback = vi.fn();
     denyPermissionRequest(null, 'media', callback);
@@ -109,7 +132,7 @@ const checklist: [string, () => void][] = [
 ];
 
 describe('Electron security checklist', () => {
-  it.each(checklist)('%s', (_item, check) => check());
+  it.each(checklist)('%s', async (_item, check) => check());
 
   it('ships neither the browser host nor sources in the installer', () => {
     // What actually lands in the ASAR is checked by test/integration/packaging/package-dir.test.ts.

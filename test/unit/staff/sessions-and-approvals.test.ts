@@ -70,7 +70,7 @@ describe('roles and permissions on every channel', () => {
     await signInAs(cashier);
     expect(await t.call('drawer.open', { reason: 'no_sale' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const { readFileSync } = await import('node:fs');
-    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security-refusals.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(log.at(-1)).toMatchObject({ type: 'ipc.rejected', channel: 'drawer.open', code: 'forbidden', staffId: cashier, severity: 'warning' });
   });
 });
@@ -247,7 +247,8 @@ describe('manager approval', () => {
 
   it('refuses a request the action would not accept', async () => {
     expect(await grant('205837', { reason: 'change', extra: true })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
-    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
+    // Not JSON data at all: refused at the boundary, before any schema runs.
+    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
   it('expires, and is dropped when the session locks', async () => {

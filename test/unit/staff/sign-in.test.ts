@@ -135,7 +135,7 @@ describe('signing in with a PIN', () => {
     for (let i = 0; i < 5; i++) answers.push(await t.call('session.signIn', { staffId: bob, pin: `73999${i}` }));
     answers.push(await t.call('session.signIn', { staffId: alice, pin: 'not-a-pin-739999' }));
     const { existsSync, readFileSync } = await import('node:fs');
-    const logs = ['security.log', 'app.log']
+    const logs = ['security.log', 'security-refusals.log', 'app.log']
       .map((name) => t.storage.appLog.path.replace('app.log', name))
       .filter((file) => existsSync(file))
       .map((file) => readFileSync(file, 'utf8'))

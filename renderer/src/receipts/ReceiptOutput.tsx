@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import type { PrintOutcome } from '../../../shared/domain/receipt';
+import { BridgeError } from '../bridge/client';
+import { describeError } from '../bridge/messages';
+import { Button } from '../components/Button';
+import { StatusLine, type StatusMessage } from '../components/StatusLine';
+
+function said(outcome: PrintOutcome | null): StatusMessage | null {
+  if (!outcome) return null;
+  switch (outcome.outcome) {
+    case 'printed':
+      return { tone: 'ok', text: 'Sent to the printer.' };
+    case 'saved':
+      return { tone: 'ok', text: `Saved as ${outcome.fileName ?? 'a PDF'}.` };
+    case 'cancelled':
+      return { tone: 'info', text: 'Cancelled: nothing printed or saved.' };
+  }
+}
+
+/** "Print" and "Save PDF" for one document; the caller says which channel (first copy, reprint, report). */
+export function ReceiptOutput({ what, output }: { what: string; output: (kind: 'print' | 'pdf') => Promise<PrintOutcome | null> }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
+  async function run(kind: 'print' | 'pdf') {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage(said(await output(kind)));
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, `print ${what}`) : `Could not output the ${what}.` });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="actions">
+      <Button variant="secondary" disabled={busy} onClick={() => void run('print')}>
+        Print
+      </Button>
+      <Button variant="secondary" disabled={busy} onClick={() => void run('pdf')}>
+        Save PDF
+      </Button>
+      <StatusLine message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { reasonSchema, type SaleView } from '../../../../shared/domain/sale';
+import { BridgeError } from '../../bridge/client';
+import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
+import { describeError } from '../../bridge/messages';
+import { useApi } from '../../bridge/use-api';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { formatMoney } from '../../format/money';
+import { useGuardedAction } from '../../session/use-guarded-action';
+
+/** A void is a new record referencing the sale (nothing is edited); it needs `void:transactions` or a manager. */
+export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone: (text: string) => void; onCancel: () => void }) {
+  const api = useApi();
+  const { run, dialog } = useGuardedAction();
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<StatusMessage | null>(null);
+  const voidId = useRef(newClientId());
+  const number = sale.receipt?.receiptNumber ?? '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!reasonSchema.safeParse(reason).success) {
+      setMessage({ tone: 'error', text: 'A reason of at least 3 characters.' });
+      return;
+    }
+    const request = { voidId: voidId.current, saleId: sale.saleId, reason: reason.trim() };
+    try {
+      const done = await run({ action: `Void sale ${number}`, channel: 'sales.void', request }, () => api.sales.void(request));
+      if (done) onDone(`Sale ${number} voided: ${formatMoney(done.totalMinor, done.currency)} back. Void receipt ${done.receipt.receiptNumber}.`);
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'void sales') : 'The sale was not voided.' });
+    }
+  }
+
+  // While the manager approves, the approval dialog takes the screen; this one steps aside.
+  if (dialog) return <>{dialog}</>;
+  return (
+    <Dialog title={`Void sale ${number}?`} onClose={onCancel}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <p>
+          The whole sale of {formatMoney(sale.totals.totalMinor, sale.totals.currency)} is cancelled and paid back to its tenders.
+        </p>
+        <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+        <div className="actions">
+          <Button type="submit" variant="danger">
+            Void sale
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel <kbd className="kbd">Esc</kbd>
+          </Button>
+          <StatusLine message={message} />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

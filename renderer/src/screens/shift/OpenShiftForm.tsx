@@ -1,0 +1,48 @@
+import { useState, type FormEvent } from 'react';
+import { parseMinor } from '../../../../shared/domain/money';
+import type { ShiftView } from '../../../../shared/domain/shift';
+import { BridgeError } from '../../bridge/client';
+import { describeError } from '../../bridge/messages';
+import { useApi } from '../../bridge/use-api';
+import { AmountField } from '../../components/AmountField';
+import { Button } from '../../components/Button';
+import { Panel } from '../../components/Panel';
+import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { useStoreCurrency } from './use-store-currency';
+
+/** Sales need an open shift: count the float in the drawer and open one. */
+export function OpenShiftForm({ onOpened }: { onOpened: (shift: ShiftView) => void }) {
+  const api = useApi();
+  const currency = useStoreCurrency();
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<StatusMessage | null>(null);
+  const floatMinor = currency ? parseMinor(text, currency) : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (floatMinor === null) {
+      setMessage({ tone: 'error', text: 'Type the counted float, 0 if the drawer is empty.' });
+      return;
+    }
+    try {
+      onOpened(await api.shifts.open({ floatMinor }));
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'open a shift') : 'The shift was not opened.' });
+    }
+  }
+
+  return (
+    <Panel title="Open a shift">
+      <form className="stack" onSubmit={submit} noValidate>
+        <p>No shift is open on this terminal. Count the cash in the drawer (the float) to start selling.</p>
+        {currency && <AmountField label="Counted float" currency={currency} value={text} onChange={setText} />}
+        <div className="actions">
+          <Button type="submit" disabled={!currency}>
+            Open shift
+          </Button>
+          <StatusLine message={message} />
+        </div>
+      </form>
+    </Panel>
+  );
+}

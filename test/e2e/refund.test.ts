@@ -1,0 +1,102 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../browser-host/server';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import type { Product } from '../../shared/domain/catalog';
+import { formatMinor } from '../../shared/domain/money';
+import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { openShiftIfNeeded, scan, sellableProducts, sellForExactCash } from '../support/register';
+import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+
+// A cashier refunds part of a sale found by scanning its receipt; a manager approves it on the spot.
+
+let browser: Browser;
+let storage: TerminalStorage;
+let host: BrowserHost;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+let products: Product[];
+let cassId: string;
+let mannyId: string;
+const scratch = tempDir('e2e-refund');
+
+const audit = () => storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<string, string | null>[];
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  storage = await openTestStorage(realKeychain('e2e-refund'), scratch.dir);
+  await seedStaff(storage, 'Ada', 'admin', '739164');
+  cassId = await seedStaff(storage, 'Cass', 'cashier', '482913');
+  mannyId = await seedStaff(storage, 'Manny', 'manager', '205837');
+  browser = await launchChromium();
+  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  page = await context.newPage();
+  problems = watchForProblems(page);
+  await page.goto(host.newAppUrl());
+});
+
+afterEach(() => {
+  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await host?.close();
+  storage?.close();
+  scratch.cleanup();
+});
+
+describe('a refund in the browser', () => {
+  let receiptNumber: string;
+
+  it('sells two items to refund one of them', async () => {
+    await signInThroughUi(page, 'Cass', '482913');
+    await openShiftIfNeeded(page, '100.00');
+    products = await sellableProducts(page);
+    ({ receiptNumber } = await sellForExactCash(page, [products[0]!.barcodes[0]!, products[1]!.barcodes[0]!]));
+    expect(receiptNumber).toMatch(/-\d+$/);
+  });
+
+  it('finds the sale by scanning its receipt barcode', async () => {
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.getByRole('heading', { name: 'Refund', level: 1 }).waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await scan(page, receiptNumber);
+    await page.getByRole('heading', { name: `Sale ${receiptNumber}` }).waitFor();
+    await expect.poll(() => page.getByLabel('Receipt number').inputValue()).toBe(receiptNumber);
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'refund-lines.png'), fullPage: true });
+  });
+
+  it('refunds one line with a manager approving on the spot', async () => {
+    const name = products[0]!.name;
+    await page.getByRole('button', { name: `One more ${name} to refund` }).click();
+    await page.getByLabel('Reason').fill('Damaged packaging');
+    await page.getByRole('button', { name: 'Refund', exact: true }).last().click();
+    await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
+    await page.getByLabel('Manager PIN').fill('205837');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('heading', { name: 'Refund done' }).waitFor();
+    const line = await page.evaluate(async (n) => {
+      const found = await window.nopos.refunds.lookup({ receiptNumber: n });
+      if (!found.ok) throw new Error(found.error.message);
+      return { sold: found.data.sale.lines[0]!, left: found.data.refundable[0]! };
+    }, receiptNumber);
+    expect(line.left.quantity).toBe(line.sold.quantity - 1);
+    // Prices include tax on this store (the default), so a whole line refunds what the line came to.
+    await expect.poll(() => page.getByTestId('refund-total').textContent()).toContain(formatMinor(line.sold.netMinor - line.left.amountMinor, 'EUR'));
+    const trail = audit().filter((a) => a.action === 'override.approved' || a.action === 'refund.issued');
+    expect(trail.slice(-2)).toEqual([
+      { action: 'override.approved', actor: cassId, approver: mannyId },
+      { action: 'refund.issued', actor: cassId, approver: mannyId },
+    ]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'refund-done.png'), fullPage: true });
+  });
+});

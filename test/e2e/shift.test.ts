@@ -1,0 +1,117 @@
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../browser-host/server';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { formatMinor } from '../../shared/domain/money';
+import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { findWrittenFile, openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
+import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+
+// A manager's whole shift: open with a float, two cash sales, a paid out, the X report, then a close
+// one coin short whose Z report must agree with the sales made.
+
+let browser: Browser;
+let storage: TerminalStorage;
+let host: BrowserHost;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const scratch = tempDir('e2e-shift');
+const money = (minor: number) => formatMinor(minor, 'EUR');
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  storage = await openTestStorage(realKeychain('e2e-shift'), scratch.dir);
+  await seedStaff(storage, 'Ada', 'admin', '739164');
+  await seedStaff(storage, 'Manny', 'manager', '205837');
+  browser = await launchChromium();
+  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  page = await context.newPage();
+  problems = watchForProblems(page);
+  await page.goto(host.newAppUrl());
+});
+
+afterEach(() => {
+  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await host?.close();
+  storage?.close();
+  scratch.cleanup();
+});
+
+describe('a shift from float to Z report', () => {
+  const totals: number[] = [];
+
+  it('opens with a counted float and makes two cash sales', async () => {
+    await signInThroughUi(page, 'Manny', '205837');
+    await openShiftIfNeeded(page, '100.00');
+    const products = await sellableProducts(page);
+    for (const codes of [[products[0]!.barcodes[0]!], [products[1]!.barcodes[0]!, products[0]!.barcodes[0]!]]) {
+      const { sale } = await sellForExactCash(page, codes);
+      totals.push(sale.cashDueMinor);
+    }
+  });
+
+  it('pays 5.00 out with a reason and shows the X report so far', async () => {
+    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await page.getByRole('heading', { name: 'Shift', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Paid out', exact: true }).click();
+    await page.getByLabel(/^Amount/).fill('5.00');
+    await page.getByLabel('Reason').fill('Window cleaner');
+    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByText(/^Paid out: .*5\.00 recorded\.$/).waitFor();
+    await page.getByRole('button', { name: 'Show X report' }).click();
+    await page.getByRole('article', { name: 'X report' }).waitFor();
+    await expect.poll(() => page.getByTestId('report-sales').textContent()).toContain(`2 · `);
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shift-x-report.png'), fullPage: true });
+  });
+
+  it('lists the sales of the shift for a void or a reprint, and the reports screen', async () => {
+    await page.getByRole('button', { name: 'Sales', exact: true }).click();
+    await page.getByRole('heading', { name: 'This shift' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Void' }).count()).toBe(2);
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'recent-sales.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reprint a receipt' }).waitFor();
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await page.getByRole('heading', { name: 'Close the shift' }).waitFor();
+  });
+
+  it('closes one euro short: the Z report shows expected, counted and the difference', async () => {
+    const sales = totals.reduce((a, b) => a + b, 0);
+    const expected = 10_000 + sales - 500;
+    await page.getByLabel(/^Counted cash/).fill(money(expected - 100));
+    await page.getByRole('button', { name: 'Close shift' }).click();
+    await page.getByRole('heading', { name: 'Shift closed' }).waitFor();
+    const z = page.getByRole('article', { name: 'Z report' });
+    await z.waitFor();
+    await expect.poll(() => z.getByTestId('report-sales').textContent()).toMatch(new RegExp(`^2 · .*${money(sales).replace('.', '\\.')}$`));
+    await expect.poll(() => z.getByTestId('report-expected').textContent()).toContain(money(expected));
+    await expect.poll(() => z.getByTestId('report-counted').textContent()).toContain(money(expected - 100));
+    await expect.poll(() => z.getByTestId('report-difference').textContent()).toMatch(/-.*1\.00/);
+    expect(await blockingA11yIssues(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shift-z-report.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Save PDF' }).click();
+    const saved = page.getByText(/^Saved as .+\.pdf\.$/);
+    await saved.waitFor();
+    const file = findWrittenFile((await saved.textContent())!.replace(/^Saved as /, '').replace(/\.$/, ''), [scratch.dir]);
+    expect(file).not.toBeNull();
+    expect((await stat(file!)).size).toBeGreaterThan(500);
+  });
+
+  it('asks for a new shift on the register afterwards', async () => {
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page.getByRole('heading', { name: 'Open a shift' }).waitFor();
+  });
+});
