@@ -39,7 +39,8 @@ export interface Payments {
 /** The payments area: card tender, offline limits, declined-after-forward resolution. */
 export function createPayments(deps: PaymentsDeps): Payments {
   const { db, now, settings, audit, outbox } = deps;
-  const sales = new SaleRepository(db);
+  // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
+  let salesRows: SaleRepository | null = null;
   const cards = new CardPaymentService({
     device: deps.device,
     gateway: deps.gateway,
@@ -54,6 +55,7 @@ export function createPayments(deps: PaymentsDeps): Payments {
     storeCurrency: () => settings().store.currency,
   });
   const findPayment = (paymentId: string): RecordedCardPayment | null => {
+    const sales = (salesRows ??= new SaleRepository(db));
     const saleId = sales.saleOfPayment(paymentId);
     const sale = saleId ? sales.get(saleId) : null;
     const payment = sale ? sales.payments(sale.id).find((p) => p.paymentId === paymentId) : undefined;
