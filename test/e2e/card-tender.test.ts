@@ -1,49 +1,22 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Product } from '../../shared/domain/catalog';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
 import { currentSale, openShiftIfNeeded, scan, sellableProducts } from '../support/register';
-import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { e2eTerminal } from '../support/e2e-terminal';
 
 // The card button in the tender panel, in Chromium against the real core and the simulated reader.
 // The browser host has no API to authorize with yet, so card payments are stored for forwarding.
 
-let browser: Browser;
 let storage: TerminalStorage;
-let host: BrowserHost;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
 let products: Product[];
-const scratch = tempDir('e2e-card');
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  storage = await openTestStorage(realKeychain('e2e-card'), scratch.dir);
-  await seedStaff(storage, 'Ada', 'admin', '739164');
-  await seedStaff(storage, 'Cass', 'cashier', '482913');
-  browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  problems = watchForProblems(page);
-  await page.goto(host.newAppUrl());
-});
-
-afterEach(() => {
-  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
-  storage?.close();
-  scratch.cleanup();
+const terminal = e2eTerminal('card', { staff: [['Ada', 'admin', '739164'], ['Cass', 'cashier', '482913']] });
+beforeAll(() => {
+  ({ storage, page } = terminal);
 });
 
 describe('card tender in the browser', () => {
