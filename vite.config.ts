@@ -13,6 +13,7 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security
  *   host-bridge   the page-side shim it serves   → dist/browser-host/bridge.js
  *   sandbox       the local NoPOS API (development only, never packaged) → dist/sandbox/index.cjs
  *   bench         `npm run bench` (built on demand, never by default) → dist/bench/index.cjs
+ *   bench-probes  its memory probes, lean child processes               → dist/bench-probes/index.cjs
  *   policy-schema `npm run policy:schema` (on demand) → dist/policy-schema/index.cjs
  * `scripts/build.mjs` runs them in order.
  */
@@ -66,6 +67,8 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('browser-host/main.ts', 'dist/browser-host', [...nativeModules, ...nodeBuiltins, 'playwright-core']);
     case 'sandbox':
       return nodeBundle('sandbox/main.ts', 'dist/sandbox', [...nativeModules, ...nodeBuiltins]);
+    case 'bench-probes':
+      return nodeBundle('test/bench/probes.ts', 'dist/bench-probes', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
       return nodeBundle('test/bench/index.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins, 'playwright-core', '@axe-core/playwright']);
     case 'policy-schema':

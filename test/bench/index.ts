@@ -1,9 +1,8 @@
 import { mergeReports, type BenchSection } from './bench-kit';
 import { cipherCostSection } from './cipher-cost-bench';
-import { memorySection, SIGN_IN_PROBE_FLAG } from './memory-bench';
+import { memorySection } from './memory-bench';
 import { pinHashSection } from './pin-hash-bench';
-import { REGISTER_MEMORY_PROBE_FLAG, registerMemoryProbe, registerSection } from './register-bench';
-import { signInProbe } from './sign-in-probe';
+import { registerSection } from './register-bench';
 import { storageSection } from './storage-bench';
 
 // `npm run bench`: one JSON report, one module per section. A new section (register, sync …) is one
@@ -14,15 +13,6 @@ const only = process.env.BENCH_SECTIONS?.split(',').map((name) => name.trim());
 const sections = only ? ALL.filter((section) => only.includes(section.name)) : ALL;
 
 async function main(): Promise<void> {
-  if (process.argv.includes(SIGN_IN_PROBE_FLAG)) {
-    process.stdout.write(`${JSON.stringify(await signInProbe())}\n`);
-    return;
-  }
-  const probe = process.argv.indexOf(REGISTER_MEMORY_PROBE_FLAG);
-  if (probe >= 0) {
-    process.stdout.write(`${JSON.stringify(await registerMemoryProbe(process.argv[probe + 1] ?? '', process.argv[probe + 2] ?? '{}'))}\n`);
-    return;
-  }
   const reports = [];
   for (const section of sections) reports.push(await section.run());
   process.stdout.write(`${JSON.stringify(mergeReports(reports), null, 2)}\n`);

@@ -2,56 +2,19 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
-import { openTerminalStorage, type TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { isAppProtocolSender } from '../../electron/main/ipc/sender';
+import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { SecretName } from '../../electron/main/secrets/keychain';
 import { shortId, uuidv7 } from '../../shared/domain/ids';
 import type { SaleView } from '../../shared/domain/sale';
-import { memoryKeychain } from '../support/memory-keychain';
 import { elapsedMs, median, rotated, round3, type BenchSection } from './bench-kit';
+import { openTill, PRODUCTS } from './bench-till';
+import { PROBES_BUNDLE, REGISTER_MEMORY_PROBE_FLAG } from './probe-flags';
 import { catalogBench } from './catalog-bench';
 import { benchProducts, scanToPaintBench } from './scan-to-paint-bench';
 
-export const REGISTER_MEMORY_PROBE_FLAG = '--probe=register-memory';
 // Smaller sizes only for the test that checks the report's shape (test/integration/bench.test.ts).
-const PRODUCTS = Number(process.env.BENCH_REGISTER_PRODUCTS ?? 100_000);
 const SALES_FOR_MEMORY = Number(process.env.BENCH_REGISTER_SALES ?? 10_000);
 const SALES_PER_SHIFT = 1_000;
-const mib = () => Math.round((process.memoryUsage().rss / 1048576) * 10) / 10;
-const sender = { id: 'bench', url: 'app://nopos/index.html', isMainFrame: true, authenticated: true };
-
-interface Till {
-  dir: string;
-  storage: TerminalStorage;
-  core: AppCore;
-  keys: Partial<Record<SecretName, string>>;
-  call<T>(channel: string, payload?: unknown): Promise<T>;
-}
-
-/** A real terminal core over real encrypted storage in a fresh folder, an admin signed in. */
-async function openTill(dir: string, keys: Partial<Record<SecretName, string>> = {}): Promise<Till> {
-  const keychain = memoryKeychain(keys);
-  const now = () => new Date();
-  const storage = await openTerminalStorage({ dataDir: dir, policyFile: path.join(dir, 'no-policy.json'), keychain, now });
-  const core = createAppCore({ appInfo: { productName: 'bench', version: '0', platform: process.platform, startedAt: now() }, now, storage, isTrustedSender: isAppProtocolSender });
-  const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
-    // A cashier at work: the session never idles into auto-lock while the bench sells.
-    core.session.activity();
-    for (;;) {
-      const result = await core.registry.dispatch(channel, payload, sender);
-      if (result.ok) return result.data as T;
-      if (result.error.code !== 'rate_limited') throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  if (storage.staff.count() === 0) await call('staff.setupFirstAdmin', { name: 'Bench Admin', pin: '482913' });
-  else {
-    const admin = storage.staff.list({ includeInactive: false })[0];
-    if (!admin || (await core.session.signIn(admin.id, '482913')).outcome !== 'signed_in') throw new Error('sign-in failed');
-  }
-  return { dir, storage, core, keys: Object.fromEntries(keychain.entries), call };
-}
 
 /**
  * Completing a 5-line sale through the register (the tender that pays it: payment, number, sale,
@@ -72,8 +35,12 @@ async function saleVsBareInsert(rounds: number, salesPerRound: number): Promise<
       let total = 0;
       for (let i = 0; i < salesPerRound; i++) {
         let sale: SaleView | null = null;
-        for (const sku of skus) sale = (await till.call<{ sale: SaleView }>('sales.addProduct', { productId: sku, quantity: 1 + (i % 3) })).sale;
-        const open = sale as SaleView;
+        for (const sku of skus) {
+          const added = till.core.register.cart.addProduct(sku, 1 + (i % 3), till.staffId);
+          if (added.outcome === 'added') sale = added.sale;
+        }
+        if (!sale) throw new Error('nothing to sell');
+        const open = sale;
         const start = process.hrtime.bigint();
         await till.core.register.checkout.tender(open.saleId, uuidv7(), cashOf(open.cashDueMinor), open.openedBy);
         total += elapsedMs(start);
@@ -123,26 +90,6 @@ function bareStatements(storage: TerminalStorage): (i: number) => void {
   }).immediate as unknown as (i: number) => void;
 }
 
-/**
- * Runs in a fresh child process (this bundle again, with REGISTER_MEMORY_PROBE_FLAG): the terminal's
- * core opens a database holding the 100k catalog and 10,000 sales (in shifts of 1,000), serves a few scans, a search and an
- * X report, and reports its resident memory.
- */
-export async function registerMemoryProbe(dir: string, keysJson: string): Promise<{ mainRssMb: number }> {
-  const till = await openTill(dir, JSON.parse(keysJson) as Partial<Record<SecretName, string>>);
-  const products = till.storage.catalog.info();
-  if (products.productCount < PRODUCTS) throw new Error(`catalog has ${products.productCount} products`);
-  for (let i = 0; i < 20; i++) await till.call('sales.addProduct', { productId: `BENCH-${(i * 7_919) % PRODUCTS}` });
-  await till.call('catalog.search', { query: 'bench prod', limit: 20 });
-  await till.call('shifts.xReport');
-  await till.call('sales.clear');
-  // Idle, as a till between customers is: the PIN-hashing thread of the sign-in has exited (1 s idle).
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const mainRssMb = mib();
-  till.storage.close();
-  return { mainRssMb };
-}
-
 /** A data folder with the 100k catalog and SALES_FOR_MEMORY completed sales in shifts of SALES_PER_SHIFT. */
 async function storeWithHistory(dir: string): Promise<Partial<Record<SecretName, string>>> {
   const till = await openTill(dir);
@@ -159,27 +106,31 @@ async function storeWithHistory(dir: string): Promise<Partial<Record<SecretName,
     },
     'api',
   );
+  // Straight to the register's services: the page's rate limits would make this take many minutes.
+  const { cart, checkout, shifts } = till.core.register;
+  const staff = till.staffId;
   for (let i = 0; i < SALES_FOR_MEMORY; i++) {
     if (i % SALES_PER_SHIFT === 0) {
-      if (i > 0) await till.call('shifts.close', { countedMinor: 0 });
-      await till.call('shifts.open', { floatMinor: 10_000 });
+      if (i > 0) shifts.close(0, staff);
+      shifts.open(10_000, staff);
     }
-    await till.call('sales.addProduct', { productId: `BENCH-${(i * 31) % PRODUCTS}`, quantity: 1 + (i % 3) });
-    const sale = (await till.call<{ sale: SaleView }>('sales.addProduct', { productId: `BENCH-${(i * 17) % PRODUCTS}` })).sale;
-    await till.core.register.checkout.tender(sale.saleId, uuidv7(), cashOf(sale.cashDueMinor), sale.openedBy);
+    cart.addProduct(`BENCH-${(i * 31) % PRODUCTS}`, 1 + (i % 3), staff);
+    const added = cart.addProduct(`BENCH-${(i * 17) % PRODUCTS}`, undefined, staff);
+    if (added.outcome !== 'added') throw new Error(`bench sale ${i}: ${added.outcome}`);
+    await checkout.tender(added.sale.saleId, uuidv7(), cashOf(added.sale.cashDueMinor), staff);
   }
   till.storage.close();
   return till.keys;
 }
 
-async function mainRssMb(): Promise<number> {
+async function mainRss(): Promise<{ mainRssMb: number; stagesMb: Record<string, number> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'nopos-bench-history-'));
   try {
     const keys = await storeWithHistory(dir);
     const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [process.argv[1] ?? '', REGISTER_MEMORY_PROBE_FLAG, dir, JSON.stringify(keys)], { timeout: 300_000 }, (error, out) => (error ? reject(error) : resolve(out))),
+      execFile(process.execPath, [PROBES_BUNDLE, REGISTER_MEMORY_PROBE_FLAG, dir, JSON.stringify(keys)], { timeout: 300_000 }, (error, out) => (error ? reject(error) : resolve(out))),
     );
-    return (JSON.parse(stdout) as { mainRssMb: number }).mainRssMb;
+    return JSON.parse(stdout) as { mainRssMb: number; stagesMb: Record<string, number> };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -191,19 +142,32 @@ const TARGETS = { barcodeLookupVsBare: 2, nameSearchVsBare: 2, saleVsBareInsert:
 export const registerSection: BenchSection = {
   name: 'register',
   async run() {
-    const catalog = await catalogBench({ products: PRODUCTS });
-    const sale = await saleVsBareInsert(Number(process.env.BENCH_SALE_ROUNDS ?? 9), Number(process.env.BENCH_SALES_PER_ROUND ?? 30));
-    const { scanToPaintP95Ms } = await scanToPaintBench();
-    const rss = await mainRssMb();
-    const figures = {
-      barcodeLookupVsBare: catalog.barcodeLookupVsBare,
-      nameSearchVsBare: catalog.nameSearchVsBare,
-      saleVsBareInsert: sale.ratio,
-      scanToPaintP95Ms,
-      mainRssMb: rss,
-    };
+    // BENCH_REGISTER_PARTS=sale,memory measures only those (while working on one figure).
+    const parts = new Set((process.env.BENCH_REGISTER_PARTS ?? 'catalog,sale,scan,memory').split(','));
+    const figures: Partial<Record<keyof typeof TARGETS, number>> = {};
+    const details: Record<string, unknown> = {};
+    if (parts.has('catalog')) {
+      const catalog = await catalogBench({ products: PRODUCTS });
+      Object.assign(figures, { barcodeLookupVsBare: catalog.barcodeLookupVsBare, nameSearchVsBare: catalog.nameSearchVsBare });
+      details.catalog = catalog;
+    }
+    if (parts.has('sale')) {
+      const sale = await saleVsBareInsert(Number(process.env.BENCH_SALE_ROUNDS ?? 9), Number(process.env.BENCH_SALES_PER_ROUND ?? 30));
+      figures.saleVsBareInsert = sale.ratio;
+      Object.assign(details, { saleCompletionMs: sale.serviceMs, bareSaleInsertMs: sale.bareMs });
+    }
+    if (parts.has('scan')) {
+      const scans = await scanToPaintBench();
+      figures.scanToPaintP95Ms = scans.scanToPaintP95Ms;
+      details.scanRoundTripP95Ms = scans.scanRoundTripP95Ms;
+    }
+    if (parts.has('memory')) {
+      const rss = await mainRss();
+      figures.mainRssMb = rss.mainRssMb;
+      details.mainRssStagesMb = rss.stagesMb;
+    }
     return {
-      register: { ...figures, saleCompletionMs: sale.serviceMs, bareSaleInsertMs: sale.bareMs, catalog },
+      register: { ...figures, ...details },
       targets: { register: TARGETS },
       withinTargets: { register: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value <= TARGETS[name as keyof typeof TARGETS]])) },
     };

@@ -37,12 +37,17 @@ export function moneyFormatter(currency: string, context: ReceiptContext): (mino
   return (minor) => formatMoney(minor, currency, context.locale);
 }
 
+// Every receipt prints a time; a DateTimeFormat costs far more to build than to use.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(iso: string, context: ReceiptContext): string {
-  return new Intl.DateTimeFormat(context.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    ...(context.timeZone ? { timeZone: context.timeZone } : {}),
-  }).format(new Date(iso));
+  const key = `${context.locale ?? ''}|${context.timeZone ?? ''}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(context.locale, { dateStyle: 'medium', timeStyle: 'medium', ...(context.timeZone ? { timeZone: context.timeZone } : {}) });
+    if (timeFormats.size < 50) timeFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** Store name and address on top; a reprint says so before anything else. */

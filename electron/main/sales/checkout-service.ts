@@ -8,7 +8,7 @@ import { transactionItem } from './outbox-envelope';
 import type { CashDrawer } from '../devices/cash-drawer';
 import type { RecordingDeps } from './register-deps';
 import type { SaleRepository, SaleRow } from './sale-repository';
-import { buildSaleView } from './sale-view';
+import { buildSaleView, withPayment } from './sale-view';
 import type { Tender } from './tender';
 
 export interface CheckoutDeps extends RecordingDeps {
@@ -76,19 +76,20 @@ export class CheckoutService {
       this.deps.sales.insertPayment(tx, saleId, payment);
       tender.recordIn?.(tx, { saleId, payment });
       if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
-      const paid = this.view(row);
-      if (paid.remainingMinor === 0) this.complete(tx, row, paid, staffId, at);
-      return { sale: this.view(this.deps.sales.existing(saleId)), changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer };
+      const paid = withPayment(now, payment, cashRoundingMinor);
+      const sale = paid.remainingMinor === 0 ? this.complete(tx, row, paid, staffId, at) : paid;
+      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer };
     });
     if (result.kicked) await this.deps.drawer.open('sale');
     const receiptNumber = result.sale.receipt?.receiptNumber ?? null;
     return { sale: result.sale, changeMinor: result.changeMinor, receipt: receiptNumber ? this.deps.receiptDocument(receiptNumber) : null };
   }
 
-  private complete(tx: Tx, row: SaleRow, paid: SaleView, staffId: string, at: string): void {
+  /** Numbers the paid sale and marks it completed, with its audit and outbox entries; answers its final view. */
+  private complete(tx: Tx, row: SaleRow, paid: SaleView, staffId: string, at: string): SaleView {
     const doc = this.deps.sales.addDocument(tx, { kind: 'sale', refId: row.id, shiftId: required(row.shift_id, 'shift of an open sale'), staffId, at, terminalId: this.deps.terminalId });
     this.deps.sales.markCompleted(tx, row.id, paid.totals.totalMinor, at);
-    const sale = this.view(this.deps.sales.existing(row.id));
+    const sale: SaleView = { ...paid, status: 'completed', receipt: { sequence: doc.seq, receiptNumber: doc.receipt_number, completedAt: doc.completed_at } };
     this.deps.audit.record({
       action: 'sale.completed',
       actorId: staffId,
@@ -108,6 +109,7 @@ export class CheckoutService {
         body: sale,
       }),
     );
+    return sale;
   }
 
   recent(limit: number): SaleView[] {

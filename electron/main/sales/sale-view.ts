@@ -10,9 +10,6 @@ export const settles = (payment: Payment): number => payment.amountMinor - (paym
 export function buildSaleView(repo: SaleRepository, row: SaleRow, cashRoundingMinor: number, doc?: DocumentRow | null): SaleView {
   const saleDiscount = parseDiscount(row.sale_discount_json);
   const priced = priceSale(repo.lines(row.id), saleDiscount, row.tax_mode, row.currency);
-  const payments = repo.payments(row.id);
-  const paidMinor = payments.reduce((sum, p) => sum + settles(p), 0);
-  const remainingMinor = Math.max(0, priced.totals.totalMinor - paidMinor);
   const document = doc === undefined ? repo.documentByRef(row.id) : doc;
   return {
     saleId: row.id,
@@ -22,10 +19,21 @@ export function buildSaleView(repo: SaleRepository, row: SaleRow, cashRoundingMi
     lines: priced.lines,
     saleDiscount,
     totals: priced.totals,
-    payments,
-    paidMinor,
-    remainingMinor,
-    cashDueMinor: roundToStep(remainingMinor, cashRoundingMinor),
+    ...paymentsPart(repo.payments(row.id), priced.totals.totalMinor, cashRoundingMinor),
     receipt: document ? { sequence: document.seq, receiptNumber: document.receipt_number, completedAt: document.completed_at } : null,
   };
+}
+
+function paymentsPart(payments: Payment[], totalMinor: number, cashRoundingMinor: number): Pick<SaleView, 'payments' | 'paidMinor' | 'remainingMinor' | 'cashDueMinor'> {
+  const paidMinor = payments.reduce((sum, p) => sum + settles(p), 0);
+  const remainingMinor = Math.max(0, totalMinor - paidMinor);
+  return { payments, paidMinor, remainingMinor, cashDueMinor: roundToStep(remainingMinor, cashRoundingMinor) };
+}
+
+/**
+ * The view after a payment was recorded, without reading the sale back: the checkout writes the
+ * payment and the completion in one transaction and answers from what it wrote.
+ */
+export function withPayment(view: SaleView, payment: Payment, cashRoundingMinor: number): SaleView {
+  return { ...view, ...paymentsPart([...view.payments, payment], view.totals.totalMinor, cashRoundingMinor) };
 }
