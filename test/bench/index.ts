@@ -5,11 +5,12 @@ import { pinHashSection } from './pin-hash-bench';
 import { REGISTER_MEMORY_PROBE_FLAG, registerMemoryProbe, registerSection } from './register-bench';
 import { signInProbe } from './sign-in-probe';
 import { storageSection } from './storage-bench';
+import { syncSection } from './sync-bench';
 
 // `npm run bench`: one JSON report, one module per section. A new section (register, sync …) is one
 // more entry here; sections share the top-level `ratios`, `targets` and `withinTargets` groups.
-const ALL: BenchSection[] = [pinHashSection, storageSection, cipherCostSection, memorySection, registerSection];
-// BENCH_SECTIONS=register,memory runs only those (names as the sections give them).
+const ALL: BenchSection[] = [pinHashSection, storageSection, cipherCostSection, memorySection, registerSection, syncSection];
+// BENCH_SECTIONS=register,sync runs only those (names as the sections give them).
 const only = process.env.BENCH_SECTIONS?.split(',').map((name) => name.trim());
 const sections = only ? ALL.filter((section) => only.includes(section.name)) : ALL;
 
