@@ -120,6 +120,8 @@ export class OutboxDelivery {
 
   private async sendTransactions(items: PendingItem[], sentAt: string): Promise<PassResult> {
     const response = await this.deps.api.transactionBatch(items.map((i) => i.payloadJson), batchKey('txb', items));
+    // An IPC request that arrived with the answer goes first; the bookkeeping can wait a turn.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const confirmed: { item: PendingItem; serverId: string | null }[] = [];
     const rejected: { item: PendingItem; reason: string }[] = [];
     for (const result of response.results) {

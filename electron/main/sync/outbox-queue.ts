@@ -1,5 +1,5 @@
 import type { Db } from '../storage/db';
-import { writeTransaction, type Tx } from '../storage/transaction';
+import { replayableWriteTransaction, writeTransaction, type Tx } from '../storage/transaction';
 import type { NeedsAttention } from './needs-attention';
 
 export interface PendingItem {
@@ -92,14 +92,16 @@ export class OutboxQueue {
   /**
    * Applies one answer in one transaction, the attempt recorded with it: confirmed items become
    * `sent`, refused ones move to needs-attention. One durable commit per request: the client id is
-   * the idempotency key, so an attempt lost with a crash is safely sent again.
+   * the idempotency key, so an attempt lost with a crash is safely sent again. Not waiting for the
+   * disk (replayableWriteTransaction): a confirmation a power cut undoes is asked again, answered
+   * from the API's idempotency store or, past 24 h, by the lookup by client id.
    */
   settle(
     outcomes: { confirmed: { item: PendingItem; serverId: string | null }[]; rejected: { item: PendingItem; reason: string }[]; unanswered?: readonly PendingItem[] },
     sentAt?: string,
   ): void {
     const at = this.now().toISOString();
-    writeTransaction(this.db, (tx) => {
+    replayableWriteTransaction(this.db, (tx) => {
       for (const { item, serverId } of outcomes.confirmed) {
         this.recordAttempt(item, sentAt ?? at, at);
         this.confirmRow.run(at, item.seq);
