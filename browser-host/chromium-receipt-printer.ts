@@ -7,8 +7,8 @@ import type { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
 // the DevTools protocol, and keeps the PDF in the receipts folder. "Print" is a PDF here too.
 // Development only (playwright-core is a dev dependency), never packaged.
 
-/** As the project's tests run Chromium: headless, no sandbox (containers), nothing phoning home. */
-export const CHROMIUM_PRINT_FLAGS = [
+/** How the browser host and the tests run Chromium: headless, no sandbox (containers), nothing phoning home. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -29,7 +29,7 @@ export function createChromiumReceiptPrinter(options: { folder: ReceiptsFolder; 
   // Launched on the first receipt, then reused; launched again if it went away.
   const launch = (): Promise<Browser> => {
     browser ??= import('playwright-core').then(async ({ chromium }) => {
-      const launched = await chromium.launch({ executablePath: options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_PRINT_FLAGS });
+      const launched = await chromium.launch({ executablePath: options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
       launched.on('disconnected', () => {
         browser = null;
       });

@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'data.exported',
   'data.erased',
   'kiosk.exited',
+  'payment.declined',
+  'payment.approved_offline',
+  'payment.offline_refused',
+  'payment.declined_after_forward',
+  'payment.resolved',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -13,6 +13,7 @@ import {
   staffSummarySchema,
 } from '../domain/staff';
 import { catalogChannels } from './areas/catalog';
+import { paymentsChannels } from './areas/payments';
 import { receiptsChannels } from './areas/receipts';
 import { refundsChannels } from './areas/refunds';
 import { salesChannels } from './areas/sales';
@@ -130,6 +131,7 @@ export const contract = defineContract({
     // The register's areas keep their channels in their own files.
     catalog: catalogChannels,
     sales: salesChannels,
+    payments: paymentsChannels,
     refunds: refundsChannels,
     shifts: shiftsChannels,
     receipts: receiptsChannels,

@@ -36,6 +36,8 @@ async function openTill(dir: string, keys: Partial<Record<SecretName, string>> =
   const storage = await openTerminalStorage({ dataDir: dir, policyFile: path.join(dir, 'no-policy.json'), keychain, now });
   const core = createAppCore({ appInfo: { productName: 'bench', version: '0', platform: process.platform, startedAt: now() }, now, storage, isTrustedSender: isAppProtocolSender });
   const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
+    // A cashier at work: the session never idles into auto-lock while the bench sells.
+    core.session.activity();
     for (;;) {
       const result = await core.registry.dispatch(channel, payload, sender);
       if (result.ok) return result.data as T;

@@ -1,54 +1,27 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Product } from '../../shared/domain/catalog';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts, sellForExactCash } from '../support/register';
-import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { e2eTerminal } from '../support/e2e-terminal';
 
 // A cashier refunds part of a sale found by scanning its receipt; a manager approves it on the spot.
 
-let browser: Browser;
 let storage: TerminalStorage;
-let host: BrowserHost;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
 let products: Product[];
-let cassId: string;
-let mannyId: string;
-const scratch = tempDir('e2e-refund');
 
 const audit = () => storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<string, string | null>[];
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  storage = await openTestStorage(realKeychain('e2e-refund'), scratch.dir);
-  await seedStaff(storage, 'Ada', 'admin', '739164');
-  cassId = await seedStaff(storage, 'Cass', 'cashier', '482913');
-  mannyId = await seedStaff(storage, 'Manny', 'manager', '205837');
-  browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  problems = watchForProblems(page);
-  await page.goto(host.newAppUrl());
-});
-
-afterEach(() => {
-  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
-  storage?.close();
-  scratch.cleanup();
+const terminal = e2eTerminal('refund', { staff: [['Ada', 'admin', '739164'], ['Cass', 'cashier', '482913'], ['Manny', 'manager', '205837']] });
+let cassId = '', mannyId = '';
+beforeAll(() => {
+  ({ storage, page } = terminal);
+  cassId = terminal.staff.Cass!;
+  mannyId = terminal.staff.Manny!;
 });
 
 describe('a refund in the browser', () => {

@@ -1,26 +1,18 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/server';
-import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
 import { currentSale, findWrittenFile, openShiftIfNeeded, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
-import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { e2eTerminal } from '../support/e2e-terminal';
 
 // The register in Chromium against the real core: scan → cart → cash → change → receipt and PDF.
 // The tests run in order on one terminal, like a cashier's first sale of the day.
 
-let browser: Browser;
-let storage: TerminalStorage;
-let host: BrowserHost;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
 let products: Product[];
-const scratch = tempDir('e2e-register');
 
 const cartLines = () => page.locator('.cart-line');
 const searchBox = () => page.getByLabel('Search products');
@@ -29,29 +21,9 @@ async function noBlockingA11yIssues(): Promise<void> {
   expect(await blockingA11yIssues(page)).toEqual([]);
 }
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  storage = await openTestStorage(realKeychain('e2e-register'), scratch.dir);
-  await seedStaff(storage, 'Ada', 'admin', '739164');
-  await seedStaff(storage, 'Cass', 'cashier', '482913');
-  browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-  problems = watchForProblems(page);
-  await page.goto(host.newAppUrl());
-});
-
-afterEach(() => {
-  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
-  storage?.close();
-  scratch.cleanup();
+const terminal = e2eTerminal('register', { staff: [['Ada', 'admin', '739164'], ['Cass', 'cashier', '482913']] });
+beforeAll(() => {
+  ({ page } = terminal);
 });
 
 describe('the register in the browser', () => {
@@ -136,7 +108,7 @@ describe('the register in the browser', () => {
     const saved = page.getByText(/^Saved as .+\.pdf\.$/);
     await saved.waitFor();
     const fileName = (await saved.textContent())!.replace(/^Saved as /, '').replace(/\.$/, '');
-    const file = findWrittenFile(fileName, [scratch.dir]);
+    const file = findWrittenFile(fileName, [terminal.dir]);
     expect(file).not.toBeNull();
     expect((await stat(file!)).size).toBeGreaterThan(500);
   });

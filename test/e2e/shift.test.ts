@@ -1,49 +1,21 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/server';
-import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
 import { findWrittenFile, openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
-import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { e2eTerminal } from '../support/e2e-terminal';
 
 // A manager's whole shift: open with a float, two cash sales, a paid out, the X report, then a close
 // one coin short whose Z report must agree with the sales made.
 
-let browser: Browser;
-let storage: TerminalStorage;
-let host: BrowserHost;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
-const scratch = tempDir('e2e-shift');
 const money = (minor: number) => formatMinor(minor, 'EUR');
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  storage = await openTestStorage(realKeychain('e2e-shift'), scratch.dir);
-  await seedStaff(storage, 'Ada', 'admin', '739164');
-  await seedStaff(storage, 'Manny', 'manager', '205837');
-  browser = await launchChromium();
-  ({ host } = await startAppHost(storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  page = await context.newPage();
-  problems = watchForProblems(page);
-  await page.goto(host.newAppUrl());
-});
-
-afterEach(() => {
-  expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await host?.close();
-  storage?.close();
-  scratch.cleanup();
+const terminal = e2eTerminal('shift', { staff: [['Ada', 'admin', '739164'], ['Manny', 'manager', '205837']], viewport: { width: 1280, height: 900 } });
+beforeAll(() => {
+  ({ page } = terminal);
 });
 
 describe('a shift from float to Z report', () => {
@@ -105,7 +77,7 @@ describe('a shift from float to Z report', () => {
     await page.getByRole('button', { name: 'Save PDF' }).click();
     const saved = page.getByText(/^Saved as .+\.pdf\.$/);
     await saved.waitFor();
-    const file = findWrittenFile((await saved.textContent())!.replace(/^Saved as /, '').replace(/\.$/, ''), [scratch.dir]);
+    const file = findWrittenFile((await saved.textContent())!.replace(/^Saved as /, '').replace(/\.$/, ''), [terminal.dir]);
     expect(file).not.toBeNull();
     expect((await stat(file!)).size).toBeGreaterThan(500);
   });

@@ -9,7 +9,7 @@ import { sameOriginSender } from '../../electron/main/ipc/sender';
 import type { AccessGate } from '../../electron/main/ipc/access-gate';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
-import { createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
+import { CHROMIUM_FLAGS, createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
 import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { ReceiptsFolder } from '../../electron/main/devices/receipts-folder';
 import type { Sync } from '../../electron/main/sync/create-sync';
@@ -17,17 +17,6 @@ import type { Sync } from '../../electron/main/sync/create-sync';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 export const APP_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });

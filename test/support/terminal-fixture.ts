@@ -6,6 +6,11 @@ import type { Keychain } from '../../electron/main/secrets/keychain';
 import type { Role } from '../../shared/domain/staff';
 import type { IpcResult } from '../../shared/ipc/errors';
 import type { CatalogReader } from '../../electron/main/sales/catalog-reader';
+import type { SelectedCardReader } from '../../electron/main/devices/card-reader-selection';
+import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
+import { noReceiptPrinter } from '../../electron/main/devices/receipt-printer';
+import type { PaymentGateway } from '../../electron/main/payments/payment-gateway';
+import type { AttentionList } from '../../electron/main/payments/declined-payments';
 import { memoryKeychain } from './memory-keychain';
 import { testCatalog } from './test-catalog';
 import { openTestStorage, tempDir } from './storage';
@@ -23,6 +28,8 @@ export class TestClock {
 export interface TerminalFixture {
   clock: TestClock;
   storage: TerminalStorage;
+  /** The data directory (database, logs). */
+  dir: string;
   core: AppCore;
   call<T = unknown>(channel: string, payload?: unknown): Promise<IpcResult<T>>;
   /** A new core over the same storage, as after a restart of the terminal (everything in memory is gone). */
@@ -33,14 +40,25 @@ export interface TerminalFixture {
 }
 
 /** The real core over real encrypted storage; only the keychain (unless given) and the clock are stand-ins. */
-export async function terminalFixture(options: { keychain?: Keychain; policy?: object; catalog?: CatalogReader; kiosk?: KioskHost } = {}): Promise<TerminalFixture> {
+export interface FixtureOptions {
+  keychain?: Keychain;
+  policy?: object;
+  catalog?: CatalogReader;
+  kiosk?: KioskHost;
+  cardReader?: SelectedCardReader;
+  paymentGateway?: PaymentGateway;
+  attention?: AttentionList;
+}
+
+export async function terminalFixture(options: FixtureOptions = {}): Promise<TerminalFixture> {
   const clock = new TestClock();
   const scratch = tempDir('terminal');
   const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
-  return fixtureOver(storage, clock, options.catalog ?? testCatalog(), options.kiosk, scratch.cleanup);
+  return fixtureOver(storage, clock, { ...options, catalog: options.catalog ?? testCatalog() }, scratch);
 }
 
-function fixtureOver(storage: TerminalStorage, clock: TestClock, catalog: CatalogReader, kiosk: KioskHost | undefined, cleanup: () => void): TerminalFixture {
+function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, scratch: { dir: string; cleanup: () => void }): TerminalFixture {
+  const { catalog, kiosk, cardReader, paymentGateway, attention } = options;
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
@@ -48,12 +66,16 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, catalog: Catalo
     isTrustedSender: isAppProtocolSender,
     catalog,
     ...(kiosk ? { kiosk } : {}),
+    ...(cardReader ? { devices: { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now: clock.now }), cardReader } } : {}),
+    ...(paymentGateway ? { paymentGateway } : {}),
+    ...(attention ? { attention } : {}),
   });
   return {
     clock,
     storage,
     core,
-    restart: () => fixtureOver(storage, clock, catalog, kiosk, cleanup),
+    dir: scratch.dir,
+    restart: () => fixtureOver(storage, clock, options, scratch),
     call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
     async addStaff(name, role, pin) {
       const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;
@@ -62,7 +84,7 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, catalog: Catalo
     },
     close() {
       storage.close();
-      cleanup();
+      scratch.cleanup();
     },
   };
 }

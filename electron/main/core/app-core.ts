@@ -1,6 +1,7 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
+import { selectCardReader } from '../devices/card-reader-selection';
 import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
@@ -20,6 +21,9 @@ import { SignInThrottle } from '../staff/sign-in-throttle';
 import { StaffService } from '../staff/staff-service';
 import type { CatalogReader } from '../sales/catalog-reader';
 import type { Sync } from '../sync/create-sync';
+import { createPayments, type Payments } from '../payments/payments-area';
+import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
+import type { AttentionList } from '../payments/declined-payments';
 import { createRegister, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
@@ -42,6 +46,10 @@ export interface AppCoreDeps {
   catalogFiles?: CatalogFileChooser;
   /** Sync with the NoPOS API (built by the host, which holds the keychain); none: the terminal works alone. */
   sync?: Sync;
+  /** Online card authorization (the NoPOS API); without it every card payment is stored for forwarding. */
+  paymentGateway?: PaymentGateway;
+  /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
+  attention?: AttentionList;
 }
 
 export interface AppCore {
@@ -49,6 +57,7 @@ export interface AppCore {
   events: EventPublisher<NoposContract>;
   session: SessionService;
   register: Register;
+  payments: Payments;
   /** Starts the idle auto-lock timer; returns its stop function. */
   startTimers(): () => void;
 }
@@ -75,6 +84,19 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: (entry) => storage.appLog.write(entry),
     // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+  });
+  const payments = createPayments({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values,
+    audit: storage.audit,
+    outbox: storage.outbox,
+    checkout: register.checkout,
+    openSale: () => register.cart.current(),
+    device: devices.cardReader ?? selectCardReader(process.platform),
+    gateway: deps.paymentGateway ?? unreachableGateway,
+    attention: deps.attention ?? storage.needsAttention,
+    log: (entry) => storage.appLog.write(entry),
   });
   const receipts = new ReceiptService({
     source: deps.receiptSource ?? register.ledger,
@@ -118,7 +140,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -132,6 +154,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     events,
     session,
     register,
+    payments,
     startTimers() {
       const timer = setInterval(() => {
         session.tick();

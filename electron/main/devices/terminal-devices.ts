@@ -1,3 +1,4 @@
+import type { SelectedCardReader } from './card-reader-selection';
 import type { CashDrawer } from './cash-drawer';
 import type { ReceiptPrinter } from './receipt-printer';
 
@@ -5,4 +6,6 @@ import type { ReceiptPrinter } from './receipt-printer';
 export interface TerminalDevices {
   printer: ReceiptPrinter;
   drawer: CashDrawer;
+  /** The card reader; without one, the one `selectCardReader` picks for this platform (simulated where no driver exists). */
+  cardReader?: SelectedCardReader;
 }

@@ -4,6 +4,8 @@ import { createCatalogHandlers } from '../catalog/catalog-handlers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { TerminalDevices } from '../devices/terminal-devices';
+import type { Payments } from '../payments/payments-area';
+import { createPaymentsHandlers } from '../payments/payments-handlers';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
 import { createSalesHandlers } from '../sales/sales-handlers';
 import { createShiftsHandlers } from '../shifts/shifts-handlers';
@@ -32,6 +34,7 @@ export interface HandlerDeps {
   session: SessionService;
   staffService: StaffService;
   register: Register;
+  payments: Payments;
   kiosk: KioskExit;
   catalogImporter: CatalogImporter | null;
   devices: TerminalDevices;
@@ -51,11 +54,13 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
-    sales: stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids), () => deps.sync?.enrollment.revoked() ?? false, [
+    sales: stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), () => deps.sync?.enrollment.revoked() ?? false, [
       'addByBarcode',
       'addProduct',
       'tenderCash',
+      'tenderCard',
     ]),
+    payments: createPaymentsHandlers(deps.payments),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),
     receipts: createReceiptsHandlers(deps.receipts),

@@ -72,7 +72,9 @@ export class CheckoutService {
       const { row, view: now } = this.payable(saleId);
       if (now.remainingMinor !== view.remainingMinor) throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
       const at = this.deps.now().toISOString();
-      this.deps.sales.insertPayment(tx, saleId, { ...draft, paymentId, takenAt: at });
+      const payment = { ...draft, paymentId, takenAt: at };
+      this.deps.sales.insertPayment(tx, saleId, payment);
+      tender.recordIn?.(tx, { saleId, payment });
       if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
       const paid = this.view(row);
       if (paid.remainingMinor === 0) this.complete(tx, row, paid, staffId, at);

@@ -1,6 +1,7 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Handlers, HandlerContext } from '../ipc/registry';
+import type { CardPaymentService } from '../payments/card-payment-service';
 import type { CartService } from './cart-service';
 import type { CheckoutService } from './checkout-service';
 import { cashTender } from './tender';
@@ -12,7 +13,7 @@ export function staffOf(context: HandlerContext): string {
   return context.actorId;
 }
 
-export function createSalesHandlers(cart: CartService, checkout: CheckoutService, voids: VoidService): Handlers<NoposContract>['sales'] {
+export function createSalesHandlers(cart: CartService, checkout: CheckoutService, voids: VoidService, cards: CardPaymentService): Handlers<NoposContract>['sales'] {
   const actor = (context: HandlerContext) => ({ staffId: staffOf(context), stepUp: context.stepUp });
   return {
     current: () => cart.current(),
@@ -27,6 +28,7 @@ export function createSalesHandlers(cart: CartService, checkout: CheckoutService
     listParked: () => cart.listParked(),
     resume: ({ saleId }) => cart.resume(saleId),
     tenderCash: ({ saleId, paymentId, givenMinor }, context) => checkout.tender(saleId, paymentId, cashTender(givenMinor), staffOf(context)),
+    tenderCard: (request, context) => cards.tenderCard(request, actor(context)),
     recent: ({ limit }) => checkout.recent(limit),
     void: (request, context) => voids.void(request, staffOf(context), context.approverId ?? null),
   };

@@ -1,5 +1,6 @@
 import type { Payment, PaymentMethod } from '../../../shared/domain/sale';
 import { AppError } from '../../../shared/ipc/errors';
+import type { Tx } from '../storage/transaction';
 import { roundToStep } from './rounding';
 
 /** What is still owed when a tender is offered. */
@@ -21,6 +22,11 @@ export interface Tender {
   /** Whether a completed payment of this kind opens the cash drawer. */
   readonly opensDrawer: boolean;
   settle(due: AmountDue): Promise<PaymentDraft> | PaymentDraft;
+  /**
+   * Called inside the transaction that records the payment, for what must commit with it (a card
+   * payment stored offline queues its outbox item here): both land, or neither does.
+   */
+  recordIn?(tx: Tx, recorded: { saleId: string; payment: Payment }): void;
 }
 
 /**

@@ -57,7 +57,7 @@ export function createSync(options: SyncOptions): Sync {
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const engine = new SyncEngine({
     delivery: new OutboxDelivery({ db: storage.db, queue, api: client, now }),
-    auditUpload: new AuditUpload(storage.db, state, client),
+    auditUpload: new AuditUpload(storage.audit, state, client),
     feed: new EventsFeed({
       db: storage.db, api: client, state, keychain, outbox: storage.outbox, needsAttention: storage.needsAttention, securityLog: storage.securityLog, now,
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,

@@ -5,6 +5,7 @@ import { receiptDocumentSchema } from '../../domain/receipt';
 import { voidRequestSchema, voidViewSchema } from '../../domain/refund';
 import { clientIdSchema, discountInputSchema, lineIdSchema, parkedSaleSchema, quantitySchema, saleViewSchema } from '../../domain/sale';
 import { channel } from '../contract-kit';
+import { tenderCardRequestSchema, tenderCardResultSchema } from './card-tender';
 
 const noRequest = z.undefined();
 // A scanner can fire several codes a second; a person at a keyboard never outpaces this.
@@ -75,6 +76,12 @@ export const salesChannels = {
     response: tenderResultSchema,
     access: 'create:transactions',
   }),
+  /**
+   * Takes a card payment towards the open sale (with cash, a split tender) through the card reader,
+   * online or stored for forwarding as the payment policy and the offline limits allow. Over an
+   * offline cap it needs `approve:overrides`, held or approved by a manager for this exact request.
+   */
+  tenderCard: channel({ request: tenderCardRequestSchema, response: tenderCardResultSchema, access: 'create:transactions', stepUp: 'approve:overrides' }),
   /** The shift's completed sales, newest first, for a reprint or a void. */
   recent: channel({
     request: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),

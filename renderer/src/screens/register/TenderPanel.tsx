@@ -4,7 +4,7 @@ import { Kbd } from '../../components/Kbd';
 import { formatMoney } from '../../format/money';
 import { TENDER_METHODS, type TenderOutcome } from './tender-methods';
 
-/** Pay: pick a method (only cash today), take part or all of what is due; the sale completes when paid. */
+/** Pay: pick a method (cash or card), take part or all of what is due; the sale completes when paid. */
 export function TenderPanel({ sale, method, onMethod, onTendered, onError, inputRef }: {
   sale: SaleView;
   method: string;

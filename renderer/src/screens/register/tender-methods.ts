@@ -2,6 +2,7 @@ import type { ComponentType, Ref } from 'react';
 import type { z } from 'zod';
 import type { tenderResultSchema } from '../../../../shared/ipc/areas/sales';
 import type { SaleView } from '../../../../shared/domain/sale';
+import { CardTender } from './CardTender';
 import { CashTender } from './CashTender';
 
 export type TenderOutcome = z.infer<typeof tenderResultSchema>;
@@ -23,6 +24,9 @@ export interface TenderMethod {
 
 /**
  * The ways to pay, in the order shown. Every method takes part of what is owed and answers with the
- * sale; split tender is simply several of them. The card tender plugs in here as one more entry.
+ * sale; split tender is simply several of them.
  */
-export const TENDER_METHODS: readonly TenderMethod[] = [{ id: 'cash', label: 'Cash', shortcut: 'F4', Form: CashTender }];
+export const TENDER_METHODS: readonly TenderMethod[] = [
+  { id: 'cash', label: 'Cash', shortcut: 'F4', Form: CashTender },
+  { id: 'card', label: 'Card', shortcut: 'F6', Form: CardTender },
+];

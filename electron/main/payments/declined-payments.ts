@@ -1,0 +1,119 @@
+import { formatMinor } from '../../../shared/domain/money';
+import type { DeclinedResolution } from '../../../shared/domain/card-payment';
+import type { Payment } from '../../../shared/domain/sale';
+import { AppError } from '../../../shared/ipc/errors';
+import type { AuditTrail } from '../audit/audit-trail';
+import { writeTransaction, type Tx } from '../storage/transaction';
+import type { Db } from '../storage/db';
+
+/** One entry of the sync area's needs-attention list, as payments uses it. */
+export interface AttentionEntry {
+  id: number;
+  clientId: string;
+  kind: string;
+  itemKind: string;
+  reason: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+/**
+ * The seam to the sync area's needs-attention list (electron/main/sync/needs-attention.ts): entries
+ * are added once per client id and kind, inside a transaction, and resolved, never deleted.
+ */
+export interface AttentionList {
+  add(tx: Tx, input: { clientId: string; kind: 'declined_after_forward'; itemKind: 'payment'; reason: string }): AttentionEntry;
+  get(id: number): AttentionEntry | null;
+  list(options?: { includeResolved?: boolean; limit?: number }): AttentionEntry[];
+  resolve(tx: Tx, id: number, by: string, resolution: string): AttentionEntry;
+}
+
+/** What the API's `payment.declined_after_forward` event says (shared/api/events.ts). */
+export interface DeclinedAfterForward {
+  clientId: string;
+  transactionClientId: string;
+  declineCode: string;
+}
+
+export interface RecordedCardPayment {
+  saleId: string;
+  payment: Payment;
+  currency: string;
+  receiptNumber: string | null;
+}
+
+export interface DeclinedPaymentsDeps {
+  db: Db;
+  attention: AttentionList;
+  audit: AuditTrail;
+  findPayment: (paymentId: string) => RecordedCardPayment | null;
+}
+
+const isDeclined = (e: AttentionEntry) => e.kind === 'declined_after_forward' && e.itemKind === 'payment';
+
+/**
+ * A card payment the processor declined after it was forwarded: the goods are gone and the store
+ * carries the loss unless someone acts, so it becomes a needs-attention entry at once, and a manager
+ * records what was done (another tender taken, or written off). Both steps are audited.
+ */
+export class DeclinedPayments {
+  constructor(private readonly deps: DeclinedPaymentsDeps) {}
+
+  /**
+   * Called by the sync area's events feed for each new `payment.declined_after_forward` event, inside
+   * the transaction that applies it: the entry is added (once per payment) and the decline audited.
+   */
+  onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): AttentionEntry {
+    const known = this.deps.findPayment(event.clientId);
+    const what = known?.payment.card
+      ? `Card payment of ${formatMinor(known.payment.amountMinor, known.currency)} ${known.currency} (${known.payment.card.brand} ending ${known.payment.card.last4}${known.receiptNumber ? `, receipt ${known.receiptNumber}` : ''})`
+      : `Card payment ${event.clientId} (not found on this terminal)`;
+    const entry = this.deps.attention.add(tx, {
+      clientId: event.clientId,
+      kind: 'declined_after_forward',
+      itemKind: 'payment',
+      reason: `${what} was declined after forwarding (${event.declineCode}). Take the amount another way or write it off.`,
+    });
+    this.deps.audit.record({
+      action: 'payment.declined_after_forward',
+      actorId: null,
+      target: known?.saleId ?? event.transactionClientId,
+      ...(known ? { amount: { minor: known.payment.amountMinor, currency: known.currency } } : {}),
+      details: { paymentId: event.clientId, entryId: entry.id, code: event.declineCode },
+    });
+    return entry;
+  }
+
+  /** The payment an entry is about, as recorded on this terminal. */
+  payment(entry: AttentionEntry): RecordedCardPayment | null {
+    return this.deps.findPayment(entry.clientId);
+  }
+
+  list(includeResolved: boolean): AttentionEntry[] {
+    return this.deps.attention.list({ includeResolved, limit: 500 }).filter(isDeclined).reverse();
+  }
+
+  resolve(entryId: number, resolution: DeclinedResolution, managerId: string): AttentionEntry {
+    const entry = this.deps.attention.get(entryId);
+    if (!entry || !isDeclined(entry)) throw new AppError('not_found', 'There is no declined card payment with that entry.');
+    if (entry.resolvedAt) throw new AppError('conflict', 'That declined payment was already resolved.');
+    const known = this.deps.findPayment(entry.clientId);
+    const currency = known?.currency ?? null;
+    const text =
+      resolution.kind === 'written_off'
+        ? `Written off: ${resolution.reason}`
+        : `Paid by ${resolution.method}${currency ? ` ${formatMinor(resolution.amountMinor, currency)} ${currency}` : ''}${resolution.note ? `: ${resolution.note}` : ''}`;
+    return writeTransaction(this.deps.db, (tx) => {
+      const resolved = this.deps.attention.resolve(tx, entryId, managerId, text);
+      this.deps.audit.record({
+        action: 'payment.resolved',
+        actorId: managerId,
+        target: known?.saleId ?? entry.clientId,
+        ...(resolution.kind === 'other_tender' && currency ? { amount: { minor: resolution.amountMinor, currency } } : {}),
+        details: { paymentId: entry.clientId, entryId, resolution: resolution.kind, method: resolution.kind === 'other_tender' ? resolution.method : null },
+      });
+      return resolved;
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { Settings } from '../../../shared/domain/settings';
+import { AppError } from '../../../shared/ipc/errors';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { SelectedCardReader } from '../devices/card-reader-selection';
+import type { SaleView } from '../../../shared/domain/sale';
+import type { CheckoutService } from '../sales/checkout-service';
+import { SaleRepository } from '../sales/sale-repository';
+import type { Db } from '../storage/db';
+import type { Outbox } from '../sync/outbox';
+import { CardPaymentService } from './card-payment-service';
+import type { Tx } from '../storage/transaction';
+import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
+import { OfflinePaymentStore } from './offline-store';
+import type { PaymentGateway } from './payment-gateway';
+
+export interface PaymentsDeps {
+  db: Db;
+  now: () => Date;
+  settings: () => Settings;
+  audit: AuditTrail;
+  outbox: Outbox;
+  checkout: CheckoutService;
+  /** The open sale, as the page sees it. */
+  openSale: () => SaleView | null;
+  device: SelectedCardReader;
+  gateway: PaymentGateway;
+  /** The sync area's needs-attention list; without it a declined-after-forward payment cannot be recorded. */
+  attention: AttentionList | null;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+export interface Payments {
+  cards: CardPaymentService;
+  /** What the sync area's events feed calls for each `payment.declined_after_forward` event, in its transaction. */
+  onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): void;
+  declined(): DeclinedPayments;
+}
+
+/** The payments area: card tender, offline limits, declined-after-forward resolution. */
+export function createPayments(deps: PaymentsDeps): Payments {
+  const { db, now, settings, audit, outbox } = deps;
+  // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
+  let salesRows: SaleRepository | null = null;
+  const cards = new CardPaymentService({
+    device: deps.device,
+    gateway: deps.gateway,
+    offline: new OfflinePaymentStore(db),
+    outbox,
+    audit,
+    limits: () => settings().policies.offlinePayments,
+    now,
+    log: deps.log,
+    checkout: deps.checkout,
+    openSale: deps.openSale,
+    storeCurrency: () => settings().store.currency,
+  });
+  const findPayment = (paymentId: string): RecordedCardPayment | null => {
+    const sales = (salesRows ??= new SaleRepository(db));
+    const saleId = sales.saleOfPayment(paymentId);
+    const sale = saleId ? sales.get(saleId) : null;
+    const payment = sale ? sales.payments(sale.id).find((p) => p.paymentId === paymentId) : undefined;
+    if (!sale || !payment) return null;
+    return { saleId: sale.id, payment, currency: sale.currency, receiptNumber: sales.documentByRef(sale.id)?.receipt_number ?? null };
+  };
+  const declined = deps.attention ? new DeclinedPayments({ db, attention: deps.attention, audit, findPayment }) : null;
+  const needDeclined = (): DeclinedPayments => {
+    if (!declined) throw new AppError('unavailable', 'The needs-attention list is not available on this terminal yet.');
+    return declined;
+  };
+  return {
+    cards,
+    onDeclinedAfterForward: (tx, event) => void needDeclined().onDeclinedAfterForward(tx, event),
+    declined: needDeclined,
+  };
+}
