@@ -12,7 +12,7 @@ import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
-import { defaultPolicyPath } from '../electron/main/settings/policy-file';
+import { defaultPolicyPath, readMachinePolicy } from '../electron/main/settings/policy-file';
 import { createDemoKeychain } from './demo-keychain';
 import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
@@ -47,14 +47,16 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
   const now = () => new Date();
   const { keychain, dataDir, demo } = await chooseKeychain();
-  const storage = await openTerminalStorage({ dataDir, policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(), keychain, now });
+  const policyFile = process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath();
+  const storage = await openTerminalStorage({ dataDir, policyFile, keychain, now });
   const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   // Receipts become PDFs in <data dir>/receipts, rendered by the real Chromium; the drawer is simulated.
   const printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), ...(chromium ? { executablePath: chromium } : {}) });
   const devices = { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
-  // Development only: `npm start` points at the sandbox and trusts exactly its CA.
+  // Development only: `npm start` points at the sandbox and trusts exactly its CA. The policy's
+  // enrollmentCode is tried once and recorded as used, as in Electron.
   const sync = startSync({
-    storage, keychain, now, argv: process.argv, policyCode: undefined, exportDir: path.join(dataDir, 'exports'),
+    storage, keychain, now, argv: process.argv, policyCode: readMachinePolicy(policyFile).enrollmentCode, exportDir: path.join(dataDir, 'exports'),
     ...(process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
     ...(process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
   });

@@ -4,11 +4,12 @@ import { memorySection } from './memory-bench';
 import { pinHashSection } from './pin-hash-bench';
 import { registerSection } from './register-bench';
 import { storageSection } from './storage-bench';
+import { syncSection } from './sync-bench';
 
 // `npm run bench`: one JSON report, one module per section. A new section (register, sync …) is one
 // more entry here; sections share the top-level `ratios`, `targets` and `withinTargets` groups.
-const ALL: BenchSection[] = [pinHashSection, storageSection, cipherCostSection, memorySection, registerSection];
-// BENCH_SECTIONS=register,memory runs only those (names as the sections give them).
+const ALL: BenchSection[] = [pinHashSection, storageSection, cipherCostSection, memorySection, registerSection, syncSection];
+// BENCH_SECTIONS=register,sync runs only those (names as the sections give them).
 const only = process.env.BENCH_SECTIONS?.split(',').map((name) => name.trim());
 const sections = only ? ALL.filter((section) => only.includes(section.name)) : ALL;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchChromium, ROOT } from '../support/browser';
+import { startSandboxProcess } from '../support/sandbox-process';
 import { tempDir } from '../support/storage';
 
 // The built browser host as `npm start` runs it when Electron is missing: a real process with the
@@ -66,6 +67,34 @@ describe('browser host process', () => {
       run.child.kill('SIGTERM');
     }
     expect(await run.exited).toBe(0);
+  });
+
+  it("enrolls with the policy file's enrollmentCode once, shows Online, and never sends that code again", async () => {
+    const sandbox = await startSandboxProcess();
+    const dataDir = path.join(scratch.dir, 'policy-code');
+    const policyFile = path.join(scratch.dir, 'enroll-policy.json');
+    writeFileSync(policyFile, JSON.stringify({ enrollmentCode: sandbox.code }));
+    const env = { NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: policyFile, NOPOS_API_BASE_URL: sandbox.url, NOPOS_API_CA_FILE: sandbox.caPath };
+    try {
+      for (const start of [1, 2]) {
+        const run = runHost(env);
+        try {
+          const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+          await page.goto(await waitForUrl(run));
+          await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
+          await page.getByTestId('sync-connectivity').filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
+          if (start === 1) await page.screenshot({ path: path.join(ARTIFACTS, 'browser-host-enrolled-by-policy.png') });
+          await page.close();
+        } finally {
+          run.child.kill('SIGTERM');
+        }
+        expect(await run.exited).toBe(0);
+      }
+      // Tried once: the second start found it recorded as used and did not send it again.
+      expect(sandbox.requestsTo('/v1/enrollments')).toBe(1);
+    } finally {
+      await sandbox.stop();
+    }
   });
 
   it('refuses to start without a Secret Service, says what to install, and creates nothing', async () => {

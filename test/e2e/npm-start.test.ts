@@ -62,6 +62,9 @@ describe('npm start without a Secret Service', () => {
       await page.goto(appUrl);
       await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
       await page.getByRole('status').filter({ hasText: 'demo: nothing is kept after this terminal stops' }).waitFor();
+      // Enrolled in the sandbox it started with the code it printed: online, never "Not enrolled".
+      await page.getByTestId('sync-connectivity').filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
+      await expect(page.getByTestId('sync-connectivity').textContent()).resolves.not.toBe('Not enrolled');
       await page.screenshot({ path: path.join(ARTIFACTS, 'npm-start-demo.png') });
       await page.close();
 

@@ -13,13 +13,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 let report: Record<string, Record<string, unknown>>;
 
 beforeAll(async () => {
-  await run(process.execPath, ['scripts/build.mjs', 'bench', 'bench-probes'], { cwd: root });
+  await run(process.execPath, ['scripts/build.mjs', 'sandbox', 'bench', 'bench-probes'], { cwd: root });
   // The register section at a small size: 2,000 products, 50 sales, 20 scans in Chromium.
   const register = { BENCH_REGISTER_PRODUCTS: '2000', BENCH_CATALOG_PRODUCTS: '2000', BENCH_REGISTER_SALES: '50', BENCH_SCANS: '20', BENCH_SALE_ROUNDS: '2', BENCH_SALES_PER_ROUND: '3' };
-  const env = { ...process.env, ...register, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_CPU_COMMITS: '50', BENCH_CPU_ROUNDS: '2', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
-  const { stdout } = await run(process.execPath, ['dist/bench/index.cjs'], { cwd: root, env, timeout: 170_000 });
+  // The sync section small: a 300-sale backlog, 2 rounds, 10 scans while syncing.
+  const sync = { BENCH_SYNC_BACKLOG: '300', BENCH_SYNC_ROUNDS: '2', BENCH_SYNC_SCANS: '10' };
+  const env = { ...process.env, ...register, ...sync, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_CPU_COMMITS: '50', BENCH_CPU_ROUNDS: '2', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
+  const { stdout } = await run(process.execPath, ['dist/bench/index.cjs'], { cwd: root, env, timeout: 230_000 });
   report = JSON.parse(stdout) as typeof report;
-}, 180_000);
+}, 240_000);
 
 const positive = expect.any(Number);
 
@@ -50,6 +52,17 @@ describe('npm run bench', () => {
       expect(report.register![name], name).toBeGreaterThan(0);
       expect(typeof (report.withinTargets!.register as Record<string, unknown>)[name], name).toBe('boolean');
     }
+  });
+
+  it('carries the sync figures by the names issue 10 gives, with their targets', () => {
+    for (const name of ['requestsFor10kBacklog', 'timeVsBareClient', 'scanToPaintP95MsWhileSyncing']) {
+      expect(report.sync![name], name).toBeGreaterThan(0);
+      expect(typeof (report.withinTargets!.sync as Record<string, unknown>)[name], name).toBe('boolean');
+    }
+    expect(report.targets!.sync).toEqual({ requestsFor10kBacklog: 100, timeVsBareClient: 1.25, scanToPaintP95MsWhileSyncing: 16 });
+    // Batches of 100: a 300-sale backlog is 3 requests, reported per 10,000.
+    expect(report.sync!.requestsFor10kBacklog).toBe(100);
+    expect(report.sync).toMatchObject({ backlog: 300, scansWhileSyncing: 10, backlogsSyncedDuringScans: expect.any(Number) });
   });
 
   it('measures resident memory after 20 sign-ins in a fresh process, under 100 MiB (PIN hashes off the thread pool)', () => {

@@ -12,6 +12,7 @@ import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
 import { CHROMIUM_FLAGS, createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
 import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { ReceiptsFolder } from '../../electron/main/devices/receipts-folder';
+import type { Sync } from '../../electron/main/sync/create-sync';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
@@ -24,7 +25,14 @@ export function launchChromium(): Promise<Browser> {
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
 export async function startAppHost(
   storage: TerminalStorage,
-  options: { accessGate?: AccessGate; now?: () => Date; /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */ receiptsDir?: string } = {},
+  options: {
+    accessGate?: AccessGate;
+    now?: () => Date;
+    /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */
+    receiptsDir?: string;
+    /** Sync over the same storage (tests start and stop it): the status bar and sync channels work. */
+    sync?: Sync;
+  } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
@@ -44,6 +52,7 @@ export async function startAppHost(
         isTrustedSender: sameOriginSender(origin),
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
+        ...(options.sync ? { sync: options.sync } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };

@@ -15,3 +15,20 @@ export interface Tx {
 export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
   return db.transaction(() => work({ db } as Tx)).immediate();
 }
+
+/**
+ * Like writeTransaction, but its commit does not wait for the disk (WAL, `synchronous = NORMAL`):
+ * it survives the process being killed, and is made durable by the next full commit or checkpoint;
+ * only a power cut can undo it. Only for records that can be rebuilt by asking again, such as what
+ * the NoPOS API confirmed (each item's client id is its idempotency key), so the fsync never holds
+ * the main thread while a register waits for an answer.
+ */
+export function replayableWriteTransaction<T>(db: Db, work: (tx: Tx) => T): T {
+  const previous = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    return writeTransaction(db, work);
+  } finally {
+    db.pragma(`synchronous = ${Number(previous)}`);
+  }
+}

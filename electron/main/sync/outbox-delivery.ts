@@ -52,11 +52,17 @@ function isRefusal(error: unknown): error is ApiClientError {
 export class OutboxDelivery {
   /** After a whole batch was refused, send one at a time until the refused item is found. */
   private isolate = false;
+  /** Whether this process has marked the head of the queue as possibly offered (see markPossiblyOffered). */
+  private recovered = false;
 
   constructor(private readonly deps: DeliveryDeps) {}
 
   async pass(): Promise<PassResult> {
-    const head = this.deps.queue.next(TRANSACTION_BATCH_MAX);
+    let head = this.deps.queue.next(TRANSACTION_BATCH_MAX);
+    if (!this.recovered && head.length) {
+      head = this.deps.queue.markPossiblyOffered(head);
+      this.recovered = true;
+    }
     const first = head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
     const route = routeOf(first.kind);
@@ -73,9 +79,9 @@ export class OutboxDelivery {
     const toSend = await this.lookUpExpired(group, route);
     const only = toSend[0];
     if (!only) return { confirmed: group.length, rejected: 0, idle: false };
-    this.deps.queue.markOffered(toSend);
+    const sentAt = this.deps.now().toISOString();
     try {
-      const result = route === 'transactions' ? await this.sendTransactions(toSend) : route === 'security' ? await this.sendSecurity(toSend) : await this.sendPayment(only);
+      const result = route === 'transactions' ? await this.sendTransactions(toSend, sentAt) : route === 'security' ? await this.sendSecurity(toSend, sentAt) : await this.sendPayment(only, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -85,10 +91,10 @@ export class OutboxDelivery {
           return { confirmed: group.length - toSend.length, rejected: 0, idle: false };
         }
         this.isolate = false;
-        this.deps.queue.settle({ confirmed: [], rejected: [{ item: only, reason: refusalReason(error) }] });
+        this.deps.queue.settle({ confirmed: [], rejected: [{ item: only, reason: refusalReason(error) }] }, sentAt);
         return { confirmed: group.length - toSend.length, rejected: 1, idle: false };
       }
-      this.deps.queue.noteError(toSend, ApiClientError.is(error) ? error.message : 'unexpected error');
+      this.deps.queue.noteError(toSend, ApiClientError.is(error) ? error.message : 'unexpected error', sentAt);
       throw error;
     }
   }
@@ -112,8 +118,10 @@ export class OutboxDelivery {
     return rest;
   }
 
-  private async sendTransactions(items: PendingItem[]): Promise<PassResult> {
+  private async sendTransactions(items: PendingItem[], sentAt: string): Promise<PassResult> {
     const response = await this.deps.api.transactionBatch(items.map((i) => i.payloadJson), batchKey('txb', items));
+    // An IPC request that arrived with the answer goes first; the bookkeeping can wait a turn.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const confirmed: { item: PendingItem; serverId: string | null }[] = [];
     const rejected: { item: PendingItem; reason: string }[] = [];
     for (const result of response.results) {
@@ -127,11 +135,12 @@ export class OutboxDelivery {
         confirmed.push({ item, serverId: result.transaction.id });
       }
     }
-    this.deps.queue.settle({ confirmed, rejected });
+    const answered = new Set([...confirmed, ...rejected].map((o) => o.item.seq));
+    this.deps.queue.settle({ confirmed, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) }, sentAt);
     return { confirmed: confirmed.length, rejected: rejected.length, idle: false };
   }
 
-  private async sendSecurity(items: PendingItem[]): Promise<PassResult> {
+  private async sendSecurity(items: PendingItem[], sentAt: string): Promise<PassResult> {
     const events = items.map((item) => ({ item, event: toSecurityEvent(item.clientId, item.payloadJson) }));
     const unusable = events.filter((e) => e.event === null).map((e) => ({ item: e.item, reason: 'This security alert cannot be read; it was kept for the record.' }));
     const usable = events.flatMap((e) => (e.event ? [{ item: e.item, event: e.event }] : []));
@@ -139,14 +148,14 @@ export class OutboxDelivery {
       const response = await this.deps.api.securityEvents({ events: usable.map((e) => e.event) }, batchKey('sev', usable.map((e) => e.item)));
       if (response.accepted + response.duplicates !== usable.length) throw new ApiClientError({ kind: 'malformed', what: 'securityEvents: counts' });
     }
-    this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable });
+    this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable }, sentAt);
     return { confirmed: usable.length, rejected: unusable.length, idle: false };
   }
 
-  private async sendPayment(item: PendingItem): Promise<PassResult> {
+  private async sendPayment(item: PendingItem, sentAt: string): Promise<PassResult> {
     const record = await this.deps.api.createPayment(item.payloadJson, item.clientId);
     if (record.clientId !== item.clientId) throw new ApiClientError({ kind: 'malformed', what: 'createPayment: client id' });
-    this.deps.queue.settle({ confirmed: [{ item, serverId: record.id }], rejected: [] });
+    this.deps.queue.settle({ confirmed: [{ item, serverId: record.id }], rejected: [] }, sentAt);
     return { confirmed: 1, rejected: 0, idle: false };
   }
 }

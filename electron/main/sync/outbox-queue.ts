@@ -1,5 +1,5 @@
 import type { Db } from '../storage/db';
-import { writeTransaction, type Tx } from '../storage/transaction';
+import { replayableWriteTransaction, writeTransaction, type Tx } from '../storage/transaction';
 import type { NeedsAttention } from './needs-attention';
 
 export interface PendingItem {
@@ -54,7 +54,12 @@ export class OutboxQueue {
     this.confirmDelivery = db.prepare('UPDATE outbox_delivery SET confirmed_at = ?, server_id = ? WHERE seq = ?');
     this.rejectRow = db.prepare("UPDATE outbox SET status = 'rejected', updated_at = ?, last_error = ? WHERE seq = ? AND status IN ('queued', 'sending')");
     this.errorRow = db.prepare('UPDATE outbox SET last_error = ? WHERE seq = ?');
-    this.stats = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('queued', 'sending')");
+    // Counted on the (status, seq) index alone; the oldest is the first in queue order (asked on every
+    // status change, so it must not read every waiting row).
+    this.stats = db.prepare(
+      `SELECT (SELECT count(*) FROM outbox WHERE status IN ('queued', 'sending')) AS n,
+              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest`,
+    );
   }
 
   next(limit: number): PendingItem[] {
@@ -69,28 +74,51 @@ export class OutboxQueue {
     }));
   }
 
-  /** Recorded before the request leaves: a crash after sending still knows the key was used. */
-  markOffered(items: readonly PendingItem[]): void {
-    const at = this.now().toISOString();
+  /**
+   * After a start, the head of the queue may have left in a request whose answer was never recorded
+   * (the process died mid-request). Its idempotency window is counted from when the item was queued,
+   * the earliest that request can have left, so a late resend is looked up first, never doubled.
+   * One commit per start; attempts themselves are recorded with their answer (see settle).
+   */
+  markPossiblyOffered(items: readonly PendingItem[]): PendingItem[] {
+    const unmarked = items.filter((item) => item.firstSentAt === null);
+    if (unmarked.length === 0) return [...items];
     writeTransaction(this.db, () => {
-      for (const item of items) {
-        this.offer.run(at, item.seq);
-        this.firstOffer.run(item.seq, at);
+      for (const item of unmarked) this.firstOffer.run(item.seq, item.createdAt);
+    });
+    return items.map((item) => (item.firstSentAt === null ? { ...item, firstSentAt: item.createdAt } : item));
+  }
+
+  /**
+   * Applies one answer in one transaction, the attempt recorded with it: confirmed items become
+   * `sent`, refused ones move to needs-attention. One durable commit per request: the client id is
+   * the idempotency key, so an attempt lost with a crash is safely sent again. Not waiting for the
+   * disk (replayableWriteTransaction): a confirmation a power cut undoes is asked again, answered
+   * from the API's idempotency store or, past 24 h, by the lookup by client id.
+   */
+  settle(
+    outcomes: { confirmed: { item: PendingItem; serverId: string | null }[]; rejected: { item: PendingItem; reason: string }[]; unanswered?: readonly PendingItem[] },
+    sentAt?: string,
+  ): void {
+    const at = this.now().toISOString();
+    replayableWriteTransaction(this.db, (tx) => {
+      for (const { item, serverId } of outcomes.confirmed) {
+        this.recordAttempt(item, sentAt ?? at, at);
+        this.confirmRow.run(at, item.seq);
+        this.confirmDelivery.run(at, serverId, item.seq);
       }
+      for (const { item, reason } of outcomes.rejected) {
+        this.recordAttempt(item, sentAt ?? at, at);
+        this.reject(tx, item, reason);
+      }
+      // Sent, but the answer said nothing usable about them: they stay queued, their key known used.
+      for (const item of outcomes.unanswered ?? []) this.recordAttempt(item, sentAt ?? at, at);
     });
   }
 
-  /** Applies one answer in one transaction: confirmed items become `sent`, refused ones move to needs-attention. */
-  settle(outcomes: { confirmed: { item: PendingItem; serverId: string | null }[]; rejected: { item: PendingItem; reason: string }[] }): void {
-    const at = this.now().toISOString();
-    writeTransaction(this.db, (tx) => {
-      for (const { item, serverId } of outcomes.confirmed) {
-        this.confirmRow.run(at, item.seq);
-        this.firstOffer.run(item.seq, at);
-        this.confirmDelivery.run(at, serverId, item.seq);
-      }
-      for (const { item, reason } of outcomes.rejected) this.reject(tx, item, reason);
-    });
+  private recordAttempt(item: PendingItem, sentAt: string, at: string): void {
+    this.offer.run(at, item.seq);
+    this.firstOffer.run(item.seq, sentAt);
   }
 
   reject(tx: Tx, item: PendingItem, reason: string): void {
@@ -98,9 +126,14 @@ export class OutboxQueue {
     this.needsAttention.add(tx, { clientId: item.clientId, kind: 'rejected', itemKind: item.kind, reason });
   }
 
-  noteError(items: readonly PendingItem[], message: string): void {
+  /** A failed attempt is recorded too: it may have reached the API before the link broke. */
+  noteError(items: readonly PendingItem[], message: string, sentAt: string): void {
+    const at = this.now().toISOString();
     writeTransaction(this.db, () => {
-      for (const item of items) this.errorRow.run(message.slice(0, 500), item.seq);
+      for (const item of items) {
+        this.recordAttempt(item, sentAt, at);
+        this.errorRow.run(message.slice(0, 500), item.seq);
+      }
     });
   }
 

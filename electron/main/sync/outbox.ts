@@ -16,6 +16,7 @@ export class Outbox {
   private readonly insert;
   private readonly countPending;
   private readonly listeners = new Set<() => void>();
+  private told = false;
 
   constructor(
     db: Db,
@@ -30,8 +31,15 @@ export class Outbox {
   enqueue(item: OutboxItem): number {
     const at = this.now().toISOString();
     const seq = Number(this.insert.run(item.clientId, item.kind, JSON.stringify(item.payload), at, at).lastInsertRowid);
-    // Told after the caller's transaction had its chance to commit: sync reads the queue, never this call.
-    if (this.listeners.size) queueMicrotask(() => this.listeners.forEach((listener) => listener()));
+    // Told after the caller's transaction had its chance to commit: sync reads the queue, never this
+    // call. Once per burst: 10,000 items queued in one transaction are one nudge, not 10,000.
+    if (this.listeners.size && !this.told) {
+      this.told = true;
+      queueMicrotask(() => {
+        this.told = false;
+        this.listeners.forEach((listener) => listener());
+      });
+    }
     return seq;
   }
 
