@@ -7,6 +7,7 @@ import { useApi } from './bridge/use-api';
 import { FirstRunScreen } from './session/FirstRunScreen';
 import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
+import { AttentionScreen } from './screens/attention/AttentionScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
 import { RefundScreen } from './screens/refund/RefundScreen';
 import { RegisterScreen } from './screens/register/RegisterScreen';
@@ -30,6 +31,7 @@ const SCREENS = {
   refund: { label: 'Refund', needs: 'create:transactions', render: () => <RefundScreen /> },
   shift: { label: 'Shift', needs: 'create:transactions', render: () => <ShiftScreen /> },
   reports: { label: 'Reports', needs: 'read:reports', render: () => <ReportsScreen /> },
+  attention: { label: 'Attention', needs: 'approve:overrides', render: () => <AttentionScreen /> },
   catalog: { label: 'Catalog', needs: 'manage:settings', render: () => <CatalogScreen /> },
   status: { label: 'Home', render: () => <StatusScreen /> },
   staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
+import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Role } from '../../shared/domain/staff';
 import { ARTIFACTS, launchChromium, seedStaff, startAppHost, watchForProblems } from './browser';
@@ -11,6 +12,8 @@ import { openTestStorage, realKeychain, tempDir } from './storage';
 export interface E2eTerminal {
   storage: TerminalStorage;
   host: BrowserHost;
+  /** The core behind the page, for arranging what a test needs that no screen makes (an API event). */
+  core: AppCore;
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -34,7 +37,7 @@ export function e2eTerminal(name: string, options: { staff: [string, Role, strin
     t.storage = await openTestStorage(realKeychain(`e2e-${name}`), scratch.dir);
     for (const [staffName, role, pin] of options.staff) t.staff[staffName] = await seedStaff(t.storage, staffName, role, pin);
     t.browser = await launchChromium();
-    ({ host: t.host } = await startAppHost(t.storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
+    ({ host: t.host, core: t.core } = await startAppHost(t.storage, { receiptsDir: path.join(scratch.dir, 'receipts') }));
     t.context = await t.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-US' });
     t.page = await t.context.newPage();
     problems = watchForProblems(t.page);

@@ -28,6 +28,7 @@ export const declinedEntrySchema = z
       .nullable(),
   })
   .strict();
+export type DeclinedEntry = z.infer<typeof declinedEntrySchema>;
 
 export const paymentsChannels = {
   /** Which reader is in use; the simulated one lists its test cards for the page's dev-only picker. */
