@@ -109,7 +109,7 @@ async function start(): Promise<void> {
   powerMonitor.on('suspend', () => core.session.lock('os_lock'));
   if (kiosk.active) {
     Menu.setApplicationMenu(null);
-    relaunchOnFatal(process, app, process.argv, appLog);
+    relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now });
   }
   if (app.isPackaged) {
     applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });
