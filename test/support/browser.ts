@@ -7,6 +7,7 @@ import { newStaffId } from '../../electron/main/staff/staff-repository';
 import type { Role } from '../../shared/domain/staff';
 import { sameOriginSender } from '../../electron/main/ipc/sender';
 import type { AccessGate } from '../../electron/main/ipc/access-gate';
+import type { KioskHost } from '../../electron/main/kiosk/kiosk-exit';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
 import { CHROMIUM_FLAGS, createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
@@ -24,7 +25,7 @@ export function launchChromium(): Promise<Browser> {
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
 export async function startAppHost(
   storage: TerminalStorage,
-  options: { accessGate?: AccessGate; now?: () => Date; /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */ receiptsDir?: string } = {},
+  options: { accessGate?: AccessGate; now?: () => Date; /** Stands in for Electron's kiosk window. */ kiosk?: KioskHost; /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */ receiptsDir?: string } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
@@ -44,6 +45,7 @@ export async function startAppHost(
         isTrustedSender: sameOriginSender(origin),
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
+        ...(options.kiosk ? { kiosk: options.kiosk } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };
