@@ -1,5 +1,5 @@
 ; Included by electron-builder's NSIS script (nsis.include in electron-builder.yml).
-; Silent install with enrollment:  "NoPOS-Terminal-Setup-<version>-x64.exe" /S /ENROLLMENTCODE=ABCD-EFGH-JKLM
+; Silent install with enrollment:  "NoPOS-Terminal-Setup-<version>-x64.exe" /S /ENROLLMENTCODE=ABCD-EFGH-JKMN
 ; The code is handed to the installed terminal, which validates it and writes it into the machine
 ; policy file (%ProgramData%\NoPOS Terminal\policy.json); it is never written to the install log.
 !include "FileFunc.nsh"
