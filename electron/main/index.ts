@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, sess
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
 import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
+import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
 import { startSync } from './sync/start-sync';
 import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
@@ -83,6 +84,9 @@ async function start(): Promise<void> {
     ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
   });
   app.on('will-quit', () => sync.close());
+  // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
+  const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: (entry) => storage?.appLog.write(entry) });
+  app.on('will-quit', marker.stop);
   const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
   const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
   // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
@@ -109,7 +113,7 @@ async function start(): Promise<void> {
   powerMonitor.on('suspend', () => core.session.lock('os_lock'));
   if (kiosk.active) {
     Menu.setApplicationMenu(null);
-    relaunchOnFatal(process, app, process.argv, appLog);
+    relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now });
   }
   if (app.isPackaged) {
     applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });

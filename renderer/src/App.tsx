@@ -4,6 +4,7 @@ import { AppShell } from './layout/AppShell';
 import { Button } from './components/Button';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApi } from './bridge/use-api';
+import { KioskExitControl } from './kiosk/KioskExitControl';
 import { FirstRunScreen } from './session/FirstRunScreen';
 import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
@@ -66,6 +67,7 @@ function SignedInApp() {
             <span>
               {session.staff.name} · {ROLE_LABELS[session.staff.role]}
             </span>
+            <KioskExitControl />
             <Button variant="secondary" className="button--small" onClick={() => api.session.lock().then(setSession)}>
               Lock
             </Button>

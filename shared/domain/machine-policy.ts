@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENROLLMENT_CODE_ALPHABET } from '../api/enrollment';
 import { apiBaseUrlSchema, settingsPatchObjectSchema, type SettingsPatch } from './settings';
 
 /**
@@ -7,10 +8,14 @@ import { apiBaseUrlSchema, settingsPatchObjectSchema, type SettingsPatch } from 
  * IT validates against (docs/policy/policy.schema.json) is generated from this schema.
  */
 
-/** One-time code that exchanges for API credentials (issue 10). Not a lasting secret: it works once. */
+/**
+ * One-time code that exchanges for API credentials (docs/sync.md). Not a lasting secret: it works once.
+ * The API's own alphabet and length, in a form a JSON Schema can state: 12 characters, dashes optional.
+ */
+const codeChar = `[${ENROLLMENT_CODE_ALPHABET}${ENROLLMENT_CODE_ALPHABET.toLowerCase()}]`;
 export const enrollmentCodeSchema = z
   .string()
-  .regex(/^[A-Z0-9]{4}(?:-?[A-Z0-9]{4}){1,7}$/, 'groups of 4 capital letters or digits, e.g. ABCD-EFGH-JKLM');
+  .regex(new RegExp(`^${codeChar}{4}-?${codeChar}{4}-?${codeChar}{4}$`), 'a 12-character enrollment code, e.g. ABCD-EFGH-JKMN');
 
 export const versionSchema = z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,6}$/, 'a version such as 1.4.2');
 

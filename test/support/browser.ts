@@ -7,6 +7,7 @@ import { newStaffId } from '../../electron/main/staff/staff-repository';
 import type { Role } from '../../shared/domain/staff';
 import { sameOriginSender } from '../../electron/main/ipc/sender';
 import type { AccessGate } from '../../electron/main/ipc/access-gate';
+import type { KioskHost } from '../../electron/main/kiosk/kiosk-exit';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
 import { CHROMIUM_FLAGS, createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
@@ -30,6 +31,8 @@ export async function startAppHost(
     now?: () => Date;
     /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */
     receiptsDir?: string;
+    /** Stands in for Electron's kiosk window. */
+    kiosk?: KioskHost;
     /** Sync over the same storage (tests start and stop it): the status bar and sync channels work. */
     sync?: Sync;
   } = {},
@@ -53,6 +56,7 @@ export async function startAppHost(
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
         ...(options.sync ? { sync: options.sync } : {}),
+        ...(options.kiosk ? { kiosk: options.kiosk } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };

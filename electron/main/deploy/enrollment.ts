@@ -5,8 +5,8 @@ import { enrollmentCodeSchema, machinePolicySchema } from '../../../shared/domai
 /**
  * Install-time enrollment. Installers hand the one-time code to the installed terminal
  * (`--set-enrollment-code=CODE`, see build/installer.nsh and docs/deploying.md), which puts it in the
- * machine policy file as `enrollmentCode`. Exchanging it for API credentials is issue 10: it plugs in
- * as `enroll` below.
+ * machine policy file as `enrollmentCode`. At its next start the terminal exchanges it for API
+ * credentials (`enrollFromPolicy`, called by sync/start-sync.ts).
  */
 export const ENROLL_FLAG = '--set-enrollment-code';
 
@@ -31,7 +31,7 @@ export const EXIT_BAD_POLICY = 3;
  */
 export function writeEnrollmentCode(policyFile: string, code: string): { exitCode: number; message: string } {
   if (!enrollmentCodeSchema.safeParse(code).success) {
-    return { exitCode: EXIT_BAD_CODE, message: 'The enrollment code is not valid: groups of 4 capital letters or digits, e.g. ABCD-EFGH-JKLM.' };
+    return { exitCode: EXIT_BAD_CODE, message: 'The enrollment code is not valid: 12 letters and digits, e.g. ABCD-EFGH-JKMN.' };
   }
   let current: Record<string, unknown> = {};
   try {
@@ -57,28 +57,25 @@ export function writeEnrollmentCode(policyFile: string, code: string): { exitCod
 }
 
 export type Enroll = (code: string) => Promise<void>;
-export type EnrollmentOutcome = 'no_code' | 'already_enrolled' | 'waiting_for_enrollment_support' | 'enrolled' | 'failed';
+export type EnrollmentOutcome = 'no_code' | 'already_enrolled' | 'enrolled' | 'failed';
 
 /**
- * The seam for issue 10: called at start with the policy's code. Until enrollment exists there is no
- * `enroll`, and the code simply waits in the policy file.
+ * Called at start with the code given at install time. `isEnrolled` also says yes once this code was
+ * tried here (enrolled or refused), so a code left in the policy file is used once only; a failure to
+ * reach NoPOS records nothing, and the next start tries again.
  */
 export async function enrollFromPolicy(
   code: string | undefined,
-  deps: { enroll?: Enroll; isEnrolled?: () => boolean; log: (entry: Record<string, unknown>) => void },
+  deps: { enroll: Enroll; isEnrolled: () => boolean; log: (entry: Record<string, unknown>) => void },
 ): Promise<EnrollmentOutcome> {
   if (!code) return 'no_code';
-  if (deps.isEnrolled?.()) return 'already_enrolled';
-  if (!deps.enroll) {
-    deps.log({ level: 'info', event: 'enrollment.pending', reason: 'enrollment is not available in this version' });
-    return 'waiting_for_enrollment_support';
-  }
+  if (deps.isEnrolled()) return 'already_enrolled';
   try {
     await deps.enroll(code);
     deps.log({ level: 'info', event: 'enrollment.done' });
     return 'enrolled';
   } catch (error) {
-    deps.log({ level: 'error', event: 'enrollment.failed', name: (error as Error)?.name ?? 'unknown' });
+    deps.log({ level: 'error', event: 'enrollment.failed', name: (error as Error)?.name ?? 'unknown', ...(typeof (error as { code?: unknown })?.code === 'string' ? { code: (error as { code: string }).code } : {}) });
     return 'failed';
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { MAX_RELAUNCHES, relaunchCount, relaunchOnFatal } from '../../../electron/main/kiosk/keep-alive';
+import { HEALTHY_RUN_MS, MAX_RELAUNCHES, relaunchCount, relaunchOnFatal } from '../../../electron/main/kiosk/keep-alive';
 import { kioskDecision, kioskWindowHost, kioskWindowOptions } from '../../../electron/main/kiosk/kiosk-window';
 import { applyStartAtLogin, AUTOSTART_FILE } from '../../../electron/main/kiosk/login-item';
 import { watchPage } from '../../../electron/main/kiosk/page-watchdog';
@@ -124,15 +124,40 @@ describe('fatal main-process errors', () => {
   it('relaunch the terminal a few times, then stay down', () => {
     const handlers = new Map<string, (e: unknown) => void>();
     const app = { relaunch: vi.fn(), exit: vi.fn() };
-    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, app, ['/opt/nopos', '--nopos-relaunch=1'], () => undefined);
+    const clock = { now: () => 0 };
+    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, app, ['/opt/nopos', '--nopos-relaunch=1'], { log: () => undefined, now: clock.now });
     handlers.get('uncaughtException')!(new Error('boom'));
     expect(app.relaunch).toHaveBeenCalledWith({ args: ['--nopos-relaunch=2'] });
     expect(app.exit).toHaveBeenCalledWith(1);
     expect(relaunchCount(['x', `--nopos-relaunch=${MAX_RELAUNCHES}`])).toBe(MAX_RELAUNCHES);
     const last = { relaunch: vi.fn(), exit: vi.fn() };
-    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, last, ['x', `--nopos-relaunch=${MAX_RELAUNCHES}`], () => undefined);
+    const log = vi.fn();
+    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, last, ['x', `--nopos-relaunch=${MAX_RELAUNCHES}`], { log, now: clock.now });
     handlers.get('unhandledRejection')!(new Error('again'));
     expect(last.relaunch).not.toHaveBeenCalled();
     expect(last.exit).toHaveBeenCalledWith(1);
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: 'main.relaunch_gave_up' }));
+  });
+
+  it('start counting again after a healthy run, so crashes days apart never keep the terminal down', () => {
+    let t = 1_000_000;
+    const now = () => t;
+    const handlers = new Map<string, (e: unknown) => void>();
+    const on = (e: string, l: (e: unknown) => void) => handlers.set(e, l);
+    // The third relaunch in a row: one minute short of healthy, a crash now would be the last straw.
+    const early = { relaunch: vi.fn(), exit: vi.fn() };
+    relaunchOnFatal({ on }, early, ['x', `--nopos-relaunch=${MAX_RELAUNCHES}`], { log: () => undefined, now, healthyAfterMs: HEALTHY_RUN_MS });
+    t += HEALTHY_RUN_MS - 60_000;
+    handlers.get('uncaughtException')!(new Error('boom'));
+    expect(early.relaunch).not.toHaveBeenCalled();
+    // The same start, up for the healthy period: the crash counts as the first of a new series.
+    const late = { relaunch: vi.fn(), exit: vi.fn() };
+    const log = vi.fn();
+    relaunchOnFatal({ on }, late, ['x', '--kiosk-arg', `--nopos-relaunch=${MAX_RELAUNCHES}`], { log, now });
+    t += HEALTHY_RUN_MS;
+    handlers.get('unhandledRejection')!(new Error('days later'));
+    expect(late.relaunch).toHaveBeenCalledWith({ args: ['--kiosk-arg', '--nopos-relaunch=1'] });
+    expect(late.exit).toHaveBeenCalledWith(1);
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: 'main.fatal', relaunches: 0, countReset: true }));
   });
 });

@@ -49,7 +49,7 @@ describe('machine policy: schema for IT', () => {
       },
       kiosk: { enabled: true, startAtLogin: true },
       updates: { feedUrl: 'https://updates.example.com/nopos-terminal', pinnedVersion: '0.1.0', checkIntervalMinutes: 240 },
-      enrollmentCode: 'ABCD-EFGH-JKLM',
+      enrollmentCode: 'ABCD-EFGH-JKMN',
     });
   });
 
