@@ -103,6 +103,8 @@ describe('Electron main edge', () => {
     fake.calls.exitCode = null;
     fake.calls.errorBoxes.length = 0;
     fake.calls.userData = mkdtempSync(path.join(tmpdir(), 'nopos-edge-'));
+    // A packaged start writes or removes the Linux autostart entry: never in the tester's own home.
+    process.env.XDG_CONFIG_HOME = path.join(fake.calls.userData, 'config');
     keychainControl.unavailable = false;
     fake.setLock(true);
   });
