@@ -4,6 +4,7 @@ import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
 import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { startSync } from './sync/start-sync';
+import { paymentGatewayFor } from './payments/api-payment-gateway';
 import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
     ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
     catalogFiles,
     sync,
+    paymentGateway: paymentGatewayFor(sync, appLog),
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
