@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
+import { createAppCore, type AppCore, type AppCoreDeps } from '../../electron/main/core/app-core';
 import { newStaffId } from '../../electron/main/staff/staff-repository';
 import type { Role } from '../../shared/domain/staff';
 import { sameOriginSender } from '../../electron/main/ipc/sender';
@@ -28,7 +28,14 @@ export async function launchChromium(): Promise<Browser> {
 /** The browser host exactly as `npm start` runs it: the real core over the built renderer. */
 export async function startAppHost(
   storage: TerminalStorage,
-  options: { accessGate?: AccessGate; now?: () => Date; /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */ receiptsDir?: string } = {},
+  options: {
+    accessGate?: AccessGate;
+    now?: () => Date;
+    /** Receipts are printed to PDF here by the real Chromium, as `npm start` does. */
+    receiptsDir?: string;
+    /** Sync with a sandbox and online card authorization, as `npm start` wires them. */
+    sync?: Pick<AppCoreDeps, 'sync' | 'paymentGateway'>;
+  } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
   const bridgeScriptPath = path.join(ROOT, 'dist', 'browser-host', 'bridge.js');
@@ -48,6 +55,7 @@ export async function startAppHost(
         isTrustedSender: sameOriginSender(origin),
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
+        ...options.sync,
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
       return { registry: core.registry, attachEvents: core.events.attach };
