@@ -23,6 +23,14 @@ export class Uploads {
     })();
   }
 
+  /** What the API holds of a terminal's chain: how many entries and the head it last reported. */
+  auditHead(terminalId: string): { entries: number; lastSeq: number; headHash: string } | null {
+    const head = this.db.prepare('SELECT head_hash FROM audit_heads WHERE terminal_id = ?').get(terminalId) as { head_hash: string } | undefined;
+    if (!head) return null;
+    const held = this.db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM audit_entries WHERE terminal_id = ?').get(terminalId) as { n: number; last: number };
+    return { entries: held.n, lastSeq: held.last, headHash: head.head_hash };
+  }
+
   recordSecurityEvents(terminalId: string, upload: SecurityUpload): { accepted: number; duplicates: number } {
     return this.db.transaction(() => {
       const insert = this.db.prepare('INSERT OR IGNORE INTO security_events VALUES (?, ?, ?, ?, ?, ?)');

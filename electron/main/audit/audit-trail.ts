@@ -5,7 +5,8 @@ import type { Db } from '../storage/db';
 
 const GENESIS = '0'.repeat(64);
 
-interface AuditRow {
+/** One row of the chain as stored; `canonical` fixes how it hashes. */
+export interface AuditRow {
   seq: number;
   at: string;
   terminal_id: string;
@@ -98,6 +99,15 @@ export class AuditTrail {
       return { seq: content.seq, hash };
     });
     return write.immediate();
+  }
+
+  /** Rows after `seq`, in order: how the chain leaves the terminal (sync uploads it in chunks). */
+  entriesAfter(seq: number, limit: number): AuditRow[] {
+    return this.deps.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as AuditRow[];
+  }
+
+  countAfter(seq: number): number {
+    return (this.deps.db.prepare('SELECT count(*) AS n FROM audit_log WHERE seq > ?').get(seq) as { n: number }).n;
   }
 
   verify(): AuditVerification {

@@ -1,22 +1,7 @@
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
-import type { Db } from '../storage/db';
+import type { AuditTrail } from '../audit/audit-trail';
 import type { SyncState } from './sync-state';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  terminal_id: string;
-  actor_id: string | null;
-  approver_id: string | null;
-  action: string;
-  target: string | null;
-  amount_minor: number | null;
-  currency: string | null;
-  details_json: string | null;
-  prev_hash: string;
-  hash: string;
-}
 
 const CHUNK = 500;
 const POSITION_KEY = 'audit.uploadedSeq';
@@ -28,20 +13,20 @@ const POSITION_KEY = 'audit.uploadedSeq';
  */
 export class AuditUpload {
   constructor(
-    private readonly db: Db,
+    private readonly audit: AuditTrail,
     private readonly state: SyncState,
     private readonly api: ApiClient,
   ) {}
 
   pendingCount(): number {
     const done = this.state.get<number>(POSITION_KEY) ?? 0;
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log WHERE seq > ?').get(done) as { n: number }).n;
+    return this.audit.countAfter(done);
   }
 
   /** Uploads one chunk; false when there was nothing left. */
   async pass(): Promise<boolean> {
     const done = this.state.get<number>(POSITION_KEY) ?? 0;
-    const rows = this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(done, CHUNK) as AuditRow[];
+    const rows = this.audit.entriesAfter(done, CHUNK);
     const last = rows.at(-1);
     if (!last) return false;
     const entries = rows.map((r) => ({

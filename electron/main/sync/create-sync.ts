@@ -61,7 +61,7 @@ export function createSync(options: SyncOptions): Sync {
   const declines = new PaymentDeclines();
   const engine = new SyncEngine({
     delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, now }),
-    auditUpload: new AuditUpload(storage.db, state, client),
+    auditUpload: new AuditUpload(storage.audit, state, client),
     feed: new EventsFeed({
       db: storage.db, api: client, state, keychain, outbox: storage.outbox, declines, securityLog: storage.securityLog, now,
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,

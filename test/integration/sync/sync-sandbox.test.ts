@@ -89,6 +89,20 @@ describe('delivery', () => {
     expect(entry!.reason).toMatch(/invalid_request/);
   });
 
+  it('uploads the audit trail in order, every entry once, with the head hash that anchors the chain', async () => {
+    t = await syncTerminal(sb);
+    const terminalId = await t.enroll();
+    await t.sell(4);
+    await t.drained();
+    await t.sync.engine.syncNow();
+    const head = t.storage.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+    expect(head.seq).toBeGreaterThan(4);
+    expect(sb.sandbox.services.uploads.auditHead(terminalId)).toEqual({ entries: head.seq, lastSeq: head.seq, headHash: head.hash });
+    // Uploading again sends nothing twice.
+    await t.sync.engine.syncNow();
+    expect(sb.sandbox.services.uploads.auditHead(terminalId)).toMatchObject({ entries: head.seq });
+  });
+
   it('pauses with "credentials rejected" on a key the API refuses, instead of retrying forever', async () => {
     t = await syncTerminal(sb);
     await t.enroll();
