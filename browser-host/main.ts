@@ -17,6 +17,7 @@ import { createDemoKeychain } from './demo-keychain';
 import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
 import { startSync } from '../electron/main/sync/start-sync';
+import { paymentGatewayFor } from '../electron/main/payments/api-payment-gateway';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
 // It keeps its own data folder and keychain service, so it never shares a database key with an
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
         devices,
         sync,
+        paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
       });
       stopTimers = core.startTimers();
       return { registry: core.registry, attachEvents: core.events.attach };

@@ -5,6 +5,7 @@ import { createAppCore } from './core/app-core';
 import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
 import { startSync } from './sync/start-sync';
+import { paymentGatewayFor } from './payments/api-payment-gateway';
 import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
     ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
     catalogFiles,
     sync,
+    paymentGateway: paymentGatewayFor(sync, appLog),
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));

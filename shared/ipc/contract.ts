@@ -25,7 +25,7 @@ import { kioskChannels } from './contract-kiosk';
 import { checkPayloadBounds } from './payload-bounds';
 
 const noRequest = z.undefined();
-// A PIN check costs ~80 ms of scrypt: a page may not queue more than a handful.
+// A PIN check costs ~90 ms of scrypt: a page may not queue more than a handful.
 const pinRate = { burst: 5, perSecond: 1 };
 
 /**

@@ -77,7 +77,9 @@ describe('staff sign-in in the browser', () => {
       await page.getByRole('button', { name: 'Add staff member' }).click();
       await page.getByText(`${name} added.`).waitFor();
     }
-    await expect(page.getByRole('row').count()).resolves.toBe(4);
+    // The table re-renders after each add: wait for its rows (header, Ada, Cass, Manny) instead of counting once.
+    await page.getByRole('row').filter({ hasText: 'Manny' }).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(4);
     await noBlockingA11yIssues();
     await page.screenshot({ path: path.join(ARTIFACTS, 'staff.png'), fullPage: true });
   });
@@ -89,11 +91,11 @@ describe('staff sign-in in the browser', () => {
     await signInThroughUi(page, 'Cass', '482913');
     await page.getByText('Cass · Cashier').waitFor();
     // A cashier is shown neither staff nor settings; main refuses them anyway (tested in unit tests).
-    await expect(page.getByRole('button', { name: 'Staff' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Staff' }).count()).toBe(0);
   });
 
   it('lands the cashier on the register', async () => {
-    await expect(page.locator('.nav__item[aria-current="page"]').textContent()).resolves.toBe('Register');
+    await expect.poll(() => page.locator('.nav__item[aria-current="page"]').textContent()).toBe('Register');
   });
 
   it('blocks the cashier from a manager action until a manager approves it on the spot', async () => {
@@ -114,7 +116,7 @@ describe('staff sign-in in the browser', () => {
     await page.getByRole('button', { name: 'No sale' }).click();
     await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('locks the terminal after the policy idle time, and the same cashier unlocks it', async () => {

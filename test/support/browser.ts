@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { PaymentGateway } from '../../electron/main/payments/payment-gateway';
 import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
 import { newStaffId } from '../../electron/main/staff/staff-repository';
 import type { Role } from '../../shared/domain/staff';
@@ -19,7 +19,12 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 export const APP_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Playwright (and axe) are loaded on first use: the bench bundles this file, and its memory probe
+ * must measure the terminal, not some 70 MiB of browser automation it never calls.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 }
 
@@ -35,6 +40,8 @@ export async function startAppHost(
     kiosk?: KioskHost;
     /** Sync over the same storage (tests start and stop it): the status bar and sync channels work. */
     sync?: Sync;
+    /** Online card authorization, as `npm start` wires it over sync's API client. */
+    paymentGateway?: PaymentGateway;
   } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
@@ -56,6 +63,7 @@ export async function startAppHost(
         storage,
         ...(options.accessGate ? { accessGate: options.accessGate } : {}),
         ...(options.sync ? { sync: options.sync } : {}),
+        ...(options.paymentGateway ? { paymentGateway: options.paymentGateway } : {}),
         ...(options.kiosk ? { kiosk: options.kiosk } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
@@ -92,6 +100,7 @@ export function watchForProblems(page: Page): string[] {
 
 /** axe-core over the page as it is now, against WCAG 2.2 AA: the serious and critical violations, as `id: first target`. */
 export async function blockingA11yIssues(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`);
 }

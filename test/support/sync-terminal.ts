@@ -5,6 +5,7 @@ import { isAppProtocolSender } from '../../electron/main/ipc/sender';
 import { cashTender } from '../../electron/main/sales/tender';
 import type { Keychain } from '../../electron/main/secrets/keychain';
 import { createSync, type Sync } from '../../electron/main/sync/create-sync';
+import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
 import type { SyncTimings } from '../../electron/main/sync/sync-engine';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { TestSandbox } from './sandbox-client';
@@ -48,6 +49,7 @@ export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keycha
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: now() },
     now, storage, isTrustedSender: isAppProtocolSender, catalog: testCatalog(), sync,
+    paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
   });
   const staffId = 'st_synctester00';
   if (!storage.staff.get(staffId)) storage.staff.insert({ id: staffId, name: 'Sync tester', role: 'admin', pinHash: await storage.pinHasher.hash('482913') });

@@ -46,7 +46,7 @@ export interface AppCoreDeps {
   catalogFiles?: CatalogFileChooser;
   /** Sync with the NoPOS API (built by the host, which holds the keychain); none: the terminal works alone. */
   sync?: Sync;
-  /** Online card authorization (the NoPOS API); without it every card payment is stored for forwarding. */
+  /** Online card authorization (the NoPOS API, see payments/api-payment-gateway.ts); without it every card payment is stored for forwarding. */
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
@@ -149,6 +149,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
+  // Payments owns the needs-attention entry of a card payment declined when forwarded (see sync/payment-declines.ts).
+  deps.sync?.declines.attach((tx, decline) => payments.onDeclinedAfterForward(tx, decline));
   return {
     registry,
     events,

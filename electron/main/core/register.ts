@@ -9,6 +9,7 @@ import { RefundRepository } from '../sales/refund-repository';
 import { RefundService } from '../sales/refund-service';
 import { SaleRepository } from '../sales/sale-repository';
 import { SalesLedger } from '../sales/sales-ledger';
+import { TendersInFlight } from '../sales/tenders-in-flight';
 import { VoidService } from '../sales/void-service';
 import { ShiftRepository } from '../shifts/shift-repository';
 import { ShiftService } from '../shifts/shift-service';
@@ -48,10 +49,11 @@ export function createRegister(deps: RegisterDeps): Register {
   const shiftRows = new ShiftRepository(db);
   const recording = { db, now, settings, audit, outbox, terminalId };
   const ledger = new SalesLedger({ db, sales, refunds: refundRows, shifts: shiftRows, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
-  const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit });
+  const inFlight = new TendersInFlight();
+  const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
   return {
     cart,
-    checkout: new CheckoutService({ ...recording, sales, shifts: shiftRows, drawer, receiptDocument: deps.receiptDocument }),
+    checkout: new CheckoutService({ ...recording, sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
     refunds: new RefundService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     voids: new VoidService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     shifts: new ShiftService({ ...recording, shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),

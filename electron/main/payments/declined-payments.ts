@@ -24,16 +24,21 @@ export interface AttentionEntry {
  */
 export interface AttentionList {
   add(tx: Tx, input: { clientId: string; kind: 'declined_after_forward'; itemKind: 'payment'; reason: string }): AttentionEntry;
+  find(clientId: string, kind: 'declined_after_forward'): AttentionEntry | null;
   get(id: number): AttentionEntry | null;
   list(options?: { includeResolved?: boolean; limit?: number }): AttentionEntry[];
   resolve(tx: Tx, id: number, by: string, resolution: string): AttentionEntry;
 }
 
-/** What the API's `payment.declined_after_forward` event says (shared/api/events.ts). */
+/**
+ * A payment stored for forwarding that the API declined: a 402 when sync delivered it, or the API's
+ * `payment.declined_after_forward` event later (shared/api/events.ts).
+ */
 export interface DeclinedAfterForward {
   clientId: string;
   transactionClientId: string;
   declineCode: string;
+  source?: 'delivery' | 'event';
 }
 
 export interface RecordedCardPayment {
@@ -61,10 +66,13 @@ export class DeclinedPayments {
   constructor(private readonly deps: DeclinedPaymentsDeps) {}
 
   /**
-   * Called by the sync area's events feed for each new `payment.declined_after_forward` event, inside
-   * the transaction that applies it: the entry is added (once per payment) and the decline audited.
+   * The one place a declined card payment becomes a needs-attention entry. Sync calls it (through
+   * sync/payment-declines.ts) from its delivery and from its events feed, inside the transaction that
+   * settles the item or applies the event: the entry is added and the decline audited, once per payment.
    */
   onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): AttentionEntry {
+    const existing = this.deps.attention.find(event.clientId, 'declined_after_forward');
+    if (existing) return existing;
     const known = this.deps.findPayment(event.clientId);
     const what = known?.payment.card
       ? `Card payment of ${formatMinor(known.payment.amountMinor, known.currency)} ${known.currency} (${known.payment.card.brand} ending ${known.payment.card.last4}${known.receiptNumber ? `, receipt ${known.receiptNumber}` : ''})`
@@ -80,7 +88,7 @@ export class DeclinedPayments {
       actorId: null,
       target: known?.saleId ?? event.transactionClientId,
       ...(known ? { amount: { minor: known.payment.amountMinor, currency: known.currency } } : {}),
-      details: { paymentId: event.clientId, entryId: entry.id, code: event.declineCode },
+      details: { paymentId: event.clientId, entryId: entry.id, code: event.declineCode, source: event.source ?? 'event' },
     });
     return entry;
   }

@@ -11,12 +11,15 @@ import { discountBasisPoints, lineGross, priceSale } from './pricing';
 import type { RegisterBase } from './register-deps';
 import { parseDiscount, type SaleRepository, type SaleRow } from './sale-repository';
 import { buildSaleView } from './sale-view';
+import type { TendersInFlight } from './tenders-in-flight';
 
 export interface CartDeps extends RegisterBase {
   sales: SaleRepository;
   shifts: ShiftRepository;
   catalog: CatalogReader;
   audit: AuditTrail;
+  /** Shared with the checkout: a sale whose tender is in flight takes no changes. */
+  inFlight: TendersInFlight;
 }
 
 /** Who asks: the handler passes the signed-in staff member and a way to demand `apply:discounts`. */
@@ -54,6 +57,7 @@ export class CartService {
   private requireOpen(): SaleRow {
     const row = this.deps.sales.openSale();
     if (!row) throw new AppError('not_found', 'There is no sale in progress.');
+    this.deps.inFlight.refuseChanges(row.id);
     if (this.deps.sales.payments(row.id).length > 0) throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
     return row;
   }
@@ -62,6 +66,7 @@ export class CartService {
   private openOrStart(staffId: string): SaleRow {
     const existing = this.deps.sales.openSale();
     if (existing) {
+      this.deps.inFlight.refuseChanges(existing.id);
       if (this.deps.sales.payments(existing.id).length > 0) throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
       return existing;
     }

@@ -10,11 +10,14 @@ import type { RecordingDeps } from './register-deps';
 import type { SaleRepository, SaleRow } from './sale-repository';
 import { buildSaleView, withPayment } from './sale-view';
 import type { Tender } from './tender';
+import type { TendersInFlight } from './tenders-in-flight';
 
 export interface CheckoutDeps extends RecordingDeps {
   sales: SaleRepository;
   shifts: ShiftRepository;
   drawer: CashDrawer;
+  /** Shared with the cart: a sale whose tender is in flight takes no changes. */
+  inFlight: TendersInFlight;
   /** The printable receipt of a completed document (the receipts area builds it). */
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
 }
@@ -61,9 +64,11 @@ export class CheckoutService {
   async tender(saleId: string, paymentId: string, tender: Tender, staffId: string): Promise<TenderResult> {
     const earlier = this.replay(saleId, paymentId);
     if (earlier) return earlier;
+    this.deps.inFlight.refuseChanges(saleId);
     const { view } = this.payable(saleId);
     const cashRoundingMinor = this.deps.settings().store.cashRoundingMinor;
-    const draft = await tender.settle({ remainingMinor: view.remainingMinor, cashRoundingMinor });
+    // Frozen while the tender settles (a card may be approved by the API meanwhile): see TendersInFlight.
+    const draft = await this.deps.inFlight.during(saleId, async () => tender.settle({ remainingMinor: view.remainingMinor, cashRoundingMinor }));
 
     const result = writeTransaction(this.deps.db, (tx) => {
       // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.

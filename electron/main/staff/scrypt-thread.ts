@@ -30,6 +30,8 @@ interface Job {
  * Runs scrypt on one dedicated thread instead of libuv's pool. One hash allocates ~28 MiB; glibc keeps
  * that memory in the arena of whichever thread ran it, so through the pool's four threads the process
  * kept four copies (~112 MiB) for good. Here there is only ever one such thread, and it exits once idle.
+ * The default cost's block (r = 8, just over 32 MiB) is above glibc's dynamic mmap ceiling, so it is
+ * not kept at all (see DEFAULT_PIN_COST).
  */
 export class ScryptThread {
   private worker: Worker | null = null;

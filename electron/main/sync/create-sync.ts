@@ -9,6 +9,7 @@ import { ClockCheck } from './clock-check';
 import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxQueue } from './outbox-queue';
+import { PaymentDeclines } from './payment-declines';
 import { SyncEngine, type SyncTimings } from './sync-engine';
 import { SyncState } from './sync-state';
 
@@ -32,6 +33,8 @@ export interface Sync {
   enrollment: EnrollmentService;
   queue: OutboxQueue;
   api: ApiClient;
+  /** Card payments declined when forwarded; the payments area attaches the handler that records them. */
+  declines: PaymentDeclines;
   exportDir: string;
   close(): void;
 }
@@ -55,11 +58,12 @@ export function createSync(options: SyncOptions): Sync {
     terminalName: () => storage.settings.current().values.terminal.name,
   });
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
+  const declines = new PaymentDeclines();
   const engine = new SyncEngine({
-    delivery: new OutboxDelivery({ db: storage.db, queue, api: client, now }),
+    delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, now }),
     auditUpload: new AuditUpload(storage.audit, state, client),
     feed: new EventsFeed({
-      db: storage.db, api: client, state, keychain, outbox: storage.outbox, needsAttention: storage.needsAttention, securityLog: storage.securityLog, now,
+      db: storage.db, api: client, state, keychain, outbox: storage.outbox, declines, securityLog: storage.securityLog, now,
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,
       markRevoked: () => enrollment.markRevoked(),
     }),
@@ -75,7 +79,7 @@ export function createSync(options: SyncOptions): Sync {
     ...(options.random ? { random: options.random } : {}),
   });
   storage.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api: client, exportDir: options.exportDir, close: () => {
+  return { engine, enrollment, queue, api: client, declines, exportDir: options.exportDir, close: () => {
       engine.close();
       transport.close();
     }, };

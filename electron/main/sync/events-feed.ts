@@ -8,7 +8,7 @@ import type { Db } from '../storage/db';
 import { writeTransaction, type Tx } from '../storage/transaction';
 import type { Outbox } from './outbox';
 import { verifyEventsSignature } from './event-signature';
-import type { NeedsAttention } from './needs-attention';
+import type { PaymentDeclines } from './payment-declines';
 import type { SyncState } from './sync-state';
 
 export const EVENTS_CURSOR = 'events.cursor';
@@ -26,15 +26,14 @@ export interface EventsFeedDeps {
   state: SyncState;
   keychain: Keychain;
   outbox: Outbox;
-  needsAttention: NeedsAttention;
+  /** A declined-after-forward payment goes to the payments area, which owns its needs-attention entry. */
+  declines: PaymentDeclines;
   securityLog: SecurityLog;
   now: () => Date;
   /** This terminal's id at the API: a revocation naming another terminal is not ours. */
   serverTerminalId: () => string | null;
   /** Recorded in the same transaction as the event: stops new sales and marks the terminal revoked. */
   markRevoked: (tx: Tx) => void;
-  /** The payments area's hook for a declined-after-forward payment, in the same transaction. */
-  onDeclinedAfterForward?: (tx: Tx, event: Extract<ApiEvent, { type: 'payment.declined_after_forward' }>['data']) => void;
 }
 
 export class SignatureRefusedError extends Error {
@@ -91,13 +90,7 @@ export class EventsFeed {
         effects.staffChanged = true;
         break;
       case 'payment.declined_after_forward':
-        this.deps.needsAttention.add(tx, {
-          clientId: event.data.clientId,
-          kind: 'declined_after_forward',
-          itemKind: 'payment',
-          reason: `${event.data.declineCode}: the card payment was declined after it was forwarded (sale ${event.data.transactionClientId}). Take the amount another way or record the loss.`,
-        });
-        this.deps.onDeclinedAfterForward?.(tx, event.data);
+        this.deps.declines.record(tx, { clientId: event.data.clientId, transactionClientId: event.data.transactionClientId, declineCode: event.data.declineCode, source: 'event' });
         break;
       case 'terminal.revoked':
         if (event.data.terminalId !== this.deps.serverTerminalId()) break;

@@ -65,6 +65,11 @@ export class NeedsAttention {
     return (this.db.prepare(`SELECT * FROM needs_attention ${where} ORDER BY id LIMIT ?`).all(options.limit ?? 500) as Row[]).map(toEntry);
   }
 
+  find(clientId: string, kind: NeedsAttentionKind): NeedsAttentionEntry | null {
+    const row = this.db.prepare('SELECT * FROM needs_attention WHERE client_id = ? AND kind = ?').get(clientId, kind) as Row | undefined;
+    return row ? toEntry(row) : null;
+  }
+
   get(id: number): NeedsAttentionEntry | null {
     const row = this.db.prepare('SELECT * FROM needs_attention WHERE id = ?').get(id) as Row | undefined;
     return row ? toEntry(row) : null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PaymentRecord } from '../../../shared/api/payments';
 import { TRANSACTION_BATCH_MAX, TRANSACTION_TYPES } from '../../../shared/api/transactions';
 import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
@@ -6,6 +7,7 @@ import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction } from '../storage/transaction';
 import type { Db } from '../storage/db';
 import type { OutboxQueue, PendingItem } from './outbox-queue';
+import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 
 type Route = 'transactions' | 'security' | 'payment' | 'unknown';
@@ -23,8 +25,11 @@ export interface DeliveryDeps {
   db: Db;
   queue: OutboxQueue;
   api: ApiClient;
+  declines: PaymentDeclines;
   now: () => Date;
 }
+
+const DECLINE_CODES: ReadonlySet<string> = new Set(['card_declined', 'insufficient_funds', 'processing_error']);
 
 export interface PassResult {
   confirmed: number;
@@ -110,7 +115,13 @@ export class OutboxDelivery {
         rest.push(item);
         continue;
       }
-      const record = route === 'payment' ? await this.deps.api.findPayment(item.clientId) : await this.deps.api.findTransaction(item.clientId);
+      if (route === 'payment') {
+        const payment = await this.deps.api.findPayment(item.clientId);
+        if (payment) this.settlePayment(item, payment);
+        else rest.push(item);
+        continue;
+      }
+      const record = await this.deps.api.findTransaction(item.clientId);
       if (record) found.push({ item, serverId: record.id });
       else rest.push(item);
     }
@@ -152,11 +163,50 @@ export class OutboxDelivery {
     return { confirmed: usable.length, rejected: unusable.length, idle: false };
   }
 
+  /**
+   * One card payment stored for forwarding. The API holds it once it answers, approved or declined:
+   * a decline (402) settles the item and goes to the payments area as a declined payment. A 422 on
+   * its key means an online attempt that timed out reached the API with the same key: the payment is
+   * looked up and settled as the API holds it.
+   */
   private async sendPayment(item: PendingItem, sentAt: string): Promise<PassResult> {
-    const record = await this.deps.api.createPayment(item.payloadJson, item.clientId);
+    let record: PaymentRecord;
+    try {
+      record = await this.deps.api.createPayment(item.payloadJson, item.clientId);
+    } catch (error) {
+      const f = ApiClientError.is(error) && error.failure.kind === 'http' ? error.failure : null;
+      if (f?.status === 402 && f.code && DECLINE_CODES.has(f.code)) {
+        this.settleDeclined(item, f.code, null, sentAt);
+        return { confirmed: 1, rejected: 0, idle: false };
+      }
+      if (f?.code !== 'idempotency_key_reused') throw error;
+      const held = await this.deps.api.findPayment(item.clientId);
+      // Not held yet: the online attempt may still be in hand at the API. Later, not a refusal.
+      if (!held) throw new ApiClientError({ kind: 'http', status: 409, code: 'idempotency_in_flight', message: 'An earlier attempt with this key is still being handled.', retryAfterMs: 1_000 });
+      record = held;
+    }
     if (record.clientId !== item.clientId) throw new ApiClientError({ kind: 'malformed', what: 'createPayment: client id' });
-    this.deps.queue.settle({ confirmed: [{ item, serverId: record.id }], rejected: [] }, sentAt);
+    this.settlePayment(item, record, sentAt);
     return { confirmed: 1, rejected: 0, idle: false };
+  }
+
+  private settlePayment(item: PendingItem, record: PaymentRecord, sentAt?: string): void {
+    if (record.status === 'approved') this.deps.queue.settle({ confirmed: [{ item, serverId: record.id }], rejected: [] }, sentAt);
+    else this.settleDeclined(item, record.declineCode ?? 'card_declined', record.id, sentAt);
+  }
+
+  /** Delivered (the API holds it, declined) and handed to the payments area in the same transaction. */
+  private settleDeclined(item: PendingItem, declineCode: string, serverId: string | null, sentAt?: string): void {
+    let transactionClientId = '';
+    try {
+      transactionClientId = String((JSON.parse(item.payloadJson) as { transactionClientId?: unknown }).transactionClientId ?? '');
+    } catch {
+      // A payload that cannot be read still has its client id: the payments area finds the sale by it.
+    }
+    writeTransaction(this.deps.db, (tx) => {
+      this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
+      this.deps.declines.record(tx, { clientId: item.clientId, transactionClientId, declineCode, source: 'delivery' });
+    });
   }
 }
 

@@ -17,6 +17,9 @@ class MemoryAttention implements AttentionList {
     this.entries.push(entry);
     return entry;
   }
+  find(clientId: string, kind: string) {
+    return this.entries.find((e) => e.clientId === clientId && e.kind === kind) ?? null;
+  }
   get(id: number) {
     return this.entries.find((e) => e.id === id) ?? null;
   }

@@ -49,7 +49,7 @@ describe('PIN hashing', () => {
   });
 
   it('uses a cost in the 50–100 ms class by default (measured in npm run bench)', () => {
-    expect(DEFAULT_PIN_COST).toEqual({ N: 32768, r: 7, p: 1 });
+    expect(DEFAULT_PIN_COST).toEqual({ N: 32768, r: 8, p: 1 });
   });
 });
 
