@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useState } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useState } from 'react';
 import type { Product } from '../../../../shared/domain/catalog';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
@@ -10,7 +10,8 @@ import { ProductTiles } from './ProductTiles';
 const SEARCH_DEBOUNCE_MS = 120;
 
 /** Find a product by name as you type (F2), or browse the tiles of a group; a tap or Enter adds it. */
-export const ProductFinder = forwardRef<HTMLInputElement, { onPick: (product: Product) => void }>(function ProductFinder({ onPick }, searchRef) {
+// Memoised: a scan changes the sale, not the products, so the tiles need not render again.
+export const ProductFinder = memo(forwardRef<HTMLInputElement, { onPick: (product: Product) => void }>(function ProductFinder({ onPick }, searchRef) {
   const api = useApi();
   const loadInfo = useCallback(() => api.catalog.info(), [api]);
   const info = useQuery(loadInfo);
@@ -84,7 +85,7 @@ export const ProductFinder = forwardRef<HTMLInputElement, { onPick: (product: Pr
       )}
     </section>
   );
-});
+}));
 
 function GroupTiles({ group, onPick }: { group: string; onPick: (product: Product) => void }) {
   const api = useApi();

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { SaleLine } from '../../../../shared/domain/sale';
 import { StatusLine } from '../../components/StatusLine';
@@ -46,7 +46,8 @@ export function RegisterWorkspace() {
     [setSelected, setQuantity, removeLine],
   );
 
-  const pick = (product: Product) => (product.soldBy === 'weight' ? cart.setWeighing(product) : void cart.addProduct(product.sku));
+  const { setWeighing, addProduct } = cart;
+  const pick = useCallback((product: Product) => (product.soldBy === 'weight' ? setWeighing(product) : void addProduct(product.sku)), [setWeighing, addProduct]);
   const hasLines = (sale?.lines.length ?? 0) > 0;
   const shortcuts: Shortcut[] = [
     { key: 'F2', label: completed ? 'New sale' : 'Search', run: () => (completed ? cart.newSale() : search.current?.focus()) },
