@@ -24,6 +24,9 @@ export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
  * the main thread while a register waits for an answer.
  */
 export function replayableWriteTransaction<T>(db: Db, work: (tx: Tx) => T): T {
+  // Part of a caller's transaction (a settled payment and its decline): that one's durability holds,
+  // and SQLite refuses to change the sync level inside a transaction anyway.
+  if (db.inTransaction) return db.transaction(() => work({ db } as Tx))();
   const previous = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = NORMAL');
   try {
