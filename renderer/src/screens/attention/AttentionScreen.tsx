@@ -4,6 +4,7 @@ import type { DeclinedEntry } from '../../../../shared/ipc/areas/payments';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
+import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Panel } from '../../components/Panel';
@@ -46,64 +47,43 @@ export function AttentionScreen() {
             {state.data.declined.length === 0 ? (
               <p className="muted">None: every card payment taken offline was accepted.</p>
             ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Since</th>
-                    <th scope="col">Card</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Receipt</th>
-                    <th scope="col">Action</th>
+              <Table columns={['Since', 'Card', 'Amount', 'Receipt', 'Action']}>
+                {state.data.declined.map((entry) => (
+                  <tr key={entry.entryId}>
+                    <td>{since(entry.createdAt)}</td>
+                    <td>{entry.payment ? `${entry.payment.brand} ${entry.payment.last4}` : entry.reason}</td>
+                    <td>{entry.payment ? formatMoney(entry.payment.amountMinor, entry.payment.currency) : ''}</td>
+                    <td>{entry.payment?.receiptNumber ?? ''}</td>
+                    <td>
+                      <Button className="button--small" onClick={() => setDeclining(entry)}>
+                        Resolve
+                      </Button>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {state.data.declined.map((entry) => (
-                    <tr key={entry.entryId}>
-                      <td>{since(entry.createdAt)}</td>
-                      <td>{entry.payment ? `${entry.payment.brand} ${entry.payment.last4}` : entry.reason}</td>
-                      <td>{entry.payment ? formatMoney(entry.payment.amountMinor, entry.payment.currency) : ''}</td>
-                      <td>{entry.payment?.receiptNumber ?? ''}</td>
-                      <td>
-                        <Button className="button--small" onClick={() => setDeclining(entry)}>
-                          Resolve
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
           </Panel>
           <Panel title="Refused by NoPOS">
             {state.data.items.length === 0 ? (
               <p className="muted">None: everything queued was accepted or is still on its way.</p>
             ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Since</th>
-                    <th scope="col">Item</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Action</th>
+              <Table columns={['Since', 'Item', 'Reason', 'Action']}>
+                {state.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{since(item.createdAt)}</td>
+                    <td>
+                      {item.itemKind} …{item.clientId.slice(-8)}
+                    </td>
+                    <td>{item.reason}</td>
+                    <td>
+                      <Button className="button--small" onClick={() => setResolving(item)}>
+                        Resolve
+                      </Button>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {state.data.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>{since(item.createdAt)}</td>
-                      <td>
-                        {item.itemKind} …{item.clientId.slice(-8)}
-                      </td>
-                      <td>{item.reason}</td>
-                      <td>
-                        <Button className="button--small" onClick={() => setResolving(item)}>
-                          Resolve
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
           </Panel>
         </>

@@ -1,3 +1,4 @@
+import { Table } from '../../components/Table';
 import type { ImportReport } from '../../../../shared/domain/catalog';
 import { Panel } from '../../components/Panel';
 
@@ -8,22 +9,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {report.rowsRead} rows read, {report.imported} imported{report.errors.length > 0 ? `, ${report.errors.length + report.moreErrors} refused` : ''}.
       </p>
       {report.errors.length > 0 && (
-        <table className="table" aria-label="Refused rows">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Problem</th>
+        <Table columns={['Line', 'Problem']} label="Refused rows">
+          {report.errors.map((e) => (
+            <tr key={`${e.line}-${e.message}`}>
+              <td>{e.line}</td>
+              <td>{e.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.errors.map((e) => (
-              <tr key={`${e.line}-${e.message}`}>
-                <td>{e.line}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {report.moreErrors > 0 && <p className="muted">…and {report.moreErrors} more refused rows not listed.</p>}
     </Panel>

@@ -5,6 +5,7 @@ import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
+import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
@@ -47,50 +48,40 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
   return (
     <Panel title={`Sale ${sale.receipt?.receiptNumber ?? ''}`}>
       <form className="stack" onSubmit={submit} noValidate>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Sold</th>
-              <th scope="col">Paid</th>
-              <th scope="col">Refund</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sale.lines.map((line) => {
-              const max = left.get(line.lineId)?.quantity ?? 0;
-              const weighed = line.soldBy === 'weight';
-              const value = quantities[line.lineId] ?? 0;
-              return (
-                <tr key={line.lineId}>
-                  <td>{line.name}</td>
-                  <td>{weighed ? formatGrams(line.quantity) : line.quantity}</td>
-                  <td>{formatMoney(line.netMinor, currency)}</td>
-                  <td>
-                    {max === 0 ? (
-                      <span className="muted">Already refunded</span>
-                    ) : weighed ? (
-                      <label className="check">
-                        <input type="checkbox" checked={value === max} onChange={(e) => set(line.lineId, e.target.checked ? max : 0)} /> Refund {formatGrams(max)}
-                      </label>
-                    ) : (
-                      <div className="stepper">
-                        <button type="button" className="icon-button" aria-label={`One less ${line.name} to refund`} disabled={value === 0} onClick={() => set(line.lineId, value - 1)}>
-                          −
-                        </button>
-                        <span aria-label={`${line.name} to refund`}>{value}</span>
-                        <button type="button" className="icon-button" aria-label={`One more ${line.name} to refund`} disabled={value >= max} onClick={() => set(line.lineId, value + 1)}>
-                          +
-                        </button>
-                        <span className="muted">of {max}</span>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table columns={['Item', 'Sold', 'Paid', 'Refund']}>
+          {sale.lines.map((line) => {
+            const max = left.get(line.lineId)?.quantity ?? 0;
+            const weighed = line.soldBy === 'weight';
+            const value = quantities[line.lineId] ?? 0;
+            return (
+              <tr key={line.lineId}>
+                <td>{line.name}</td>
+                <td>{weighed ? formatGrams(line.quantity) : line.quantity}</td>
+                <td>{formatMoney(line.netMinor, currency)}</td>
+                <td>
+                  {max === 0 ? (
+                    <span className="muted">Already refunded</span>
+                  ) : weighed ? (
+                    <label className="check">
+                      <input type="checkbox" checked={value === max} onChange={(e) => set(line.lineId, e.target.checked ? max : 0)} /> Refund {formatGrams(max)}
+                    </label>
+                  ) : (
+                    <div className="stepper">
+                      <button type="button" className="icon-button" aria-label={`One less ${line.name} to refund`} disabled={value === 0} onClick={() => set(line.lineId, value - 1)}>
+                        −
+                      </button>
+                      <span aria-label={`${line.name} to refund`}>{value}</span>
+                      <button type="button" className="icon-button" aria-label={`One more ${line.name} to refund`} disabled={value >= max} onClick={() => set(line.lineId, value + 1)}>
+                        +
+                      </button>
+                      <span className="muted">of {max}</span>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
         <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
         <div className="actions">
           <Button type="submit" disabled={chosen.length === 0}>

@@ -3,6 +3,7 @@ import type { SaleView } from '../../../../shared/domain/sale';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
+import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Panel } from '../../components/Panel';
@@ -30,41 +31,30 @@ export function RecentSalesScreen() {
           {recent.data.length === 0 ? (
             <p className="muted">No completed sales in this shift yet.</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Receipt</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Total</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Actions</th>
+            <Table columns={['Receipt', 'Time', 'Total', 'Status', 'Actions']}>
+              {recent.data.map((sale) => (
+                <tr key={sale.saleId}>
+                  <td>{sale.receipt?.receiptNumber}</td>
+                  <td>{sale.receipt ? new Date(sale.receipt.completedAt).toLocaleTimeString(undefined, { timeStyle: 'short' }) : ''}</td>
+                  <td>{formatMoney(sale.totals.totalMinor, sale.totals.currency)}</td>
+                  <td>{sale.status === 'voided' ? 'Voided' : 'Completed'}</td>
+                  <td>
+                    <div className="actions">
+                      {sale.receipt && (
+                        <Button variant="secondary" className="button--small" onClick={() => setReprint(sale.receipt?.receiptNumber ?? null)}>
+                          Reprint
+                        </Button>
+                      )}
+                      {sale.status === 'completed' && (
+                        <Button variant="danger" className="button--small" onClick={() => setVoiding(sale)}>
+                          Void
+                        </Button>
+                      )}
+                    </div>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {recent.data.map((sale) => (
-                  <tr key={sale.saleId}>
-                    <td>{sale.receipt?.receiptNumber}</td>
-                    <td>{sale.receipt ? new Date(sale.receipt.completedAt).toLocaleTimeString(undefined, { timeStyle: 'short' }) : ''}</td>
-                    <td>{formatMoney(sale.totals.totalMinor, sale.totals.currency)}</td>
-                    <td>{sale.status === 'voided' ? 'Voided' : 'Completed'}</td>
-                    <td>
-                      <div className="actions">
-                        {sale.receipt && (
-                          <Button variant="secondary" className="button--small" onClick={() => setReprint(sale.receipt?.receiptNumber ?? null)}>
-                            Reprint
-                          </Button>
-                        )}
-                        {sale.status === 'completed' && (
-                          <Button variant="danger" className="button--small" onClick={() => setVoiding(sale)}>
-                            Void
-                          </Button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )}
         </Panel>
       )}

@@ -1,3 +1,4 @@
+import { Table } from '../../components/Table';
 import type { ShiftReport } from '../../../../shared/domain/shift';
 import { formatMoney, formatRate } from '../../format/money';
 
@@ -38,24 +39,15 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         <dd data-testid="report-net">{money(report.netSalesMinor)}</dd>
       </dl>
       <h3>Tax by rate</h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Rate</th>
-            <th scope="col">Net</th>
-            <th scope="col">Tax</th>
+      <Table columns={['Rate', 'Net', 'Tax']}>
+        {report.taxByRate.map((t) => (
+          <tr key={t.rateBp}>
+            <td>{formatRate(t.rateBp)}</td>
+            <td>{money(t.netMinor)}</td>
+            <td>{money(t.taxMinor)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {report.taxByRate.map((t) => (
-            <tr key={t.rateBp}>
-              <td>{formatRate(t.rateBp)}</td>
-              <td>{money(t.netMinor)}</td>
-              <td>{money(t.taxMinor)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       <h3>Tenders</h3>
       <dl className="facts">
         {report.tenders.map((t) => (

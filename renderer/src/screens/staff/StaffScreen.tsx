@@ -4,6 +4,7 @@ import { BridgeError } from '../../bridge/client';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
+import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
@@ -133,21 +134,11 @@ export function StaffScreen() {
       {staff.status === 'error' && <ErrorNotice title="Could not load staff" message={describeError(staff.error, 'manage staff')} onRetry={staff.reload} />}
       {staff.status === 'ready' && (
         <Panel title="Staff members">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.data.map((member) => (
-                <StaffRow key={`${member.id}-${member.role}-${member.active}`} member={member} isMe={member.id === me} onChanged={staff.reload} report={setStatus} />
-              ))}
-            </tbody>
-          </table>
+          <Table columns={['Name', 'Role', 'Status', 'Actions']}>
+            {staff.data.map((member) => (
+              <StaffRow key={`${member.id}-${member.role}-${member.active}`} member={member} isMe={member.id === me} onChanged={staff.reload} report={setStatus} />
+            ))}
+          </Table>
           <div role="status" aria-live="polite">
             {status && <p className={status.ok ? 'message message--info' : 'message message--error'}>{status.text}</p>}
           </div>
