@@ -50,8 +50,11 @@ export class OutboxQueue {
     );
     this.offer = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ? AND status IN ('queued', 'sending')");
     this.firstOffer = db.prepare('INSERT INTO outbox_delivery (seq, first_sent_at) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
-    this.confirmRow = db.prepare("UPDATE outbox SET status = 'sent', updated_at = ?, last_error = NULL WHERE seq = ? AND status IN ('queued', 'sending')");
-    this.confirmDelivery = db.prepare('UPDATE outbox_delivery SET confirmed_at = ?, server_id = ? WHERE seq = ?');
+    // A confirmation records its attempt in the same two statements (the common path, 100 per batch).
+    this.confirmRow = db.prepare("UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, last_error = NULL WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.confirmDelivery = db.prepare(
+      'INSERT INTO outbox_delivery (seq, first_sent_at, confirmed_at, server_id) VALUES (?, ?, ?, ?) ON CONFLICT (seq) DO UPDATE SET confirmed_at = excluded.confirmed_at, server_id = excluded.server_id',
+    );
     this.rejectRow = db.prepare("UPDATE outbox SET status = 'rejected', updated_at = ?, last_error = ? WHERE seq = ? AND status IN ('queued', 'sending')");
     this.errorRow = db.prepare('UPDATE outbox SET last_error = ? WHERE seq = ?');
     // Counted on the (status, seq) index alone; the oldest is the first in queue order (asked on every
@@ -103,9 +106,8 @@ export class OutboxQueue {
     const at = this.now().toISOString();
     replayableWriteTransaction(this.db, (tx) => {
       for (const { item, serverId } of outcomes.confirmed) {
-        this.recordAttempt(item, sentAt ?? at, at);
         this.confirmRow.run(at, item.seq);
-        this.confirmDelivery.run(at, serverId, item.seq);
+        this.confirmDelivery.run(item.seq, sentAt ?? at, at, serverId);
       }
       for (const { item, reason } of outcomes.rejected) {
         this.recordAttempt(item, sentAt ?? at, at);
