@@ -43,6 +43,11 @@ export function createSyncHandlers(sync: Sync | null, storage: TerminalStorage):
     exportUnsynced: (_request, context) => enrollmentStep(() => need().enrollment.exportUnsynced(need().exportDir, staffOf(context))),
     needsAttention: () => storage.needsAttention.list(),
     resolve: ({ id, resolution }, context) => {
+      // A declined card payment is money owed: it is settled through payments.resolveDeclined, which
+      // records how (another tender, or written off) in the audit trail; a bare note would skip that.
+      if (storage.needsAttention.get(id)?.kind === 'declined_after_forward') {
+        throw new AppError('conflict', 'A declined card payment is resolved on the Attention screen: record the other tender or write it off.');
+      }
       try {
         return writeTransaction(storage.db, (tx) => storage.needsAttention.resolve(tx, id, staffOf(context), resolution));
       } catch (error) {

@@ -158,6 +158,8 @@ describe('a payment stored for forwarding and declined by the API', () => {
 
     const [entry] = await manager();
     expect(entry).toMatchObject({ paymentId, payment: { saleId: sale.saleId, amountMinor: 899, currency: 'EUR', brand: 'visa', last4: '0002' } });
+    // Not with a bare note through sync: how the money was settled must be recorded.
+    expect(await call('sync.resolve', { id: entry!.entryId, resolution: 'sorted it' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await ok('payments.resolveDeclined', { entryId: entry!.entryId, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } })).toMatchObject({ resolution: 'Paid by cash 8.99 EUR' });
     expect(await manager()).toEqual([]);
     expect(t.storage.needsAttention.openCount()).toBe(0);
