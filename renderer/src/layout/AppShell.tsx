@@ -9,9 +9,12 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
       <header className="shell__header">
         <span className="shell__brand">NoPOS Terminal</span>
         <DemoBanner />
-        <SyncStatusBar />
         {nav}
       </header>
+      {/* Its own strip under the header: staff always see the link and the queue, whatever the screen. */}
+      <div className="shell__status">
+        <SyncStatusBar />
+      </div>
       <main className="shell__main" id="main">
         {children}
       </main>

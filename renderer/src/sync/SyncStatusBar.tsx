@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/domain/sync';
 import { useApi } from '../bridge/use-api';
+import { Button } from '../components/Button';
 
 const LABEL: Record<SyncStatus['connectivity'], string> = {
   online: 'Online',
@@ -61,9 +62,9 @@ export function SyncStatusBar() {
       {status.clockDriftWarning && <span className="sync-status__attention">Clock is off by {Math.round(Math.abs(status.clockDriftMs ?? 0) / 60_000)} min: fix the date and time</span>}
       {status.salesStopped && <span className="sync-status__attention">No new sales: this terminal was removed from its store</span>}
       {status.enrolled && (
-        <button type="button" className="sync-status__now" onClick={syncNow} disabled={busy} data-testid="sync-now">
+        <Button variant="secondary" className="button--small sync-status__now" onClick={syncNow} disabled={busy} data-testid="sync-now">
           {busy ? 'Syncing…' : 'Sync now'}
-        </button>
+        </Button>
       )}
     </div>
   );
