@@ -86,7 +86,8 @@ export const paymentSchema = z
     cash: z.object({ givenMinor: minorUnitsSchema, changeMinor: minorUnitsSchema, roundingMinor: minorUnitsSchema }).strict().nullable(),
     card: z
       .object({
-        paymentTokenRef: z.string().max(100),
+        /** A fingerprint of the processor's token (never the token itself, which only the API sees). */
+        paymentTokenRef: z.string().regex(/^tokfp_[0-9a-f]{24}$/),
         brand: z.string().max(20),
         last4: z.string().regex(/^\d{4}$/),
         entryMode: z.enum(['chip', 'contactless', 'swipe', 'manual']),

@@ -9,7 +9,7 @@ import type { StoredReceipt } from '../../electron/main/receipts/receipt-source'
 export const SALE_ID = '01936b2a-7c4e-7a10-8f00-000000000001';
 export const CASHIER = 'st_cashier00001';
 export const MANAGER = 'st_manager00001';
-export const CARD_TOKEN_REF = 'tok_ref_must_not_print_9f8e7d';
+export const CARD_TOKEN_REF = 'tokfp_0123456789abcdef01234567';
 
 const line = (over: Partial<SaleLine> & Pick<SaleLine, 'lineId' | 'name' | 'quantity' | 'unitPriceMinor' | 'grossMinor' | 'netMinor'>): SaleLine => ({
   productId: over.name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8) || 'SKU1',
@@ -54,7 +54,7 @@ export function completedSale(over: Partial<SaleView> = {}): SaleView {
     payments: [
       {
         paymentId: '01936b2a-7c4e-7a10-8f00-0000000000d1', method: 'card', amountMinor: 400, status: 'declined', cash: null,
-        card: { paymentTokenRef: 'tok_declined', brand: 'Mastercard', last4: '5454', entryMode: 'chip' }, takenAt: '2026-11-29T10:00:30.000Z',
+        card: { paymentTokenRef: 'tokfp_fedcba9876543210fedcba98', brand: 'Mastercard', last4: '5454', entryMode: 'chip' }, takenAt: '2026-11-29T10:00:30.000Z',
       },
       {
         paymentId: '01936b2a-7c4e-7a10-8f00-0000000000c1', method: 'card', amountMinor: 400, status: 'captured', cash: null,

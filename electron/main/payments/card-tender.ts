@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { paymentRequestSchema, type PaymentRequest } from '../../../shared/api/payments';
 import type { PaymentPolicy } from '../../../shared/domain/card-payment';
 import { AppError } from '../../../shared/ipc/errors';
@@ -78,7 +79,9 @@ export class CardTender implements Tender {
       offline: false,
       card: read.card,
     };
-    const card = { paymentTokenRef: read.token, ...read.card };
+    // The token charges the card: it goes only to the API (the request, or the offline payment's own
+    // outbox item). The sale, the page and the sale's outbox body keep a fingerprint that cannot be used.
+    const card = { paymentTokenRef: tokenFingerprint(read.token), ...read.card };
 
     if (policy !== 'force_offline') {
       const answer = await gateway.authorize(request);
@@ -121,4 +124,9 @@ export class CardTender implements Tender {
       details: { paymentId: request.clientId, overCaps: permit.overCaps.join(',') || null, policy: this.request.policy, brand: request.card.brand },
     });
   }
+}
+
+/** A non-secret reference to a payment token: enough to match records, useless to charge with. */
+export function tokenFingerprint(token: string): string {
+  return `tokfp_${createHash('sha256').update(token).digest('hex').slice(0, 24)}`;
 }

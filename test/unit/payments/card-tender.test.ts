@@ -1,3 +1,4 @@
+import { tokenFingerprint } from '../../../electron/main/payments/card-tender';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paymentRequestSchema, TEST_PAYMENT_TOKENS, type PaymentRequest } from '../../../shared/api/payments';
 import type { OfflinePaymentsStatus } from '../../../shared/domain/card-payment';
@@ -66,10 +67,13 @@ describe('card tender online', () => {
     const rest = await ok<{ sale: SaleView }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 1_000 });
     expect(rest.sale).toMatchObject({ status: 'completed', remainingMinor: 0 });
     expect(rest.sale.payments.map((p) => [p.method, p.amountMinor, p.status, p.card])).toEqual([
-      ['card', 1_000, 'captured', { paymentTokenRef: TEST_PAYMENT_TOKENS.approve, brand: 'visa', last4: '4242', entryMode: 'contactless' }],
+      ['card', 1_000, 'captured', { paymentTokenRef: tokenFingerprint(TEST_PAYMENT_TOKENS.approve), brand: 'visa', last4: '4242', entryMode: 'contactless' }],
       ['cash', 798, 'captured', null],
     ]);
     expect(gateway.seen).toEqual([expect.objectContaining({ transactionClientId: sale.saleId, amountMinor: 1_000, currency: 'EUR', offline: false })]);
+    // The token that charges the card went to the API only: never into the sale, the page or the sale's outbox body.
+    expect(JSON.stringify(rest.sale)).not.toContain(TEST_PAYMENT_TOKENS.approve);
+    expect(JSON.stringify(t.storage.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'sale'").all())).not.toContain(TEST_PAYMENT_TOKENS.approve);
     // Authorized online: the API already has it, so nothing waits in the outbox but the sale.
     expect(paymentItems()).toEqual([]);
     expect(count("SELECT count(*) AS n FROM outbox WHERE kind = 'sale'")).toBe(1);
