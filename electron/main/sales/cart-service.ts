@@ -126,7 +126,9 @@ export class CartService {
       const line = this.deps.sales.lines(sale.id).find((l) => l.lineId === lineId);
       if (!line) throw new AppError('not_found', 'That line is not in the cart.');
       checkQuantity(line.soldBy, quantity);
+      const before = this.discountShares(sale);
       this.deps.sales.setQuantity(sale.id, lineId, quantity);
+      this.refuseGrownDiscounts(sale, before);
       return this.view(sale);
     });
   }
@@ -135,7 +137,9 @@ export class CartService {
     return writeTransaction(this.deps.db, () => {
       const sale = this.requireOpen();
       const line = this.deps.sales.lines(sale.id).find((l) => l.lineId === lineId);
+      const before = this.discountShares(sale);
       if (!line || !this.deps.sales.removeLine(sale.id, lineId)) throw new AppError('not_found', 'That line is not in the cart.');
+      this.refuseGrownDiscounts(sale, before);
       // Lines taken off a sale are a classic place for shrinkage: keep a record.
       this.deps.audit.record({ action: 'sale.line_removed', actorId: staffId, target: sale.id, amount: { minor: lineGross(line), currency: sale.currency }, details: { productId: line.productId, quantity: line.quantity } });
       return this.view(sale);
@@ -180,6 +184,33 @@ export class CartService {
       if (discount) this.recordDiscount(sale, discount, actor.staffId, approverId);
       return this.view(this.deps.sales.existing(sale.id));
     });
+  }
+
+  /** Each discount's share of what it applies to, in basis points: by line id, and `sale` for the sale's. */
+  private discountShares(sale: SaleRow): Map<string, number> {
+    const lines = this.deps.sales.lines(sale.id);
+    const shares = new Map<string, number>();
+    for (const line of lines) if (line.discount) shares.set(line.lineId, discountBasisPoints(lineGross(line), line.discount));
+    const saleDiscount = parseDiscount(sale.sale_discount_json);
+    if (saleDiscount) {
+      const base = priceSale(lines, null, sale.tax_mode, sale.currency).lines.reduce((sum, l) => sum + l.netMinor, 0);
+      shares.set('sale', discountBasisPoints(base, saleDiscount));
+    }
+    return shares;
+  }
+
+  /**
+   * A smaller quantity, or a line taken off, makes an amount discount a bigger share of what is left:
+   * 10.00 off ten items is 10 %, off one it makes it free. Past the policy's limit that would be a
+   * discount nobody approved, so the change is refused until the discount is changed (and approved).
+   */
+  private refuseGrownDiscounts(sale: SaleRow, before: Map<string, number>): void {
+    const limitBp = this.deps.settings().policies.discountApprovalPercent * 100;
+    for (const [key, share] of this.discountShares(this.deps.sales.existing(sale.id))) {
+      if (share > limitBp && share > (before.get(key) ?? 0)) {
+        throw new AppError('conflict', `That would make the ${key === 'sale' ? 'sale' : 'line'} discount ${Math.round(share / 100)} % of what it applies to, above the ${limitBp / 100} % anyone may give: change the discount first.`);
+      }
+    }
   }
 
   /** Above the policy's percentage a discount needs `apply:discounts`, held or approved for this exact request. */

@@ -123,6 +123,25 @@ describe('discounts', () => {
     expect(row).toEqual({ approver_id: manager });
   });
 
+  it('refuses a smaller quantity that would turn an allowed amount discount into one nobody approved', async () => {
+    const sale = await startSale(t, WINE);
+    const lineId = sale.lines[0]!.lineId;
+    await ok(t, 'sales.setQuantity', { lineId, quantity: 10 }); // 89.90
+    await ok(t, 'sales.discountLine', { lineId, discount: { kind: 'amount', amountMinor: 899, reason: 'bulk' } }); // 10 %
+    const before = snapshot();
+    expect(await t.call('sales.setQuantity', { lineId, quantity: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(snapshot()).toEqual(before);
+    // More is always fine, and so is a smaller quantity the discount still fits.
+    expect((await ok<SaleView>(t, 'sales.setQuantity', { lineId, quantity: 12 })).totals.discountMinor).toBe(899);
+    expect((await ok<SaleView>(t, 'sales.setQuantity', { lineId, quantity: 10 })).totals.totalMinor).toBe(8_091);
+    // A sale discount is held to the same rule when a line comes off.
+    await ok(t, 'sales.discountLine', { lineId, discount: null });
+    const milk = (await ok<{ sale: SaleView }>(t, 'sales.addByBarcode', { code: MILK })).sale.lines[1]!;
+    await ok(t, 'sales.discountSale', { discount: { kind: 'amount', amountMinor: 100, reason: 'loyalty' } });
+    await ok(t, 'sales.removeLine', { lineId: milk.lineId });
+    expect(await t.call('sales.setQuantity', { lineId, quantity: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('treats an amount discount by its share of what it applies to', async () => {
     await startSale(t, WINE);
     expect(await t.call('sales.discountSale', { discount: { kind: 'amount', amountMinor: 200, reason: 'price match' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
