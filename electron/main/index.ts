@@ -8,6 +8,7 @@ import { startSync } from './sync/start-sync';
 import { paymentGatewayFor } from './payments/api-payment-gateway';
 import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
+import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
@@ -92,6 +93,8 @@ async function start(): Promise<void> {
   const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
   // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
   const devices = {
+    // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
+    cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
     printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
     drawer: new SimulatedCashDrawer({ now, log: appLog }),
   };

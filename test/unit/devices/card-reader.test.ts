@@ -111,4 +111,11 @@ describe('choosing the reader', () => {
     expect(selectCardReader('win32').reader.kind).toBe('simulated');
     expect(await selectCardReader('linux').reader.read(request)).toMatchObject({ outcome: 'read' });
   });
+
+  it('never gives an installed terminal the simulated reader: without a driver, card tender is unavailable', async () => {
+    const chosen = selectCardReader('linux', [], { simulatedAllowed: false });
+    expect(chosen.simulated).toBeNull();
+    await expect(chosen.reader.read(request)).rejects.toMatchObject({ code: 'unavailable' });
+    expect(selectCardReader('win32', [driver], { simulatedAllowed: false }).reader).toMatchObject({ name: 'Till reader' });
+  });
 });
