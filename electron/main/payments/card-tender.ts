@@ -105,8 +105,10 @@ export class CardTender implements Tender {
       throw new AppError('unavailable', check.message);
     }
     this.ageWarning = check.ageState === 'warn';
-    // Over any cap: the manager's approval is for this exact request, and used up by it.
-    const approverId = check.overCaps.length > 0 ? this.request.stepUp().approverId : undefined;
+    // Over any cap, or skipping online authorization by choice while the API may well be reachable:
+    // the manager's approval is for this exact request, and used up by it.
+    const needsApproval = check.overCaps.length > 0 || this.request.policy === 'force_offline';
+    const approverId = needsApproval ? this.request.stepUp().approverId : undefined;
     return { overCaps: check.overCaps, approverId };
   }
 

@@ -156,7 +156,12 @@ describe('card tender offline (store and forward)', () => {
 
     gateway.online = true;
     gateway.seen.length = 0;
-    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7(), policy: 'force_offline' })).toMatchObject({ outcome: 'paid', status: 'approved_offline' });
+    // Skipping online authorization by choice is a manager's call, for that exact request.
+    const forced = { saleId: sale.saleId, paymentId: uuidv7(), policy: 'force_offline' };
+    expect(await t.call('sales.tenderCard', forced)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(count('SELECT count(*) AS n FROM payments') + paymentItems().length).toBe(0);
+    await ok(t, 'approvals.grant', { approverId: manager, pin: '205837', channel: 'sales.tenderCard', request: forced });
+    expect(await ok(t, 'sales.tenderCard', forced)).toMatchObject({ outcome: 'paid', status: 'approved_offline' });
     expect(gateway.seen).toEqual([]);
     expect(paymentItems()).toHaveLength(1);
   });
