@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'receipt.printed',
   'receipt.reprinted',
   'report.printed',
+  'attention.resolved',
   'catalog.imported',
   'catalog.cleared',
   'settings.changed',

@@ -64,6 +64,6 @@ describe('needs attention', () => {
     const open = terminal.storage.needsAttention.list().filter((entry) => !entry.resolvedAt);
     expect(open).toEqual([]);
     const actions = (terminal.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(['payment.declined_after_forward']));
+    expect(actions).toEqual(expect.arrayContaining(['payment.declined_after_forward', 'attention.resolved']));
   });
 });

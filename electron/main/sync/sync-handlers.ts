@@ -49,7 +49,13 @@ export function createSyncHandlers(sync: Sync | null, storage: TerminalStorage):
         throw new AppError('conflict', 'A declined card payment is resolved on the Attention screen: record the other tender or write it off.');
       }
       try {
-        return writeTransaction(storage.db, (tx) => storage.needsAttention.resolve(tx, id, staffOf(context), resolution));
+        return writeTransaction(storage.db, (tx) => {
+          const wasOpen = storage.needsAttention.get(id)?.resolvedAt === null;
+          const entry = storage.needsAttention.resolve(tx, id, staffOf(context), resolution);
+          // Resolving again keeps the first resolution, and so records nothing new.
+          if (wasOpen) storage.audit.record({ action: 'attention.resolved', actorId: staffOf(context), target: entry.clientId, details: { entryId: id, kind: entry.kind, itemKind: entry.itemKind } });
+          return entry;
+        });
       } catch (error) {
         if (error instanceof NeedsAttentionNotFoundError) throw new AppError('not_found', error.message);
         throw error;
