@@ -53,6 +53,8 @@ export interface DeclinedPaymentsDeps {
   attention: AttentionList;
   audit: AuditTrail;
   findPayment: (paymentId: string) => RecordedCardPayment | null;
+  /** Marks the sale's payment declined, so refunds and reports no longer count it as taken. */
+  markDeclined: (tx: Tx, paymentId: string) => void;
 }
 
 const isDeclined = (e: AttentionEntry) => e.kind === 'declined_after_forward' && e.itemKind === 'payment';
@@ -90,6 +92,7 @@ export class DeclinedPayments {
       ...(known ? { amount: { minor: known.payment.amountMinor, currency: known.currency } } : {}),
       details: { paymentId: event.clientId, entryId: entry.id, code: event.declineCode, source: event.source ?? 'event' },
     });
+    this.deps.markDeclined(tx, event.clientId);
     return entry;
   }
 

@@ -62,7 +62,7 @@ export function createPayments(deps: PaymentsDeps): Payments {
     if (!sale || !payment) return null;
     return { saleId: sale.id, payment, currency: sale.currency, receiptNumber: sales.documentByRef(sale.id)?.receipt_number ?? null };
   };
-  const declined = deps.attention ? new DeclinedPayments({ db, attention: deps.attention, audit, findPayment }) : null;
+  const declined = deps.attention ? new DeclinedPayments({ db, attention: deps.attention, audit, findPayment, markDeclined: (tx, id) => (salesRows ??= new SaleRepository(db)).markPaymentDeclined(tx, id) }) : null;
   const needDeclined = (): DeclinedPayments => {
     if (!declined) throw new AppError('unavailable', 'The needs-attention list is not available on this terminal yet.');
     return declined;

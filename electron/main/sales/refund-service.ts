@@ -118,14 +118,16 @@ export class RefundService {
 
   /**
    * Back the way the money came: each card gets back up to what it paid less what was already
-   * refunded to it; the rest is cash.
+   * refunded to it; the rest is cash. A card declined after forwarding paid nothing and gets nothing.
    */
   private backToOriginalTenders(sale: SaleView, totalMinor: number): RefundView['tenders'] {
     const given = new Map<string, number>();
     for (const earlier of this.deps.refunds.refundsOfSale(sale.saleId)) {
       for (const t of earlier.tenders) given.set(t.originalPaymentId, (given.get(t.originalPaymentId) ?? 0) + t.amountMinor);
     }
-    const order = [...sale.payments.filter((p) => p.method === 'card'), ...sale.payments.filter((p) => p.method === 'cash')];
+    // A card the processor declined after forwarding never paid: nothing goes back to it.
+    const taken = sale.payments.filter((p) => p.status !== 'declined');
+    const order = [...taken.filter((p) => p.method === 'card'), ...taken.filter((p) => p.method === 'cash')];
     let left = totalMinor;
     const tenders: RefundView['tenders'] = [];
     for (const payment of order) {
@@ -134,7 +136,15 @@ export class RefundService {
       if (amountMinor > 0) tenders.push({ method: payment.method, amountMinor, originalPaymentId: payment.paymentId });
       left -= amountMinor;
     }
-    if (left > 0) throw new AppError('conflict', 'That would refund more than was paid for this sale.');
+    if (left > 0) {
+      const declined = sale.payments.some((p) => p.status === 'declined');
+      throw new AppError(
+        'conflict',
+        declined
+          ? 'A card on this sale was declined after the sale: refund at most what was taken, and settle the rest on the Attention screen.'
+          : 'That would refund more than was paid for this sale.',
+      );
+    }
     return tenders;
   }
 }

@@ -92,6 +92,7 @@ export class SaleRepository {
         `INSERT INTO payments (id, sale_id, method, amount_minor, status, given_minor, change_minor, rounding_minor, card_json, taken_at)
          VALUES (@paymentId, @saleId, @method, @amountMinor, @status, @givenMinor, @changeMinor, @roundingMinor, @cardJson, @takenAt)`,
       ),
+      declinePayment: p("UPDATE payments SET status = 'declined' WHERE id = ? AND method = 'card'"),
       complete: p("UPDATE sales SET status = 'completed', total_minor = ?, completed_at = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
       markVoided: p("UPDATE sales SET status = 'voided', updated_at = ? WHERE id = ? AND status = 'completed'"),
       insertDocument: p(
@@ -213,6 +214,11 @@ export class SaleRepository {
       cardJson: payment.card ? JSON.stringify(payment.card) : null,
       takenAt: payment.takenAt,
     });
+  }
+
+  /** A card payment the processor declined after forwarding: the record stays, its status says so. */
+  markPaymentDeclined(_tx: Tx, paymentId: string): void {
+    this.statements.declinePayment.run(paymentId);
   }
 
   markCompleted(_tx: Tx, saleId: string, totalMinor: number, at: string): void {

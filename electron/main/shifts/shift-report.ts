@@ -36,7 +36,8 @@ export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', gen
     const entry = tenders.get(method) ?? { count: 0, amountMinor: 0 };
     tenders.set(method, { count: entry.count + count, amountMinor: entry.amountMinor + amountMinor });
   };
-  for (const sale of kept) for (const p of sale.payments) addTender(p.method, 1, p.amountMinor);
+  // A card declined after forwarding took nothing: it is owed, and shows under needs attention.
+  for (const sale of kept) for (const p of sale.payments) if (p.status !== 'declined') addTender(p.method, 1, p.amountMinor);
   for (const refund of refunds) for (const t of refund.tenders) addTender(t.method, 0, -t.amountMinor);
 
   const cashPayments = kept.flatMap((s) => s.payments.filter((p) => p.method === 'cash'));

@@ -158,6 +158,14 @@ describe('a payment stored for forwarding and declined by the API', () => {
 
     const [entry] = await manager();
     expect(entry).toMatchObject({ paymentId, payment: { saleId: sale.saleId, amountMinor: 899, currency: 'EUR', brand: 'visa', last4: '0002' } });
+    // The sale's record says the card was declined; the X report does not count it as taken, and a
+    // refund cannot pay back to (or in place of) a card that never paid.
+    const receiptNumber = (t.storage.db.prepare('SELECT receipt_number FROM documents WHERE ref_id = ?').get(sale.saleId) as { receipt_number: string }).receipt_number;
+    const looked = await ok<{ sale: SaleView }>('refunds.lookup', { receiptNumber });
+    expect(looked.sale.payments.map((p) => [p.method, p.status])).toEqual([['card', 'declined']]);
+    expect((await ok<{ tenders: unknown[] }>('shifts.xReport')).tenders).toEqual([]);
+    const refund = { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: looked.sale.lines[0]!.lineId, quantity: 1 }], reason: 'returned' };
+    expect(await call('refunds.issue', refund)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('declined') } });
     // Not with a bare note through sync: how the money was settled must be recorded.
     expect(await call('sync.resolve', { id: entry!.entryId, resolution: 'sorted it' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await ok('payments.resolveDeclined', { entryId: entry!.entryId, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } })).toMatchObject({ resolution: 'Paid by cash 8.99 EUR' });
