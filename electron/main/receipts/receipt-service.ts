@@ -27,6 +27,15 @@ export interface ReceiptServiceDeps {
  * Receipts on paper and as PDF. The first copy of each output (paper, PDF) is the original and can be
  * made once; every later copy is a reprint, which needs `read:reports` or a manager and is audited.
  */
+/** How long after a sale, refund or void its first copy may still be made as the original. */
+export const ORIGINAL_WINDOW_MS = 15 * 60_000;
+
+function completedAtOf(stored: StoredReceipt): string {
+  const { record } = stored;
+  if (record.kind === 'sale') return record.sale.receipt?.completedAt ?? new Date(0).toISOString();
+  return record.kind === 'refund' ? record.refund.receipt.completedAt : record.void.receipt.completedAt;
+}
+
 export class ReceiptService {
   /** Outputs under way, so a double click cannot make two "first" copies while the dialog is open. */
   private readonly inFlight = new Set<string>();
@@ -60,6 +69,11 @@ export class ReceiptService {
     const stored = this.find(receiptNumber);
     if ((output === 'print' ? stored.printedAt : stored.savedAt) || this.inFlight.has(key)) {
       throw new AppError('conflict', 'The first copy was already made: ask for a reprint.');
+    }
+    // The original is for the customer at the till: an old receipt never printed is still a reprint,
+    // or anyone could hand out "originals" of past sales.
+    if (this.deps.now().getTime() - Date.parse(completedAtOf(stored)) > ORIGINAL_WINDOW_MS) {
+      throw new AppError('conflict', 'That sale is not the one just made: ask for a reprint.');
     }
     this.inFlight.add(key);
     try {

@@ -79,6 +79,14 @@ describe('receipts.output: the first copy', () => {
     expect(audit()).toHaveLength(1);
   });
 
+  it('makes no original of an old receipt never printed: past the window, any copy is a reprint', async () => {
+    clock.ms = Date.parse('2026-11-29T10:01:02.000Z') + 16 * 60_000; // the sale was completed 16 minutes ago
+    await signIn('cashier');
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(printer.jobs).toHaveLength(0);
+    expect(audit()).toHaveLength(0);
+  });
+
   it('saves the first PDF once, answering with its file name only', async () => {
     await signIn('cashier');
     expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toEqual({ ok: true, data: { outcome: 'saved', fileName: 'TILL-1-000042.pdf' } });
