@@ -4,7 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
 import { createAppCore } from '../electron/main/core/app-core';
-import { StartupError } from '../electron/main/core/startup-error';
+import { StartupError } from '../electron/main/errors/startup-error';
 import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
 import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';

@@ -6,7 +6,7 @@ import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
 import { startSync } from './sync/start-sync';
 import { paymentGatewayFor } from './payments/api-payment-gateway';
-import { StartupError } from './core/startup-error';
+import { StartupError } from './errors/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';

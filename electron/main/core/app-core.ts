@@ -90,7 +90,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     now,
     settings: () => storage.settings.current().values,
     audit: storage.audit,
-    outbox: storage.outbox,
+    outbox: storage.outbox.writer(['payment']),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
     device: devices.cardReader ?? selectCardReader(process.platform),
@@ -112,7 +112,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     throttle,
     audit: storage.audit,
     securityLog: storage.securityLog,
-    outbox: storage.outbox,
+    db: storage.db,
+    outbox: storage.outbox.writer(['security_alert']),
     now,
   });
   const session = new SessionService({

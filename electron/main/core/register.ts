@@ -14,7 +14,8 @@ import { VoidService } from '../sales/void-service';
 import { ShiftRepository } from '../shifts/shift-repository';
 import { ShiftService } from '../shifts/shift-service';
 import type { Db } from '../storage/db';
-import type { Outbox } from '../sync/outbox';
+import type { Outbox } from '../storage/outbox';
+import type { TransactionType } from '../../../shared/api/transactions';
 
 export interface RegisterDeps {
   db: Db;
@@ -47,16 +48,16 @@ export function createRegister(deps: RegisterDeps): Register {
   const sales = new SaleRepository(db);
   const refundRows = new RefundRepository(db);
   const shiftRows = new ShiftRepository(db);
-  const recording = { db, now, settings, audit, outbox, terminalId };
+  const recording = (kinds: readonly TransactionType[]) => ({ db, now, settings, audit, outbox: outbox.writer(kinds), terminalId });
   const ledger = new SalesLedger({ db, sales, refunds: refundRows, shifts: shiftRows, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
   const inFlight = new TendersInFlight();
   const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
   return {
     cart,
-    checkout: new CheckoutService({ ...recording, sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
-    refunds: new RefundService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    voids: new VoidService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    shifts: new ShiftService({ ...recording, shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
+    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
+    refunds: new RefundService({ ...recording(['refund']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
+    voids: new VoidService({ ...recording(['void']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
+    shifts: new ShiftService({ ...recording(['paid_in', 'paid_out', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
     ledger,
   };
 }

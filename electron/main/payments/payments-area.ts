@@ -6,7 +6,7 @@ import type { SaleView } from '../../../shared/domain/sale';
 import type { CheckoutService } from '../sales/checkout-service';
 import { SaleRepository } from '../sales/sale-repository';
 import type { Db } from '../storage/db';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
 import { CardPaymentService } from './card-payment-service';
 import type { Tx } from '../storage/transaction';
 import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
@@ -18,7 +18,7 @@ export interface PaymentsDeps {
   now: () => Date;
   settings: () => Settings;
   audit: AuditTrail;
-  outbox: Outbox;
+  outbox: OutboxWriter<'payment'>;
   checkout: CheckoutService;
   /** The open sale, as the page sees it. */
   openSale: () => SaleView | null;

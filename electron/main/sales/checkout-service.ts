@@ -102,7 +102,7 @@ export class CheckoutService {
       amount: { minor: sale.totals.totalMinor, currency: sale.totals.currency },
       details: { receiptNumber: doc.receipt_number, sequence: doc.seq, lines: sale.lines.length, payments: sale.payments.length },
     });
-    this.deps.outbox.enqueueIn(
+    this.deps.outbox.enqueue(
       tx,
       transactionItem({
         type: 'sale',

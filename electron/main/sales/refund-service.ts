@@ -106,7 +106,7 @@ export class RefundService {
         details: { refundId: refund.refundId, receiptNumber: doc.receipt_number, reason: request.reason },
       });
       if (refund.tenders.some((t) => t.method === 'cash')) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'refund', clientId: refund.refundId, terminalSequence: doc.seq, occurredAt: at, currency: refund.currency, totalMinor, body: refund }),
       );

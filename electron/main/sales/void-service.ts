@@ -56,7 +56,7 @@ export class VoidService {
       });
       const cash = sale.payments.some((p) => p.method === 'cash');
       if (cash) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: request.voidId, details: { reason: 'void' } });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'void', clientId: request.voidId, terminalSequence: voidDoc.seq, occurredAt: at, currency: sale.totals.currency, totalMinor, body: view }),
       );

@@ -64,7 +64,7 @@ export class ShiftService {
         amount: { minor: request.amountMinor, currency: shift.currency },
         details: { reason: request.reason },
       });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({
           type: request.kind,
@@ -105,7 +105,7 @@ export class ShiftService {
         amount: { minor: countedMinor, currency: shift.currency },
         details: { expectedMinor: report.cash.expectedMinor, differenceMinor: report.cash.differenceMinor, sales: report.sales.count },
       });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'shift_close', clientId: shift.shiftId, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: report.netSalesMinor, body: report }),
       );

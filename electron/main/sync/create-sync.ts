@@ -63,7 +63,7 @@ export function createSync(options: SyncOptions): Sync {
     delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, now }),
     auditUpload: new AuditUpload(storage.audit, state, client),
     feed: new EventsFeed({
-      db: storage.db, api: client, state, keychain, outbox: storage.outbox, declines, securityLog: storage.securityLog, now,
+      db: storage.db, api: client, state, keychain, outbox: storage.outbox.writer(['security_alert']), declines, securityLog: storage.securityLog, now,
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,
       markRevoked: () => enrollment.markRevoked(),
     }),
