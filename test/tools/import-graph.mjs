@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Counts the imports inside electron/main/ that run up or across the layers (see main-layers.mjs).
-// `node test/tools/import-graph.mjs` prints the count and each import; `--json` prints them as JSON.
+// `node test/tools/import-graph.mjs [--json] [--root <dir>]` prints the count and each import (of
+// electron/main/ here, or of another checkout's electron/main/ given as --root).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { upwardReason } from './main-layers.mjs';
 
-const root = path.resolve(import.meta.dirname, '../../electron/main');
+const rootArg = process.argv.indexOf('--root');
+const root = rootArg > 0 ? path.resolve(process.argv[rootArg + 1]) : path.resolve(import.meta.dirname, '../../electron/main');
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -1,10 +1,17 @@
 // The layers of electron/main/, shared by the lint rule (eslint.config.js) and the import-graph
-// count (import-graph.mjs), so the rule and the measurement can never disagree.
-//   top:            the entry (index.ts), core/ (composition) and handlers/;
-//   areas:          one folder per area, each with its face index.ts;
-//   infrastructure: what every area stands on; it never imports an area or the top.
+// count (import-graph.mjs), so the rule and the measurement can never disagree. From the top:
+//   top:            the entry (index.ts), core/ (composition: the map of the terminal) and handlers/;
+//   areas:          one folder per area, each with its face index.ts; an area uses another only
+//                   through that face, or a type (a port);
+//   register base:  ledger/, the records every register area shares (sales, refunds, shifts, the
+//                   transaction items they queue), imported downward by all of them;
+//   infrastructure: what every area stands on (database, keys, logs, settings, audit trail, IPC).
+// A layer imports only itself and the layers below it.
 export const TOP = ['core', 'handlers'];
-export const INFRASTRUCTURE = ['errors', 'storage', 'secrets', 'logging', 'ipc', 'window', 'api-client', 'register-kit'];
+export const BASE = ['ledger'];
+export const INFRASTRUCTURE = ['errors', 'storage', 'secrets', 'logging', 'ipc', 'window', 'api-client', 'audit', 'settings'];
+
+const RANK = { infrastructure: 0, base: 1, area: 2, top: 3 };
 
 /** The layer of a path relative to electron/main/ ('index.ts', 'sales/cart-service.ts', …). */
 export function layerOf(relative) {
@@ -12,6 +19,7 @@ export function layerOf(relative) {
   if (parts.length === 1) return { layer: 'top', folder: '' };
   const folder = parts[0];
   if (TOP.includes(folder)) return { layer: 'top', folder };
+  if (BASE.includes(folder)) return { layer: 'base', folder };
   if (INFRASTRUCTURE.includes(folder)) return { layer: 'infrastructure', folder };
   return { layer: 'area', folder };
 }
@@ -23,10 +31,9 @@ export function layerOf(relative) {
 export function upwardReason(from, to, typeOnly) {
   const a = layerOf(from);
   const b = layerOf(to);
-  if (a.layer === 'top') return null;
-  if (b.layer === 'top') return `${a.layer} imports the top (${b.folder || 'index.ts'})`;
-  if (a.layer === 'infrastructure') return b.layer === 'area' ? `infrastructure imports the area ${b.folder}` : null;
-  if (b.layer === 'infrastructure' || a.folder === b.folder) return null;
+  if (a.layer === 'top' || a.folder === b.folder) return null;
+  if (RANK[b.layer] > RANK[a.layer]) return `${a.layer} ${a.folder} imports ${b.layer === 'top' ? 'the top' : `the ${b.layer}`} (${b.folder || 'index.ts'})`;
+  if (a.layer !== 'area' || b.layer !== 'area') return null;
   const face = /^[^\\/]+[\\/]index(\.ts)?$/.test(to);
   if (face || typeOnly) return null;
   return `area ${a.folder} imports ${b.folder}'s internals`;

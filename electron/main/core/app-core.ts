@@ -14,7 +14,7 @@ import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
 import { ReceiptService } from '../receipts/receipt-service';
-import type { ReceiptSource } from '../receipts/receipt-source';
+import type { ReceiptSource } from '../ledger/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';

@@ -4,7 +4,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { SelectedCardReader } from '../devices/card-reader-selection';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { CheckoutService } from '../sales/checkout-service';
-import { SaleRepository } from '../sales/sale-repository';
+import { SaleRepository } from '../ledger/sale-repository';
 import type { Db } from '../storage/db';
 import type { OutboxWriter } from '../storage/outbox';
 import { CardPaymentService } from './card-payment-service';

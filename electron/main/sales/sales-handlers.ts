@@ -1,17 +1,11 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
-import { AppError } from '../../../shared/ipc/errors';
-import type { Handlers, HandlerContext } from '../ipc/registry';
+import type { HandlerContext, Handlers } from '../ipc/registry';
+import { staffOf } from '../ipc/staff-of';
 import type { CardPaymentService } from '../payments/card-payment-service';
 import type { CartService } from './cart-service';
 import type { CheckoutService } from './checkout-service';
 import { cashTender } from './tender';
 import type { VoidService } from './void-service';
-
-/** Register channels act for the signed-in staff member; the gate has already checked the permission. */
-export function staffOf(context: HandlerContext): string {
-  if (!context.actorId) throw new AppError('unauthenticated', 'Sign in to do this.');
-  return context.actorId;
-}
 
 export function createSalesHandlers(cart: CartService, checkout: CheckoutService, voids: VoidService, cards: CardPaymentService): Handlers<NoposContract>['sales'] {
   const actor = (context: HandlerContext) => ({ staffId: staffOf(context), stepUp: context.stepUp });

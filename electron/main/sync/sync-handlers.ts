@@ -2,7 +2,7 @@ import type { NoposContract } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { EnrollmentError } from '../enrollment/enrollment-errors';
 import type { Handlers } from '../ipc/registry';
-import { staffOf } from '../sales/sales-handlers';
+import { staffOf } from '../ipc/staff-of';
 import { writeTransaction } from '../storage/transaction';
 import { NeedsAttentionNotFoundError } from './needs-attention';
 import type { Sync } from './create-sync';
