@@ -16,7 +16,7 @@ import { defaultPolicyPath, readMachinePolicy } from '../electron/main/settings/
 import { createDemoKeychain } from './demo-keychain';
 import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
-import { startSync } from '../electron/main/sync/start-sync';
+import { startSync } from '../electron/main/core/terminal-sync';
 import { paymentGatewayFor } from '../electron/main/payments/api-payment-gateway';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.

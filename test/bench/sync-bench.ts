@@ -9,7 +9,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { writeTransaction } from '../../electron/main/storage/transaction';
 import type { Keychain } from '../../electron/main/secrets/keychain';
-import { createSync, type Sync } from '../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { type Sync } from '../../electron/main/sync';
 import { enrollmentResponseSchema } from '../../shared/api/enrollment';
 import { uuidv7 } from '../../shared/domain/ids';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
@@ -37,7 +38,7 @@ function queueBacklog(storage: TerminalStorage, count: number): void {
 }
 
 async function enrolledSync(sb: SandboxProcess, storage: TerminalStorage, keychain: Keychain, dir: string): Promise<Sync> {
-  const sync = createSync({ storage, keychain, now: () => new Date(), baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(dir, 'exports'), timings: TIMINGS });
+  const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(dir, 'exports'), timings: TIMINGS });
   const code = await sb.admin('POST', '/admin/enrollment-codes', {});
   await sync.enrollment.enroll(code.json.code, 'admin', null);
   sync.engine.start();

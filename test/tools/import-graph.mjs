@@ -4,7 +4,7 @@
 // electron/main/ here, or of another checkout's electron/main/ given as --root).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { upwardReason } from './main-layers.mjs';
+import { importTarget, upwardReason } from '../../scripts/main-layers.mjs';
 
 const rootArg = process.argv.indexOf('--root');
 const root = rootArg > 0 ? path.resolve(process.argv[rootArg + 1]) : path.resolve(import.meta.dirname, '../../electron/main');
@@ -24,9 +24,8 @@ export function importsOf(file, text = readFileSync(file, 'utf8')) {
   const found = [];
   for (const match of text.matchAll(IMPORT)) {
     const source = match[4];
-    if (!source.startsWith('.')) continue;
-    const target = path.relative(root, path.resolve(path.dirname(file), source));
-    if (target.startsWith('..')) continue;
+    const target = importTarget(root, file, source);
+    if (target === null) continue;
     const names = match[3] ?? '';
     const typeOnly = Boolean(match[2]) || (/^\{[^}]*\}$/.test(names.trim()) && names.replace(/[{}]/g, '').split(',').filter((n) => n.trim()).every((n) => /^\s*type\s/.test(n)));
     found.push({ target, typeOnly });

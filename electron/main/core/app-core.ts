@@ -150,8 +150,6 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
-  // Payments owns the needs-attention entry of a card payment declined when forwarded (see sync/payment-declines.ts).
-  deps.sync?.declines.attach((tx, decline) => payments.onDeclinedAfterForward(tx, decline));
   return {
     registry,
     events,

@@ -10,7 +10,7 @@ import type { Db } from '../storage/db';
 import { openEncryptedDatabase, rotateDatabaseKey } from '../storage/encrypted-database';
 import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
-import { NeedsAttention } from '../sync/needs-attention';
+import { NeedsAttention } from '../storage/needs-attention';
 import { assertKnownOutboxKinds, Outbox } from '../storage/outbox';
 import { PinHasher, type ScryptCost } from '../staff/pin-hasher';
 import { loadPinPepper } from '../staff/pin-pepper';

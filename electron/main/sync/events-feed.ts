@@ -8,7 +8,7 @@ import { writeTransaction, type Tx } from '../storage/transaction';
 import { securityAlertItem, type OutboxWriter } from '../storage/outbox';
 import { verifyEventsSignature } from './event-signature';
 import type { PaymentDeclines } from './payment-declines';
-import type { SyncState } from './sync-state';
+import type { SyncState } from '../storage/sync-state';
 
 export const EVENTS_CURSOR = 'events.cursor';
 const ALERT_EVERY_MS = 10 * 60_000;

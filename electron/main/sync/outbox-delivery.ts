@@ -7,7 +7,7 @@ import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction } from '../storage/transaction';
 import type { Db } from '../storage/db';
-import type { OutboxQueue, PendingItem } from './outbox-queue';
+import type { OutboxQueue, PendingItem } from '../storage/outbox-queue';
 import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 

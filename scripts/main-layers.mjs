@@ -1,5 +1,8 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
 // The layers of electron/main/, shared by the lint rule (eslint.config.js) and the import-graph
-// count (import-graph.mjs), so the rule and the measurement can never disagree. From the top:
+// count (test/tools/import-graph.mjs), so the rule and the measurement never disagree. From the top:
 //   top:            the entry (index.ts), core/ (composition: the map of the terminal) and handlers/;
 //   areas:          one folder per area, each with its face index.ts; an area uses another only
 //                   through that face, or a type (a port);
@@ -37,4 +40,16 @@ export function upwardReason(from, to, typeOnly) {
   const face = /^[^\\/]+[\\/]index(\.ts)?$/.test(to);
   if (face || typeOnly) return null;
   return `area ${a.folder} imports ${b.folder}'s internals`;
+}
+
+/**
+ * An import as `upwardReason` takes it: `to` relative to electron/main/ (`mainDir`), a folder read as
+ * its face (folder/index). Null when the import leaves electron/main/ or is not relative.
+ */
+export function importTarget(mainDir, fromFile, source) {
+  if (!source.startsWith('.')) return null;
+  const resolved = path.resolve(path.dirname(fromFile), source);
+  const isFolder = statSync(resolved, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const to = path.relative(mainDir, isFolder ? path.join(resolved, 'index') : resolved);
+  return to.startsWith('..') || path.isAbsolute(to) ? null : to;
 }
