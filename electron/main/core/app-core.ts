@@ -24,7 +24,7 @@ import type { Sync } from '../sync/create-sync';
 import { createPayments, type Payments } from '../payments/payments-area';
 import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
 import type { AttentionList } from '../payments/declined-payments';
-import { createRegister, type Register } from './register';
+import { createRegister, openRegisterRecords, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
 export interface AppCoreDeps {
@@ -71,6 +71,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
   const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  // The register's records first: receipts read them, and the register writes them.
+  const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
+  const receipts = new ReceiptService({
+    source: deps.receiptSource ?? records.ledger,
+    printer: devices.printer,
+    audit: storage.audit,
+    settings: () => storage.settings.current().values,
+    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    now,
+  });
   const register = createRegister({
     db: storage.db,
     now,
@@ -82,9 +92,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     drawer: devices.drawer,
     staffName: (id) => storage.staff.get(id)?.name ?? id,
     log: (entry) => storage.appLog.write(entry),
-    // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
+    // Receipts after a sale: the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
-  });
+  }, records);
   const payments = createPayments({
     db: storage.db,
     now,
@@ -97,14 +107,6 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
-  });
-  const receipts = new ReceiptService({
-    source: deps.receiptSource ?? register.ledger,
-    printer: devices.printer,
-    audit: storage.audit,
-    settings: () => storage.settings.current().values,
-    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
-    now,
   });
   const auth = new PinAuthenticator({
     staff: storage.staff,

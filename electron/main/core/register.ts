@@ -32,6 +32,23 @@ export interface RegisterDeps {
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
 }
 
+/** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
+export interface RegisterRecords {
+  sales: SaleRepository;
+  refunds: RefundRepository;
+  shifts: ShiftRepository;
+  ledger: SalesLedger;
+}
+
+export function openRegisterRecords(deps: Pick<RegisterDeps, 'db' | 'settings' | 'staffName'>): RegisterRecords {
+  const { db, settings } = deps;
+  const sales = new SaleRepository(db);
+  const refunds = new RefundRepository(db);
+  const shifts = new ShiftRepository(db);
+  const ledger = new SalesLedger({ db, sales, refunds, shifts, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
+  return { sales, refunds, shifts, ledger };
+}
+
 export interface Register {
   cart: CartService;
   checkout: CheckoutService;
@@ -42,14 +59,11 @@ export interface Register {
 }
 
 /** The register's areas (sales, refunds and voids, shifts), each handed only what it uses. */
-export function createRegister(deps: RegisterDeps): Register {
+export function createRegister(deps: RegisterDeps, records: RegisterRecords = openRegisterRecords(deps)): Register {
   const { db, now, settings, audit, outbox, terminalId } = deps;
   const drawer = openedAfterCommit(deps.drawer, deps.log);
-  const sales = new SaleRepository(db);
-  const refundRows = new RefundRepository(db);
-  const shiftRows = new ShiftRepository(db);
+  const { sales, refunds: refundRows, shifts: shiftRows, ledger } = records;
   const recording = (kinds: readonly TransactionType[]) => ({ db, now, settings, audit, outbox: outbox.writer(kinds), terminalId });
-  const ledger = new SalesLedger({ db, sales, refunds: refundRows, shifts: shiftRows, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
   const inFlight = new TendersInFlight();
   const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
   return {

@@ -2,4 +2,4 @@
 export { createSync, type Sync, type SyncPorts } from './create-sync';
 export type { SyncTimings } from './sync-engine';
 export type { PaymentDecline, PaymentDeclines } from './payment-declines';
-export { createSyncHandlers, stopSalesWhenRevoked } from './sync-handlers';
+export { createSyncHandlers } from './sync-handlers';

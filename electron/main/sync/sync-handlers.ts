@@ -64,16 +64,3 @@ export function createSyncHandlers(sync: Sync | null, storage: { db: Db; needsAt
     },
   };
 }
-
-/** After `terminal.revoked`, the register refuses to start or take payment for a sale. */
-export function stopSalesWhenRevoked<H extends Record<string, unknown>>(handlers: H, revoked: () => boolean, names: readonly (keyof H)[]): H {
-  const guarded = { ...handlers };
-  for (const name of names) {
-    const original = handlers[name] as (...args: unknown[]) => unknown;
-    guarded[name] = ((...args: unknown[]) => {
-      if (revoked()) throw new AppError('forbidden', 'This terminal was removed from its store by NoPOS: it takes no new sales. Unsynced sales are kept.');
-      return original(...args);
-    }) as H[keyof H];
-  }
-  return guarded;
-}
