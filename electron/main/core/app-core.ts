@@ -9,7 +9,7 @@ import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
-import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
+import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
@@ -54,6 +54,8 @@ export interface AppCoreDeps {
 
 export interface AppCore {
   registry: IpcRegistry;
+  /** Every area's handlers, as the registry serves them. */
+  handlers: Handlers<NoposContract>;
   events: EventPublisher<NoposContract>;
   session: SessionService;
   register: Register;
@@ -141,9 +143,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
+    handlers,
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -154,6 +157,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   return {
     registry,
+    handlers,
     events,
     session,
     register,
