@@ -6,7 +6,7 @@ import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
 import { createHandlers } from '../handlers';
-import type { AppInfo } from '../handlers/app-handlers';
+import type { AppInfo } from './app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';

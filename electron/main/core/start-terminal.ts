@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MachinePolicy } from '../../../shared/domain/machine-policy';
 import type { CatalogFileChooser } from '../catalog/import/catalog-import';
 import type { TerminalDevices } from '../devices/terminal-devices';
-import type { AppInfo } from '../handlers/app-handlers';
+import type { AppInfo } from './app-handlers';
 import type { SenderCheck } from '../ipc/sender';
 import type { KioskHost } from '../kiosk/kiosk-exit';
 import { paymentGatewayFor } from '../payments';

@@ -17,15 +17,15 @@ import type { StaffService } from '../staff/staff-service';
 import type { KioskExit } from '../kiosk/kiosk-exit';
 import type { Sync } from '../sync/create-sync';
 import { createSyncHandlers } from '../sync/sync-handlers';
-import { createAppHandlers, type AppInfo } from './app-handlers';
-import { createApprovalHandlers } from './approval-handlers';
-import { createAuditHandlers } from './audit-handlers';
-import { createDrawerHandlers } from './drawer-handlers';
-import { createKioskHandlers } from './kiosk-handlers';
-import { createSessionHandlers } from './session-handlers';
-import { createSettingsHandlers } from './settings-handlers';
-import { createStaffHandlers } from './staff-handlers';
-import { createStorageHandlers } from './storage-handlers';
+import { createAppHandlers, type AppInfo } from '../core/app-handlers';
+import { createApprovalHandlers } from '../staff/approval-handlers';
+import { createAuditHandlers } from '../audit/audit-handlers';
+import { createDrawerHandlers } from '../devices/drawer-handlers';
+import { createKioskHandlers } from '../kiosk/kiosk-handlers';
+import { createSessionHandlers } from '../staff/session-handlers';
+import { createSettingsHandlers } from '../settings/settings-handlers';
+import { createStaffHandlers } from '../staff/staff-handlers';
+import { createStorageHandlers } from '../storage/storage-handlers';
 
 export interface HandlerDeps {
   appInfo: AppInfo;

@@ -1,6 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { AuditTrail } from '../audit/audit-trail';
-import type { CashDrawer } from '../devices/cash-drawer';
+import type { CashDrawer } from './cash-drawer';
 import type { Handlers } from '../ipc/registry';
 
 /** Opens the drawer, then records it: a drawer that did not open is not audited as opened. */
