@@ -1,29 +1,23 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
-import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
-import { selectCardReader } from '../devices/card-reader-selection';
-import { SimulatedCashDrawer } from '../devices/cash-drawer';
-import { noReceiptPrinter } from '../devices/receipt-printer';
-import type { TerminalDevices } from '../devices/terminal-devices';
+import { createAudit } from '../audit';
+import { createCatalog, type CatalogFileChooser } from '../catalog';
+import { createDevices, type TerminalDevices } from '../devices';
 import { createHandlers } from '../handlers';
-import type { AppInfo } from './app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
-import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
-import { ipcLogSink } from '../logging/security-log';
-import { ReceiptService } from '../receipts/receipt-service';
+import { createKiosk, type KioskHost } from '../kiosk';
 import type { ReceiptSource } from '../ledger/receipt-source';
-import { PinAuthenticator } from '../staff/pin-authenticator';
-import { SessionService } from '../staff/session-service';
-import { SignInThrottle } from '../staff/sign-in-throttle';
-import { StaffService } from '../staff/staff-service';
-import type { CatalogReader } from '../sales/catalog-reader';
-import type { Sync } from '../sync/create-sync';
-import { createPayments, type Payments } from '../payments/payments-area';
-import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
-import type { AttentionList } from '../payments/declined-payments';
+import { ipcLogSink } from '../logging/security-log';
+import { createPayments, PAYMENTS_OUTBOX_KINDS, unreachableGateway, type AttentionList, type PaymentGateway, type Payments } from '../payments';
+import { createReceipts } from '../receipts';
+import type { CatalogReader } from '../sales';
+import { createSettings } from '../settings';
+import { createStaff, type SessionService } from '../staff';
+import type { Sync } from '../sync';
+import type { AppInfo } from './app-handlers';
 import { createRegister, openRegisterRecords, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
@@ -70,80 +64,69 @@ export interface AppCore {
  */
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
+  const { db, audit, securityLog } = storage;
+  const settings = () => storage.settings.current().values;
+  const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
-  const throttle = new SignInThrottle(storage.db, now);
-  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const staffName = (id: string) => storage.staff.get(id)?.name;
+  const devices = createDevices({ devices: deps.devices, audit, now, log });
+  const catalog = createCatalog({ service: storage.catalog, files: deps.catalogFiles, storeCurrency: () => settings().store.currency });
   // The register's records first: receipts read them, and the register writes them.
-  const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
-  const receipts = new ReceiptService({
+  const records = openRegisterRecords({ db, settings, staffName: (id) => staffName(id) ?? id });
+  const receipts = createReceipts({
     source: deps.receiptSource ?? records.ledger,
     printer: devices.printer,
-    audit: storage.audit,
-    settings: () => storage.settings.current().values,
-    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    audit,
+    settings,
+    staffName: (id) => staffName(id) ?? 'Unknown staff',
     now,
   });
   const register = createRegister({
-    db: storage.db,
+    db,
     now,
-    settings: () => storage.settings.current().values,
-    audit: storage.audit,
+    settings,
+    audit,
     outbox: storage.outbox,
     terminalId: storage.terminalId,
-    catalog: deps.catalog ?? storage.catalog,
+    catalog: deps.catalog ?? catalog.service,
     drawer: devices.drawer,
-    staffName: (id) => storage.staff.get(id)?.name ?? id,
-    log: (entry) => storage.appLog.write(entry),
+    staffName: (id) => staffName(id) ?? id,
+    log,
     // Receipts after a sale: the receipt as its first copy will print.
-    receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+    receiptDocument: receipts.document,
   }, records);
   const payments = createPayments({
-    db: storage.db,
+    db,
     now,
-    settings: () => storage.settings.current().values,
-    audit: storage.audit,
-    outbox: storage.outbox.writer(['payment']),
+    settings,
+    audit,
+    outbox: storage.outbox.writer(PAYMENTS_OUTBOX_KINDS),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
-    device: devices.cardReader ?? selectCardReader(process.platform),
+    device: devices.cardReader,
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
-    log: (entry) => storage.appLog.write(entry),
+    log,
   });
-  const auth = new PinAuthenticator({
-    staff: storage.staff,
+  const staff = createStaff({
+    db,
+    now,
+    repository: storage.staff,
     hasher: storage.pinHasher,
-    throttle,
-    audit: storage.audit,
-    securityLog: storage.securityLog,
-    db: storage.db,
-    outbox: storage.outbox.writer(['security_alert']),
-    now,
-  });
-  const session = new SessionService({
-    staff: storage.staff,
-    auth,
     settings: storage.settings,
-    audit: storage.audit,
-    securityLog: storage.securityLog,
-    now,
+    audit,
+    securityLog,
+    outbox: storage.outbox,
     approvableAccess: (name) => channels.get(name)?.stepUp ?? channels.get(name)?.access,
     channelRequest: (name) => channels.get(name)?.request,
     openWorkOwner: () => register.cart.openWorkOwner(),
   });
-  const staffService = new StaffService({
-    db: storage.db,
-    clearLockout: (staffId) => throttle.recordSuccess(`staff:${staffId}`),
-    staff: storage.staff,
-    hasher: storage.pinHasher,
-    settings: storage.settings,
-    audit: storage.audit,
-    securityLog: storage.securityLog,
+  const session = staff.session;
+  const kiosk = createKiosk({ host: deps.kiosk, auth: staff.auth, audit });
+  const handlers = createHandlers({
+    appInfo: deps.appInfo, now, storage, settings: createSettings({ settings: storage.settings }), audit: createAudit({ audit }),
+    staff, devices, catalog, register, payments, receipts, kiosk, sync: deps.sync ?? null,
   });
-  const catalogImporter = deps.catalogFiles
-    ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
-    : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null });
   const registry = createIpcRegistry({
     contract,
     handlers,

@@ -1,69 +1,49 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
-import type { Register } from '../core/register';
-import { createCatalogHandlers } from '../catalog/catalog-handlers';
-import type { CatalogImporter } from '../catalog/import/catalog-import';
-import type { TerminalStorage } from '../core/terminal-storage';
-import type { TerminalDevices } from '../devices/terminal-devices';
-import type { Payments } from '../payments/payments-area';
-import { createPaymentsHandlers } from '../payments/payments-handlers';
-import { createRefundsHandlers } from '../sales/refunds-handlers';
-import { createSalesHandlers } from '../sales/sales-handlers';
-import { createShiftsHandlers } from '../shifts/shifts-handlers';
-import type { Handlers } from '../ipc/registry';
-import type { ReceiptService } from '../receipts/receipt-service';
-import { createReceiptsHandlers } from '../receipts/receipts-handlers';
-import type { SessionService } from '../staff/session-service';
-import type { StaffService } from '../staff/staff-service';
-import type { KioskExit } from '../kiosk/kiosk-exit';
-import type { Sync } from '../sync/create-sync';
-import { createSyncHandlers } from '../sync/sync-handlers';
+import type { AuditArea } from '../audit';
+import type { Catalog } from '../catalog';
 import { createAppHandlers, type AppInfo } from '../core/app-handlers';
-import { createApprovalHandlers } from '../staff/approval-handlers';
-import { createAuditHandlers } from '../audit/audit-handlers';
-import { createDrawerHandlers } from '../devices/drawer-handlers';
-import { createKioskHandlers } from '../kiosk/kiosk-handlers';
-import { createSessionHandlers } from '../staff/session-handlers';
-import { createSettingsHandlers } from '../settings/settings-handlers';
-import { createStaffHandlers } from '../staff/staff-handlers';
+import type { Register } from '../core/register';
+import type { TerminalStorage } from '../core/terminal-storage';
+import type { Devices } from '../devices';
+import type { Handlers } from '../ipc/registry';
+import type { Kiosk } from '../kiosk';
+import { createPaymentsHandlers, type Payments } from '../payments';
+import type { Receipts } from '../receipts';
+import type { SettingsArea } from '../settings';
+import type { Staff } from '../staff';
 import { createStorageHandlers } from '../storage/storage-handlers';
+import { createSyncHandlers, type Sync } from '../sync';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
   now: () => Date;
   storage: TerminalStorage;
-  session: SessionService;
-  staffService: StaffService;
+  settings: SettingsArea;
+  audit: AuditArea;
+  staff: Staff;
+  devices: Devices;
+  catalog: Catalog;
   register: Register;
   payments: Payments;
-  kiosk: KioskExit;
-  catalogImporter: CatalogImporter | null;
-  devices: TerminalDevices;
-  receipts: ReceiptService;
+  receipts: Receipts;
+  kiosk: Kiosk;
   sync: Sync | null;
 }
 
-/** One entry per contract area; TypeScript fails here when a channel has no handler. */
+/** Every area's face serves its own channels; TypeScript fails here when a contract area has no handler. */
 export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
   return {
     app: createAppHandlers(deps.appInfo, deps.now),
-    settings: createSettingsHandlers(deps.storage.settings),
-    audit: createAuditHandlers(deps.storage.audit),
     storage: createStorageHandlers(deps.storage, deps.now),
-    session: createSessionHandlers(deps.session),
-    staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
-    approvals: createApprovalHandlers(deps.session),
-    drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
-    catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
-    sales: createSalesHandlers({
-      ...deps.register,
-      cards: deps.payments.cards,
-      revoked: () => deps.sync?.enrollment.revoked() ?? false,
-    }),
+    ...deps.settings.handlers,
+    ...deps.audit.handlers,
+    ...deps.staff.handlers,
+    ...deps.devices.handlers,
+    ...deps.catalog.handlers,
+    ...deps.register.handlers({ cards: deps.payments.cards, revoked: () => deps.sync?.enrollment.revoked() ?? false }),
     payments: createPaymentsHandlers(deps.payments),
-    refunds: createRefundsHandlers(deps.register.refunds),
-    shifts: createShiftsHandlers(deps.register.shifts),
-    receipts: createReceiptsHandlers(deps.receipts),
-    kiosk: createKioskHandlers(deps.kiosk),
+    ...deps.receipts.handlers,
+    ...deps.kiosk.handlers,
     sync: createSyncHandlers(deps.sync, deps.storage),
   };
 }
