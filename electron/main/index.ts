@@ -19,8 +19,7 @@ import { kioskDecision, kioskWindowHost, kioskWindowOptions, type KioskDecision 
 import { applyStartAtLogin } from './kiosk/login-item';
 import { watchPage } from './kiosk/page-watchdog';
 import { defaultPolicyPath } from './settings/policy-file';
-import { startUpdates } from './updates/electron-updates';
-import { installBlockers } from './updates/install-blockers';
+import { createUpdates } from './updates';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
 import { mainWindowOptions } from './window/window-options';
@@ -113,14 +112,20 @@ async function start(): Promise<void> {
     applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });
     const outbox = storage.outbox;
     const register = core.register;
-    const blockers = installBlockers({
-      pendingSyncCount: () => outbox.pendingCount(),
-      saleOpen: () => register.cart.openWorkOwner() !== null,
-      // Between shifts the queue may wait for after the update: it is kept in the database.
-      atShiftClose: () => register.shifts.current() === null,
+    const updates = createUpdates({
+      policy: machine.updates,
+      currentVersion: app.getVersion(),
+      blockers: {
+        pendingSyncCount: () => outbox.pendingCount(),
+        saleOpen: () => register.cart.openWorkOwner() !== null,
+        // Between shifts the queue may wait for after the update: it is kept in the database.
+        atShiftClose: () => register.shifts.current() === null,
+      },
+      log: appLog,
+      now,
     });
-    const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now });
-    if (updates) app.on('will-quit', updates.stop);
+    updates.start();
+    app.on('will-quit', updates.stop);
   }
   mainWindow = createMainWindow(kiosk.active);
 }
