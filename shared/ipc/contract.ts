@@ -23,6 +23,7 @@ import { syncStatusSchema } from '../domain/sync';
 import { channel, defineContract, event } from './contract-kit';
 import { kioskChannels } from './contract-kiosk';
 import { checkPayloadBounds } from './payload-bounds';
+import { CARD_NUMBER_MESSAGE, noCardDataAnywhere } from '../domain/free-text';
 
 const noRequest = z.undefined();
 // A PIN check costs ~90 ms of scrypt: a page may not queue more than a handful.
@@ -111,7 +112,10 @@ export const contract = defineContract({
             pin: pinSchema,
             channel: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
             // Measured by an iterative walk: JSON.stringify here overflowed the stack on a deeply nested request.
-            request: z.unknown().refine((value) => checkPayloadBounds(value, { maxDepth: 32, maxNodes: 10_000, maxJsonChars: 16_384 }).ok, 'too large'),
+            request: z
+              .unknown()
+              .refine((value) => checkPayloadBounds(value, { maxDepth: 32, maxNodes: 10_000, maxJsonChars: 16_384 }).ok, 'too large')
+              .refine(noCardDataAnywhere, CARD_NUMBER_MESSAGE),
           })
           .strict(),
         response: approvalResultSchema,
