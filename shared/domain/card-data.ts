@@ -103,3 +103,20 @@ export function findCardData(value: unknown, at = '$', depth = 0): string | null
   }
   return null;
 }
+
+export const CARD_MASK = '[card number removed]';
+/** A run of digits (ASCII or full-width) and separators, as found in the text before normalising. */
+const RAW_DIGIT_RUN = /[0-9０-９]+(?:[\s./\\_,-]{1,3}[0-9０-９]+)*/g;
+const RAW_TRACK = /%B[0-9]{12,19}\^[^?]*\??|;[0-9]{12,19}=[0-9]*\??/g;
+
+/**
+ * The text with every card number (and track data) replaced by CARD_MASK, everything else kept; a
+ * text whose card number cannot be cut out on its own is replaced whole.
+ */
+export function maskCardNumbers(text: string): string {
+  if (!textHasCardNumber(text)) return text;
+  const masked = text
+    .replace(RAW_TRACK, CARD_MASK)
+    .replace(RAW_DIGIT_RUN, (run) => (runHasPan(normaliseForCardCheck(run)) ? CARD_MASK : run));
+  return textHasCardNumber(masked) ? CARD_MASK : masked;
+}
