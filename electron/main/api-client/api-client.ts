@@ -10,6 +10,11 @@ export interface ApiClientDeps {
   transport: Transport;
   keychain: Keychain;
   now: () => Date;
+  /**
+   * The origin the API key was issued at (stored with the enrollment); null before enrollment. A
+   * request with the key goes there and nowhere else, whatever the URL configured now.
+   */
+  boundOrigin?: () => string | null;
 }
 
 type Response<N extends ApiRouteName> = z.output<(typeof API_ROUTES)[N]['response']>;
@@ -49,6 +54,11 @@ export class ApiClient {
 
   private base(): URL {
     return requireHttps(typeof this.deps.baseUrl === 'string' ? this.deps.baseUrl : this.deps.baseUrl());
+  }
+
+  /** The origin requests go to now (https checked): what an enrollment binds its key to. */
+  currentOrigin(): string {
+    return this.base().origin;
   }
 
   enroll(code: string, terminalName?: string): Promise<EnrollmentResponse> {
@@ -131,6 +141,8 @@ export class ApiClient {
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (!options.anonymous && route.auth !== 'none') {
+      const bound = this.deps.boundOrigin?.() ?? null;
+      if (bound !== null && bound !== url.origin) throw new ApiClientError({ kind: 'origin_changed' });
       const key = await this.deps.keychain.get('api-key');
       if (!key) throw new ApiClientError({ kind: 'not_enrolled' });
       headers.authorization = `Bearer ${key}`;

@@ -18,6 +18,8 @@ export interface Enrollment {
   store: { id: string; name: string; currency: string };
   scopes: string[];
   enrolledAt: string;
+  /** Where the key was issued (scheme, host, port): it is never sent anywhere else. Older records lack it. */
+  apiOrigin?: string;
 }
 
 export type CodeSource = 'admin' | 'policy' | 'command_line';
@@ -62,6 +64,20 @@ export class EnrollmentService {
     return this.current() !== null && !this.revoked();
   }
 
+  /** The origin the credentials belong to; null when not enrolled. */
+  boundOrigin(): string | null {
+    return this.current()?.apiOrigin ?? null;
+  }
+
+  /**
+   * An enrollment made before credentials were bound to their origin is bound, once, to the origin
+   * configured when this version first starts (see docs/sync.md for what that cannot prove).
+   */
+  bindUnboundEnrollment(origin: string): void {
+    const enrollment = this.current();
+    if (enrollment && !enrollment.apiOrigin) this.deps.state.set(ENROLLMENT, { ...enrollment, apiOrigin: origin });
+  }
+
   /** True when this code was tried here before: a policy file's code is never retried. */
   wasUsed(code: string): boolean {
     const parsed = enrollmentCodeSchema.safeParse(code);
@@ -81,7 +97,9 @@ export class EnrollmentService {
     const hasCredentials = (await this.deps.keychain.get('api-key')) !== null;
     if (hasCredentials && this.unsyncedCount() > 0) throw new EnrollmentError('unsynced_items');
     let answer;
+    let apiOrigin: string;
     try {
+      apiOrigin = this.deps.api().currentOrigin();
       answer = await this.deps.api().enroll(parsed.data, this.deps.terminalName());
     } catch (error) {
       const refused = ApiClientError.is(error) && error.failure.kind === 'http' && error.failure.code === 'enrollment_code_invalid';
@@ -91,7 +109,7 @@ export class EnrollmentService {
     }
     await this.deps.keychain.set('api-key', answer.apiKey);
     await this.deps.keychain.set('event-signing-secret', answer.eventSigningSecret);
-    const enrollment: Enrollment = { terminalId: answer.terminalId, store: answer.store, scopes: answer.scopes, enrolledAt: this.deps.now().toISOString() };
+    const enrollment: Enrollment = { terminalId: answer.terminalId, store: answer.store, scopes: answer.scopes, enrolledAt: this.deps.now().toISOString(), apiOrigin };
     writeTransaction(this.deps.db, () => {
       for (const key of PER_ENROLLMENT_KEYS) this.deps.state.delete(key);
       this.deps.state.set(ENROLLMENT, enrollment);

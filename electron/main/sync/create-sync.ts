@@ -50,13 +50,18 @@ export function createSync(options: SyncOptions): Sync {
     ...(options.caPem ? { ca: options.caPem } : {}),
   });
   const baseUrl = () => options.baseUrl ?? storage.settings.current().values.policies.apiBaseUrl;
-  const client = new ApiClient({ baseUrl, transport, keychain, now });
+  const client = new ApiClient({ baseUrl, transport, keychain, now, boundOrigin: (): string | null => enrollment.boundOrigin() });
   const state = new SyncState(storage.db, now);
   const queue = new OutboxQueue(storage.db, storage.needsAttention, now);
   const enrollment = new EnrollmentService({
     db: storage.db, state, keychain, api: () => client, queue, needsAttention: storage.needsAttention, audit: storage.audit, now,
     terminalName: () => storage.settings.current().values.terminal.name,
   });
+  try {
+    enrollment.bindUnboundEnrollment(client.currentOrigin());
+  } catch {
+    // No usable address configured: the first request says so.
+  }
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const declines = new PaymentDeclines();
   const engine = new SyncEngine({
