@@ -6,6 +6,7 @@ import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Keychain } from '../secrets/keychain';
+import { replaceSecrets } from '../secrets/secret-replacement';
 import type { Db } from '../storage/db';
 import { writeTransaction } from '../storage/transaction';
 import type { NeedsAttention } from '../sync/needs-attention';
@@ -50,7 +51,17 @@ const hashCode = (normalized: string) => createHash('sha256').update(`nopos-enro
  * (recorded by hash), and credentials are replaced only when nothing is waiting to sync.
  */
 export class EnrollmentService {
+  /** One credentials change at a time: an enrollment, a sign-out or a wipe. */
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private enrolling = false;
+
   constructor(private readonly deps: EnrollmentDeps) {}
+
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
 
   current(): Enrollment | null {
     return this.deps.state.get<Enrollment>(ENROLLMENT);
@@ -89,7 +100,21 @@ export class EnrollmentService {
     return this.deps.queue.pendingStats().count + this.deps.needsAttention.openCount();
   }
 
+  /**
+   * A second enrollment while one is under way is refused, not queued: each would spend its code at
+   * NoPOS, and the one saved last would orphan a live terminal there.
+   */
   async enroll(code: string, source: CodeSource, actorId: string | null): Promise<Enrollment> {
+    if (this.enrolling) throw new EnrollmentError('in_progress');
+    this.enrolling = true;
+    try {
+      return await this.serialized(() => this.enrollNow(code, source, actorId));
+    } finally {
+      this.enrolling = false;
+    }
+  }
+
+  private async enrollNow(code: string, source: CodeSource, actorId: string | null): Promise<Enrollment> {
     const parsed = enrollmentCodeSchema.safeParse(code);
     if (!parsed.success) throw new EnrollmentError('invalid_code');
     const codeHash = hashCode(parsed.data);
@@ -107,15 +132,27 @@ export class EnrollmentService {
       this.recordCode(codeHash, source, 'refused');
       throw new EnrollmentError('code_refused');
     }
-    await this.deps.keychain.set('api-key', answer.apiKey);
-    await this.deps.keychain.set('event-signing-secret', answer.eventSigningSecret);
+    // Credentials and state change as one unit: both secrets or neither, and the database commit last,
+    // with the secrets rolled back if it fails. A half-saved enrollment would pair the new key with the
+    // old signing secret, and no event (a revocation included) could be verified again.
+    let secrets;
+    try {
+      secrets = await replaceSecrets(this.deps.keychain, new Map([['api-key', answer.apiKey], ['event-signing-secret', answer.eventSigningSecret]] as const));
+    } catch {
+      throw new EnrollmentError('not_saved');
+    }
     const enrollment: Enrollment = { terminalId: answer.terminalId, store: answer.store, scopes: answer.scopes, enrolledAt: this.deps.now().toISOString(), apiOrigin };
-    writeTransaction(this.deps.db, () => {
-      for (const key of PER_ENROLLMENT_KEYS) this.deps.state.delete(key);
-      this.deps.state.set(ENROLLMENT, enrollment);
-      this.recordCode(codeHash, source, 'enrolled');
-      this.deps.audit.record({ action: 'credentials.changed', actorId, target: answer.terminalId, details: { change: 'enrolled', source, store: answer.store.id } });
-    });
+    try {
+      writeTransaction(this.deps.db, () => {
+        for (const key of PER_ENROLLMENT_KEYS) this.deps.state.delete(key);
+        this.deps.state.set(ENROLLMENT, enrollment);
+        this.recordCode(codeHash, source, 'enrolled');
+        this.deps.audit.record({ action: 'credentials.changed', actorId, target: answer.terminalId, details: { change: 'enrolled', source, store: answer.store.id } });
+      });
+    } catch {
+      await secrets.rollback();
+      throw new EnrollmentError('not_saved');
+    }
     return enrollment;
   }
 
@@ -124,23 +161,30 @@ export class EnrollmentService {
     this.deps.state.set(REVOKED, { at: this.deps.now().toISOString() });
   }
 
-  async wipeCredentials(): Promise<void> {
-    await this.deps.keychain.delete('api-key');
-    await this.deps.keychain.delete('event-signing-secret');
+  wipeCredentials(): Promise<void> {
+    return this.serialized(async () => {
+      await this.deps.keychain.delete('api-key');
+      await this.deps.keychain.delete('event-signing-secret');
+    });
   }
 
   /**
    * Signs the terminal out of its store: refused while items wait, unless an admin exported exactly
    * what is waiting now.
    */
-  async signOutOfStore(actorId: string): Promise<void> {
+  signOutOfStore(actorId: string): Promise<void> {
+    return this.serialized(() => this.signOutNow(actorId));
+  }
+
+  private async signOutNow(actorId: string): Promise<void> {
     if (!this.current()) throw new EnrollmentError('not_enrolled');
     if (this.unsyncedCount() > 0) {
       const exported = this.deps.state.get<string>(EXPORTED);
       if (!exported) throw new EnrollmentError('unsynced_items');
       if (exported !== this.unsyncedFingerprint()) throw new EnrollmentError('export_outdated');
     }
-    await this.wipeCredentials();
+    await this.deps.keychain.delete('api-key');
+    await this.deps.keychain.delete('event-signing-secret');
     writeTransaction(this.deps.db, () => {
       const old = this.current();
       this.deps.state.delete(ENROLLMENT);
