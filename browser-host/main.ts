@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   // Development only: `npm start` points at the sandbox and trusts exactly its CA. The policy's
   // enrollmentCode is tried once and recorded as used, as in Electron.
   const sync = startSync({
-    storage, keychain, now, argv: process.argv, policyCode: readMachinePolicy(policyFile).enrollmentCode, exportDir: path.join(dataDir, 'exports'),
+    storage, keychain, now, argv: process.argv, policyCode: readMachinePolicy(policyFile).enrollmentCode, policyFile, exportDir: path.join(dataDir, 'exports'),
     ...(process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
     ...(process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
   });

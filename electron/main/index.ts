@@ -81,7 +81,7 @@ async function start(): Promise<void> {
   const machine = readMachinePolicy(policyFile);
   // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
   const sync = startSync({
-    storage, keychain, now, argv: process.argv, policyCode: machine.enrollmentCode, exportDir: path.join(dataDir, 'exports'),
+    storage, keychain, now, argv: process.argv, policyCode: machine.enrollmentCode, policyFile, exportDir: path.join(dataDir, 'exports'),
     ...(!app.isPackaged && process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
     ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
   });

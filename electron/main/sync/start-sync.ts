@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { enrollFromPolicy } from '../deploy/enrollment';
+import { readableByOthers, removeEnrollmentCode } from '../deploy/policy-enrollment-code';
 import type { TerminalStorage } from '../core/terminal-storage';
 import { enrollmentCodeFromArgv } from '../enrollment/enrollment-errors';
 import type { CodeSource } from '../enrollment/enrollment-service';
@@ -13,6 +14,8 @@ export interface StartSyncOptions {
   argv: readonly string[];
   /** The machine policy's `enrollmentCode`, if any. */
   policyCode: string | undefined;
+  /** The policy file it came from: a code others can read there is refused, and a used one removed. */
+  policyFile?: string;
   exportDir: string;
   baseUrl?: string;
   /** A PEM file naming the one CA to trust (development: the sandbox's). */
@@ -32,7 +35,7 @@ export function startSync(options: StartSyncOptions): Sync {
     ...(options.caFile ? { caPem: readFileSync(options.caFile, 'utf8') } : {}),
   });
   const fromArgv = enrollmentCodeFromArgv(options.argv);
-  const [code, source]: [string | undefined, CodeSource] = fromArgv ? [fromArgv, 'command_line'] : [options.policyCode, 'policy'];
+  const [code, source]: [string | undefined, CodeSource] = fromArgv ? [fromArgv, 'command_line'] : [policyCode(options, log), 'policy'];
   sync.engine.start();
   // In the background: a terminal that cannot reach NoPOS at start still opens at once.
   void enrollFromPolicy(code, {
@@ -41,6 +44,17 @@ export function startSync(options: StartSyncOptions): Sync {
     },
     isEnrolled: () => sync.enrollment.isEnrolled() || (code !== undefined && sync.enrollment.wasUsed(code)),
     log,
-  }).then(() => sync.engine.start());
+  }).then(() => {
+    if (source === 'policy' && code !== undefined && options.policyFile && sync.enrollment.wasUsed(code)) {
+      log({ level: 'info', event: 'enrollment.policy_code', outcome: removeEnrollmentCode(options.policyFile) });
+    }
+    sync.engine.start();
+  });
   return sync;
+}
+
+function policyCode(options: StartSyncOptions, log: (entry: Record<string, unknown>) => void): string | undefined {
+  if (!options.policyCode || !options.policyFile || !readableByOthers(options.policyFile)) return options.policyCode;
+  log({ level: 'error', event: 'enrollment.policy_code', outcome: 'refused_readable_by_others' });
+  return undefined;
 }
