@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { enrollmentCodeSchema } from '../../../shared/api/enrollment';
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import type { AuditTrail } from '../audit/audit-trail';
+import { tokenFingerprint } from '../payments/card-tender';
 import type { Keychain } from '../secrets/keychain';
 import { replaceSecrets } from '../secrets/secret-replacement';
 import type { Db } from '../storage/db';
@@ -42,6 +43,16 @@ const REVOKED = 'revoked';
 const EXPORTED = 'unsynced.exportedFingerprint';
 /** Everything learned from the old enrollment starts over with a new one. */
 const PER_ENROLLMENT_KEYS = ['events.cursor', 'catalog.cursor', 'staff.cursor', 'audit.uploadedSeq', REVOKED, EXPORTED];
+
+const EXPORT_NOTE =
+  'Card payments appear with paymentTokenRef (a fingerprint), never their token: a payment not yet delivered can only be ' +
+  'charged by this terminal. Let it sync before the terminal is removed.';
+
+function withoutToken(payload: unknown): unknown {
+  if (!payload || typeof payload !== 'object' || typeof (payload as { paymentToken?: unknown }).paymentToken !== 'string') return payload;
+  const { paymentToken, ...rest } = payload as { paymentToken: string };
+  return { ...rest, paymentTokenRef: tokenFingerprint(paymentToken) };
+}
 
 const hashCode = (normalized: string) => createHash('sha256').update(`nopos-enrollment:${normalized}`).digest('hex');
 
@@ -193,13 +204,18 @@ export class EnrollmentService {
     });
   }
 
-  /** Writes every unsynced item and open needs-attention entry to a JSON file in `dir`. */
+  /**
+   * Writes every unsynced item and open needs-attention entry to a JSON file in `dir` (owner only).
+   * Payment tokens stay out of it: a token charges the card, so each appears as its fingerprint.
+   */
   exportUnsynced(dir: string, actorId: string): { file: string; items: number } {
-    const items = this.deps.queue.unsynced();
+    const items = this.deps.queue.unsynced().map((item) => ({ ...item, payload: withoutToken(item.payload) }));
     const attention = this.deps.needsAttention.list();
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
     const file = path.join(dir, `nopos-unsynced-${this.deps.now().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify({ exportedAt: this.deps.now().toISOString(), terminal: this.current()?.terminalId ?? null, items, needsAttention: attention }, null, 2)}\n`, { mode: 0o600 });
+    const body = { exportedAt: this.deps.now().toISOString(), terminal: this.current()?.terminalId ?? null, note: EXPORT_NOTE, items, needsAttention: attention };
+    writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
     writeTransaction(this.deps.db, () => {
       this.deps.state.set(EXPORTED, this.unsyncedFingerprint());
       this.deps.audit.record({ action: 'data.exported', actorId, target: 'unsynced', details: { items: items.length } });

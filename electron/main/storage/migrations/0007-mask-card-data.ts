@@ -9,7 +9,8 @@ import type { Migration } from './types';
  * it (`card_data_refused`), so it sat in needs-attention for ever. This step masks every card number
  * in every table (JSON kept valid, everything else byte for byte), puts the items the API refused
  * for card data back in the queue (the masked copy is deliverable), and re-links the audit chain
- * from the first masked entry so it still verifies.
+ * from the first masked entry so it still verifies. Payment tokens of payments the API already
+ * confirmed are removed too (issue 16, item 6).
  */
 export const REQUEUED_NOTE = 'card_data_refused: the card number was masked on this terminal; sent again.';
 const REFUSED_FOR_CARD_DATA = 'card_data_refused';
@@ -123,5 +124,7 @@ export const migration0007: Migration = {
     for (const table of maskableTables(db)) maskTable(db, table, table === 'outbox' ? rewriteOutboxRow : maskRow);
     requeueRefused(db, outboxBefore);
     maskAuditTrail(db);
+    // Sent payments kept their tokens for 30 days: they go now, as they go at confirmation from here on.
+    db.prepare("UPDATE outbox SET payload_json = json_remove(payload_json, '$.paymentToken') WHERE status = 'sent' AND json_type(payload_json, '$.paymentToken') = 'text'").run();
   },
 };
