@@ -58,7 +58,11 @@ export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'main':
       // electron-updater stays a runtime dependency, loaded from the ASAR's node_modules.
-      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', 'electron-updater', ...nativeModules, ...nodeBuiltins]);
+      // The update key is fixed at build time (electron/main/updates/update-public-key.ts): `npm run dist` sets it.
+      return {
+        ...nodeBundle('electron/main/index.ts', 'dist/main', ['electron', 'electron-updater', ...nativeModules, ...nodeBuiltins]),
+        define: { 'process.env.NOPOS_UPDATE_PUBLIC_KEY': JSON.stringify(process.env.NOPOS_UPDATE_PUBLIC_KEY ?? '') },
+      };
     case 'preload':
       // A sandboxed preload can require only `electron`: everything else is bundled in.
       return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);

@@ -40,6 +40,11 @@ export interface UpdateServiceDeps {
   installBlockers: () => string[];
   log: (entry: Record<string, unknown>) => void;
   now: () => Date;
+  /**
+   * Where the OS checks no signature (Linux), the offer's own signature check (feed-signature.ts):
+   * anything but 'ok' refuses the update before it is downloaded.
+   */
+  verifyOffer?: (offer: OfferedUpdate) => Promise<string>;
 }
 
 function errorCode(error: unknown): string {
@@ -47,10 +52,11 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-function refusalOf(error: unknown): 'checksum' | 'signature' | 'download_failed' {
+function refusalOf(error: unknown): 'checksum' | 'signature' | 'insecure_url' | 'download_failed' {
   const text = `${errorCode(error)} ${(error as Error)?.message ?? ''}`;
   if (/checksum|sha512|sha2/i.test(text)) return 'checksum';
   if (/signature|publisher|code ?sign/i.test(text)) return 'signature';
+  if (/FeedRedirectRefused|not the https update feed/.test(text)) return 'insecure_url';
   return 'download_failed';
 }
 
@@ -142,6 +148,13 @@ export class UpdateService {
     if (insecure) {
       this.deps.log({ level: 'warning', event: 'update.refused', version: offer.version, reason: 'insecure_url' });
       return this.set({ state: 'refused', offered: offer.version, reason: 'insecure_url' });
+    }
+    if (this.deps.verifyOffer) {
+      const verdict = await this.deps.verifyOffer(offer).catch(() => 'unreadable');
+      if (verdict !== 'ok') {
+        this.deps.log({ level: 'warning', event: 'update.refused', version: offer.version, reason: 'signature', verdict });
+        return this.set({ state: 'refused', offered: offer.version, reason: 'signature' });
+      }
     }
     try {
       await this.deps.updater.downloadUpdate();

@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DebUpdater } from 'electron-updater';
-import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBlockers } from '../../../electron/main/updates/install-blockers';
 import { UpdateService, type UpdaterPort } from '../../../electron/main/updates/update-service';
-import { latestYml, loopbackCertificate, LoopbackHttpExecutor, startFeed, writeAppUpdateConfig, type FeedFile } from '../../support/update-feed';
+import { latestYml, loopbackCertificate, realUpdater, startFeed, type FeedFile } from '../../support/update-feed';
 
 // Real electron-updater (its generic provider, download and sha512 check) against a real HTTPS feed
 // on 127.0.0.1 serving a stand-in update. Only the transport differs from the app (see LoopbackHttpExecutor),
@@ -18,34 +16,8 @@ const update = randomBytes(64 * 1024);
 const DEB = 'nopos-terminal_0.2.0_amd64.deb';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let n = 0;
-function realUpdater() {
-  const dir = path.join(work, `app-${n++}`);
-  const app: AppAdapter = {
-    version: '0.1.0',
-    name: 'nopos-terminal',
-    isPackaged: true,
-    appUpdateConfigPath: path.join(dir, 'app-update.yml'),
-    userDataPath: path.join(dir, 'user-data'),
-    baseCachePath: path.join(dir, 'cache'),
-    whenReady: () => Promise.resolve(),
-    relaunch: () => undefined,
-    quit: () => undefined,
-    onQuit: () => undefined,
-  };
-  mkdirSync(dir, { recursive: true });
-  writeAppUpdateConfig(app.appUpdateConfigPath);
-  const updater = new DebUpdater(undefined, app);
-  // `httpExecutor` is protected in the typings; the app never touches it.
-  (updater as unknown as { httpExecutor: LoopbackHttpExecutor }).httpExecutor = new LoopbackHttpExecutor(tls.cert);
-  updater.logger = null;
-  const installs: [boolean | undefined, boolean | undefined][] = [];
-  updater.quitAndInstall = (silent, runAfter) => void installs.push([silent, runAfter]);
-  return { updater, installs, cacheDir: path.join(app.baseCachePath, 'nopos-terminal-updater') };
-}
-
 function service(feedUrl: string, blockers: () => string[] = () => [], pinnedVersion?: string) {
-  const real = realUpdater();
+  const real = realUpdater(work, tls.cert);
   const log: Record<string, unknown>[] = [];
   const svc = new UpdateService({
     updater: real.updater as unknown as UpdaterPort,
