@@ -52,9 +52,10 @@ export function normaliseForCardCheck(text: string): string {
 
 /** Letters glued to a digit run: a short word or a typo is a boundary, a long token is an id. */
 function gluedToLongToken(text: string, start: number, end: number): boolean {
+  // Stops as soon as the answer is known, so a long hostile text costs linear time.
   let letters = 0;
-  for (let i = start - 1; i >= 0 && /[A-Za-z0-9]/.test(text[i] as string); i--) if (/[A-Za-z]/.test(text[i] as string)) letters++;
-  for (let i = end; i < text.length && /[A-Za-z0-9]/.test(text[i] as string); i++) if (/[A-Za-z]/.test(text[i] as string)) letters++;
+  for (let i = start - 1; i >= 0 && letters <= MAX_GLUED_LETTERS && /[A-Za-z0-9]/.test(text[i] as string); i--) if (/[A-Za-z]/.test(text[i] as string)) letters++;
+  for (let i = end; i < text.length && letters <= MAX_GLUED_LETTERS && /[A-Za-z0-9]/.test(text[i] as string); i++) if (/[A-Za-z]/.test(text[i] as string)) letters++;
   return letters > MAX_GLUED_LETTERS;
 }
 

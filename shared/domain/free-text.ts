@@ -15,7 +15,8 @@ export const noCardNumber = (text: string): boolean => !textHasCardNumber(text);
 export function freeText(options: { min?: number; max: number; minMessage?: string }) {
   const base = z.string().trim();
   const sized = (options.min ? base.min(options.min, options.minMessage) : base).max(options.max);
-  return sized.refine(noCardNumber, CARD_NUMBER_MESSAGE);
+  // Text over the limit is refused anyway: not scanned, so an oversized payload costs nothing more.
+  return sized.refine((text) => text.length > options.max || noCardNumber(text), CARD_NUMBER_MESSAGE);
 }
 
 /** Any JSON value (an approval's request) with no card data in a string, a number or a key. */

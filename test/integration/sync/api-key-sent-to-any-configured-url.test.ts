@@ -64,4 +64,18 @@ describe('the API key goes only to the origin it was enrolled at', () => {
       await moved.engine.idle();
     }
   });
+
+  it('an enrollment stored before the binding is bound to the origin configured at the first start, and kept there', async () => {
+    const row = t.storage.db.prepare("SELECT value_json FROM sync_state WHERE key = 'enrollment'").get() as { value_json: string };
+    const { apiOrigin: _bound, ...legacy } = JSON.parse(row.value_json) as Record<string, unknown>;
+    t.storage.db.prepare("UPDATE sync_state SET value_json = ? WHERE key = 'enrollment'").run(JSON.stringify(legacy));
+    const boot = (baseUrl: string) =>
+      createSync({ storage: t.storage, keychain: t.keychain, now: () => new Date(), baseUrl, caPem: sb.sandbox.caPem, exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC });
+    const first = boot(sb.sandbox.url);
+    expect(first.enrollment.boundOrigin()).toBe(new URL(sb.sandbox.url).origin);
+    first.close();
+    const second = boot(rogueUrl);
+    expect(second.enrollment.boundOrigin()).toBe(new URL(sb.sandbox.url).origin);
+    second.close();
+  });
 });
