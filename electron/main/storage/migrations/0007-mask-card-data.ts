@@ -70,12 +70,15 @@ function maskableTables(db: Db): string[] {
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function maskTable(db: Db, table: string, rewrite: (row: Record<string, unknown>) => Record<string, unknown>): void {
-  const rows = db.prepare(`SELECT rowid AS "__rowid", * FROM ${quote(table)}`).all() as Record<string, unknown>[];
-  for (const { __rowid, ...row } of rows) {
+  // Read through once, keeping only the rows that change (a store's database can be large).
+  const changes: { rowid: unknown; columns: string[]; values: unknown[] }[] = [];
+  for (const { __rowid, ...row } of db.prepare(`SELECT rowid AS "__rowid", * FROM ${quote(table)}`).iterate() as Iterable<Record<string, unknown>>) {
     const next = rewrite(row);
-    const changed = Object.keys(row).filter((column) => next[column] !== row[column]);
-    if (changed.length === 0) continue;
-    db.prepare(`UPDATE ${quote(table)} SET ${changed.map((c) => `${quote(c)} = ?`).join(', ')} WHERE rowid = ?`).run(...changed.map((c) => next[c]), __rowid);
+    const columns = Object.keys(row).filter((column) => next[column] !== row[column]);
+    if (columns.length > 0) changes.push({ rowid: __rowid, columns, values: columns.map((c) => next[c]) });
+  }
+  for (const { rowid, columns, values } of changes) {
+    db.prepare(`UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE rowid = ?`).run(...values, rowid);
   }
 }
 
