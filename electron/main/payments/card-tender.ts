@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { paymentRequestSchema, type PaymentRequest } from '../../../shared/api/payments';
 import type { PaymentPolicy } from '../../../shared/domain/card-payment';
 import { AppError } from '../../../shared/ipc/errors';
@@ -11,6 +10,7 @@ import { checkOfflinePayment, type OfflineCap, type OfflineLimits } from './offl
 import { PAYMENT_ITEM_KIND, type OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 import { CardCancelled, CardDeclined } from './card-outcomes';
+import { tokenFingerprint } from '../secrets/token-fingerprint';
 
 export interface CardTenderDeps {
   reader: CardReader;
@@ -128,7 +128,5 @@ export class CardTender implements Tender {
   }
 }
 
-/** A non-secret reference to a payment token: enough to match records, useless to charge with. */
-export function tokenFingerprint(token: string): string {
-  return `tokfp_${createHash('sha256').update(token).digest('hex').slice(0, 24)}`;
-}
+// Where the sale and the page got it from before it moved below the areas (the export needs it too).
+export { tokenFingerprint };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { enrollFromPolicy } from '../deploy/enrollment';
-import { readableByOthers, removeEnrollmentCode } from '../deploy/policy-enrollment-code';
+import { readableByOthers, removeEnrollmentCode } from '../enrollment/policy-code';
 import type { TerminalStorage } from '../core/terminal-storage';
 import { enrollmentCodeFromArgv } from '../enrollment/enrollment-errors';
 import type { CodeSource } from '../enrollment/enrollment-service';

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFingerprint } from '../../../electron/main/payments/card-tender';
+import { tokenFingerprint } from '../../../electron/main/secrets/token-fingerprint';
 import { migrate } from '../../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../../electron/main/storage/migrations';
 import { writeTransaction } from '../../../electron/main/storage/transaction';
