@@ -48,7 +48,7 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const { code, terminalName } = body as z.output<typeof API_ROUTES.enroll.body>;
       const outcome = services.tenants.enroll(code, terminalName);
       if (!outcome.ok) {
-        const why = { unknown: 'is not known', used: 'was already used', expired: 'has expired' }[outcome.reason];
+        const why = { unknown: 'is not known', used: 'was already used', expired: 'has expired', other_terminal: 'was issued for another terminal' }[outcome.reason];
         throw new ApiHttpError('enrollment_code_invalid', `The enrollment code ${formatEnrollmentCode(code).slice(0, 4)}-… ${why}. Ask the back office for a new one.`);
       }
       const { terminal, store, apiKey, scopes } = outcome;

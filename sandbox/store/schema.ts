@@ -14,6 +14,9 @@ CREATE TABLE IF NOT EXISTS terminals (
 CREATE TABLE IF NOT EXISTS enrollment_codes (
   code TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), scopes TEXT NOT NULL,
   created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, terminal_id TEXT);
+-- A code issued for one till: only an enrollment naming it may use it (a rogue one does not spend it).
+CREATE TABLE IF NOT EXISTS enrollment_code_terminals (
+  code TEXT PRIMARY KEY REFERENCES enrollment_codes(code), terminal_name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tax_categories (
   id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), name TEXT NOT NULL,
   rate_bp INTEGER NOT NULL, seq INTEGER NOT NULL, updated_at TEXT NOT NULL);

@@ -42,6 +42,15 @@ async function boot(name: string, policyFile: string) {
 }
 
 describe('the enrollment code stays in a policy file other local accounts can read', () => {
+  it('the sandbox takes a code issued for one till only from an enrollment naming it; a rogue one does not spend it', async () => {
+    const code = (await sb.admin('POST', '/admin/enrollment-codes', { terminalName: 'Till 7' })).json.code as string;
+    const rogue = await sb.call('POST', '/v1/enrollments', { body: { code, terminalName: 'Back office PC' } });
+    expect([rogue.status, rogue.json.error.code]).toEqual([400, 'enrollment_code_invalid']);
+    expect((await sb.call('POST', '/v1/enrollments', { body: { code } })).status).toBe(400);
+    expect(codeSpent(code)?.used_at).toBeNull();
+    expect((await sb.call('POST', '/v1/enrollments', { body: { code, terminalName: 'till 7' } })).status).toBe(201);
+  });
+
   it('the installer writes the code into a file only its owner and group can read', async () => {
     const policyFile = path.join(scratch.dir, 'etc-new', 'policy.json');
     expect(writeEnrollmentCode(policyFile, await newCode()).exitCode).toBe(EXIT_OK);
