@@ -71,7 +71,23 @@ function runHasPan(run: string): boolean {
   return false;
 }
 
+/**
+ * Fewer than 14 digits, counting each non-ASCII character as the two digits NFKC can make of it at
+ * most (full-width '４', circled '⑳'): no card number can be there, and most text stops here.
+ */
+function tooFewDigits(text: string): boolean {
+  let candidates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) candidates++;
+    else if (c > 127) candidates += 2;
+    if (candidates >= 14) return false;
+  }
+  return true;
+}
+
 export function textHasCardNumber(text: string): boolean {
+  if (tooFewDigits(text)) return false;
   const normalised = normaliseForCardCheck(text);
   if (TRACK_DATA.test(normalised)) return true;
   for (const match of normalised.matchAll(DIGIT_RUN)) {
