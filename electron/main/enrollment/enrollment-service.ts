@@ -10,9 +10,9 @@ import { replaceSecrets } from '../secrets/secret-replacement';
 import { tokenFingerprint } from '../secrets/token-fingerprint';
 import type { Db } from '../storage/db';
 import { writeTransaction } from '../storage/transaction';
-import type { NeedsAttention } from '../sync/needs-attention';
-import type { OutboxQueue } from '../sync/outbox-queue';
-import type { SyncState } from '../sync/sync-state';
+import type { NeedsAttention } from '../storage/needs-attention';
+import type { OutboxQueue } from '../storage/outbox-queue';
+import type { SyncState } from '../storage/sync-state';
 import { EnrollmentError } from './enrollment-errors';
 
 export interface Enrollment {

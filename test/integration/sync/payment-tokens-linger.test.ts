@@ -27,10 +27,10 @@ describe('payment tokens linger in the unsynced export and in sent outbox rows',
     const [saleId] = await t.sell(1);
     const paymentId = uuidv7();
     const payment = {
-      clientId: paymentId, transactionClientId: saleId, amountMinor: 129, currency: 'EUR', paymentToken: TOKEN,
-      capturedAt: new Date().toISOString(), offline: true, card: { brand: 'visa', last4: '4242', entryMode: 'chip' },
+      clientId: paymentId, transactionClientId: saleId!, amountMinor: 129, currency: 'EUR', paymentToken: TOKEN,
+      capturedAt: new Date().toISOString(), offline: true, card: { brand: 'visa' as const, last4: '4242', entryMode: 'chip' as const },
     };
-    writeTransaction(t.storage.db, (tx) => t.storage.outbox.enqueueIn(tx, { clientId: paymentId, kind: 'payment', payload: payment }));
+    writeTransaction(t.storage.db, (tx) => t.storage.outbox.enqueue(tx, { clientId: paymentId, kind: 'payment', payload: payment }));
 
     // An exports folder an older version made world-readable.
     mkdirSync(t.sync.exportDir, { recursive: true, mode: 0o755 });
