@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents } from 'electron';
+import { app, autoUpdater as nativeUpdater, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents, type Settings } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import { createAppCore } from './core/app-core';
+import { createShutdown } from './core/shutdown';
 import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
 import { startSync } from './sync/start-sync';
@@ -12,9 +13,11 @@ import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
+import { sqliteNativeBinding } from './storage/native-binding';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
 import { redact } from './logging/redact';
+import { lockWithTheOs } from './os-lock/os-lock';
 import { createOsKeychain } from './secrets/os-keychain';
 import { relaunchOnFatal } from './kiosk/keep-alive';
 import type { KioskHost } from './kiosk/kiosk-exit';
@@ -24,8 +27,10 @@ import { watchPage } from './kiosk/page-watchdog';
 import { defaultPolicyPath, readMachinePolicy } from './settings/policy-file';
 import { startUpdates } from './updates/electron-updates';
 import { installBlockers } from './updates/install-blockers';
+import { applicationMenuTemplate } from './window/app-menu';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
+import { loadAppPage } from './window/page-loader';
 import { mainWindowOptions } from './window/window-options';
 
 // The thin Electron edge: lifecycle, the window, and wiring the host-independent core to ipcMain.
@@ -42,20 +47,30 @@ const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let storage: TerminalStorage | null = null;
 let kioskHost: KioskHost | null = null;
+const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
+const shutdown = createShutdown(appLog);
+
+function setMenu(kiosk: boolean): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, { kiosk })));
+}
 
 function createMainWindow(kiosk: boolean): BrowserWindow {
   const options = mainWindowOptions(preloadPath, { devTools: !app.isPackaged });
   const window = new BrowserWindow(kiosk ? kioskWindowOptions(options) : options);
   if (kiosk) {
-    kioskHost = kioskWindowHost(window);
-    const log = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
-    watchPage(window, window.webContents, { log, now: Date.now });
+    // Leaving kiosk mode opens a framed window in its place: a window's frame is fixed at creation.
+    const reopen = () => {
+      setMenu(false);
+      mainWindow = createMainWindow(false);
+    };
+    kioskHost = kioskWindowHost(window, { quit: { platform: process.platform, app, nativeUpdater }, reopen });
+    watchPage(window, window.webContents, { log: appLog, now: Date.now });
   }
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
-    mainWindow = null;
+    if (mainWindow === window) mainWindow = null;
   });
-  void window.loadURL(APP_ENTRY_URL);
+  loadAppPage(window, APP_ENTRY_URL, { log: appLog });
   return window;
 }
 
@@ -77,25 +92,30 @@ async function start(): Promise<void> {
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
   const dataDir = app.getPath('userData');
   const keychain = createOsKeychain();
-  storage = await openTerminalStorage({ dataDir, policyFile, keychain, now });
+  const nativeBinding = sqliteNativeBinding({ electronAbi: process.versions.electron ? process.versions.modules : undefined, packaged: app.isPackaged, appPath: app.getAppPath() });
+  storage = await openTerminalStorage({ dataDir, policyFile, keychain, now, ...(nativeBinding ? { nativeBinding } : {}) });
+  const opened = storage;
+  // One order, whatever order things were set up in: see core/shutdown.ts.
+  shutdown.add('logs', 'security-log', () => opened.securityLog.flush());
+  shutdown.add('storage', 'database', () => opened.close());
   const machine = readMachinePolicy(policyFile);
   // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
   const sync = startSync({
     storage, keychain, now, argv: process.argv, policyCode: machine.enrollmentCode, exportDir: path.join(dataDir, 'exports'),
     ...(!app.isPackaged && process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
     ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
+    osTrustStore: true,
   });
-  app.on('will-quit', () => sync.close());
+  shutdown.add('sync', 'sync', () => sync.close());
   // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
   const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: (entry) => storage?.appLog.write(entry) });
-  app.on('will-quit', marker.stop);
+  shutdown.add('logs', 'unsynced-marker', marker.stop);
   const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
-  const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
   // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
   const devices = {
     // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
     cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
-    printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
+    printer: createElectronReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), parent: () => mainWindow }),
     drawer: new SimulatedCashDrawer({ now, log: appLog }),
   };
   const core = createAppCore({
@@ -111,17 +131,15 @@ async function start(): Promise<void> {
   });
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
-  const stopTimers = core.startTimers();
-  app.on('will-quit', stopTimers);
-  // Walking away from a locked or sleeping PC must not leave a till signed in.
-  powerMonitor.on('lock-screen', () => core.session.lock('os_lock'));
-  powerMonitor.on('suspend', () => core.session.lock('os_lock'));
-  if (kiosk.active) {
-    Menu.setApplicationMenu(null);
-    relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now });
-  }
+  shutdown.add('timers', 'core-timers', core.startTimers());
+  const osLock = lockWithTheOs({ platform: process.platform, powerMonitor, lock: () => core.session.lock('os_lock'), log: appLog, env: process.env });
+  shutdown.add('timers', 'os-lock', osLock.stop);
+  setMenu(kiosk.active);
+  if (kiosk.active) relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now, env: process.env });
   if (app.isPackaged) {
-    applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });
+    // Linux has no login items in Electron (darwin,win32 only): an XDG autostart entry instead.
+    const setLoginItemSettings = process.platform === 'linux' ? null : (s: Settings) => app.setLoginItemSettings(s);
+    applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings });
     const outbox = storage.outbox;
     const register = core.register;
     const blockers = installBlockers({
@@ -130,8 +148,11 @@ async function start(): Promise<void> {
       // Between shifts the queue may wait for after the update: it is kept in the database.
       atShiftClose: () => register.shifts.current() === null,
     });
-    const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now });
-    if (updates) app.on('will-quit', updates.stop);
+    const updates = startUpdates({
+      policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now,
+      platform: process.platform, env: process.env, executable: app.getPath('exe'), app,
+    });
+    if (updates) shutdown.add('timers', 'updates', updates.stop);
   }
   mainWindow = createMainWindow(kiosk.active);
 }
@@ -163,6 +184,6 @@ if (deployCommand) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => storage?.close());
+  app.on('will-quit', () => shutdown.run());
   app.whenReady().then(start).catch(refuseToStart);
 }

@@ -1,5 +1,6 @@
 import { ApiClient } from '../api-client/api-client';
 import { createHttpsTransport, type TransportOptions } from '../api-client/https-transport';
+import { trustedRoots } from '../api-client/trust-store';
 import type { TerminalStorage } from '../core/terminal-storage';
 import { EnrollmentService } from '../enrollment/enrollment-service';
 import type { Keychain } from '../secrets/keychain';
@@ -19,8 +20,10 @@ export interface SyncOptions {
   now: () => Date;
   /** Development only: the sandbox's URL instead of the policy's `apiBaseUrl`. */
   baseUrl?: string;
-  /** PEM of the one CA to trust (the sandbox's); without it, the system's CAs. */
+  /** PEM of the one CA to trust (the sandbox's); without it, Node's roots (and the OS's with `osTrustStore`). */
   caPem?: string;
+  /** Inside Electron: trust the OS certificate store too (a store's private CA, a TLS inspection proxy). */
+  osTrustStore?: boolean;
   /** Where an admin's export of unsynced items goes. */
   exportDir: string;
   transport?: Partial<TransportOptions>;
@@ -42,12 +45,14 @@ export interface Sync {
 /** Builds the sync area over the terminal's storage; the host starts it with `engine.start()`. */
 export function createSync(options: SyncOptions): Sync {
   const { storage, keychain, now } = options;
+  const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
+  const roots = trustedRoots({ ...(options.caPem ? { exactCaPem: options.caPem } : {}), osStore: options.osTrustStore ?? false, log });
   const transport = createHttpsTransport({
     connectTimeoutMs: 5_000,
     responseTimeoutMs: 20_000,
     maxResponseBytes: 4 * 1024 * 1024,
     ...options.transport,
-    ...(options.caPem ? { ca: options.caPem } : {}),
+    ...(roots ? { ca: roots } : {}),
   });
   const baseUrl = () => options.baseUrl ?? storage.settings.current().values.policies.apiBaseUrl;
   const client = new ApiClient({ baseUrl, transport, keychain, now });
@@ -57,7 +62,6 @@ export function createSync(options: SyncOptions): Sync {
     db: storage.db, state, keychain, api: () => client, queue, needsAttention: storage.needsAttention, audit: storage.audit, now,
     terminalName: () => storage.settings.current().values.terminal.name,
   });
-  const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const declines = new PaymentDeclines();
   const engine = new SyncEngine({
     delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, now }),

@@ -17,6 +17,8 @@ export interface StartSyncOptions {
   baseUrl?: string;
   /** A PEM file naming the one CA to trust (development: the sandbox's). */
   caFile?: string;
+  /** Electron: the OS certificate store is trusted too (see trust-store.ts). */
+  osTrustStore?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function startSync(options: StartSyncOptions): Sync {
     storage, keychain: options.keychain, now: options.now, exportDir: options.exportDir,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.caFile ? { caPem: readFileSync(options.caFile, 'utf8') } : {}),
+    ...(options.osTrustStore ? { osTrustStore: true } : {}),
   });
   const fromArgv = enrollmentCodeFromArgv(options.argv);
   const [code, source]: [string | undefined, CodeSource] = fromArgv ? [fromArgv, 'command_line'] : [options.policyCode, 'policy'];

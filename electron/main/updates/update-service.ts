@@ -1,22 +1,14 @@
+import type { AppUpdater } from 'electron-updater';
 import { DEFAULT_UPDATE_CHECK_MINUTES, updatesPolicySchema, type UpdatesPolicy } from '../../../shared/domain/machine-policy';
 import { compareVersions } from './versions';
 
-/** The slice of electron-updater's AppUpdater this service drives (structural, so it is tested without Electron). */
-export interface UpdaterPort {
-  autoDownload: boolean;
-  autoInstallOnAppQuit: boolean;
-  allowDowngrade: boolean;
-  allowPrerelease: boolean;
-  setFeedURL(options: { provider: 'generic'; url: string }): void;
-  checkForUpdates(): Promise<{ updateInfo: OfferedUpdate } | null>;
-  downloadUpdate(): Promise<string[]>;
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-}
+/** The slice of electron-updater's AppUpdater this service drives, with its own types (its fakes implement them too). */
+export type UpdaterPort = Pick<
+  AppUpdater,
+  'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'allowPrerelease' | 'setFeedURL' | 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall' | 'on'
+>;
 
-export interface OfferedUpdate {
-  version: string;
-  files: { url: string; sha512: string }[];
-}
+type OfferedUpdate = NonNullable<Awaited<ReturnType<UpdaterPort['checkForUpdates']>>>['updateInfo'];
 
 export type UpdateState =
   | { state: 'disabled' }
@@ -40,6 +32,8 @@ export interface UpdateServiceDeps {
   installBlockers: () => string[];
   log: (entry: Record<string, unknown>) => void;
   now: () => Date;
+  /** Runs just before the updater quits the app to install (an AppImage lets go of its single-instance lock). */
+  beforeInstall?: () => void;
 }
 
 function errorCode(error: unknown): string {
@@ -66,6 +60,10 @@ export class UpdateService {
   private downloaded: string | null = null;
   private busy: Promise<UpdateState> | null = null;
   private configured = false;
+  /** quitAndInstall was called: the app is on its way out, and it is never called twice. */
+  private installing = false;
+  /** The last install failed: tried again at the next check, not every minute. */
+  private installFailed = false;
 
   constructor(private readonly deps: UpdateServiceDeps) {
     this.current = deps.policy ? { state: 'idle' } : { state: 'disabled' };
@@ -82,7 +80,19 @@ export class UpdateService {
     updater.allowDowngrade = false;
     updater.allowPrerelease = false;
     updater.setFeedURL({ provider: 'generic', url: deps.policy.feedUrl });
+    // electron-updater reports some failures only as an `error` event (a failed installer spawn, Squirrel.Mac's
+    // errors); an EventEmitter with no `error` listener throws, which would take the main process down.
+    updater.on('error', (error) => this.onUpdaterError(error));
     this.configured = true;
+  }
+
+  private onUpdaterError(error: Error): void {
+    this.deps.log({ level: 'error', event: 'update.error', code: errorCode(error) || 'unknown', name: error?.name ?? 'Error' });
+    if (this.installing) {
+      this.installing = false;
+      this.installFailed = true;
+      this.set({ state: 'failed', reason: 'The update could not be installed; it is tried again at the next check.' });
+    }
   }
 
   status(): UpdateState {
@@ -101,7 +111,7 @@ export class UpdateService {
 
   /** Installs a downloaded update once nothing blocks it; called on a timer and when a blocker clears. */
   tryInstall(): UpdateState {
-    if (!this.downloaded) return this.current;
+    if (!this.downloaded || this.installing || this.installFailed) return this.current;
     const blockers = this.deps.installBlockers();
     if (blockers.length > 0) {
       if (this.current.state !== 'deferred' || this.current.blockers.join() !== blockers.join()) {
@@ -111,7 +121,9 @@ export class UpdateService {
     }
     this.deps.log({ level: 'info', event: 'update.installing', version: this.downloaded, from: this.deps.currentVersion });
     this.set({ state: 'installing', version: this.downloaded });
-    // Silent, and the terminal starts again on the new version.
+    this.installing = true;
+    this.deps.beforeInstall?.();
+    // Silent, and the terminal starts again on the new version. A synchronous failure is also an `error` event.
     this.deps.updater.quitAndInstall(true, true);
     return this.current;
   }
@@ -123,8 +135,11 @@ export class UpdateService {
 
   private async checkNow(): Promise<UpdateState> {
     const policy = this.deps.policy;
-    if (!policy || !this.configured) return this.current;
-    if (this.downloaded) return this.tryInstall();
+    if (!policy || !this.configured || this.installing) return this.current;
+    if (this.downloaded) {
+      this.installFailed = false;
+      return this.tryInstall();
+    }
     let offer: OfferedUpdate | undefined;
     try {
       offer = (await this.deps.updater.checkForUpdates())?.updateInfo;
