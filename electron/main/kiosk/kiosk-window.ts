@@ -1,4 +1,4 @@
-import type { App, AutoUpdater, BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import type { KioskPolicy } from '../../../shared/domain/machine-policy';
 import type { KioskHost } from './kiosk-exit';
 
@@ -33,8 +33,11 @@ export function kioskWindowOptions(base: BrowserWindowConstructorOptions): Brows
   };
 }
 
-/** The slice of BrowserWindow used to keep and leave kiosk mode. */
-export type KioskWindow = Pick<BrowserWindow, 'on' | 'close'>;
+/** Structural slice of BrowserWindow (as electron.d.ts has it) used to keep and leave kiosk mode. */
+export interface KioskWindow {
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  close(): void;
+}
 
 /**
  * Where a quit comes from: `before-quit` (app.quit(), and electron-updater's quitAndInstall on Windows
@@ -43,8 +46,8 @@ export type KioskWindow = Pick<BrowserWindow, 'on' | 'close'>;
  */
 export interface QuitSignals {
   platform: NodeJS.Platform;
-  app: Pick<App, 'on'>;
-  nativeUpdater: Pick<AutoUpdater, 'on'>;
+  app: { on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown };
+  nativeUpdater: { on(event: 'before-quit-for-update', listener: () => void): unknown };
 }
 
 export interface KioskHostOptions {

@@ -103,7 +103,7 @@ export function watchLinuxScreenLock(options: LinuxLockWatchOptions): LinuxLockW
       const seen = watcher.seen();
       let unavailable = false;
       // Both tools print as soon as they are subscribed (dbus-monitor its NameAcquired, gdbus "The name … is owned by").
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
         resolve();
         if (seen(line)) onLock();
       });

@@ -45,7 +45,7 @@ vi.mock('../../../electron/main/core/app-core', async (original) => {
 const kioskHost = () => core.kiosk!;
 
 const fatal = new Map<string, (error: unknown) => void>();
-const env = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, APPIMAGE: process.env.APPIMAGE };
+const saved = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, APPIMAGE: process.env.APPIMAGE };
 const platform = process.platform;
 let scratch = '';
 let userData = '';
@@ -74,10 +74,10 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
   rmSync(scratch, { recursive: true, force: true });
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  if (saved.XDG_CONFIG_HOME === undefined) delete process.env.XDG_CONFIG_HOME;
+  else process.env.XDG_CONFIG_HOME = saved.XDG_CONFIG_HOME;
+  if (saved.APPIMAGE === undefined) delete process.env.APPIMAGE;
+  else process.env.APPIMAGE = saved.APPIMAGE;
   Object.defineProperty(process, 'platform', { value: platform });
 });
 
