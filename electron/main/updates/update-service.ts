@@ -1,12 +1,16 @@
 import type { AppUpdater } from 'electron-updater';
+import type { AppUpdaterEvents } from 'electron-updater/out/AppUpdater';
 import { DEFAULT_UPDATE_CHECK_MINUTES, updatesPolicySchema, type UpdatesPolicy } from '../../../shared/domain/machine-policy';
 import { compareVersions } from './versions';
 
 /** The slice of electron-updater's AppUpdater this service drives, with its own types (its fakes implement them too). */
 export type UpdaterPort = Pick<
   AppUpdater,
-  'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'allowPrerelease' | 'setFeedURL' | 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall' | 'on'
->;
+  'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'allowPrerelease' | 'setFeedURL' | 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall'
+> & {
+  /** AppUpdater's `on('error')` (its TypedEmitter signature, without the `this` an EventEmitter fake cannot be). */
+  on(event: 'error', listener: AppUpdaterEvents['error']): unknown;
+};
 
 type OfferedUpdate = NonNullable<Awaited<ReturnType<UpdaterPort['checkForUpdates']>>>['updateInfo'];
 

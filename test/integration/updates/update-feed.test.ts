@@ -44,11 +44,13 @@ function realUpdater() {
   return { updater, installs, cacheDir: path.join(app.baseCachePath, 'nopos-terminal-updater') };
 }
 
-function service(feedUrl: string, blockers: () => string[] = () => [], pinnedVersion?: string) {
+function service(feedUrl: string, blockers: () => string[] = () => [], pinnedVersion?: string, beforeInstall?: () => void) {
   const real = realUpdater();
   const log: Record<string, unknown>[] = [];
+  const updater: UpdaterPort = real.updater;
   const svc = new UpdateService({
-    updater: real.updater as unknown as UpdaterPort,
+    updater,
+    ...(beforeInstall ? { beforeInstall } : {}),
     policy: { feedUrl, ...(pinnedVersion ? { pinnedVersion } : {}) },
     currentVersion: '0.1.0',
     installBlockers: blockers,
@@ -101,6 +103,44 @@ describe('updates from an IT feed (real electron-updater, HTTPS on 127.0.0.1)', 
     expect(svc.tryInstall()).toEqual({ state: 'installing', version: '0.2.0' });
     expect(installs).toEqual([[true, true]]);
     expect(log.map((e) => e.event)).toEqual(['update.downloaded', 'update.deferred', 'update.deferred', 'update.installing']);
+  });
+
+  it('listens to the errors electron-updater reports only as an `error` event, into the app log', () => {
+    // electron-updater 6.8 has one listener of its own, which only writes to its logger.
+    expect(realUpdater().updater.listenerCount('error')).toBe(1);
+    const { updater, log } = service(`${good.url}/feed`);
+    expect(updater.listenerCount('error')).toBe(2);
+    // A real updater asked to install with nothing downloaded reports it through `error` alone.
+    expect(() => DebUpdater.prototype.quitAndInstall.call(updater, true, true)).not.toThrow();
+    expect(log).toContainEqual({ level: 'error', event: 'update.error', code: 'unknown', name: 'Error' });
+  });
+
+  it('calls quitAndInstall once however often the timer asks, dropping the single-instance lock just before', async () => {
+    const order: string[] = [];
+    const s = service(`${good.url}/feed`, () => [], undefined, () => order.push('before-install'));
+    s.updater.quitAndInstall = () => void order.push('quitAndInstall');
+    await s.svc.check();
+    s.svc.tryInstall();
+    s.svc.tryInstall();
+    await s.svc.check();
+    expect(order).toEqual(['before-install', 'quitAndInstall']);
+  });
+
+  it('an installer that fails to start leaves a clear state and is tried again at the next check, not every minute', async () => {
+    const s = service(`${good.url}/feed`);
+    // As NsisUpdater does: spawn(…).catch(e => this.dispatchError(e)), after quitAndInstall returned.
+    s.updater.quitAndInstall = (silent, runAfter) => {
+      s.installs.push([silent, runAfter]);
+      setImmediate(() => s.updater.emit('error', Object.assign(new Error('spawn elevate.exe ENOENT'), { code: 'ENOENT' })));
+    };
+    await s.svc.check();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(s.svc.status()).toEqual({ state: 'failed', reason: expect.stringMatching(/next check/) });
+    expect(s.log).toContainEqual({ level: 'error', event: 'update.error', code: 'ENOENT', name: 'Error' });
+    s.svc.tryInstall();
+    expect(s.installs).toHaveLength(1);
+    await s.svc.check();
+    expect(s.installs).toHaveLength(2);
   });
 
   it('refuses an update whose checksum does not match, installing nothing', async () => {
