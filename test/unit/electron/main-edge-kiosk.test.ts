@@ -155,6 +155,8 @@ describe('Electron main edge with kiosk mode on', () => {
     expect(window!.destroyed).toBe(true);
     // macOS and Windows use Electron's login item (the fake used to lack it, so this start failed there).
     expect(fake.calls.loginItems).toEqual([{ openAtLogin: true, path: exe, args: [] }]);
+    // …and Electron's lock-screen event, which Linux does not have (there: the D-Bus watch).
+    expect(fake.electron.powerMonitor.eventNames().sort()).toEqual(['lock-screen', 'suspend']);
   });
 
   it('leaving kiosk mode replaces the frameless window with a framed, closable one, and gives the menu its Quit', async () => {
