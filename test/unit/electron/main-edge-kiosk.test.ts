@@ -14,6 +14,9 @@ const fake = await vi.hoisted(async () => {
   return { electron, calls: electron.state };
 });
 
+// Loading the whole main process (and opening a real encrypted database) takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 vi.mock('electron', () => {
   const module = fake.electron.module();
   return { ...module, default: module };
