@@ -105,6 +105,7 @@ async function start(): Promise<void> {
     ...(!app.isPackaged && process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
     ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
     osTrustStore: true,
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
   });
   shutdown.add('sync', 'sync', () => sync.close());
   // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.

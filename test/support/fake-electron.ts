@@ -258,7 +258,8 @@ export class FakeElectron {
       registerSchemesAsPrivileged: (schemes) => void state.privileged.push(...schemes),
       handle: (scheme, handler) => void state.protocolHandlers.set(scheme, handler),
     };
-    const defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> = {
+    const defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'resolveProxy'> = {
+      resolveProxy: () => Promise.resolve('DIRECT'),
       setPermissionRequestHandler: (handler) => void (state.session.permissionRequest = handler),
       setPermissionCheckHandler: (handler) => void (state.session.permissionCheck = handler),
       setDevicePermissionHandler: (handler) => void (state.session.device = handler),

@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiClientError } from './api-errors';
+import { SystemProxyAgent, type ProxyResolver } from './proxy-agent';
 
 export interface TransportOptions {
   /** The roots to verify against (trust-store.ts: the development CA alone, or Node's and the OS's); absent: Node's. */
@@ -8,6 +9,8 @@ export interface TransportOptions {
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   maxResponseBytes: number;
+  /** Electron: the OS's proxy for a URL (session.resolveProxy); absent: always direct. */
+  resolveProxy?: ProxyResolver;
 }
 
 export interface TransportReply {
@@ -30,7 +33,8 @@ const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|HOSTNAME|ERR_TLS|alert|pro
  * a size limit, and every failure becomes an ApiClientError.
  */
 export function createHttpsTransport(options: TransportOptions): Transport {
-  const agent = new Agent({ keepAlive: true, maxSockets: 4, minVersion: 'TLSv1.3', ...(options.ca ? { ca: options.ca } : {}) });
+  const agentOptions = { keepAlive: true, maxSockets: 4, minVersion: 'TLSv1.3' as const, ...(options.ca ? { ca: options.ca } : {}) };
+  const agent = options.resolveProxy ? new SystemProxyAgent(agentOptions, options.resolveProxy) : new Agent(agentOptions);
   return {
     close: () => agent.destroy(),
     send(method, url, headers, body) {

@@ -1,5 +1,6 @@
 import { ApiClient } from '../api-client/api-client';
 import { createHttpsTransport, type TransportOptions } from '../api-client/https-transport';
+import type { ProxyResolver } from '../api-client/proxy-agent';
 import { trustedRoots } from '../api-client/trust-store';
 import type { TerminalStorage } from '../core/terminal-storage';
 import { EnrollmentService } from '../enrollment/enrollment-service';
@@ -24,6 +25,8 @@ export interface SyncOptions {
   caPem?: string;
   /** Inside Electron: trust the OS certificate store too (a store's private CA, a TLS inspection proxy). */
   osTrustStore?: boolean;
+  /** Inside Electron: the OS's proxy for a URL (session.resolveProxy). */
+  resolveProxy?: ProxyResolver;
   /** Where an admin's export of unsynced items goes. */
   exportDir: string;
   transport?: Partial<TransportOptions>;
@@ -53,6 +56,7 @@ export function createSync(options: SyncOptions): Sync {
     maxResponseBytes: 4 * 1024 * 1024,
     ...options.transport,
     ...(roots ? { ca: roots } : {}),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
   });
   const baseUrl = () => options.baseUrl ?? storage.settings.current().values.policies.apiBaseUrl;
   const client = new ApiClient({ baseUrl, transport, keychain, now });

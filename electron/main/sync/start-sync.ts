@@ -3,6 +3,7 @@ import { enrollFromPolicy } from '../deploy/enrollment';
 import type { TerminalStorage } from '../core/terminal-storage';
 import { enrollmentCodeFromArgv } from '../enrollment/enrollment-errors';
 import type { CodeSource } from '../enrollment/enrollment-service';
+import type { ProxyResolver } from '../api-client/proxy-agent';
 import type { Keychain } from '../secrets/keychain';
 import { createSync, type Sync } from './create-sync';
 
@@ -19,6 +20,8 @@ export interface StartSyncOptions {
   caFile?: string;
   /** Electron: the OS certificate store is trusted too (see trust-store.ts). */
   osTrustStore?: boolean;
+  /** Electron: the OS's proxy settings (session.resolveProxy). */
+  resolveProxy?: ProxyResolver;
 }
 
 /**
@@ -33,6 +36,7 @@ export function startSync(options: StartSyncOptions): Sync {
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.caFile ? { caPem: readFileSync(options.caFile, 'utf8') } : {}),
     ...(options.osTrustStore ? { osTrustStore: true } : {}),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
   });
   const fromArgv = enrollmentCodeFromArgv(options.argv);
   const [code, source]: [string | undefined, CodeSource] = fromArgv ? [fromArgv, 'command_line'] : [options.policyCode, 'policy'];
