@@ -51,7 +51,7 @@ const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
 const shutdown = createShutdown(appLog);
 
 function setMenu(kiosk: boolean): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, { kiosk })));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, { kiosk, developer: !app.isPackaged })));
 }
 
 function createMainWindow(kiosk: boolean): BrowserWindow {

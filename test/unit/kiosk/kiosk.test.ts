@@ -81,11 +81,13 @@ describe('application menu', () => {
   it('keeps copy, paste, cut and undo everywhere, and Quit outside kiosk mode (Cmd+Q on macOS)', () => {
     expect(roles(applicationMenuTemplate('darwin', { kiosk: false }))).toEqual(['appMenu', 'editMenu']);
     expect(roles(applicationMenuTemplate('win32', { kiosk: false }))).toEqual(['File', 'quit', 'editMenu']);
+    // Reload and developer tools only in a development run.
+    expect(roles(applicationMenuTemplate('linux', { kiosk: false, developer: true }))).toEqual(['File', 'quit', 'editMenu', 'viewMenu']);
   });
 
   it('in kiosk mode offers nothing that quits, closes, reloads or opens developer tools', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
-      const all = roles(applicationMenuTemplate(platform, { kiosk: true }));
+      const all = roles(applicationMenuTemplate(platform, { kiosk: true, developer: true }));
       expect(all).toContain('editMenu');
       expect(all.filter((role) => /quit|close|appMenu|fileMenu|windowMenu|viewMenu|reload|toggleDevTools/.test(role))).toEqual([]);
     }
