@@ -1,30 +1,26 @@
 import path from 'node:path';
 import { app, autoUpdater as nativeUpdater, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents, type Settings } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
-import { createAppCore } from './core/app-core';
-import { createShutdown } from './core/shutdown';
-import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
+import { parseDeployCommand, writeEnrollmentCode } from './enrollment/install-code';
+import { startTerminal, type RunningTerminal } from './core/start-terminal';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
-import { startSync } from './sync/start-sync';
-import { paymentGatewayFor } from './payments/api-payment-gateway';
-import { StartupError } from './core/startup-error';
+import { StartupError } from './errors/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
 import { ReceiptsFolder } from './devices/receipts-folder';
-import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
-import { sqliteNativeBinding } from './storage/native-binding';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
 import { redact } from './logging/redact';
 import { lockWithTheOs } from './os-lock/os-lock';
 import { createOsKeychain } from './secrets/os-keychain';
+import { sqliteNativeBinding } from './storage/native-binding';
 import { relaunchOnFatal } from './kiosk/keep-alive';
 import type { KioskHost } from './kiosk/kiosk-exit';
-import { kioskDecision, kioskWindowHost, kioskWindowOptions } from './kiosk/kiosk-window';
+import { kioskDecision, kioskWindowHost, kioskWindowOptions, type KioskDecision } from './kiosk/kiosk-window';
 import { applyStartAtLogin } from './kiosk/login-item';
 import { watchPage } from './kiosk/page-watchdog';
-import { defaultPolicyPath, readMachinePolicy } from './settings/policy-file';
+import { defaultPolicyPath } from './settings/policy-file';
 import { startUpdates } from './updates/electron-updates';
 import { installBlockers } from './updates/install-blockers';
 import { applicationMenuTemplate } from './window/app-menu';
@@ -45,10 +41,9 @@ protocol.registerSchemesAsPrivileged([
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
-let storage: TerminalStorage | null = null;
+let terminal: RunningTerminal | null = null;
 let kioskHost: KioskHost | null = null;
-const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
-const shutdown = createShutdown(appLog);
+const windowLog = (entry: Record<string, unknown>) => terminal?.log(entry);
 
 function setMenu(kiosk: boolean): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, { kiosk, developer: !app.isPackaged })));
@@ -64,13 +59,13 @@ function createMainWindow(kiosk: boolean): BrowserWindow {
       mainWindow = createMainWindow(false);
     };
     kioskHost = kioskWindowHost(window, { quit: { platform: process.platform, app, nativeUpdater }, reopen });
-    watchPage(window, window.webContents, { log: appLog, now: Date.now });
+    watchPage(window, window.webContents, { log: windowLog, now: Date.now });
   }
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  loadAppPage(window, APP_ENTRY_URL, { log: appLog });
+  loadAppPage(window, APP_ENTRY_URL, { log: windowLog });
   return window;
 }
 
@@ -87,52 +82,41 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
 
-  const now = () => new Date();
   // Only an unpackaged (developer) build may point at another policy file.
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
   const dataDir = app.getPath('userData');
-  const keychain = createOsKeychain();
-  const nativeBinding = sqliteNativeBinding({ electronAbi: process.versions.electron ? process.versions.modules : undefined, packaged: app.isPackaged, appPath: app.getAppPath() });
-  storage = await openTerminalStorage({ dataDir, policyFile, keychain, now, ...(nativeBinding ? { nativeBinding } : {}) });
-  const opened = storage;
-  // One order, whatever order things were set up in: see core/shutdown.ts.
-  shutdown.add('logs', 'security-log', () => opened.securityLog.flush());
-  shutdown.add('storage', 'database', () => opened.close());
-  const machine = readMachinePolicy(policyFile);
-  // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
-  const sync = startSync({
-    storage, keychain, now, argv: process.argv, policyCode: machine.enrollmentCode, exportDir: path.join(dataDir, 'exports'),
-    ...(!app.isPackaged && process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
-    ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
-    osTrustStore: true,
-    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
-  });
-  shutdown.add('sync', 'sync', () => sync.close());
-  // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
-  const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: (entry) => storage?.appLog.write(entry) });
-  shutdown.add('logs', 'unsynced-marker', marker.stop);
-  const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
-  // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
-  const devices = {
-    // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
-    cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
-    printer: createElectronReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), parent: () => mainWindow }),
-    drawer: new SimulatedCashDrawer({ now, log: appLog }),
-  };
-  const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: now() },
-    now,
-    storage,
+  let kiosk: KioskDecision = { active: false, startAtLogin: false };
+  terminal = await startTerminal({
+    dataDir,
+    policyFile,
+    keychain: createOsKeychain(),
+    argv: process.argv,
+    appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform },
     isTrustedSender: isAppProtocolSender,
-    devices,
-    ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
+    // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+    devices: ({ now, log }) => ({
+      // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
+      cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
+      printer: createElectronReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), parent: () => mainWindow }),
+      drawer: new SimulatedCashDrawer({ now, log }),
+    }),
     catalogFiles,
-    sync,
-    paymentGateway: paymentGatewayFor(sync, appLog),
+    kiosk: (machine) => {
+      kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
+      return kiosk.active ? { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } : undefined;
+    },
+    // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
+    ...(!app.isPackaged ? { api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE } } : {}),
+    network: { osTrustStore: true, resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
+    ...nativeBindingOption(),
   });
+  const { storage, sync, core, machine, log: appLog, shutdown } = terminal;
+  const now = () => new Date();
+  // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
+  const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: appLog });
+  shutdown.add('logs', 'unsynced-marker', marker.stop);
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
-  shutdown.add('timers', 'core-timers', core.startTimers());
   const osLock = lockWithTheOs({ platform: process.platform, powerMonitor, lock: () => core.session.lock('os_lock'), log: appLog, env: process.env });
   shutdown.add('timers', 'os-lock', osLock.stop);
   setMenu(kiosk.active);
@@ -156,6 +140,13 @@ async function start(): Promise<void> {
     if (updates) shutdown.add('timers', 'updates', updates.stop);
   }
   mainWindow = createMainWindow(kiosk.active);
+}
+
+/** A development run in Electron loads better-sqlite3 built for Electron's ABI (see scripts/start.mjs). */
+function nativeBindingOption(): { nativeBinding?: string } {
+  const electronAbi = process.versions.electron ? process.versions.modules : undefined;
+  const nativeBinding = sqliteNativeBinding({ electronAbi, packaged: app.isPackaged, appPath: app.getAppPath() });
+  return nativeBinding ? { nativeBinding } : {};
 }
 
 function refuseToStart(error: unknown): void {
@@ -185,6 +176,6 @@ if (deployCommand) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => shutdown.run());
+  app.on('will-quit', () => terminal?.stop());
   app.whenReady().then(start).catch(refuseToStart);
 }

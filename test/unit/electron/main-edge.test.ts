@@ -40,9 +40,10 @@ vi.mock('../../../electron/main/secrets/os-keychain', async () => {
 
 // What the shutdown closes, in order: recorded around the real sync and storage.
 const closed = vi.hoisted(() => [] as string[]);
-vi.mock('../../../electron/main/sync/start-sync', async (original) => {
-  const real = await original<typeof import('../../../electron/main/sync/start-sync')>();
+vi.mock('../../../electron/main/core/terminal-sync', async (original) => {
+  const real = await original<typeof import('../../../electron/main/core/terminal-sync')>();
   return {
+    ...real,
     startSync: (...args: Parameters<typeof real.startSync>) => {
       const sync = real.startSync(...args);
       const close = sync.close;

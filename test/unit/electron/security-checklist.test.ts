@@ -19,6 +19,9 @@ const edge = await vi.hoisted(async () => {
   electron.app.whenReady = () => (order.push('whenReady'), new Promise<never>(() => {}));
   return { order, electron };
 });
+// Item 4 imports the whole main process: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 vi.mock('electron', () => {
   const module = edge.electron.module();
   return { ...module, default: module };
