@@ -2,8 +2,10 @@
 // connected build machine. Signing material comes from the environment only (scripts/packaging/signing-plan.mjs).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
+import { buildTargets, missingNativeMessage, missingNativePackages } from './packaging/native-packages.mjs';
 import { platformOf, signingPlan } from './packaging/signing-plan.mjs';
 import { signChannelFile, updatePublicKeyPem, updateSigningKey } from './packaging/update-signing.mjs';
 
@@ -15,6 +17,17 @@ const plan = signingPlan(platform, process.env);
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Every architecture built must have its prebuilt native packages, or it ships a terminal that cannot start.
+const builderConfig = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
+const keyring = JSON.parse(readFileSync(path.join(root, 'node_modules/@napi-rs/keyring/package.json'), 'utf8'));
+const missing = missingNativePackages(buildTargets(builderConfig, platform), [keyring], (name) =>
+  existsSync(path.join(root, 'node_modules', name, 'package.json')),
+);
+if (missing.length > 0) {
+  console.error(missingNativeMessage(missing));
+  process.exit(1);
 }
 
 if (!plan.signed) {

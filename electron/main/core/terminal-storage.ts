@@ -23,6 +23,8 @@ export interface TerminalStorageOptions {
   now: () => Date;
   /** Tests lower the PIN hash cost; the terminal uses the default. */
   pinCost?: ScryptCost;
+  /** better-sqlite3's compiled module for this runtime's ABI, where it is not the default (storage/native-binding.ts). */
+  nativeBinding?: string;
 }
 
 export interface TerminalStorage {
@@ -54,7 +56,7 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
   await options.keychain.probe();
   const policy = loadPolicyFile(options.policyFile);
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
-  const db = await openEncryptedDatabase(dbFile, options.keychain);
+  const db = await openEncryptedDatabase(dbFile, options.keychain, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Before migrating: a refusal leaves the file exactly as another version left it.
     assertKnownOutboxKinds(db, dbFile);

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import type { OfferedUpdate } from './update-service';
+import type { SignedOffer } from './update-service';
 
 /**
  * Linux updates (deb, AppImage) carry no code signature the OS checks, and the feed's sha512 is only
@@ -13,7 +13,7 @@ export const LINUX_CHANNEL_FILE = 'latest-linux.yml';
 
 export type SignatureVerdict = 'ok' | 'no_key' | 'no_signature' | 'bad_signature' | 'not_the_signed_offer';
 
-export function checkSignedFeed(input: { yml: string; signature: string | null; publicKeyPem: string | null; offer: OfferedUpdate }): SignatureVerdict {
+export function checkSignedFeed(input: { yml: string; signature: string | null; publicKeyPem: string | null; offer: SignedOffer }): SignatureVerdict {
   if (!input.publicKeyPem) return 'no_key';
   if (!input.signature) return 'no_signature';
   let valid = false;
@@ -33,7 +33,7 @@ export function checkSignedFeed(input: { yml: string; signature: string | null; 
 /** Fetches the channel file and its signature from the feed (through the guarded executor) and checks the offer. */
 export function signedFeedCheck(deps: { feedUrl: string; publicKeyPem: string | null; fetchText: (url: URL) => Promise<string | null> }) {
   const base = deps.feedUrl.replace(/\/?$/, '/');
-  return async (offer: OfferedUpdate): Promise<SignatureVerdict> => {
+  return async (offer: SignedOffer): Promise<SignatureVerdict> => {
     if (!deps.publicKeyPem) return 'no_key';
     const yml = await deps.fetchText(new URL(LINUX_CHANNEL_FILE, base));
     const signature = await deps.fetchText(new URL(`${LINUX_CHANNEL_FILE}.sig`, base)).catch(() => null);
