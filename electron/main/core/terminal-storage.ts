@@ -4,6 +4,7 @@ import { CatalogService } from '../catalog/catalog-service';
 import { RotatingLog } from '../logging/rotating-log';
 import { SecurityLog } from '../logging/security-log';
 import type { Keychain } from '../secrets/keychain';
+import { probeKeychainPatiently, type KeychainRetryOptions } from '../secrets/keychain-retry';
 import { SettingsService } from '../settings/settings-service';
 import { loadPolicyFile } from '../settings/policy-file';
 import type { Db } from '../storage/db';
@@ -23,6 +24,8 @@ export interface TerminalStorageOptions {
   now: () => Date;
   /** Tests lower the PIN hash cost; the terminal uses the default. */
   pinCost?: ScryptCost;
+  /** Tests shorten the start-up keychain retry; the terminal asks for a few seconds. */
+  keychainRetry?: Partial<Omit<KeychainRetryOptions, 'log'>>;
 }
 
 export interface TerminalStorage {
@@ -51,19 +54,19 @@ export const DATABASE_FILE = 'terminal.db';
  * policy validated before the database is touched, and any StartupError leaves every file as it was.
  */
 export async function openTerminalStorage(options: TerminalStorageOptions): Promise<TerminalStorage> {
-  await options.keychain.probe();
+  const logsDir = path.join(options.dataDir, 'logs');
+  const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now });
+  await probeKeychainPatiently(options.keychain, { ...options.keychainRetry, log: (entry) => appLog.write(entry) });
   const policy = loadPolicyFile(options.policyFile);
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
   const db = await openEncryptedDatabase(dbFile, options.keychain);
   try {
     migrate(db, MIGRATIONS, dbFile);
     const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
-    const logsDir = path.join(options.dataDir, 'logs');
     const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now }), () => terminalId, {
       refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now }),
       now: options.now,
     });
-    const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now });
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
     const staff = new StaffRepository(db, options.now);
     const pinHasher = new PinHasher(await loadPinPepper(options.keychain, staff.count() > 0), options.pinCost);
