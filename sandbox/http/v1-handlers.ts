@@ -109,7 +109,9 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const terminal = needTerminal(input);
       const request = input.body as z.output<typeof API_ROUTES.createPayment.body>;
       const outcome = TOKEN_OUTCOMES[request.paymentToken] ?? { status: 'approved' as const, declineCode: null };
-      const { created, payment } = services.ledger.recordPayment(terminal.id, request, outcome);
+      const recorded = services.ledger.recordPayment(terminal.id, request, outcome);
+      if (!recorded) throw new ApiHttpError('conflict', 'This payment was cancelled by the terminal before it arrived; take it again with a new client id.');
+      const { created, payment } = recorded;
       if (created && request.paymentToken === TEST_PAYMENT_TOKENS.declineAfterForward) services.declineAfterForward(payment.id, 'card_declined');
       if (payment.status === 'declined' && payment.declineCode) {
         throw new ApiHttpError(payment.declineCode, `The payment was declined (${payment.declineCode}).`, { paymentId: payment.id });
@@ -121,6 +123,11 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const found = services.ledger.payment(needTerminal(input).id, clientId);
       if (!found) throw new ApiHttpError('not_found', 'No payment with this client id from this terminal.');
       return { body: found };
+    },
+    reversePayment: (input) => {
+      const { clientId } = input.params as { clientId: string };
+      const { outcome, payment } = services.ledger.reversePayment(needTerminal(input).id, clientId);
+      return { body: { clientId, outcome, payment, reversedAt: services.now().toISOString() } };
     },
     auditUpload: (input) => {
       const upload = input.body as z.output<typeof API_ROUTES.auditUpload.body>;

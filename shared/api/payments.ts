@@ -39,7 +39,8 @@ export const paymentRequestSchema = z
   .strict();
 export type PaymentRequest = z.input<typeof paymentRequestSchema>;
 
-export const PAYMENT_STATUSES = ['approved', 'declined', 'declined_after_forward'] as const;
+/** `reversed`: approved, then voided by the terminal before settlement (see the reversal route). */
+export const PAYMENT_STATUSES = ['approved', 'declined', 'declined_after_forward', 'reversed'] as const;
 
 export const paymentRecordSchema = paymentRequestSchema
   .omit({ paymentToken: true })
@@ -52,3 +53,24 @@ export const paymentRecordSchema = paymentRequestSchema
   })
   .strict();
 export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
+
+/** Why a terminal reverses an approval: the sale it was for could not take it (closed, changed, or gone). */
+export const paymentReversalRequestSchema = z
+  .object({ reason: z.enum(['sale_closed', 'sale_changed', 'unresolved_attempt']) })
+  .strict();
+export type PaymentReversalRequest = z.input<typeof paymentReversalRequestSchema>;
+
+/**
+ * `reversed`: the approval was voided, the customer is not charged. `not_charged`: nothing to void
+ * (declined, or never received); from now on a payment with this client id is refused, so a request
+ * still on its way cannot charge the card after the terminal gave up on it.
+ */
+export const paymentReversalSchema = z
+  .object({
+    clientId: uuidV7Schema,
+    outcome: z.enum(['reversed', 'not_charged']),
+    payment: paymentRecordSchema.nullable(),
+    reversedAt: isoDateTimeSchema,
+  })
+  .strict();
+export type PaymentReversal = z.infer<typeof paymentReversalSchema>;

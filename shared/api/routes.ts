@@ -3,7 +3,7 @@ import { catalogPageSchema, pullQuerySchema, staffPageSchema } from './catalog';
 import { clientIdParamsSchema, transactionBatchRequestSchema, transactionBatchResponseSchema, transactionEnvelopeSchema, transactionRecordSchema } from './transactions';
 import { enrollmentRequestSchema, enrollmentResponseSchema } from './enrollment';
 import { eventsPageSchema, eventsQuerySchema } from './events';
-import { paymentRecordSchema, paymentRequestSchema } from './payments';
+import { paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
 import type { ApiScope } from './scopes';
 import {
   auditUploadRequestSchema,
@@ -68,6 +68,10 @@ export const API_ROUTES = {
   getPayment: route({
     method: 'GET', path: '/v1/payments/:clientId', summary: 'Look up a payment by its client id',
     auth: 'read:payments', idempotent: false, params: clientIdParamsSchema, status: 200, response: paymentRecordSchema,
+  }),
+  reversePayment: route({
+    method: 'POST', path: '/v1/payments/:clientId/reversal', summary: 'Void an approved payment the terminal could not attach to its sale (or block one never received)',
+    auth: 'create:payments', idempotent: true, params: clientIdParamsSchema, body: paymentReversalRequestSchema, status: 200, response: paymentReversalSchema,
   }),
   auditUpload: route({
     method: 'POST', path: '/v1/audit-trail', summary: 'Upload audit entries and the chain head hash',

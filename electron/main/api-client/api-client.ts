@@ -85,6 +85,11 @@ export class ApiClient {
     return this.orNullOn404(() => this.call('getPayment', { params: { clientId } }));
   }
 
+  /** Voids an approval the terminal cannot use, or blocks a client id the API never received. */
+  reversePayment(clientId: string, body: z.input<typeof API_ROUTES.reversePayment.body>): Promise<Response<'reversePayment'>> {
+    return this.call('reversePayment', { params: { clientId }, rawBody: JSON.stringify(body), idempotencyKey: `rev-${clientId}` });
+  }
+
   auditUpload(body: z.input<typeof API_ROUTES.auditUpload.body>, idempotencyKey: string): Promise<Response<'auditUpload'>> {
     return this.call('auditUpload', { rawBody: JSON.stringify(body), idempotencyKey });
   }

@@ -58,7 +58,7 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
-  /** Starts the idle auto-lock timer; returns its stop function. */
+  /** Starts the idle auto-lock timer and the settling of interrupted card payments; returns its stop function. */
   startTimers(): () => void;
 }
 
@@ -158,9 +158,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     register,
     payments,
     startTimers() {
+      // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
+      const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
+      resolveAttempts();
+      let ticks = 0;
       const timer = setInterval(() => {
         session.tick();
         storage.securityLog.tick();
+        if (++ticks % 6 === 0 && payments.hasOpenCardAttempts()) resolveAttempts();
       }, 5_000);
       timer.unref?.();
       return () => clearInterval(timer);

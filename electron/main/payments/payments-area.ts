@@ -8,6 +8,8 @@ import { SaleRepository } from '../sales/sale-repository';
 import type { Db } from '../storage/db';
 import type { Outbox } from '../sync/outbox';
 import { CardPaymentService } from './card-payment-service';
+import { CardAttemptResolver, type ResolveReport } from './card-attempt-resolver';
+import { CardAttempts } from './card-attempts';
 import type { Tx } from '../storage/transaction';
 import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
 import { OfflinePaymentStore } from './offline-store';
@@ -31,6 +33,9 @@ export interface PaymentsDeps {
 
 export interface Payments {
   cards: CardPaymentService;
+  /** Settles card authorizations left open by a crash or a lost answer (at start, then now and then). */
+  resolveCardAttempts(): Promise<ResolveReport>;
+  hasOpenCardAttempts(): boolean;
   /** What the sync area's events feed calls for each `payment.declined_after_forward` event, in its transaction. */
   onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): void;
   declined(): DeclinedPayments;
@@ -41,7 +46,14 @@ export function createPayments(deps: PaymentsDeps): Payments {
   const { db, now, settings, audit, outbox } = deps;
   // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
   let salesRows: SaleRepository | null = null;
+  const attempts = new CardAttempts(db, now);
+  const resolver = new CardAttemptResolver({
+    attempts, gateway: deps.gateway, checkout: deps.checkout, audit, log: deps.log,
+    saleStatus: (saleId) => (salesRows ??= new SaleRepository(db)).get(saleId)?.status ?? null,
+  });
   const cards = new CardPaymentService({
+    attempts,
+    resolver,
     device: deps.device,
     gateway: deps.gateway,
     offline: new OfflinePaymentStore(db),
@@ -69,6 +81,8 @@ export function createPayments(deps: PaymentsDeps): Payments {
   };
   return {
     cards,
+    resolveCardAttempts: () => resolver.resolve(),
+    hasOpenCardAttempts: () => resolver.hasOpen(),
     onDeclinedAfterForward: (tx, event) => void needDeclined().onDeclinedAfterForward(tx, event),
     declined: needDeclined,
   };
