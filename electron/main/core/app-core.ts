@@ -13,6 +13,7 @@ import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
+import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../receipts/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
@@ -145,6 +146,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
     log: ipcLogSink(storage.securityLog, storage.appLog),
+    mapError: (error) => {
+      if (!isDiskFull(error)) return null;
+      storage.disk.noteFull();
+      return new DiskFullError();
+    },
   });
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));

@@ -8,6 +8,7 @@ import { probeKeychainPatiently, type KeychainRetryOptions } from '../secrets/ke
 import { SettingsService } from '../settings/settings-service';
 import { loadPolicyFile } from '../settings/policy-file';
 import type { Db } from '../storage/db';
+import { DiskSpace, isDiskFull } from '../storage/disk-space';
 import { openEncryptedDatabase, rotateDatabaseKey } from '../storage/encrypted-database';
 import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
@@ -42,6 +43,8 @@ export interface TerminalStorage {
   pinHasher: PinHasher;
   securityLog: SecurityLog;
   appLog: RotatingLog;
+  /** Whether the data folder's disk is full (log lines are held in memory meanwhile); shown on screen. */
+  disk: DiskSpace;
   /** Re-encrypts the database under a new key from the keychain (see docs/storage.md). */
   rotateDatabaseKey(): Promise<void>;
   close(): void;
@@ -55,7 +58,10 @@ export const DATABASE_FILE = 'terminal.db';
  */
 export async function openTerminalStorage(options: TerminalStorageOptions): Promise<TerminalStorage> {
   const logsDir = path.join(options.dataDir, 'logs');
-  const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now });
+  const disk = new DiskSpace(options.dataDir, options.now);
+  // A log line the disk refuses is held, never thrown: logging must not take the terminal down.
+  const logHealth = { onWriteFailed: (error: unknown) => void (isDiskFull(error) && disk.noteFull()), onResumed: () => disk.noteRoom() };
+  const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now, ...logHealth });
   await probeKeychainPatiently(options.keychain, { ...options.keychainRetry, log: (entry) => appLog.write(entry) });
   const policy = loadPolicyFile(options.policyFile);
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
@@ -63,8 +69,8 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
   try {
     migrate(db, MIGRATIONS, dbFile);
     const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
-    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now }), () => terminalId, {
-      refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now }),
+    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...logHealth }), () => terminalId, {
+      refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...logHealth }),
       now: options.now,
     });
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
@@ -85,6 +91,7 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       pinHasher,
       securityLog,
       appLog,
+      disk,
       rotateDatabaseKey: () => rotateDatabaseKey(db, options.keychain),
       close: () => {
         securityLog.flush();
