@@ -17,7 +17,8 @@ import {
  * The NoPOS API v1, one entry per operation: the sandbox serves exactly these, the OpenAPI file is
  * generated from them, and the terminal's client validates against the same schemas.
  * `auth`: 'none' (public) or the scope the API key must hold. Every POST needs an Idempotency-Key,
- * except enrollment, which has no API key yet and is single use by nature.
+ * enrollment too: a terminal that lost the answer asks again with the same code and key within 24 h
+ * and gets the same credentials, instead of a refusal for a code it spent itself.
  */
 export interface ApiRoute {
   method: 'GET' | 'POST';
@@ -38,7 +39,7 @@ const route = <R extends ApiRoute>(r: R) => r;
 export const API_ROUTES = {
   enroll: route({
     method: 'POST', path: '/v1/enrollments', summary: 'Exchange a one-time enrollment code for terminal credentials',
-    auth: 'none', idempotent: false, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
+    auth: 'none', idempotent: true, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
   }),
   time: route({ method: 'GET', path: '/v1/time', summary: 'Server time, for clock-drift checks', auth: 'none', idempotent: false, status: 200, response: serverTimeSchema }),
   catalog: route({

@@ -103,7 +103,7 @@ async function timeVsBareClient(sb: SandboxProcess): Promise<{ requests: number;
   const storage = await openTestStorage(keychain, scratch.dir);
   const sync = await enrolledSync(sb, storage, keychain, scratch.dir);
   const bareCode = await sb.admin('POST', '/admin/enrollment-codes', {});
-  const bare = enrollmentResponseSchema.parse((await sb.call('POST', '/v1/enrollments', { body: { code: bareCode.json.code } })).json);
+  const bare = enrollmentResponseSchema.parse((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidv7(), body: { code: bareCode.json.code } })).json);
   try {
     const times: Record<'terminal' | 'bare', number[]> = { terminal: [], bare: [] };
     let requests = 0;

@@ -51,8 +51,9 @@ export class ApiClient {
     return requireHttps(typeof this.deps.baseUrl === 'string' ? this.deps.baseUrl : this.deps.baseUrl());
   }
 
-  enroll(code: string, terminalName?: string): Promise<EnrollmentResponse> {
-    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }) });
+  /** `requestId` is the Idempotency-Key: asked again with the same code and id, the API replays its answer. */
+  enroll(code: string, terminalName: string | undefined, requestId: string): Promise<EnrollmentResponse> {
+    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }), idempotencyKey: requestId });
   }
 
   time(): Promise<Response<'time'>> {

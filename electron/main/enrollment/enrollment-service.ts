@@ -12,6 +12,7 @@ import type { NeedsAttention } from '../sync/needs-attention';
 import type { OutboxQueue } from '../sync/outbox-queue';
 import type { SyncState } from '../sync/sync-state';
 import { EnrollmentError } from './enrollment-errors';
+import { PendingEnrollments } from './pending-enrollment';
 
 export interface Enrollment {
   terminalId: string;
@@ -48,7 +49,18 @@ const hashCode = (normalized: string) => createHash('sha256').update(`nopos-enro
  * (recorded by hash), and credentials are replaced only when nothing is waiting to sync.
  */
 export class EnrollmentService {
-  constructor(private readonly deps: EnrollmentDeps) {}
+  private readonly pending: PendingEnrollments;
+
+  constructor(private readonly deps: EnrollmentDeps) {
+    this.pending = new PendingEnrollments(deps.state, deps.now);
+  }
+
+  /** An enrollment whose answer was lost (a reset, a kill): asked again with its request id at start. */
+  async resumePending(): Promise<Enrollment | null> {
+    const pending = this.pending.current();
+    if (!pending || this.current()) return null;
+    return this.enroll(pending.code, pending.source, null);
+  }
 
   current(): Enrollment | null {
     return this.deps.state.get<Enrollment>(ENROLLMENT);
@@ -80,13 +92,18 @@ export class EnrollmentService {
     if (this.wasUsed(parsed.data)) throw new EnrollmentError('code_already_used');
     const hasCredentials = (await this.deps.keychain.get('api-key')) !== null;
     if (hasCredentials && this.unsyncedCount() > 0) throw new EnrollmentError('unsynced_items');
+    // Recorded before the request leaves: a lost answer is asked again with the same request id.
+    const request = this.pending.begin(parsed.data, source, this.deps.terminalName());
     let answer;
     try {
-      answer = await this.deps.api().enroll(parsed.data, this.deps.terminalName());
+      answer = await this.deps.api().enroll(parsed.data, request.terminalName, request.requestId);
     } catch (error) {
       const refused = ApiClientError.is(error) && error.failure.kind === 'http' && error.failure.code === 'enrollment_code_invalid';
       if (!refused) throw new EnrollmentError('unreachable');
-      this.recordCode(codeHash, source, 'refused');
+      writeTransaction(this.deps.db, () => {
+        this.pending.clear();
+        this.recordCode(codeHash, source, 'refused');
+      });
       throw new EnrollmentError('code_refused');
     }
     await this.deps.keychain.set('api-key', answer.apiKey);
@@ -95,6 +112,7 @@ export class EnrollmentService {
     writeTransaction(this.deps.db, () => {
       for (const key of PER_ENROLLMENT_KEYS) this.deps.state.delete(key);
       this.deps.state.set(ENROLLMENT, enrollment);
+      this.pending.clear();
       this.recordCode(codeHash, source, 'enrolled');
       this.deps.audit.record({ action: 'credentials.changed', actorId, target: answer.terminalId, details: { change: 'enrolled', source, store: answer.store.id } });
     });

@@ -34,13 +34,18 @@ export function startSync(options: StartSyncOptions): Sync {
   const fromArgv = enrollmentCodeFromArgv(options.argv);
   const [code, source]: [string | undefined, CodeSource] = fromArgv ? [fromArgv, 'command_line'] : [options.policyCode, 'policy'];
   sync.engine.start();
-  // In the background: a terminal that cannot reach NoPOS at start still opens at once.
-  void enrollFromPolicy(code, {
+  // In the background: a terminal that cannot reach NoPOS at start still opens at once. An
+  // enrollment whose answer was lost goes first (same request id, so the API replays its answer).
+  const resumed = sync.enrollment.resumePending().then(
+    (enrollment) => enrollment && log({ level: 'info', event: 'enrollment.resumed' }),
+    (error: unknown) => log({ level: 'warn', event: 'enrollment.resume_failed', code: (error as { code?: unknown })?.code ?? 'unknown' }),
+  );
+  void resumed.then(() => enrollFromPolicy(code, {
     enroll: async (c) => {
       await sync.enrollment.enroll(c, source, null);
     },
     isEnrolled: () => sync.enrollment.isEnrolled() || (code !== undefined && sync.enrollment.wasUsed(code)),
     log,
-  }).then(() => sync.engine.start());
+  })).then(() => sync.engine.start());
   return sync;
 }
