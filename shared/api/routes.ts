@@ -3,7 +3,7 @@ import { catalogPageSchema, pullQuerySchema, staffPageSchema } from './catalog';
 import { clientIdParamsSchema, transactionBatchRequestSchema, transactionBatchResponseSchema, transactionEnvelopeSchema, transactionRecordSchema } from './transactions';
 import { enrollmentRequestSchema, enrollmentResponseSchema } from './enrollment';
 import { eventsPageSchema, eventsQuerySchema } from './events';
-import { paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
+import { paymentBatchRequestSchema, paymentBatchResponseSchema, paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
 import type { ApiScope } from './scopes';
 import {
   auditUploadRequestSchema,
@@ -65,6 +65,10 @@ export const API_ROUTES = {
   createPayment: route({
     method: 'POST', path: '/v1/payments', summary: 'Record a tokenized card payment; the token decides the outcome',
     auth: 'create:payments', idempotent: true, body: paymentRequestSchema, status: 201, response: paymentRecordSchema,
+  }),
+  paymentBatch: route({
+    method: 'POST', path: '/v1/payments/batch', summary: 'Record up to 100 card payments stored offline, one result per item',
+    auth: 'create:payments', idempotent: true, body: paymentBatchRequestSchema, status: 200, response: paymentBatchResponseSchema,
   }),
   getPayment: route({
     method: 'GET', path: '/v1/payments/:clientId', summary: 'Look up a payment by its client id',

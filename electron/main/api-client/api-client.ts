@@ -82,6 +82,11 @@ export class ApiClient {
     return this.call('createPayment', { rawBody, idempotencyKey: clientId });
   }
 
+  /** Card payments stored offline, as queued (JSON text); the batch key is chosen by the caller. */
+  paymentBatch(items: readonly string[], idempotencyKey: string): Promise<Response<'paymentBatch'>> {
+    return this.call('paymentBatch', { rawBody: `{"items":[${items.join(',')}]}`, idempotencyKey });
+  }
+
   async findPayment(clientId: string): Promise<Response<'getPayment'> | null> {
     return this.orNullOn404(() => this.call('getPayment', { params: { clientId } }));
   }

@@ -3,7 +3,7 @@ import type { Migration } from './types';
 /**
  * Online card authorizations, recorded before the request leaves (issue 19): a terminal killed while
  * the API approves a card finds the attempt at its next start and settles it with the API, so a
- * customer is never charged twice for one sale.
+ * customer is never charged twice for one sale. And an index for delivering waiting items by kind.
  */
 export const migration0007: Migration = {
   version: 7,
@@ -26,6 +26,9 @@ export const migration0007: Migration = {
         server_id TEXT
       ) STRICT;
       CREATE INDEX card_attempts_open ON card_attempts (sale_id) WHERE state = 'open';
+
+      -- Offline card payments are delivered first, in batches, from wherever they are in the queue.
+      CREATE INDEX outbox_waiting_by_kind ON outbox (kind, seq) WHERE status IN ('queued', 'sending');
     `);
   },
 };
