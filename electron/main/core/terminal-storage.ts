@@ -57,18 +57,21 @@ export const DATABASE_FILE = 'terminal.db';
  * policy validated before the database is touched, and any StartupError leaves every file as it was.
  */
 export async function openTerminalStorage(options: TerminalStorageOptions): Promise<TerminalStorage> {
-  const logsDir = path.join(options.dataDir, 'logs');
-  const disk = new DiskSpace(options.dataDir, options.now);
-  // A log line the disk refuses is held, never thrown: logging must not take the terminal down.
-  const logHealth = { onWriteFailed: (error: unknown) => void (isDiskFull(error) && disk.noteFull()), onResumed: () => disk.noteRoom() };
-  const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now, ...logHealth });
-  await probeKeychainPatiently(options.keychain, { ...options.keychainRetry, log: (entry) => appLog.write(entry) });
+  // Nothing is created before the keychain answers: its retries are logged once the app log exists.
+  const retries: Record<string, unknown>[] = [];
+  await probeKeychainPatiently(options.keychain, { ...options.keychainRetry, log: (entry) => retries.push({ ...entry, at: options.now().toISOString() }) });
   const policy = loadPolicyFile(options.policyFile);
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
   const db = await openEncryptedDatabase(dbFile, options.keychain);
   try {
     migrate(db, MIGRATIONS, dbFile);
     const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
+    const logsDir = path.join(options.dataDir, 'logs');
+    const disk = new DiskSpace(options.dataDir, options.now);
+    // A log line the disk refuses is held, never thrown: logging must not take the terminal down.
+    const logHealth = { onWriteFailed: (error: unknown) => void (isDiskFull(error) && disk.noteFull()), onResumed: () => disk.noteRoom() };
+    const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now, ...logHealth });
+    for (const entry of retries) appLog.write(entry);
     const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...logHealth }), () => terminalId, {
       refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...logHealth }),
       now: options.now,

@@ -12,7 +12,7 @@ export interface KeychainRetryOptions {
 }
 
 export const DEFAULT_KEYCHAIN_RETRY: Omit<KeychainRetryOptions, 'log'> = {
-  retryForMs: 8_000,
+  retryForMs: 5_000,
   baseMs: 250,
   capMs: 2_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
