@@ -109,13 +109,15 @@ async function enroll(sb: SandboxProcess, t: Terminal): Promise<string> {
 type Checks = Record<string, { ok: boolean; detail?: unknown }>;
 
 /** Everything checked from the outside: each terminal's database, and what the sandbox holds. */
-async function check(sb: SandboxProcess, terminals: Terminal[]): Promise<{ checks: Checks; sales: number; cardPayments: number }> {
+async function check(sb: SandboxProcess, terminals: Terminal[]): Promise<{ checks: Checks; sales: number; cardPayments: number; cardAttempts: Record<string, number> }> {
   const api = new Database(path.join(sb.dataDir, 'sandbox.db'), { readonly: true });
   const checks: Checks = {};
   const fail = (name: string, detail: unknown) => (checks[name] = { ok: false, detail });
   for (const name of ['integrity', 'auditChain', 'answeredPresent', 'noPartials', 'noGaps', 'exactlyOnceAtApi', 'auditHeadsMatch', 'noExtraCardCharges', 'outboxDrained']) checks[name] = { ok: true };
   let sales = 0;
   let cardPayments = 0;
+  // How each online authorization ended: `reversed` and late `attached` ones are kills inside a call.
+  const cardAttempts: Record<string, number> = {};
   try {
     for (const t of terminals) {
       const storage = await openTerminalStorage({ dataDir: t.dir, policyFile: path.join(t.dir, 'policy.json'), keychain: createOsKeychain(t.service), now: () => new Date(), pinCost: FAST_PIN_COST });
@@ -135,6 +137,8 @@ async function check(sb: SandboxProcess, terminals: Terminal[]): Promise<{ check
         if (partial.length || all("SELECT id FROM sales WHERE status = 'open'").length > 1) fail('noPartials', { terminal: t.index, partial });
         const docs = all<{ seq: number }>('SELECT seq FROM documents ORDER BY seq').map((d) => d.seq);
         if (!docs.every((seq, i) => seq === i + 1)) fail('noGaps', { terminal: t.index, docs: docs.length });
+        for (const r of all<{ state: string; n: number }>('SELECT state, count(*) AS n FROM card_attempts GROUP BY state')) cardAttempts[r.state] = (cardAttempts[r.state] ?? 0) + r.n;
+        cardAttempts.attachedAfterRestart = (cardAttempts.attachedAfterRestart ?? 0) + all<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.attempt_attached'")[0]!.n;
         const waiting = all<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')")[0]!.n;
         const openAttempts = all<{ n: number }>("SELECT count(*) AS n FROM card_attempts WHERE state = 'open'")[0]!.n;
         if (waiting || openAttempts) fail('outboxDrained', { terminal: t.index, waiting, openAttempts });
@@ -166,7 +170,7 @@ async function check(sb: SandboxProcess, terminals: Terminal[]): Promise<{ check
   } finally {
     api.close();
   }
-  return { checks, sales, cardPayments };
+  return { checks, sales, cardPayments, cardAttempts };
 }
 
 export async function torture(o: TortureOptions): Promise<Record<string, unknown>> {
@@ -211,11 +215,11 @@ export async function torture(o: TortureOptions): Promise<Record<string, unknown
     const drainRequests = sb.requestsTo('/v1/') - requestsBefore;
     await sb.admin('PUT', '/admin/faults', {});
 
-    const { checks, sales, cardPayments } = await check(sb, terminals);
+    const { checks, sales, cardPayments, cardAttempts } = await check(sb, terminals);
     const ok = Object.values(checks).every((c) => c.ok);
     return {
       ok, options: o, kills: { total: Object.values(kills).reduce((a, b) => a + b, 0), ...kills }, killSeconds: Math.round(killSeconds),
-      sales, cardPaymentsApproved: cardPayments, drain: { seconds: Math.round(drainSeconds * 10) / 10, requests: drainRequests }, checks,
+      sales, cardPaymentsApproved: cardPayments, cardAttempts, drain: { seconds: Math.round(drainSeconds * 10) / 10, requests: drainRequests }, checks,
     };
   } finally {
     await sb.stop();
