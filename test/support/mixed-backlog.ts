@@ -1,6 +1,7 @@
 import { TEST_PAYMENT_TOKENS } from '../../shared/api/payments';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { queueItem } from './storage';
 
 /**
  * Queues `sales` sales of which every `cardEvery`-th (by default about 30 %) was paid by card
@@ -15,13 +16,13 @@ export function queueMixedBacklog(storage: TerminalStorage, sales: number, cardS
       // Spread evenly: sale i is paid by card when the running share falls behind.
       if (Math.floor((i + 1) * cardShare) > Math.floor(i * cardShare)) {
         const paymentId = uuidv7();
-        storage.outbox.enqueue({
+        queueItem(storage, {
           clientId: paymentId, kind: 'payment',
           payload: { clientId: paymentId, transactionClientId: saleId, amountMinor: 129, currency: 'EUR', paymentToken: TEST_PAYMENT_TOKENS.approve, capturedAt: at, offline: true, card: { brand: 'visa', last4: '4242', entryMode: 'chip' } },
         });
         ids.payments.push(paymentId);
       }
-      storage.outbox.enqueue({
+      queueItem(storage, {
         clientId: saleId, kind: 'sale',
         payload: { clientId: saleId, type: 'sale', terminalSequence: firstSequence + i, occurredAt: at, currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } },
       });

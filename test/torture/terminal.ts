@@ -13,7 +13,7 @@ import { createAppCore } from '../../electron/main/core/app-core';
 import { openTerminalStorage } from '../../electron/main/core/terminal-storage';
 import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
-import { createSync } from '../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import { FAST_PIN_COST } from '../support/storage';
 import { TEST_PRODUCTS, testCatalog } from '../support/test-catalog';
 import { trustedSender } from '../support/test-contract';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const keychain = createOsKeychain(service);
   const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const sync = createSync({
+  const sync = createTerminalSync({
     storage, keychain, now, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'),
     timings: { backoff: { baseMs: 20, capMs: 500 }, offlineProbeCapMs: 200, idleMs: 3_600_000, nudgeMs: 20 },
     transport: { connectTimeoutMs: 2_000, responseTimeoutMs: 3_000 },

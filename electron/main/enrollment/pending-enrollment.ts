@@ -1,5 +1,5 @@
 import { uuidv7 } from '../../../shared/domain/ids';
-import type { SyncState } from '../sync/sync-state';
+import type { SyncState } from '../storage/sync-state';
 import type { CodeSource } from './enrollment-service';
 
 /** The API replays an enrollment's answer for 24 h; past that the code is spent for good. */

@@ -6,9 +6,9 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { CardReader } from '../devices/card-reader';
 import type { AmountDue, PaymentDraft, Tender } from '../sales/tender';
 import type { Tx } from '../storage/transaction';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
 import { checkOfflinePayment, type OfflineCap, type OfflineLimits } from './offline-limits';
-import { PAYMENT_ITEM_KIND, type OfflinePaymentStore } from './offline-store';
+import type { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 import { CardCancelled, CardDeclined } from './card-outcomes';
 import type { CardAttempts } from './card-attempts';
@@ -19,7 +19,7 @@ export interface CardTenderDeps {
   offline: OfflinePaymentStore;
   /** Each online authorization is recorded here before it is sent (see card-attempts.ts). */
   attempts: CardAttempts;
-  outbox: Outbox;
+  outbox: OutboxWriter<'payment'>;
   audit: AuditTrail;
   limits: () => OfflineLimits;
   now: () => Date;
@@ -153,7 +153,7 @@ export class CardTender implements Tender {
     if (this.attempt) this.deps.attempts.settleIn(tx, this.request.paymentId, this.stored ? 'forwarded' : 'attached', this.attempt.serverId);
     if (!this.stored) return;
     const { request, permit } = this.stored;
-    this.deps.outbox.enqueueIn(tx, { clientId: request.clientId, kind: PAYMENT_ITEM_KIND, payload: request });
+    this.deps.outbox.enqueue(tx, { clientId: request.clientId, kind: 'payment', payload: request });
     this.deps.audit.record({
       action: 'payment.approved_offline',
       actorId: this.request.staffId,

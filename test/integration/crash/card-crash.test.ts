@@ -7,7 +7,7 @@ import { createAppCore, type AppCore } from '../../../electron/main/core/app-cor
 import type { TerminalStorage } from '../../../electron/main/core/terminal-storage';
 import { paymentGatewayFor } from '../../../electron/main/payments/api-payment-gateway';
 import type { Keychain } from '../../../electron/main/secrets/keychain';
-import { createSync } from '../../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { IpcResult } from '../../../shared/ipc/errors';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   keychain = realKeychain(service);
   const storage = await openTestStorage(keychain, dataDir);
   try {
-    const sync = createSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
+    const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
     await sync.enrollment.enroll(sandbox.code, 'admin', null);
     sync.close();
     storage.staff.insert({ id: CARD_STAFF, name: 'Card tester', role: 'manager', pinHash: await storage.pinHasher.hash('482913') });
@@ -91,7 +91,7 @@ interface Till {
 async function restarted<T>(work: (till: Till) => Promise<T>): Promise<T> {
   const storage = await openTestStorage(keychain, dataDir);
   const now = () => new Date();
-  const sync = createSync({ storage, keychain, now, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports'), transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 3_000 } });
+  const sync = createTerminalSync({ storage, keychain, now, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports'), transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 3_000 } });
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, storage, isTrustedSender: () => true,
     catalog: testCatalog(), sync, paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),

@@ -8,7 +8,7 @@ import { createAppCore } from '../../../electron/main/core/app-core';
 import { openTerminalStorage } from '../../../electron/main/core/terminal-storage';
 import { paymentGatewayFor } from '../../../electron/main/payments/api-payment-gateway';
 import { createOsKeychain } from '../../../electron/main/secrets/os-keychain';
-import { createSync } from '../../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
 import { FAST_PIN_COST } from '../../support/storage';
 import { testCatalog } from '../../support/test-catalog';
 import { trustedSender } from '../../support/test-contract';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const keychain = createOsKeychain(service);
   const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const sync = createSync({ storage, keychain, now, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') });
+  const sync = createTerminalSync({ storage, keychain, now, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') });
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
     now, storage, isTrustedSender: () => true, catalog: testCatalog(), sync,

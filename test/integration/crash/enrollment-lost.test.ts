@@ -4,8 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnrollmentError } from '../../../electron/main/enrollment/enrollment-errors';
-import { createSync } from '../../../electron/main/sync/create-sync';
-import { startSync } from '../../../electron/main/sync/start-sync';
+import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
+import { startSync } from '../../../electron/main/core/terminal-sync';
 import { ROOT } from '../../support/browser';
 import { buildNodeScript } from '../../support/build-node-script';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
@@ -30,7 +30,7 @@ describe('an enrollment answer cut off mid-response (reset)', () => {
     const dir = path.join(scratch.dir, 'reset');
     const keychain = realKeychain('enrollment-lost-reset');
     const storage = await openTestStorage(keychain, dir);
-    const sync = createSync({ storage, keychain, now: () => new Date(), baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports') });
+    const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports') });
     try {
       const { json } = await sb.admin('POST', '/admin/enrollment-codes', {});
       sb.sandbox.services.faults.configure({ rate: 1, modes: ['reset'] });
