@@ -15,6 +15,7 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security
  *   bench         `npm run bench` (built on demand, never by default) → dist/bench/index.cjs
  *   bench-probes  its memory probes, lean child processes               → dist/bench-probes/index.cjs
  *   policy-schema `npm run policy:schema` (on demand) → dist/policy-schema/index.cjs
+ *   torture       `npm run torture` (on demand), and the terminal it kills → dist/torture, dist/torture-terminal
  * `scripts/build.mjs` runs them in order.
  */
 const root = import.meta.dirname;
@@ -75,6 +76,10 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('test/bench/probes.ts', 'dist/bench-probes', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
       return nodeBundle('test/bench/index.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins, 'playwright-core', '@axe-core/playwright']);
+    case 'torture':
+      return nodeBundle('test/torture/index.ts', 'dist/torture', [...nativeModules, ...nodeBuiltins, 'playwright-core']);
+    case 'torture-terminal':
+      return nodeBundle('test/torture/terminal.ts', 'dist/torture-terminal', [...nativeModules, ...nodeBuiltins]);
     case 'policy-schema':
       return nodeBundle('test/tools/write-policy-schema.ts', 'dist/policy-schema', nodeBuiltins);
     case 'host-bridge':

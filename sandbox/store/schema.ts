@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS payments (
   brand TEXT NOT NULL, last4 TEXT NOT NULL, entry_mode TEXT NOT NULL, offline INTEGER NOT NULL,
   captured_at TEXT NOT NULL, status TEXT NOT NULL, decline_code TEXT, received_at TEXT NOT NULL,
   UNIQUE (terminal_id, client_id));
+CREATE TABLE IF NOT EXISTS payment_blocks (
+  terminal_id TEXT NOT NULL, client_id TEXT NOT NULL, blocked_at TEXT NOT NULL, PRIMARY KEY (terminal_id, client_id));
 CREATE TABLE IF NOT EXISTS audit_entries (
   terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor_id TEXT,
   data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (terminal_id, seq));

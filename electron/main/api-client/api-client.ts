@@ -61,8 +61,9 @@ export class ApiClient {
     return this.base().origin;
   }
 
-  enroll(code: string, terminalName?: string): Promise<EnrollmentResponse> {
-    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }) });
+  /** `requestId` is the Idempotency-Key: asked again with the same code and id, the API replays its answer. */
+  enroll(code: string, terminalName: string | undefined, requestId: string): Promise<EnrollmentResponse> {
+    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }), idempotencyKey: requestId });
   }
 
   time(): Promise<Response<'time'>> {
@@ -91,8 +92,18 @@ export class ApiClient {
     return this.call('createPayment', { rawBody, idempotencyKey: clientId });
   }
 
+  /** Card payments stored offline, as queued (JSON text); the batch key is chosen by the caller. */
+  paymentBatch(items: readonly string[], idempotencyKey: string): Promise<Response<'paymentBatch'>> {
+    return this.call('paymentBatch', { rawBody: `{"items":[${items.join(',')}]}`, idempotencyKey });
+  }
+
   async findPayment(clientId: string): Promise<Response<'getPayment'> | null> {
     return this.orNullOn404(() => this.call('getPayment', { params: { clientId } }));
+  }
+
+  /** Voids an approval the terminal cannot use, or blocks a client id the API never received. */
+  reversePayment(clientId: string, body: z.input<typeof API_ROUTES.reversePayment.body>): Promise<Response<'reversePayment'>> {
+    return this.call('reversePayment', { params: { clientId }, rawBody: JSON.stringify(body), idempotencyKey: `rev-${clientId}` });
   }
 
   auditUpload(body: z.input<typeof API_ROUTES.auditUpload.body>, idempotencyKey: string): Promise<Response<'auditUpload'>> {

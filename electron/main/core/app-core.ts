@@ -13,6 +13,7 @@ import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/regis
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
+import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
@@ -60,7 +61,7 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
-  /** Starts the idle auto-lock timer; returns its stop function. */
+  /** Starts the idle auto-lock timer and the settling of interrupted card payments; returns its stop function. */
   startTimers(): () => void;
 }
 
@@ -151,6 +152,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
     log: ipcLogSink(storage.securityLog, storage.appLog),
+    mapError: (error) => {
+      if (!isDiskFull(error)) return null;
+      storage.disk.noteFull();
+      return new DiskFullError();
+    },
   });
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
@@ -163,9 +169,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     register,
     payments,
     startTimers() {
+      // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
+      const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
+      resolveAttempts();
+      let ticks = 0;
       const timer = setInterval(() => {
         session.tick();
         storage.securityLog.tick();
+        if (++ticks % 6 === 0 && payments.hasOpenCardAttempts()) resolveAttempts();
       }, 5_000);
       timer.unref?.();
       return () => clearInterval(timer);

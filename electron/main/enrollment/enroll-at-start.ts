@@ -20,6 +20,11 @@ export async function enrollAtStart(
 ): Promise<EnrollmentOutcome> {
   const fromArgv = enrollmentCodeFromArgv(options.argv);
   const [code, source]: [string | undefined, CodeSource] = fromArgv ? [fromArgv, 'command_line'] : [privatePolicyCode(options), 'policy'];
+  // An enrollment whose answer was lost goes first (same request id, so the API replays its answer).
+  await enrollment.resumePending().then(
+    (resumed) => resumed && options.log({ level: 'info', event: 'enrollment.resumed' }),
+    (error: unknown) => options.log({ level: 'warn', event: 'enrollment.resume_failed', code: (error as { code?: unknown })?.code ?? 'unknown' }),
+  );
   const outcome = await enrollFromPolicy(code, {
     enroll: async (c) => {
       await enrollment.enroll(c, source, null);

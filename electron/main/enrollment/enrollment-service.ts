@@ -14,6 +14,7 @@ import type { NeedsAttention } from '../storage/needs-attention';
 import type { OutboxQueue } from '../storage/outbox-queue';
 import type { SyncState } from '../storage/sync-state';
 import { EnrollmentError } from './enrollment-errors';
+import { PendingEnrollments } from './pending-enrollment';
 
 export interface Enrollment {
   terminalId: string;
@@ -66,7 +67,18 @@ export class EnrollmentService {
   private exclusive: Promise<unknown> = Promise.resolve();
   private enrolling = false;
 
-  constructor(private readonly deps: EnrollmentDeps) {}
+  private readonly pending: PendingEnrollments;
+
+  constructor(private readonly deps: EnrollmentDeps) {
+    this.pending = new PendingEnrollments(deps.state, deps.now);
+  }
+
+  /** An enrollment whose answer was lost (a reset, a kill): asked again with its request id at start. */
+  async resumePending(): Promise<Enrollment | null> {
+    const pending = this.pending.current();
+    if (!pending || this.current()) return null;
+    return this.enroll(pending.code, pending.source, null);
+  }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
     const run = this.exclusive.then(work, work);
@@ -132,17 +144,23 @@ export class EnrollmentService {
     if (this.wasUsed(parsed.data)) throw new EnrollmentError('code_already_used');
     const hasCredentials = (await this.deps.keychain.get('api-key')) !== null;
     if (hasCredentials && this.unsyncedCount() > 0) throw new EnrollmentError('unsynced_items');
+    // Recorded before the request leaves: a lost answer is asked again with the same request id.
+    const request = this.pending.begin(parsed.data, source, this.deps.terminalName());
     let answer;
     let apiOrigin: string;
     try {
       apiOrigin = this.deps.api().currentOrigin();
-      answer = await this.deps.api().enroll(parsed.data, this.deps.terminalName());
+      answer = await this.deps.api().enroll(parsed.data, request.terminalName, request.requestId);
     } catch (error) {
       const refused = ApiClientError.is(error) && error.failure.kind === 'http' && error.failure.code === 'enrollment_code_invalid';
       if (!refused) throw new EnrollmentError('unreachable');
-      this.recordCode(codeHash, source, 'refused');
+      writeTransaction(this.deps.db, () => {
+        this.pending.clear();
+        this.recordCode(codeHash, source, 'refused');
+      });
       throw new EnrollmentError('code_refused');
     }
+    // The pending request stays until the commit: after 'not_saved' a retry gets the API's replayed answer.
     // Credentials and state change as one unit: both secrets or neither, and the database commit last,
     // with the secrets rolled back if it fails. A half-saved enrollment would pair the new key with the
     // old signing secret, and no event (a revocation included) could be verified again.
@@ -157,6 +175,7 @@ export class EnrollmentService {
       writeTransaction(this.deps.db, () => {
         for (const key of PER_ENROLLMENT_KEYS) this.deps.state.delete(key);
         this.deps.state.set(ENROLLMENT, enrollment);
+        this.pending.clear();
         this.recordCode(codeHash, source, 'enrolled');
         this.deps.audit.record({ action: 'credentials.changed', actorId, target: answer.terminalId, details: { change: 'enrolled', source, store: answer.store.id } });
       });

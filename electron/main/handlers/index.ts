@@ -45,7 +45,11 @@ export interface HandlerDeps {
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
 export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
   return {
-    app: createAppHandlers(deps.appInfo, deps.now),
+    app: createAppHandlers(deps.appInfo, deps.now, () => {
+      // Lines held while the disk was full go out as soon as there is room again.
+      deps.storage.appLog.retry();
+      return deps.storage.disk.state();
+    }),
     settings: createSettingsHandlers(deps.storage.settings),
     audit: createAuditHandlers(deps.storage.audit),
     storage: createStorageHandlers(deps.storage, deps.now),

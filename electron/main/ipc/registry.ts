@@ -44,6 +44,8 @@ export interface RegistryOptions<K extends Contract> {
   now: Clock;
   log: (entry: IpcLogEntry) => void;
   defaultRateLimit?: RateLimit;
+  /** Turns a known failure from below (the disk is full) into the typed error staff should see. */
+  mapError?: (error: unknown) => AppError | null;
 }
 
 export interface IpcRegistry {
@@ -152,7 +154,8 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
       options.log({ kind: 'failed', channel: route.name, code: 'internal', senderId: sender.id, errorName: errorName(error) });
-      return failure('internal');
+      const known = options.mapError?.(error);
+      return known ? { ok: false, error: known.toPayload() } : failure('internal');
     }
 
     const checked = route.response.safeParse(output);

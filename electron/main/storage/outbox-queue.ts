@@ -23,6 +23,16 @@ interface Row {
   first_sent_at: string | null;
 }
 
+const toPending = (r: Row): PendingItem => ({
+  seq: r.seq,
+  clientId: r.client_id,
+  kind: r.kind,
+  payloadJson: r.payload_json,
+  createdAt: r.created_at,
+  attempts: r.attempts,
+  firstSentAt: r.first_sent_at,
+});
+
 /** Removes the payment token of a row the API confirmed (migration 0007 did the same for older rows). */
 const BLANK_SENT_TOKEN =
   "UPDATE outbox SET payload_json = json_remove(payload_json, '$.paymentToken') WHERE seq = ? AND status = 'sent' AND json_type(payload_json, '$.paymentToken') = 'text'";
@@ -42,6 +52,7 @@ export class OutboxQueue {
   private readonly rejectRow;
   private readonly errorRow;
   private readonly stats;
+  private readonly pendingOfKind;
 
   constructor(
     private readonly db: Db,
@@ -52,6 +63,11 @@ export class OutboxQueue {
       `SELECT o.seq, o.client_id, o.kind, o.payload_json, o.created_at, o.attempts, d.first_sent_at
        FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
        WHERE o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
+    );
+    this.pendingOfKind = db.prepare(
+      `SELECT o.seq, o.client_id, o.kind, o.payload_json, o.created_at, o.attempts, d.first_sent_at
+       FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
+       WHERE o.kind = ? AND o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
     );
     this.offer = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ? AND status IN ('queued', 'sending')");
     this.firstOffer = db.prepare('INSERT INTO outbox_delivery (seq, first_sent_at) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
@@ -74,16 +90,14 @@ export class OutboxQueue {
   }
 
   next(limit: number): PendingItem[] {
-    return (this.pending.all(limit) as Row[]).map((r) => ({
-      seq: r.seq,
-      clientId: r.client_id,
-      kind: r.kind,
-      payloadJson: r.payload_json,
-      createdAt: r.created_at,
-      attempts: r.attempts,
-      firstSentAt: r.first_sent_at,
-    }));
+    return (this.pending.all(limit) as Row[]).map(toPending);
   }
+
+  /** The oldest waiting items of one kind, wherever they are in the queue. */
+  nextOfKind(kind: string, limit: number): PendingItem[] {
+    return (this.pendingOfKind.all(kind, limit) as Row[]).map(toPending);
+  }
+
 
   /**
    * After a start, the head of the queue may have left in a request whose answer was never recorded

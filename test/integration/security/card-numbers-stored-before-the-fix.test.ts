@@ -55,9 +55,10 @@ describe('migration 0007: card numbers stored before free text refused them', ()
       { status: 'rejected', last_error: expect.stringMatching(/^card_data_refused/) },
     ]);
 
-    // The upgrade: migration 0007 runs on this database.
+    // The upgrade: migration 0007 runs on this database (the later ones made their tables when it was created).
     db.pragma('user_version = 6');
-    expect(migrate(db, MIGRATIONS, 'terminal.db')).toEqual({ from: 6, to: 7 });
+    expect(migrate(db, MIGRATIONS.slice(0, 7), 'terminal.db')).toEqual({ from: 6, to: 7 });
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
 
     expect(cardNumbersIn(db)).toEqual([]);
     expect(db.prepare("SELECT name FROM sale_lines LIMIT 1").get()).toEqual({ name: 'Milk [card number removed]' });

@@ -66,11 +66,11 @@ vi.mock('../../../electron/main/core/terminal-storage', async (original) => {
   };
 });
 
-async function loadMain() {
+async function loadMain(waitMs = 500) {
   vi.resetModules();
   await import('../../../electron/main/index');
   // start() awaits the keychain and opens the database: let it finish.
-  for (let i = 0; i < 50 && fake.calls.windows.length === 0 && fake.calls.exitCode === null && fake.calls.quitCalls === 0; i++) {
+  for (let i = 0; i < waitMs / 10 && fake.calls.windows.length === 0 && fake.calls.exitCode === null && fake.calls.quitCalls === 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -169,13 +169,14 @@ describe('Electron main edge', () => {
 
   it('refuses to start with a clear dialog when the keychain is unavailable, creating nothing', async () => {
     keychainControl.unavailable = true;
-    await loadMain();
+    // It is asked again for a few seconds first (a Secret Service still starting).
+    await loadMain(8_000);
     expect(fake.calls.errorBoxes).toEqual([['System keychain unavailable', expect.stringContaining('gnome-keyring')]]);
     expect(fake.calls.exitCode).toBe(1);
     expect(fake.calls.windows).toHaveLength(0);
     expect(fake.calls.ipc.size).toBe(0);
     expect(readdirSync(userData)).toEqual([]);
-  });
+  }, 15_000);
 
   it('quits at once when another instance already runs', async () => {
     fake.calls.singleInstanceLock = false;
