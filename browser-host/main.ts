@@ -10,6 +10,7 @@ import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
+import { probeKeychainPatiently } from '../electron/main/secrets/keychain-retry';
 import { defaultPolicyPath } from '../electron/main/settings/policy-file';
 import { startTerminal, type RunningTerminal } from '../electron/main/core/start-terminal';
 import { createDemoKeychain } from './demo-keychain';
@@ -28,7 +29,11 @@ async function chooseKeychain(): Promise<{ keychain: Keychain; dataDir: string; 
   const keychain = createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`);
   const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
   try {
-    await keychain.probe();
+    // Retried for a few seconds (a Secret Service still starting), briefly where a demo may stand in;
+    // the app log is not open yet.
+    const demoAllowed = process.argv.includes('--demo-without-keychain');
+    const log = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(redact(entry))}\n`);
+    await probeKeychainPatiently(keychain, { log, ...(demoAllowed ? { retryForMs: 1_000 } : {}) });
     return { keychain, dataDir, demo: false };
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError) || !process.argv.includes('--demo-without-keychain')) throw error;

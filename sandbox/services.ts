@@ -45,8 +45,8 @@ export class SandboxServices {
     return this.tenants.stores()[0] ?? this.createStore('Demo Store', 'EUR');
   }
 
-  createEnrollmentCode(storeId: string, scopes: readonly ApiScope[] = API_SCOPES, ttlMs = ENROLLMENT_CODE_TTL_MS) {
-    return this.tenants.createCode(storeId, scopes, ttlMs);
+  createEnrollmentCode(storeId: string, scopes: readonly ApiScope[] = API_SCOPES, ttlMs = ENROLLMENT_CODE_TTL_MS, terminalName?: string) {
+    return this.tenants.createCode(storeId, scopes, ttlMs, terminalName);
   }
 
   changePrice(productId: string, priceMinor: number): boolean {

@@ -13,7 +13,13 @@ export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin';
 
 const storeBody = z.object({ name: z.string().trim().min(1).max(100), currency: currencySchema }).strict();
 const codeBody = z
-  .object({ storeId: z.string().max(40).optional(), scopes: z.array(apiScopeSchema).min(1).optional(), ttlMinutes: z.number().int().min(1).max(24 * 60).optional() })
+  .object({
+    storeId: z.string().max(40).optional(),
+    scopes: z.array(apiScopeSchema).min(1).optional(),
+    ttlMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    /** Only an enrollment naming this terminal may use the code. */
+    terminalName: z.string().trim().min(1).max(60).optional(),
+  })
   .strict();
 const priceBody = z.object({ priceMinor: amountMinorSchema.refine((n) => n >= 0, 'not negative') }).strict();
 const staffBody = z.object({ storeId: z.string().max(40), name: z.string().trim().min(1).max(60), role: z.enum(['cashier', 'manager', 'admin']) }).strict();
@@ -49,7 +55,7 @@ export function registerAdmin(app: FastifyInstance, services: SandboxServices, t
       const body = parseOr400(codeBody, request.body ?? {}, 'body');
       const storeId = body.storeId ?? services.defaultStore().id;
       if (!services.tenants.store(storeId)) throw new ApiHttpError('not_found', 'No such store.');
-      const row = services.createEnrollmentCode(storeId, body.scopes, body.ttlMinutes ? body.ttlMinutes * 60_000 : undefined);
+      const row = services.createEnrollmentCode(storeId, body.scopes, body.ttlMinutes ? body.ttlMinutes * 60_000 : undefined, body.terminalName);
       return reply.code(201).send({ code: formatEnrollmentCode(row.code), storeId, expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) });
     });
     admin.post('/admin/products/:id/price', async (request) => {

@@ -3,7 +3,7 @@ import { catalogPageSchema, pullQuerySchema, staffPageSchema } from './catalog';
 import { clientIdParamsSchema, transactionBatchRequestSchema, transactionBatchResponseSchema, transactionEnvelopeSchema, transactionRecordSchema } from './transactions';
 import { enrollmentRequestSchema, enrollmentResponseSchema } from './enrollment';
 import { eventsPageSchema, eventsQuerySchema } from './events';
-import { paymentRecordSchema, paymentRequestSchema } from './payments';
+import { paymentBatchRequestSchema, paymentBatchResponseSchema, paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
 import type { ApiScope } from './scopes';
 import {
   auditUploadRequestSchema,
@@ -17,7 +17,8 @@ import {
  * The NoPOS API v1, one entry per operation: the sandbox serves exactly these, the OpenAPI file is
  * generated from them, and the terminal's client validates against the same schemas.
  * `auth`: 'none' (public) or the scope the API key must hold. Every POST needs an Idempotency-Key,
- * except enrollment, which has no API key yet and is single use by nature.
+ * enrollment too: a terminal that lost the answer asks again with the same code and key within 24 h
+ * and gets the same credentials, instead of a refusal for a code it spent itself.
  */
 export interface ApiRoute {
   method: 'GET' | 'POST';
@@ -38,7 +39,7 @@ const route = <R extends ApiRoute>(r: R) => r;
 export const API_ROUTES = {
   enroll: route({
     method: 'POST', path: '/v1/enrollments', summary: 'Exchange a one-time enrollment code for terminal credentials',
-    auth: 'none', idempotent: false, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
+    auth: 'none', idempotent: true, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
   }),
   time: route({ method: 'GET', path: '/v1/time', summary: 'Server time, for clock-drift checks', auth: 'none', idempotent: false, status: 200, response: serverTimeSchema }),
   catalog: route({
@@ -65,9 +66,17 @@ export const API_ROUTES = {
     method: 'POST', path: '/v1/payments', summary: 'Record a tokenized card payment; the token decides the outcome',
     auth: 'create:payments', idempotent: true, body: paymentRequestSchema, status: 201, response: paymentRecordSchema,
   }),
+  paymentBatch: route({
+    method: 'POST', path: '/v1/payments/batch', summary: 'Record up to 100 card payments stored offline, one result per item',
+    auth: 'create:payments', idempotent: true, body: paymentBatchRequestSchema, status: 200, response: paymentBatchResponseSchema,
+  }),
   getPayment: route({
     method: 'GET', path: '/v1/payments/:clientId', summary: 'Look up a payment by its client id',
     auth: 'read:payments', idempotent: false, params: clientIdParamsSchema, status: 200, response: paymentRecordSchema,
+  }),
+  reversePayment: route({
+    method: 'POST', path: '/v1/payments/:clientId/reversal', summary: 'Void an approved payment the terminal could not attach to its sale (or block one never received)',
+    auth: 'create:payments', idempotent: true, params: clientIdParamsSchema, body: paymentReversalRequestSchema, status: 200, response: paymentReversalSchema,
   }),
   auditUpload: route({
     method: 'POST', path: '/v1/audit-trail', summary: 'Upload audit entries and the chain head hash',

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   'payment.offline_refused',
   'payment.declined_after_forward',
   'payment.resolved',
+  'payment.attempt_attached',
+  'payment.reversed',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -17,7 +17,7 @@ interface OutboxKindDef {
   /** What an item of this kind carries, as queued and sent. */
   payload: z.ZodType;
   /** The NoPOS API operation that delivers it. */
-  route: Extract<ApiRouteName, 'transactionBatch' | 'createPayment' | 'securityEvents'>;
+  route: Extract<ApiRouteName, 'transactionBatch' | 'paymentBatch' | 'securityEvents'>;
 }
 
 const transaction = { payload: transactionEnvelopeSchema, route: 'transactionBatch' } as const;
@@ -34,7 +34,7 @@ export const OUTBOX_KINDS = {
   paid_in: transaction,
   paid_out: transaction,
   shift_close: transaction,
-  payment: { payload: paymentRequestSchema, route: 'createPayment' },
+  payment: { payload: paymentRequestSchema, route: 'paymentBatch' },
   security_alert: { payload: securityAlertSchema, route: 'securityEvents' },
 } as const satisfies Record<TransactionType, OutboxKindDef> & Record<string, OutboxKindDef>;
 

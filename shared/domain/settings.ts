@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from './money';
+import { freeText } from './free-text';
 
 /** Where the terminal's API lives. HTTPS only, and never with credentials in it. */
 export const apiBaseUrlSchema = z
@@ -14,8 +15,8 @@ export const terminalIdSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, 'c
 
 const storeSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    address: z.string().trim().max(300),
+    name: freeText({ min: 1, max: 80 }),
+    address: freeText({ max: 300 }),
     currency: currencySchema,
     taxMode: z.enum(['inclusive', 'exclusive']),
     /** Cash totals round to this many minor units (5 rounds to 0.05); 0 or 1 means no rounding. Cash only. */
@@ -23,7 +24,7 @@ const storeSchema = z
   })
   .strict();
 
-const terminalSchema = z.object({ id: terminalIdSchema, name: z.string().trim().min(1).max(60) }).strict();
+const terminalSchema = z.object({ id: terminalIdSchema, name: freeText({ min: 1, max: 60 }) }).strict();
 
 const offlinePaymentsSchema = z
   .object({

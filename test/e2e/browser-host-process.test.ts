@@ -73,7 +73,8 @@ describe('browser host process', () => {
     const sandbox = await startSandboxProcess();
     const dataDir = path.join(scratch.dir, 'policy-code');
     const policyFile = path.join(scratch.dir, 'enroll-policy.json');
-    writeFileSync(policyFile, JSON.stringify({ enrollmentCode: sandbox.code }));
+    // As the installer writes it: a code is used only from a file other accounts cannot read.
+    writeFileSync(policyFile, JSON.stringify({ enrollmentCode: sandbox.code }), { mode: 0o640 });
     const env = { NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: policyFile, NOPOS_API_BASE_URL: sandbox.url, NOPOS_API_CA_FILE: sandbox.caPath };
     try {
       for (const start of [1, 2]) {
@@ -90,7 +91,7 @@ describe('browser host process', () => {
         }
         expect(await run.exited).toBe(0);
       }
-      // Tried once: the second start found it recorded as used and did not send it again.
+      // Tried once: the first start took it out of the file, and it was recorded as used; never sent again.
       expect(sandbox.requestsTo('/v1/enrollments')).toBe(1);
     } finally {
       await sandbox.stop();

@@ -10,6 +10,11 @@ export interface ApiClientDeps {
   transport: Transport;
   keychain: Keychain;
   now: () => Date;
+  /**
+   * The origin the API key was issued at (stored with the enrollment); null before enrollment. A
+   * request with the key goes there and nowhere else, whatever the URL configured now.
+   */
+  boundOrigin?: () => string | null;
 }
 
 type Response<N extends ApiRouteName> = z.output<(typeof API_ROUTES)[N]['response']>;
@@ -51,8 +56,14 @@ export class ApiClient {
     return requireHttps(typeof this.deps.baseUrl === 'string' ? this.deps.baseUrl : this.deps.baseUrl());
   }
 
-  enroll(code: string, terminalName?: string): Promise<EnrollmentResponse> {
-    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }) });
+  /** The origin requests go to now (https checked): what an enrollment binds its key to. */
+  currentOrigin(): string {
+    return this.base().origin;
+  }
+
+  /** `requestId` is the Idempotency-Key: asked again with the same code and id, the API replays its answer. */
+  enroll(code: string, terminalName: string | undefined, requestId: string): Promise<EnrollmentResponse> {
+    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }), idempotencyKey: requestId });
   }
 
   time(): Promise<Response<'time'>> {
@@ -81,8 +92,18 @@ export class ApiClient {
     return this.call('createPayment', { rawBody, idempotencyKey: clientId });
   }
 
+  /** Card payments stored offline, as queued (JSON text); the batch key is chosen by the caller. */
+  paymentBatch(items: readonly string[], idempotencyKey: string): Promise<Response<'paymentBatch'>> {
+    return this.call('paymentBatch', { rawBody: `{"items":[${items.join(',')}]}`, idempotencyKey });
+  }
+
   async findPayment(clientId: string): Promise<Response<'getPayment'> | null> {
     return this.orNullOn404(() => this.call('getPayment', { params: { clientId } }));
+  }
+
+  /** Voids an approval the terminal cannot use, or blocks a client id the API never received. */
+  reversePayment(clientId: string, body: z.input<typeof API_ROUTES.reversePayment.body>): Promise<Response<'reversePayment'>> {
+    return this.call('reversePayment', { params: { clientId }, rawBody: JSON.stringify(body), idempotencyKey: `rev-${clientId}` });
   }
 
   auditUpload(body: z.input<typeof API_ROUTES.auditUpload.body>, idempotencyKey: string): Promise<Response<'auditUpload'>> {
@@ -131,6 +152,8 @@ export class ApiClient {
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (!options.anonymous && route.auth !== 'none') {
+      const bound = this.deps.boundOrigin?.() ?? null;
+      if (bound !== null && bound !== url.origin) throw new ApiClientError({ kind: 'origin_changed' });
       const key = await this.deps.keychain.get('api-key');
       if (!key) throw new ApiClientError({ kind: 'not_enrolled' });
       headers.authorization = `Bearer ${key}`;

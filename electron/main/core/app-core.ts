@@ -9,6 +9,7 @@ import { createEventPublisher, type EventPublisher } from '../ipc/event-publishe
 import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { createKiosk, type KioskHost } from '../kiosk';
+import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { ipcLogSink } from '../logging/security-log';
 import { createPayments, PAYMENTS_OUTBOX_KINDS, unreachableGateway, type AttentionList, type PaymentGateway, type Payments } from '../payments';
@@ -54,7 +55,7 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
-  /** Starts the idle auto-lock timer; returns its stop function. */
+  /** Starts the idle auto-lock timer and the settling of interrupted card payments; returns its stop function. */
   startTimers(): () => void;
 }
 
@@ -134,6 +135,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
     log: ipcLogSink(storage.securityLog, storage.appLog),
+    mapError: (error) => {
+      if (!isDiskFull(error)) return null;
+      storage.disk.noteFull();
+      return new DiskFullError();
+    },
   });
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
@@ -146,9 +152,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     register,
     payments,
     startTimers() {
+      // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
+      const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
+      resolveAttempts();
+      let ticks = 0;
       const timer = setInterval(() => {
         session.tick();
         storage.securityLog.tick();
+        if (++ticks % 6 === 0 && payments.hasOpenCardAttempts()) resolveAttempts();
       }, 5_000);
       timer.unref?.();
       return () => clearInterval(timer);

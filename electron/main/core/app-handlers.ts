@@ -1,5 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
+import type { DiskState } from '../storage/disk-space';
 
 export interface AppInfo {
   productName: string;
@@ -12,7 +13,7 @@ export interface AppInfo {
 
 const KNOWN_PLATFORMS = new Set(['linux', 'darwin', 'win32']);
 
-export function createAppHandlers(info: AppInfo, now: () => Date): Handlers<NoposContract>['app'] {
+export function createAppHandlers(info: AppInfo, now: () => Date, disk: () => DiskState): Handlers<NoposContract>['app'] {
   return {
     getStatus: () => ({
       productName: info.productName,
@@ -21,6 +22,7 @@ export function createAppHandlers(info: AppInfo, now: () => Date): Handlers<Nopo
       startedAt: info.startedAt.toISOString(),
       now: now().toISOString(),
       demo: info.demo === true,
+      disk: disk(),
     }),
   };
 }

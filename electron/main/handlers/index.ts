@@ -33,7 +33,11 @@ export interface HandlerDeps {
 /** Every area's face serves its own channels; TypeScript fails here when a contract area has no handler. */
 export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
   return {
-    app: createAppHandlers(deps.appInfo, deps.now),
+    app: createAppHandlers(deps.appInfo, deps.now, () => {
+      // Lines held while the disk was full go out as soon as there is room again.
+      deps.storage.appLog.retry();
+      return deps.storage.disk.state();
+    }),
     storage: createStorageHandlers(deps.storage, deps.now),
     ...deps.settings.handlers,
     ...deps.audit.handlers,

@@ -4,10 +4,10 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import type { Sync } from '../sync/create-sync';
-import { unreachableGateway, type AuthorizeOutcome, type PaymentGateway } from './payment-gateway';
+import { unreachableGateway, type AuthorizeOutcome, type LookupOutcome, type PaymentGateway, type ReverseOutcome } from './payment-gateway';
 
 export interface ApiGatewayDeps {
-  api: Pick<ApiClient, 'createPayment'>;
+  api: Pick<ApiClient, 'createPayment' | 'findPayment' | 'reversePayment'>;
   /** Read per payment: a terminal enrolled while it runs starts authorizing online at once. */
   enrolled: () => boolean;
   log: (entry: Record<string, unknown>) => void;
@@ -18,9 +18,19 @@ const declineOf = (code: unknown): DeclineCode | null => {
   return parsed.success ? parsed.data : null;
 };
 
+/** Failures where the request cannot have reached the API: nothing was sent, or no connection was made. */
+const NEVER_CONNECTED = /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/;
+function mayHaveReached(error: ApiClientError): boolean {
+  const f = error.failure;
+  if (f.kind === 'not_enrolled' || f.kind === 'insecure_url' || f.kind === 'tls') return false;
+  if (f.kind === 'timeout') return f.phase === 'response';
+  if (f.kind === 'network') return !NEVER_CONNECTED.test(f.cause);
+  return true;
+}
+
 function outcomeOf(record: PaymentRecord, clientId: string): AuthorizeOutcome {
   if (record.clientId !== clientId) throw new ApiClientError({ kind: 'malformed', what: 'createPayment: client id' });
-  if (record.status === 'approved') return { outcome: 'approved' };
+  if (record.status === 'approved') return { outcome: 'approved', serverId: record.id };
   // A replayed answer for a payment already declined (or declined after forwarding) is a decline.
   return { outcome: 'declined', code: declineOf(record.declineCode) ?? 'card_declined' };
 }
@@ -44,8 +54,32 @@ export function apiPaymentGateway(deps: ApiGatewayDeps): PaymentGateway {
         const decline = f.kind === 'http' && f.status === 402 ? declineOf(f.code) : null;
         if (decline) return { outcome: 'declined', code: decline };
         deps.log({ event: 'payments.authorize_unavailable', kind: f.kind, ...(f.kind === 'http' ? { status: f.status, code: f.code } : {}) });
-        if (f.kind !== 'http' || error.retryable) return { outcome: 'offline' };
+        if (f.kind !== 'http' || error.retryable) return { outcome: 'offline', mayHaveReached: mayHaveReached(error) };
         throw new AppError('unavailable', 'The NoPOS API refused this card payment. Take another tender, and tell a manager if it keeps happening.');
+      }
+    },
+    async lookup(clientId: string): Promise<LookupOutcome> {
+      if (!deps.enrolled()) return { outcome: 'unreachable' };
+      try {
+        const record = await deps.api.findPayment(clientId);
+        if (record && record.clientId !== clientId) return { outcome: 'unreachable' };
+        return record ? { outcome: 'found', record } : { outcome: 'not_found' };
+      } catch (error) {
+        if (!ApiClientError.is(error)) throw error;
+        deps.log({ event: 'payments.lookup_unavailable', kind: error.failure.kind });
+        return { outcome: 'unreachable' };
+      }
+    },
+    async reverse(clientId, reason): Promise<ReverseOutcome> {
+      if (!deps.enrolled()) return { outcome: 'unreachable' };
+      try {
+        const answer = await deps.api.reversePayment(clientId, { reason });
+        if (answer.clientId !== clientId) return { outcome: 'unreachable' };
+        return { outcome: answer.outcome };
+      } catch (error) {
+        if (!ApiClientError.is(error)) throw error;
+        deps.log({ event: 'payments.reverse_unavailable', kind: error.failure.kind });
+        return { outcome: 'unreachable' };
       }
     },
   };

@@ -224,10 +224,11 @@ export class SyncEngine {
   private failed(error: unknown): void {
     if (this.closed) return;
     const api = ApiClientError.is(error) ? error : null;
-    if (api?.failure.kind === 'credentials_rejected') {
-      // Retrying a refused key forever helps nobody: pause and tell staff.
+    if (api?.failure.kind === 'credentials_rejected' || api?.failure.kind === 'origin_changed') {
+      // Retrying a refused key forever helps nobody, nor does asking an address the key does not
+      // belong to: pause and tell staff (an admin enrolls again either way).
       this.connectivity = 'credentials_rejected';
-      this.deps.log({ level: 'error', event: 'sync.credentials_rejected', status: api.failure.status });
+      this.deps.log({ level: 'error', event: `sync.${api.failure.kind}`, ...(api.failure.kind === 'credentials_rejected' ? { status: api.failure.status } : {}) });
       this.emit();
       return;
     }

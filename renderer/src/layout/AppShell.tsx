@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
@@ -14,6 +14,7 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
       {/* Its own strip under the header: staff always see the link and the queue, whatever the screen. */}
       <div className="shell__status">
         <SyncStatusBar />
+        <DiskFullBanner />
       </div>
       <main className="shell__main" id="main">
         {children}
@@ -30,6 +31,31 @@ function DemoBanner() {
   return (
     <p className="shell__demo" role="status">
       demo: nothing is kept after this terminal stops
+    </p>
+  );
+}
+
+/**
+ * While the disk is full: sales are refused with nothing lost, and the terminal carries on by itself
+ * once there is room. Asked every few seconds, so it also goes away by itself.
+ */
+function DiskFullBanner() {
+  const api = useApi();
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const ask = () => api.app.getStatus().then((s) => live && setFull(s.disk.full), () => {});
+    ask();
+    const timer = setInterval(ask, 5_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [api]);
+  if (!full) return null;
+  return (
+    <p className="shell__disk-full" role="alert" data-testid="disk-full">
+      The disk is full: sales cannot be saved until IT frees space. Nothing taken so far is lost.
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { voidRequestSchema, voidViewSchema } from '../../domain/refund';
 import { clientIdSchema, discountInputSchema, lineIdSchema, parkedSaleSchema, quantitySchema, saleViewSchema } from '../../domain/sale';
 import { channel } from '../contract-kit';
 import { tenderCardRequestSchema, tenderCardResultSchema } from './card-tender';
+import { freeText } from '../../domain/free-text';
 
 const noRequest = z.undefined();
 // A scanner can fire several codes a second; a person at a keyboard never outpaces this.
@@ -64,7 +65,7 @@ export const salesChannels = {
     access: 'create:transactions',
     stepUp: 'apply:discounts',
   }),
-  park: channel({ request: z.object({ note: z.string().trim().max(60).optional() }).strict(), response: parkedSaleSchema, access: 'create:transactions' }),
+  park: channel({ request: z.object({ note: freeText({ max: 60 }).optional() }).strict(), response: parkedSaleSchema, access: 'create:transactions' }),
   listParked: channel({ request: noRequest, response: z.array(parkedSaleSchema), access: 'create:transactions' }),
   resume: channel({ request: z.object({ saleId: clientIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
   /**

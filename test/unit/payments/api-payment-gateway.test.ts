@@ -24,7 +24,11 @@ function gateway(answer: () => Promise<PaymentRecord>, enrolled = true) {
   const sent: { body: string; key: string }[] = [];
   const logged: Record<string, unknown>[] = [];
   const g = apiPaymentGateway({
-    api: { createPayment: (body, key) => (sent.push({ body, key }), answer()) },
+    api: {
+      createPayment: (body, key) => (sent.push({ body, key }), answer()),
+      findPayment: () => Promise.reject(new Error('not asked here')),
+      reversePayment: () => Promise.reject(new Error('not asked here')),
+    },
     enrolled: () => enrolled,
     log: (entry) => logged.push(entry),
   });
@@ -35,7 +39,7 @@ const failing = (failure: ApiFailure) => () => Promise.reject(new ApiClientError
 describe('the NoPOS API payment gateway', () => {
   it('sends the request as JSON with its client id as the idempotency key; approved is approved', async () => {
     const { g, sent } = gateway(() => Promise.resolve(record()));
-    expect(await g.authorize(request)).toEqual({ outcome: 'approved' });
+    expect(await g.authorize(request)).toEqual({ outcome: 'approved', serverId: 'pay_0123456789abcdef' });
     expect(sent).toEqual([{ body: JSON.stringify(request), key: request.clientId }]);
   });
 
@@ -58,10 +62,13 @@ describe('the NoPOS API payment gateway', () => {
     ];
     for (const failure of failures) {
       const { g, logged } = gateway(failing(failure));
-      expect(await g.authorize(request), failure.kind).toEqual({ outcome: 'offline' });
+      // Only a connection never made proves the API cannot have approved it.
+      const neverLeft = failure.kind === 'timeout' && failure.phase === 'connect';
+      expect(await g.authorize(request), failure.kind).toEqual({ outcome: 'offline', mayHaveReached: !neverLeft });
       expect(JSON.stringify(logged)).not.toContain('tok_');
     }
-    expect(await gateway(() => Promise.resolve(record({ clientId: '01936d5e-0000-7000-8000-00000000ffff' }))).g.authorize(request)).toEqual({ outcome: 'offline' });
+    expect(await gateway(() => Promise.resolve(record({ clientId: '01936d5e-0000-7000-8000-00000000ffff' }))).g.authorize(request)).toEqual({ outcome: 'offline', mayHaveReached: true });
+    expect(await gateway(failing({ kind: 'network', cause: 'ECONNREFUSED' })).g.authorize(request)).toEqual({ outcome: 'offline', mayHaveReached: false });
   });
 
   it('a request the API refuses as wrong is an error for staff, never stored for forwarding', async () => {
@@ -71,7 +78,7 @@ describe('the NoPOS API payment gateway', () => {
 
   it('asks nothing before the terminal is enrolled', async () => {
     const { g, sent } = gateway(() => Promise.resolve(record()), false);
-    expect(await g.authorize(request)).toEqual({ outcome: 'offline' });
+    expect(await g.authorize(request)).toEqual({ outcome: 'offline', mayHaveReached: false });
     expect(sent).toEqual([]);
   });
 });
