@@ -42,6 +42,9 @@ export const syncStatusSchema = z
     clockDriftMs: z.number().int().nullable(),
     clockDriftWarning: z.boolean(),
     salesStopped: z.boolean(),
+    /** Set while the last catalog (staff) pull failed: since the last one that worked. */
+    catalogOutOfDateSince: z.iso.datetime().nullable(),
+    staffOutOfDateSince: z.iso.datetime().nullable(),
   })
   .strict();
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -118,7 +118,10 @@ describe('with-test-keyring.sh', () => {
     writeFileSync(path.join(meeting, 'first-ended'), '');
     const secondEnd = await second.exited;
     expect(secondEnd.code, secondEnd.output).toBe(0);
-    const [a, b] = [firstEnd, secondEnd].map((end) => JSON.parse(end.output.trim().split('\n').at(-1)!) as Record<string, string>);
+    const [a, b] = [firstEnd, secondEnd].map((end) => JSON.parse(end.output.trim().split('\n').at(-1)!) as Record<string, string>) as [
+      Record<string, string>,
+      Record<string, string>,
+    ];
     expect(a).toMatchObject({ read: 'value-first', again: 'again-first' });
     expect(b).toMatchObject({ read: 'value-second', again: 'again-second' });
     expect(a.bus).not.toBe(b.bus);

@@ -175,7 +175,7 @@ export class SessionService implements AccessGate {
     if (this.deps.now().getTime() - this.state.lastActivityMs >= this.policies.autoLockMinutes * 60_000) this.lock('idle');
   }
 
-  async grantApproval(request: { approverId: string; pin: string; channel: string; request: unknown }): Promise<ApprovalResult> {
+  async grantApproval(request: { approverId: string; pin: string; channel: string; request?: unknown }): Promise<ApprovalResult> {
     const staff = this.state.kind === 'signed_in' ? this.deps.staff.get(this.state.staffId) : null;
     if (!staff) return { outcome: 'not_allowed', message: 'Sign in first.' };
     const access = this.deps.approvableAccess(request.channel);

@@ -67,7 +67,9 @@ export function createSync(options: SyncOptions): Sync {
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,
       markRevoked: () => enrollment.markRevoked(),
     }),
-    pull: new CatalogPull({ db: storage.db, api: client, state, catalog: storage.catalog, storeCurrency: () => storage.settings.current().values.store.currency, now }),
+    pull: new CatalogPull({
+      db: storage.db, api: client, state, catalog: storage.catalog, needsAttention: storage.needsAttention, storeCurrency: () => storage.settings.current().values.store.currency, now,
+    }),
     clock: new ClockCheck(client, state, now),
     queue,
     needsAttention: storage.needsAttention,

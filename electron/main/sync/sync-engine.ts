@@ -135,6 +135,7 @@ export class SyncEngine {
       clock: this.deps.clock.last(),
       salesStopped: this.deps.enrollment.revoked(),
       maxAgeHours: this.deps.maxAgeHours(),
+      outOfDateSince: this.deps.pull.outOfDateSince(),
     });
   }
 
@@ -189,9 +190,7 @@ export class SyncEngine {
       while (await this.deps.auditUpload.pass()) await yieldToEventLoop();
       const effects = await this.deps.feed.pass();
       if (effects.revoked) return await this.revoked();
-      if (effects.catalogChanged || !this.pulledOnce) await this.deps.pull.pullCatalog();
-      if (effects.staffChanged || !this.pulledOnce) await this.deps.pull.pullStaff();
-      this.pulledOnce = true;
+      await this.pullChanged(effects);
       const clock = this.deps.clock.last();
       if (!clock || this.deps.now().getTime() - Date.parse(clock.deviceAt) > this.timings.clockEveryMs) await this.deps.clock.check();
       this.deps.queue.purgeConfirmed(this.timings.retentionMs);
@@ -203,6 +202,29 @@ export class SyncEngine {
       if (ApiClientError.is(error) && error.failure.kind === 'credentials_rejected' && (await this.revokedPerFeed())) return await this.revoked();
       this.failed(error);
     }
+  }
+
+  /**
+   * Catalog and staff, each when the feed says it changed, on the first run, or while its last pull
+   * failed (the feed will not say so again). One failing never keeps the other from being pulled.
+   */
+  private async pullChanged(effects: { catalogChanged: boolean; staffChanged: boolean }): Promise<void> {
+    const stale = this.deps.pull.outOfDateSince();
+    const pulls = [
+      effects.catalogChanged || !this.pulledOnce || stale.catalog !== null ? () => this.deps.pull.pullCatalog() : null,
+      effects.staffChanged || !this.pulledOnce || stale.staff !== null ? () => this.deps.pull.pullStaff() : null,
+    ];
+    let failure: { error: unknown } | null = null;
+    for (const pull of pulls) {
+      if (!pull) continue;
+      try {
+        await pull();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
+    this.pulledOnce = true;
   }
 
   private async revokedPerFeed(): Promise<boolean> {

@@ -13,6 +13,7 @@ export function statusOf(input: {
   clock: ClockReading | null;
   salesStopped: boolean;
   maxAgeHours: number;
+  outOfDateSince: { catalog: string | null; staff: string | null };
 }): SyncStatus {
   const oldest = input.stats.oldestCreatedAt ? Date.parse(input.stats.oldestCreatedAt) : null;
   return {
@@ -30,5 +31,7 @@ export function statusOf(input: {
     clockDriftMs: input.clock?.driftMs ?? null,
     clockDriftWarning: input.clock !== null && Math.abs(input.clock.driftMs) > CLOCK_DRIFT_LIMIT_MS,
     salesStopped: input.salesStopped,
+    catalogOutOfDateSince: input.outOfDateSince.catalog,
+    staffOutOfDateSince: input.outOfDateSince.staff,
   };
 }
