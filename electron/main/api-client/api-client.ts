@@ -60,6 +60,10 @@ export class ApiClient {
     return this.call('time', { anonymous: true });
   }
 
+  store(): Promise<Response<'store'>> {
+    return this.call('store', {});
+  }
+
   /** Products are checked one by one by the pull, so one bad product does not refuse the page. */
   catalog(cursor: string | undefined, limit = 500): Promise<CatalogPageRows> {
     return this.call('catalog', { query: { cursor, limit: String(limit) } }, catalogPageRowsSchema);

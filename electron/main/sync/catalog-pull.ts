@@ -1,3 +1,4 @@
+import type { ApiStore } from '../../../shared/api/enrollment';
 import { productSchema as remoteProductSchema, remoteStaffSchema, type CatalogPageRows, type StaffPageRows } from '../../../shared/api/catalog';
 import { z } from 'zod';
 import { productInputSchema, type ProductInput } from '../../../shared/domain/catalog';
@@ -18,7 +19,7 @@ const NO_PIN_YET = 'unset';
 
 type RemoteProduct = z.output<typeof remoteProductSchema>;
 type RemoteStaff = z.output<typeof remoteStaffSchema>;
-export type PullArea = 'catalog' | 'staff';
+export type PullArea = 'store' | 'catalog' | 'staff';
 
 /** A row of a page that is not applied: held for a person with the reason. */
 export interface HeldRow {
@@ -34,7 +35,7 @@ export interface HeldRow {
 const localStaffSchema = z.object({ name: staffNameSchema });
 const lastPulledKey = (area: PullArea) => `${area}.lastPulledAt`;
 const outOfDateKey = (area: PullArea) => `${area}.outOfDateSince`;
-const itemKind: Record<PullArea, string> = { catalog: 'product', staff: 'staff' };
+const itemKind: Record<PullArea, string> = { store: 'store', catalog: 'product', staff: 'staff' };
 const clientIdOf = (area: PullArea, remoteId: string, version = '') => `${itemKind[area]}:${remoteId}@${version}`.slice(0, 80);
 
 /** Zod's first issue in words, with the value it was about when that is short and not a secret. */
@@ -95,10 +96,17 @@ export class CatalogPull {
       state: SyncState;
       catalog: CatalogService;
       needsAttention: NeedsAttention;
+      /** Takes the store's name, currency and address into settings, where no admin set them. */
+      applyStore: (store: ApiStore) => void;
       storeCurrency: () => string;
       now: () => Date;
     },
   ) {}
+
+  /** The store's name, currency and address: one small answer, no cursor. */
+  async pullStore(): Promise<number> {
+    return this.pull('store', null, () => this.deps.api.store().then((store) => ({ store, cursor: '', hasMore: false })), (_tx, page) => this.deps.applyStore(page.store));
+  }
 
   pullCatalog(): Promise<number> {
     return this.pull('catalog', CATALOG_CURSOR, (cursor) => this.deps.api.catalog(cursor), (tx, page, first) => this.applyCatalog(tx, page, first));
@@ -110,23 +118,24 @@ export class CatalogPull {
 
   /** Since when each area is out of date (its last pull failed), or null when the last pull worked. */
   outOfDateSince(): Record<PullArea, string | null> {
-    return { catalog: this.deps.state.get<string>(outOfDateKey('catalog')), staff: this.deps.state.get<string>(outOfDateKey('staff')) };
+    const since = (area: PullArea) => this.deps.state.get<string>(outOfDateKey(area));
+    return { store: since('store'), catalog: since('catalog'), staff: since('staff') };
   }
 
   private async pull<P extends { cursor: string; hasMore: boolean }>(
     area: PullArea,
-    cursorKey: string,
+    cursorKey: string | null,
     fetch: (cursor: string | undefined) => Promise<P>,
     apply: (tx: Tx, page: P, first: boolean) => void,
   ): Promise<number> {
     let pages = 0;
     try {
       for (;;) {
-        const cursor = this.deps.state.get<string>(cursorKey) ?? undefined;
+        const cursor = cursorKey === null ? undefined : (this.deps.state.get<string>(cursorKey) ?? undefined);
         const page = await fetch(cursor);
         writeTransaction(this.deps.db, (tx) => {
           // The cursor first: if the page fails, the rollback takes the cursor with it.
-          this.deps.state.set(cursorKey, page.cursor);
+          if (cursorKey !== null) this.deps.state.set(cursorKey, page.cursor);
           apply(tx, page, cursor === undefined);
         });
         pages++;

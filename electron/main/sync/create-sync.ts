@@ -56,6 +56,7 @@ export function createSync(options: SyncOptions): Sync {
   const enrollment = new EnrollmentService({
     db: storage.db, state, keychain, api: () => client, queue, needsAttention: storage.needsAttention, audit: storage.audit, now,
     terminalName: () => storage.settings.current().values.terminal.name,
+    applyStore: (store) => storage.settings.applyFromNoPOS(store),
   });
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const declines = new PaymentDeclines();
@@ -68,7 +69,8 @@ export function createSync(options: SyncOptions): Sync {
       markRevoked: () => enrollment.markRevoked(),
     }),
     pull: new CatalogPull({
-      db: storage.db, api: client, state, catalog: storage.catalog, needsAttention: storage.needsAttention, storeCurrency: () => storage.settings.current().values.store.currency, now,
+      db: storage.db, api: client, state, catalog: storage.catalog, needsAttention: storage.needsAttention,
+      applyStore: (store) => storage.settings.applyFromNoPOS(store), storeCurrency: () => storage.settings.current().values.store.currency, now,
     }),
     clock: new ClockCheck(client, state, now),
     queue,

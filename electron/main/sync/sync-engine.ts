@@ -135,7 +135,7 @@ export class SyncEngine {
       clock: this.deps.clock.last(),
       salesStopped: this.deps.enrollment.revoked(),
       maxAgeHours: this.deps.maxAgeHours(),
-      outOfDateSince: this.deps.pull.outOfDateSince(),
+      outOfDateSince: (({ catalog, staff }) => ({ catalog, staff }))(this.deps.pull.outOfDateSince()),
     });
   }
 
@@ -208,9 +208,11 @@ export class SyncEngine {
    * Catalog and staff, each when the feed says it changed, on the first run, or while its last pull
    * failed (the feed will not say so again). One failing never keeps the other from being pulled.
    */
-  private async pullChanged(effects: { catalogChanged: boolean; staffChanged: boolean }): Promise<void> {
+  private async pullChanged(effects: { storeChanged: boolean; catalogChanged: boolean; staffChanged: boolean }): Promise<void> {
     const stale = this.deps.pull.outOfDateSince();
     const pulls = [
+      // The store first: its currency is the one the catalog's prices must be in.
+      effects.storeChanged || !this.pulledOnce || stale.store !== null ? () => this.deps.pull.pullStore() : null,
       effects.catalogChanged || !this.pulledOnce || stale.catalog !== null ? () => this.deps.pull.pullCatalog() : null,
       effects.staffChanged || !this.pulledOnce || stale.staff !== null ? () => this.deps.pull.pullStaff() : null,
     ];

@@ -118,3 +118,27 @@ describe('staff pull', () => {
     expect(t.sync.engine.status()).toMatchObject({ staffOutOfDateSince: null, needsAttention: 1 });
   });
 });
+
+// Regression (issue 15, item 10): the store name stayed "My store" after enrolling in "Demo Store".
+describe('store pull', () => {
+  it('takes the store name, address and currency from enrollment and the store pull, unless an admin set them here', async () => {
+    t = await syncTerminal(sb);
+    expect(t.storage.settings.current().values.store.name).toBe('My store');
+    await t.enroll();
+    expect(t.storage.settings.current().values.store).toMatchObject({ name: 'Demo Store', address: '1 Market Street\n10115 Berlin', currency: 'EUR' });
+    await t.sync.engine.syncNow();
+    expect(t.storage.settings.current().values.store).toMatchObject({ name: 'Demo Store', address: '1 Market Street\n10115 Berlin', currency: 'EUR' });
+
+    // An admin's own name for the store wins over the back office's; what the admin left alone follows it.
+    t.storage.settings.update({ store: { name: 'Corner Shop' } }, t.staffId);
+    expect((await sb.admin('PATCH', `/admin/stores/${storeId()}`, { name: 'Demo Store Mitte', address: '2 Market Street\n10115 Berlin' })).status).toBe(200);
+    await t.sync.engine.syncNow();
+    expect(t.storage.settings.current().values.store).toMatchObject({ name: 'Corner Shop', address: '2 Market Street\n10115 Berlin' });
+    const audited = t.storage.db.prepare("SELECT actor_id, target FROM audit_log WHERE action = 'settings.changed' ORDER BY seq").all();
+    expect(audited).toEqual([
+      { actor_id: null, target: 'store.name,store.address' },
+      { actor_id: t.staffId, target: 'store.name' },
+      { actor_id: null, target: 'store.address' },
+    ]);
+  });
+});
