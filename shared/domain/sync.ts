@@ -33,7 +33,7 @@ export const syncStatusSchema = z
     pending: z.number().int().nonnegative(),
     needsAttention: z.number().int().nonnegative(),
     oldestPendingAt: z.iso.datetime().nullable(),
-    /** When the oldest waiting item reaches the warning (24 h) and the refusal limit (policy max age). */
+    /** When the oldest waiting item reaches the warning (24 h); when the oldest stored card payment reaches the policy's limit (null: none waits). */
     warnAt: z.iso.datetime().nullable(),
     limitAt: z.iso.datetime().nullable(),
     lastSyncAt: z.iso.datetime().nullable(),

@@ -11,6 +11,8 @@ export interface ApiClientDeps {
   transport: Transport;
   keychain: Keychain;
   now: () => Date;
+  /** Told of every request's fate: answered (any status) or not (no link, timeout, TLS). */
+  reachability?: { answered(): void; unreachable(): void };
 }
 
 type Response<N extends ApiRouteName> = z.output<(typeof API_ROUTES)[N]['response']>;
@@ -145,7 +147,14 @@ export class ApiClient {
       headers.authorization = `Bearer ${key}`;
     }
     if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey;
-    const reply = await this.deps.transport.send(route.method, url, headers, options.rawBody);
+    let reply: TransportReply;
+    try {
+      reply = await this.deps.transport.send(route.method, url, headers, options.rawBody);
+    } catch (error) {
+      if (ApiClientError.is(error) && !error.reachedServer && error.failure.kind !== 'insecure_url') this.deps.reachability?.unreachable();
+      throw error;
+    }
+    this.deps.reachability?.answered();
     if (reply.status === route.status || (reply.status >= 200 && reply.status < 300)) return reply;
     throw this.errorFrom(reply);
   }

@@ -11,6 +11,7 @@ import { OutboxDelivery } from './outbox-delivery';
 import { OutboxQueue } from './outbox-queue';
 import { PaymentDeclines } from './payment-declines';
 import { SyncEngine, type SyncTimings } from './sync-engine';
+import { Reachability } from './reachability';
 import { SyncState } from './sync-state';
 
 export interface SyncOptions {
@@ -33,6 +34,8 @@ export interface Sync {
   enrollment: EnrollmentService;
   queue: OutboxQueue;
   api: ApiClient;
+  /** Online or offline, from real answers: sync and card payments share it. */
+  reachability: Reachability;
   /** Card payments declined when forwarded; the payments area attaches the handler that records them. */
   declines: PaymentDeclines;
   exportDir: string;
@@ -50,7 +53,8 @@ export function createSync(options: SyncOptions): Sync {
     ...(options.caPem ? { ca: options.caPem } : {}),
   });
   const baseUrl = () => options.baseUrl ?? storage.settings.current().values.policies.apiBaseUrl;
-  const client = new ApiClient({ baseUrl, transport, keychain, now });
+  const reachability = new Reachability();
+  const client = new ApiClient({ baseUrl, transport, keychain, now, reachability });
   const state = new SyncState(storage.db, now);
   const queue = new OutboxQueue(storage.db, storage.needsAttention, now);
   const enrollment = new EnrollmentService({
@@ -76,6 +80,7 @@ export function createSync(options: SyncOptions): Sync {
     queue,
     needsAttention: storage.needsAttention,
     enrollment,
+    reachability,
     now,
     log,
     maxAgeHours: () => storage.settings.current().values.policies.offlinePayments.maxAgeHours,
@@ -83,7 +88,7 @@ export function createSync(options: SyncOptions): Sync {
     ...(options.random ? { random: options.random } : {}),
   });
   storage.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api: client, declines, exportDir: options.exportDir, close: () => {
+  return { engine, enrollment, queue, api: client, reachability, declines, exportDir: options.exportDir, close: () => {
       engine.close();
       transport.close();
     }, };

@@ -11,6 +11,7 @@ import type { OutboxDelivery } from './outbox-delivery';
 import type { OutboxQueue } from './outbox-queue';
 import { statusOf } from './sync-status';
 import type { NeedsAttention } from './needs-attention';
+import type { Reachability } from './reachability';
 
 export interface SyncTimings {
   backoff: BackoffPolicy;
@@ -42,6 +43,8 @@ export interface SyncEngineDeps {
   queue: OutboxQueue;
   needsAttention: NeedsAttention;
   enrollment: EnrollmentService;
+  /** Online or offline, from the API client's real answers (shared with card payments). */
+  reachability: Reachability;
   now: () => Date;
   random?: () => number;
   timings?: Partial<SyncTimings>;
@@ -60,7 +63,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export class SyncEngine {
   private readonly timings: SyncTimings;
-  private connectivity: Connectivity = 'offline';
+  /** 401/403: paused until an admin enrolls again or presses Sync now. */
+  private credentialsRejected = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
   private timerDueAt = 0;
@@ -74,6 +78,12 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.timings = { ...DEFAULT_TIMINGS, ...deps.timings };
+    deps.reachability.onChange((state) => {
+      this.deps.log(state === 'online' ? { level: 'info', event: 'sync.online' } : { level: 'warn', event: 'sync.offline' });
+      this.emit();
+      // An answer to another request (a card payment) while sync waits out its offline backoff.
+      if (state === 'online' && !this.running && this.deps.queue.pendingStats().count > 0) this.schedule(0, true);
+    });
   }
 
   start(): void {
@@ -101,14 +111,14 @@ export class SyncEngine {
   /** A new item was queued: deliver it soon (bursts of sales coalesce into one batch). */
   nudge(): void {
     this.emit();
-    if (this.stopped || this.connectivity === 'credentials_rejected') return;
+    if (this.stopped || this.credentialsRejected) return;
     if (this.running) this.again = true;
-    else if (this.connectivity !== 'offline') this.schedule(this.timings.nudgeMs, true);
+    else if (this.deps.reachability.current !== 'offline') this.schedule(this.timings.nudgeMs, true);
   }
 
   /** "Sync now": runs at once, even after credentials were refused, and resolves when the run ends. */
   async syncNow(): Promise<SyncStatus> {
-    if (this.connectivity === 'credentials_rejected') this.connectivity = 'offline';
+    this.credentialsRejected = false;
     this.attempt = 0;
     if (this.running) {
       this.again = true;
@@ -142,7 +152,7 @@ export class SyncEngine {
   private currentConnectivity(): Connectivity {
     if (this.deps.enrollment.revoked()) return 'revoked';
     if (!this.deps.enrollment.current()) return 'not_enrolled';
-    return this.connectivity;
+    return this.credentialsRejected ? 'credentials_rejected' : this.deps.reachability.current;
   }
 
   /** Runs in `ms`, unless a run is already due sooner (a stream of sales must not keep pushing it back). */
@@ -177,13 +187,14 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
-    if (!this.deps.enrollment.isEnrolled() || this.connectivity === 'credentials_rejected') return;
+    if (!this.deps.enrollment.isEnrolled() || this.credentialsRejected) return;
     try {
       // The outbox first: when the link is down, the first batch is the probe.
       for (;;) {
         if (this.closed) return;
+        // Online or offline is the API client's call, from real answers (reachability.ts): a pass
+        // with nothing to send proves nothing.
         const pass = await this.deps.delivery.pass();
-        this.online();
         if (pass.idle) break;
         await yieldToEventLoop();
       }
@@ -237,33 +248,20 @@ export class SyncEngine {
     }
   }
 
-  private online(): void {
-    if (this.connectivity !== 'online') {
-      this.connectivity = 'online';
-      this.deps.log({ level: 'info', event: 'sync.online' });
-      this.emit();
-    }
-  }
-
   private failed(error: unknown): void {
     if (this.closed) return;
     const api = ApiClientError.is(error) ? error : null;
     if (api?.failure.kind === 'credentials_rejected') {
       // Retrying a refused key forever helps nobody: pause and tell staff.
-      this.connectivity = 'credentials_rejected';
+      this.credentialsRejected = true;
       this.deps.log({ level: 'error', event: 'sync.credentials_rejected', status: api.failure.status });
       this.emit();
       return;
     }
-    if (api && !api.reachedServer) {
-      if (this.connectivity !== 'offline') this.deps.log({ level: 'warn', event: 'sync.offline', cause: api.failure.kind });
-      this.connectivity = 'offline';
-    } else if (api) {
-      this.online();
-    } else {
+    if (!api) {
       this.deps.log({ level: 'error', event: 'sync.failed', name: (error as Error)?.name ?? 'unknown', message: (error as Error)?.message?.slice(0, 200) });
     }
-    const policy = this.connectivity === 'offline' ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) } : this.timings.backoff;
+    const policy = this.deps.reachability.current === 'offline' ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) } : this.timings.backoff;
     const delay = backoffDelay(this.attempt, policy, this.deps.random ?? Math.random, api?.retryAfterMs ?? null);
     this.attempt++;
     this.emit();

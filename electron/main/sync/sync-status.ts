@@ -6,7 +6,7 @@ import type { ClockReading } from './clock-check';
 export function statusOf(input: {
   connectivity: Connectivity;
   enrollment: Enrollment | null;
-  stats: { count: number; oldestCreatedAt: string | null };
+  stats: { count: number; oldestCreatedAt: string | null; oldestPaymentCreatedAt: string | null };
   needsAttention: number;
   lastSyncAt: string | null;
   syncing: boolean;
@@ -25,7 +25,8 @@ export function statusOf(input: {
     needsAttention: input.needsAttention,
     oldestPendingAt: oldest === null ? null : new Date(oldest).toISOString(),
     warnAt: oldest === null ? null : new Date(oldest + AGE_WARNING_MS).toISOString(),
-    limitAt: oldest === null ? null : new Date(oldest + input.maxAgeHours * 3_600_000).toISOString(),
+    // The policy's age limit is for stored card payments: no countdown while only sales wait.
+    limitAt: input.stats.oldestPaymentCreatedAt === null ? null : new Date(Date.parse(input.stats.oldestPaymentCreatedAt) + input.maxAgeHours * 3_600_000).toISOString(),
     lastSyncAt: input.lastSyncAt,
     syncing: input.syncing,
     clockDriftMs: input.clock?.driftMs ?? null,
