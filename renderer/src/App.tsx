@@ -84,12 +84,12 @@ function SignedInApp() {
 }
 
 export function App() {
-  const { session } = useSession();
+  const { session, startError } = useSession();
   if (!session) {
     return (
       <AppShell>
-        <p className="muted" role="status">
-          Starting…
+        <p className={startError ? 'message message--error' : 'muted'} role="status" data-testid="start-status">
+          {startError ?? 'Starting…'}
         </p>
       </AppShell>
     );

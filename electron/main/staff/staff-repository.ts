@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Role, StaffSummary } from '../../../shared/domain/staff';
 import type { Db } from '../storage/db';
 
+/** The PIN hash of staff that came from NoPOS before an admin gave them a PIN: it never verifies. */
+export const NO_PIN_YET = 'unset';
+
 export interface StaffRecord extends StaffSummary {
   pinHash: string;
   previousPinHash: string | null;
@@ -42,6 +45,11 @@ export class StaffRepository {
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+  }
+
+  /** Staff who can sign in here: those NoPOS sent without a PIN yet cannot, so they do not set a terminal up. */
+  countWithPin(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM staff WHERE pin_hash <> ?').get(NO_PIN_YET) as { n: number }).n;
   }
 
   countActive(role: Role): number {

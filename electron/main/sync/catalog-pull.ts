@@ -8,14 +8,12 @@ import { CatalogChangeError } from '../catalog/catalog-errors';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Db } from '../storage/db';
 import { writeTransaction, type Tx } from '../storage/transaction';
-import { newStaffId } from '../staff/staff-repository';
+import { newStaffId, NO_PIN_YET } from '../staff/staff-repository';
 import type { NeedsAttention } from './needs-attention';
 import type { SyncState } from './sync-state';
 
 export const CATALOG_CURSOR = 'catalog.cursor';
 export const STAFF_CURSOR = 'staff.cursor';
-/** Staff from the API sign in once an admin gives them a PIN: this never verifies. */
-const NO_PIN_YET = 'unset';
 
 type RemoteProduct = z.output<typeof remoteProductSchema>;
 type RemoteStaff = z.output<typeof remoteStaffSchema>;
