@@ -16,6 +16,11 @@ export class Reachability {
     return this.state;
   }
 
+  /** Offline on evidence (unanswered requests since the last answer), not merely because nothing was asked yet. */
+  knownDown(): boolean {
+    return this.failuresInARow >= this.options.failuresToOffline;
+  }
+
   /** The API answered a request (even with a refusal). */
   answered(): void {
     this.failuresInARow = 0;
