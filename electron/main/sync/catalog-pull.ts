@@ -4,13 +4,17 @@ import { z } from 'zod';
 import { productInputSchema, type ProductInput } from '../../../shared/domain/catalog';
 import { staffNameSchema } from '../../../shared/domain/staff';
 import type { ApiClient } from '../api-client/api-client';
-import { CatalogChangeError } from '../catalog/catalog-errors';
+import type { CatalogChangeError } from '../catalog/catalog-errors';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Db } from '../storage/db';
 import { writeTransaction, type Tx } from '../storage/transaction';
-import { newStaffId, NO_PIN_YET } from '../staff/staff-repository';
-import type { NeedsAttention } from './needs-attention';
-import type { SyncState } from './sync-state';
+import type { StaffRepository } from '../staff/staff-repository';
+import type { NeedsAttention } from '../storage/needs-attention';
+import type { SyncState } from '../storage/sync-state';
+
+/** The ports sync pulls into: the catalog's and the staff area's own repositories. */
+export type CatalogPullTarget = Pick<CatalogService, 'info' | 'clear' | 'applyChanges'>;
+export type StaffPullTarget = Pick<StaffRepository, 'applyFromApi'>;
 
 export const CATALOG_CURSOR = 'catalog.cursor';
 export const STAFF_CURSOR = 'staff.cursor';
@@ -65,6 +69,9 @@ function versionOf(row: unknown): string {
   return typeof at === 'string' ? at.slice(0, 32) : '';
 }
 
+/** The catalog's typed refusal (known by its name: sync reaches the catalog through a port, not its classes). */
+const isCatalogRefusal = (error: unknown): error is CatalogChangeError => error instanceof Error && error.name === 'CatalogChangeError';
+
 /** A product as the register's catalog takes it, or why it cannot be one. */
 export function productInputOf(product: RemoteProduct, currency: string): { input: ProductInput } | { refused: string } {
   if (product.currency !== currency) return { refused: `priced in ${product.currency}; this store sells in ${currency}` };
@@ -92,7 +99,8 @@ export class CatalogPull {
       db: Db;
       api: ApiClient;
       state: SyncState;
-      catalog: CatalogService;
+      catalog: CatalogPullTarget;
+      staff: StaffPullTarget;
       needsAttention: NeedsAttention;
       /** Takes the store's name, currency and address into settings, where no admin set them. */
       applyStore: (store: ApiStore) => void;
@@ -175,7 +183,7 @@ export class CatalogPull {
         this.deps.catalog.applyChanges({ taxCategories, upsert: rows.map((r) => r.input), remove: [] }, 'api');
         break;
       } catch (error) {
-        if (!(error instanceof CatalogChangeError) || error.sku === undefined) throw error;
+        if (!isCatalogRefusal(error) || error.sku === undefined) throw error;
         const refused = rows.find((r) => r.input.sku === error.sku);
         if (!refused) throw error;
         held.push({ area: 'catalog', remoteId: refused.remote.id, version: refused.remote.updatedAt, label: labelOf(refused.remote), reason: error.message });
@@ -186,14 +194,8 @@ export class CatalogPull {
   }
 
   private applyStaff(tx: Tx, page: StaffPageRows): void {
-    const at = this.deps.now().toISOString();
-    const find = this.deps.db.prepare("SELECT id FROM staff WHERE source = 'api' AND external_id = ?");
-    const update = this.deps.db.prepare('UPDATE staff SET name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?');
-    const insert = this.deps.db.prepare(
-      "INSERT INTO staff (id, name, role, active, source, external_id, pin_hash, pin_set_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'api', ?, ?, ?, ?, ?)",
-    );
     const held: HeldRow[] = [];
-    const applied: string[] = [];
+    const taken: RemoteStaff[] = [];
     for (const raw of page.staff) {
       const parsed = remoteStaffSchema.safeParse(raw);
       if (!parsed.success) {
@@ -207,12 +209,10 @@ export class CatalogPull {
         held.push({ area: 'staff', remoteId: remote.id, version: remote.updatedAt, label: labelOf(remote), reason: describeRowIssue(name.error, { name: remote.name }) });
         continue;
       }
-      const local = find.get(remote.id) as { id: string } | undefined;
-      if (local) update.run(name.data.name, remote.role, remote.active ? 1 : 0, at, local.id);
-      else insert.run(newStaffId(), name.data.name, remote.role, remote.active ? 1 : 0, remote.id, NO_PIN_YET, at, at, at);
-      applied.push(remote.id);
+      taken.push({ ...remote, name: name.data.name });
     }
-    this.settle(tx, 'staff', applied, held);
+    this.deps.staff.applyFromApi(tx, taken);
+    this.settle(tx, 'staff', taken.map((s) => s.id), held);
   }
 
   /** Holds each refused row for a person; a row now applied resolves what was held for its older versions. */

@@ -8,10 +8,10 @@ import type { CatalogPull } from './catalog-pull';
 import type { ClockCheck } from './clock-check';
 import type { EventsFeed } from './events-feed';
 import type { OutboxDelivery } from './outbox-delivery';
-import type { OutboxQueue } from './outbox-queue';
+import type { OutboxQueue } from '../storage/outbox-queue';
 import { statusOf } from './sync-status';
-import type { NeedsAttention } from './needs-attention';
-import type { Reachability } from './reachability';
+import type { NeedsAttention } from '../storage/needs-attention';
+import type { Reachability } from '../api-client/reachability';
 
 export interface SyncTimings {
   backoff: BackoffPolicy;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClientError, type ApiFailure } from '../../../electron/main/api-client/api-errors';
 import { apiPaymentGateway } from '../../../electron/main/payments/api-payment-gateway';
-import { Reachability } from '../../../electron/main/sync/reachability';
+import { Reachability } from '../../../electron/main/api-client/reachability';
 import type { PaymentRecord, PaymentRequest } from '../../../shared/api/payments';
 import { AppError } from '../../../shared/ipc/errors';
 

@@ -19,13 +19,13 @@ import { terminalFixture, type TerminalFixture } from '../../support/terminal-fi
 
 const renderer = path.resolve(import.meta.dirname, '../../../renderer/src');
 
-/** The channels the page wraps in `useGuardedAction` (`run(...)` or `guarded(...)` with a `channel`). */
+/** The channels the page wraps in `useGuardedAction` (`run('area.method', …)` or `guarded('area.method', …)`). */
 function guardedChannelsInRenderer(): string[] {
   const found = new Set<string>();
   for (const entry of readdirSync(renderer, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
     const source = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-    for (const match of source.matchAll(/\b(?:run|guarded)\(\s*\{[\s\S]{0,400}?channel: '([a-zA-Z]+\.[a-zA-Z]+)'/g)) found.add(match[1]!);
+    for (const match of source.matchAll(/\b(?:run|guarded)\(\s*'([a-zA-Z]+\.[a-zA-Z]+)'/g)) found.add(match[1]!);
   }
   return [...found].sort();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Reachability } from '../../../electron/main/sync/reachability';
+import { Reachability } from '../../../electron/main/api-client/reachability';
 
 describe('Reachability', () => {
   it('goes offline after two unanswered requests in a row, back online on one answer, and says so once each', () => {
