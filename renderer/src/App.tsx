@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApi } from './bridge/use-api';
 import { KioskExitControl } from './kiosk/KioskExitControl';
 import { FirstRunScreen } from './session/FirstRunScreen';
+import { SignOutButton } from './session/SignOutButton';
 import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
 import { AttentionScreen } from './screens/attention/AttentionScreen';
@@ -71,9 +72,7 @@ function SignedInApp() {
             <Button variant="secondary" className="button--small" onClick={() => api.session.lock().then(setSession)}>
               Lock
             </Button>
-            <Button variant="secondary" className="button--small" onClick={() => api.session.signOut().then(setSession)}>
-              Sign out
-            </Button>
+            <SignOutButton onSignedOut={setSession} />
           </div>
         </>
       }
@@ -85,12 +84,12 @@ function SignedInApp() {
 }
 
 export function App() {
-  const { session } = useSession();
+  const { session, startError } = useSession();
   if (!session) {
     return (
       <AppShell>
-        <p className="muted" role="status">
-          Starting…
+        <p className={startError ? 'message message--error' : 'muted'} role="status" data-testid="start-status">
+          {startError ?? 'Starting…'}
         </p>
       </AppShell>
     );

@@ -88,4 +88,43 @@ describe('selling offline, then syncing', () => {
     expect(sold.map((id) => counts.get(id))).toEqual([1, 1, 1]);
     expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);
+
+  // Regression (issue 15, item 8): signing out with unsynced items gave no warning.
+  it('says how many items wait when staff sign out, and keeps syncing with nobody signed in', async () => {
+    const problems = watchForProblems(page);
+    await page.goto(host.newAppUrl());
+    // The test before may have left Cass signed in (with nothing waiting).
+    const signOutButton = page.getByRole('button', { name: 'Sign out', exact: true });
+    await signOutButton.or(page.getByRole('heading', { name: 'Sign in' })).waitFor();
+    if (await signOutButton.isVisible()) await signOutButton.click();
+    await signInThroughUi(page, 'Cass', '482913');
+    await openShiftIfNeeded(page, '100.00');
+    await waiting().filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 20_000 });
+
+    await sandbox.setOffline(true);
+    const products = await sellableProducts(page);
+    const sold = (await sellForExactCash(page, [products[0]!.barcodes[0]!])).sale.saleId;
+    await connectivity().filter({ hasText: /^Offline$/ }).waitFor({ timeout: 20_000 });
+    const queued = sync.queue.pendingStats().count;
+    expect(queued).toBeGreaterThanOrEqual(1);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out?' });
+    await expect(dialog.getByTestId('sign-out-waiting').textContent()).resolves.toBe(
+      `${queued === 1 ? '1 item waits' : `${queued} items wait`} to be sent to NoPOS. They are kept on this terminal and sync as soon as NoPOS can be reached, while the terminal runs or at the next sign-in.`,
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'sign-out-with-waiting-items.png') });
+    // Staying signed in changes nothing.
+    await dialog.getByRole('button', { name: /Stay signed in/ }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Sign out?' }).getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // Nobody is signed in: sync carries on and the status bar on the sign-in screen shows it.
+    await sandbox.setOffline(false);
+    await connectivity().filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
+    await waiting().filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 20_000 });
+    expect(sandbox.clientIdCounts().get(sold)).toBe(1);
+    expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+  }, 120_000);
 });
