@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { SaleLine } from '../../../../shared/domain/sale';
-import { StatusLine } from '../../components/StatusLine';
 import { useScanner } from '../../scanner/use-scanner';
 import { ShortcutBar } from '../../shortcuts/ShortcutBar';
 import { useShortcuts, type Shortcut } from '../../shortcuts/use-shortcuts';
 import { CartPanel } from './CartPanel';
+import { CartTotals } from './CartTotals';
 import type { LineActions } from './CartLineRow';
 import { ClearDialog } from './ClearDialog';
 import { DiscountDialog } from './DiscountDialog';
@@ -65,25 +65,33 @@ export function RegisterWorkspace() {
       <h1 className="visually-hidden">Register</h1>
       <div className="register">
         <ProductFinder ref={search} onPick={pick} />
-        <div className="register__side">
-          <StatusLine message={cart.message} id="register-status" />
-          {completed && !hasLines ? (
-            <SaleComplete completed={completed} onNewSale={() => (cart.newSale(), search.current?.focus())} />
-          ) : (
-            <>
-              <CartPanel
-                sale={sale}
-                selected={selected}
-                actions={actions}
-                onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
-                onClear={() => setDialog({ kind: 'clear' })}
-                onPark={() => void cart.park()}
-                onParked={() => setDialog({ kind: 'parked' })}
-              />
-              {sale && hasLines && <TenderPanel sale={sale} method={method} onMethod={setMethod} onTendered={cart.tendered} onError={(text) => cart.setMessage({ tone: 'error', text })} inputRef={tenderInput} />}
-            </>
-          )}
-        </div>
+        {completed && !hasLines ? (
+          <SaleComplete completed={completed} onNewSale={() => (cart.newSale(), search.current?.focus())} message={cart.message} />
+        ) : (
+          <>
+            <CartPanel
+              sale={sale}
+              selected={selected}
+              actions={actions}
+              message={cart.message}
+              onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
+              onClear={() => setDialog({ kind: 'clear' })}
+              onPark={() => void cart.park()}
+              onParked={() => setDialog({ kind: 'parked' })}
+            />
+            {/* Pinned beside the lines: the total and the way to pay never scroll away. */}
+            <div className="register__pay">
+              {sale && hasLines ? (
+                <>
+                  <CartTotals sale={sale} />
+                  <TenderPanel sale={sale} method={method} onMethod={setMethod} onTendered={cart.tendered} onError={(text) => cart.setMessage({ tone: 'error', text })} inputRef={tenderInput} />
+                </>
+              ) : (
+                <p className="register__idle muted">The total and payment show here once the sale has an item.</p>
+              )}
+            </div>
+          </>
+        )}
       </div>
       <ShortcutBar shortcuts={[...shortcuts, { key: 'Esc', label: 'Close dialog' }]} />
       {weighing && (

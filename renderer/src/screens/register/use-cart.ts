@@ -126,7 +126,8 @@ export function useCart() {
       setCompleted({ sale: result.sale, changeMinor: result.changeMinor, receiptNumber: result.sale.receipt.receiptNumber, document: result.receipt });
       setSale(null);
       setSelected(null);
-      setMessage({ tone: 'ok', text: 'Sale complete.' });
+      // The screen itself says so, with the change in large type.
+      setMessage(null);
     } else {
       setSale(result.sale);
     }
