@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Product } from '../../shared/domain/catalog';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi, openScreen } from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts, sellForExactCash } from '../support/register';
 import { e2eTerminal } from '../support/e2e-terminal';
 
@@ -36,7 +36,7 @@ describe('a refund in the browser', () => {
   });
 
   it('finds the sale by scanning its receipt barcode', async () => {
-    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await openScreen(page, 'Refund');
     await page.getByRole('heading', { name: 'Refund', level: 1 }).waitFor();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await scan(page, receiptNumber);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi, openScreen } from '../support/browser';
 import { currentSale, findWrittenFile, openShiftIfNeeded, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
 import { e2eTerminal } from '../support/e2e-terminal';
 
@@ -123,7 +123,7 @@ describe('the register in the browser', () => {
   it('shows an admin the catalog screen', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInThroughUi(page, 'Ada', '739164');
-    await page.getByRole('button', { name: 'Catalog', exact: true }).click();
+    await openScreen(page, 'Catalog');
     await page.getByRole('heading', { name: 'Change the catalog' }).waitFor();
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-admin.png'), fullPage: true });

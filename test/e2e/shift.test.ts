@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi, openScreen } from '../support/browser';
 import { findWrittenFile, openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
 import { e2eTerminal } from '../support/e2e-terminal';
 
@@ -32,7 +32,7 @@ describe('a shift from float to Z report', () => {
   });
 
   it('pays 5.00 out with a reason and shows the X report so far', async () => {
-    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await openScreen(page, 'Shift');
     await page.getByRole('heading', { name: 'Shift', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Paid out', exact: true }).click();
     await page.getByLabel(/^Amount/).fill('5.00');
@@ -47,15 +47,15 @@ describe('a shift from float to Z report', () => {
   });
 
   it('lists the sales of the shift for a void or a reprint, and the reports screen', async () => {
-    await page.getByRole('button', { name: 'Sales', exact: true }).click();
+    await openScreen(page, 'Sales');
     await page.getByRole('heading', { name: 'This shift' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Void' }).count()).toBe(2);
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'recent-sales.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    await openScreen(page, 'Reports');
     await page.getByRole('heading', { name: 'Reprint a receipt' }).waitFor();
     expect(await blockingA11yIssues(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await openScreen(page, 'Shift');
     await page.getByRole('heading', { name: 'Close the shift' }).waitFor();
   });
 
@@ -83,7 +83,7 @@ describe('a shift from float to Z report', () => {
   });
 
   it('asks for a new shift on the register afterwards', async () => {
-    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await openScreen(page, 'Register');
     await page.getByRole('heading', { name: 'Open a shift' }).waitFor();
   });
 });
