@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taxRateBpSchema } from './catalog';
+import { MAX_TENDER_MINOR } from './amount-input';
 import { currencySchema, minorUnitsSchema } from './money';
 import { clientIdSchema, paymentMethodSchema, reasonSchema } from './sale';
 import { staffIdSchema } from './staff';
@@ -22,7 +23,7 @@ export const cashMovementRequestSchema = z
   .object({
     movementId: clientIdSchema,
     kind: z.enum(['paid_in', 'paid_out']),
-    amountMinor: minorUnitsSchema.positive().max(100_000_000),
+    amountMinor: minorUnitsSchema.positive().max(MAX_TENDER_MINOR),
     reason: reasonSchema,
   })
   .strict();

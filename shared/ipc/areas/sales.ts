@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { barcodeSchema, productIdSchema, productSchema } from '../../domain/catalog';
+import { MAX_TENDER_MINOR } from '../../domain/amount-input';
 import { minorUnitsSchema } from '../../domain/money';
 import { receiptDocumentSchema } from '../../domain/receipt';
 import { voidRequestSchema, voidViewSchema } from '../../domain/refund';
@@ -72,7 +73,7 @@ export const salesChannels = {
    * `paymentId` is made by the page once per tender, so a double click or a retry changes nothing.
    */
   tenderCash: channel({
-    request: z.object({ saleId: clientIdSchema, paymentId: clientIdSchema, givenMinor: minorUnitsSchema.positive().max(100_000_000) }).strict(),
+    request: z.object({ saleId: clientIdSchema, paymentId: clientIdSchema, givenMinor: minorUnitsSchema.positive().max(MAX_TENDER_MINOR) }).strict(),
     response: tenderResultSchema,
     access: 'create:transactions',
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COUNTED_MINOR, MAX_TENDER_MINOR } from '../../domain/amount-input';
 import { minorUnitsSchema } from '../../domain/money';
 import { cashMovementRequestSchema, shiftReportSchema, shiftViewSchema } from '../../domain/shift';
 import { channel } from '../contract-kit';
@@ -9,7 +10,7 @@ export const shiftsChannels = {
   current: channel({ request: noRequest, response: shiftViewSchema.nullable(), access: 'create:transactions' }),
   /** Opens the shift with the counted float; sales need an open shift. */
   open: channel({
-    request: z.object({ floatMinor: minorUnitsSchema.nonnegative().max(100_000_000) }).strict(),
+    request: z.object({ floatMinor: minorUnitsSchema.nonnegative().max(MAX_TENDER_MINOR) }).strict(),
     response: shiftViewSchema,
     access: 'create:transactions',
   }),
@@ -22,7 +23,7 @@ export const shiftsChannels = {
   xReport: channel({ request: noRequest, response: shiftReportSchema, access: 'read:reports' }),
   /** Closes the shift against the counted cash: the Z report. Refused while a sale is open. */
   close: channel({
-    request: z.object({ countedMinor: minorUnitsSchema.nonnegative().max(1_000_000_000) }).strict(),
+    request: z.object({ countedMinor: minorUnitsSchema.nonnegative().max(MAX_COUNTED_MINOR) }).strict(),
     response: shiftReportSchema,
     access: 'read:reports',
   }),

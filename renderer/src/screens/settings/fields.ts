@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
-import { formatMinor, parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
+import { amountText, readAmount } from '../../format/amount';
 
 export type FieldKind = 'text' | 'integer' | 'money' | 'select' | 'readonly';
 
@@ -64,13 +65,18 @@ export function valueAt(settings: Settings, path: string): unknown {
 
 /** What an input shows for a stored value. */
 export function toText(field: FieldDef, value: unknown, currency: string): string {
-  if (field.kind === 'money') return formatMinor(value as number, currency);
+  if (field.kind === 'money') return amountText(value as number, currency);
   return String(value);
+}
+
+/** Why a money field's text is refused, in words (undefined when it is accepted). */
+export function moneyError(text: string, currency: string): string | undefined {
+  return readAmount(text, currency, { maxMinor: MAX_TENDER_MINOR, allowZero: true }).error;
 }
 
 /** A person's text back to the stored type; null when it is not a valid entry of that kind. */
 export function fromText(field: FieldDef, text: string, currency: string): unknown {
-  if (field.kind === 'money') return parseMinor(text, currency);
+  if (field.kind === 'money') return readAmount(text, currency, { maxMinor: MAX_TENDER_MINOR, allowZero: true }).minor;
   if (field.kind === 'integer' || field.path === 'policies.pinLength') return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null;
   return text;
 }

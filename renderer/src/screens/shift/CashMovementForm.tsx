@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
 import { reasonSchema } from '../../../../shared/domain/sale';
 import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
@@ -10,6 +10,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
 
@@ -22,12 +23,13 @@ export function CashMovementForm({ currency }: { currency: string }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
   const movementId = useRef(newClientId());
-  const amountMinor = parseMinor(amount, currency);
+  const typed = readAmount(amount, currency, { maxMinor: MAX_TENDER_MINOR });
+  const amountMinor = typed.minor;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!amountMinor || !reasonSchema.safeParse(reason).success) {
-      setMessage({ tone: 'error', text: 'An amount above zero and a reason of at least 3 characters.' });
+      setMessage({ tone: 'error', text: typed.error ?? (amountMinor ? 'A reason of at least 3 characters.' : 'An amount above zero and a reason of at least 3 characters.') });
       return;
     }
     const request = { movementId: movementId.current, kind, amountMinor, reason: reason.trim() };
@@ -56,7 +58,7 @@ export function CashMovementForm({ currency }: { currency: string }) {
           ))}
         </fieldset>
         <div className="form-grid">
-          <AmountField label="Amount" currency={currency} value={amount} onChange={(t) => ((movementId.current = newClientId()), setAmount(t))} />
+          <AmountField label="Amount" currency={currency} value={amount} onChange={(t) => ((movementId.current = newClientId()), setAmount(t))} error={typed.error} />
           <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
         </div>
         <div className="actions">

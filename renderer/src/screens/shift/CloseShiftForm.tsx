@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { parseMinor } from '../../../../shared/domain/money';
+import { MAX_COUNTED_MINOR } from '../../../../shared/domain/amount-input';
 import type { ShiftReport } from '../../../../shared/domain/shift';
 import { BridgeError } from '../../bridge/client';
 import { describeError } from '../../bridge/messages';
@@ -8,6 +8,7 @@ import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
 
@@ -17,12 +18,13 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
   const { run, dialog } = useGuardedAction();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
-  const countedMinor = parseMinor(text, currency);
+  const typed = readAmount(text, currency, { maxMinor: MAX_COUNTED_MINOR, allowZero: true });
+  const countedMinor = typed.minor;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (countedMinor === null) {
-      setMessage({ tone: 'error', text: 'Type the cash counted in the drawer.' });
+      setMessage({ tone: 'error', text: typed.error ?? 'Type the cash counted in the drawer.' });
       return;
     }
     const request = { countedMinor };
@@ -38,7 +40,7 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
     <Panel title="Close the shift">
       <form className="stack" onSubmit={submit} noValidate>
         <p>Count every note and coin in the drawer. The Z report shows the expected cash, your count and the difference.</p>
-        <AmountField label="Counted cash" currency={currency} value={text} onChange={setText} />
+        <AmountField label="Counted cash" currency={currency} value={text} onChange={setText} error={typed.error} />
         <div className="actions">
           <Button type="submit" variant="danger">
             Close shift
