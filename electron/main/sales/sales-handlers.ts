@@ -21,7 +21,7 @@ export function createSalesHandlers(cart: CartService, checkout: CheckoutService
     addProduct: ({ productId, quantity }, context) => cart.addProduct(productId, quantity, staffOf(context)),
     setQuantity: ({ lineId, quantity }) => cart.setQuantity(lineId, quantity),
     removeLine: ({ lineId }, context) => cart.removeLine(lineId, staffOf(context)),
-    clear: (_request, context) => cart.clear(staffOf(context)),
+    clear: (_request, context) => cart.clear(actor(context)),
     discountLine: ({ lineId, discount }, context) => cart.discountLine(lineId, discount, actor(context)),
     discountSale: ({ discount }, context) => cart.discountSale(discount, actor(context)),
     park: ({ note }) => cart.park(note),

@@ -51,7 +51,8 @@ export const salesChannels = {
   setQuantity: channel({ request: z.object({ lineId: lineIdSchema, quantity: quantitySchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
   removeLine: channel({ request: z.object({ lineId: lineIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
   /** Empties the cart; refused once a tender has been taken. */
-  clear: channel({ request: noRequest, response: saleViewSchema.nullable(), access: 'create:transactions' }),
+  /** A sale of more lines than `policies.clearApprovalLines` needs `void:transactions` or a manager on the spot. */
+  clear: channel({ request: noRequest, response: saleViewSchema.nullable(), access: 'create:transactions', stepUp: 'void:transactions' }),
   /** Up to the policy's percentage anyone may give; above it needs `apply:discounts` or a manager on the spot. */
   discountLine: channel({
     request: z.object({ lineId: lineIdSchema, discount: discountInputSchema.nullable() }).strict(),

@@ -72,7 +72,7 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
       onChange: (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field.path]: event.target.value })),
     };
     if (field.kind === 'readonly') return <input {...common} readOnly disabled />;
-    if (field.kind === 'select') {
+    if (field.kind === 'select' || field.kind === 'switch') {
       return (
         <select {...common}>
           {field.options?.map((option) => (
