@@ -80,22 +80,24 @@ export class CartService {
     return this.deps.sales.existing(id);
   }
 
-  addByBarcode(code: string, quantity: number | undefined, staffId: string): AddItemResult {
+  addByBarcode(code: string, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     const product = this.deps.catalog.findByBarcode(code);
     if (!product) return { outcome: 'unknown_barcode', code };
-    return this.add(product, quantity, staffId);
+    return this.add(product, quantity, staffId, times);
   }
 
-  addProduct(productId: string, quantity: number | undefined, staffId: string): AddItemResult {
+  addProduct(productId: string, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     const product = this.deps.catalog.get(productId);
     if (!product) throw new AppError('not_found', 'That product is not in the catalog.');
-    return this.add(product, quantity, staffId);
+    return this.add(product, quantity, staffId, times);
   }
 
-  private add(product: Product, quantity: number | undefined, staffId: string): AddItemResult {
+  private add(product: Product, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     if (!product.active) return { outcome: 'inactive', product };
+    if (times !== undefined && product.soldBy === 'weight') throw new AppError('conflict', `${product.name} is sold by weight: weigh it instead of typing a count.`);
+    if (times !== undefined && quantity !== undefined) throw new AppError('conflict', 'Give a count or a quantity, not both.');
     if (product.soldBy === 'weight' && quantity === undefined) return { outcome: 'needs_weight', product };
-    const qty = quantity ?? 1;
+    const qty = times ?? quantity ?? 1;
     checkQuantity(product.soldBy, qty);
     let lineId = shortId('ln');
     const view = writeTransaction(this.deps.db, () => {

@@ -17,8 +17,8 @@ export function createSalesHandlers(cart: CartService, checkout: CheckoutService
   const actor = (context: HandlerContext) => ({ staffId: staffOf(context), stepUp: context.stepUp });
   return {
     current: () => cart.current(),
-    addByBarcode: ({ code, quantity }, context) => cart.addByBarcode(code, quantity, staffOf(context)),
-    addProduct: ({ productId, quantity }, context) => cart.addProduct(productId, quantity, staffOf(context)),
+    addByBarcode: ({ code, quantity, times }, context) => cart.addByBarcode(code, quantity, staffOf(context), times),
+    addProduct: ({ productId, quantity, times }, context) => cart.addProduct(productId, quantity, staffOf(context), times),
     setQuantity: ({ lineId, quantity }) => cart.setQuantity(lineId, quantity),
     removeLine: ({ lineId }, context) => cart.removeLine(lineId, staffOf(context)),
     clear: (_request, context) => cart.clear(actor(context)),

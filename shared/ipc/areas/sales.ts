@@ -4,7 +4,7 @@ import { MAX_TENDER_MINOR } from '../../domain/amount-input';
 import { minorUnitsSchema } from '../../domain/money';
 import { receiptDocumentSchema } from '../../domain/receipt';
 import { voidRequestSchema, voidViewSchema } from '../../domain/refund';
-import { clientIdSchema, discountInputSchema, lineIdSchema, parkedSaleSchema, quantitySchema, saleViewSchema } from '../../domain/sale';
+import { clientIdSchema, MAX_UNIT_QUANTITY, discountInputSchema, lineIdSchema, parkedSaleSchema, quantitySchema, saleViewSchema } from '../../domain/sale';
 import { channel } from '../contract-kit';
 import { tenderCardRequestSchema, tenderCardResultSchema } from './card-tender';
 
@@ -34,16 +34,22 @@ export const tenderResultSchema = z
  * The cart lives in main, as an open sale in the database: a reload or crash of the page loses
  * nothing. Cart calls act on this terminal's one open sale.
  */
+const timesSchema = z.number().int().min(1).max(MAX_UNIT_QUANTITY);
+
 export const salesChannels = {
   current: channel({ request: noRequest, response: saleViewSchema.nullable(), access: 'create:transactions' }),
+  /**
+   * `quantity` is grams for a weighed product (from the scale) or a count; `times` is the cashier's
+   * "5 ×" before a scan: a count of a unit product, refused for a weighed one (weigh it instead).
+   */
   addByBarcode: channel({
-    request: z.object({ code: barcodeSchema, quantity: quantitySchema.optional() }).strict(),
+    request: z.object({ code: barcodeSchema, quantity: quantitySchema.optional(), times: timesSchema.optional() }).strict(),
     response: addItemResultSchema,
     access: 'create:transactions',
     rateLimit: scanRate,
   }),
   addProduct: channel({
-    request: z.object({ productId: productIdSchema, quantity: quantitySchema.optional() }).strict(),
+    request: z.object({ productId: productIdSchema, quantity: quantitySchema.optional(), times: timesSchema.optional() }).strict(),
     response: addItemResultSchema,
     access: 'create:transactions',
     rateLimit: scanRate,

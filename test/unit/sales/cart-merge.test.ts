@@ -45,6 +45,15 @@ describe('the same item again', () => {
     expect(lines(after.sale)).toEqual([['Apples', 500], ['Apples', 700], ['Whole milk 1 l', 1], ['Whole milk 1 l', 1]]);
   });
 
+  it('takes the cashier\'s "5 ×" as a count of a unit product, and refuses it for a weighed one', async () => {
+    const five = await ok<AddItemResult & { outcome: 'added' }>(t, 'sales.addByBarcode', { code: MILK, times: 5 });
+    expect(lines(five.sale)).toEqual([['Whole milk 1 l', 5]]);
+    const more = await ok<AddItemResult & { outcome: 'added' }>(t, 'sales.addProduct', { productId: 'MILK-1L', times: 3 });
+    expect(lines(more.sale)).toEqual([['Whole milk 1 l', 8]]);
+    expect(await t.call('sales.addByBarcode', { code: APPLES, times: 2 })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Apples is sold by weight: weigh it instead of typing a count.' } });
+    expect(lines(await ok<SaleView>(t, 'sales.current'))).toEqual([['Whole milk 1 l', 8]]);
+  });
+
   it('gives each scan a line of its own when the store turns the setting off', async () => {
     t.storage.settings.update({ store: { mergeSameItem: false } }, manager);
     await add(MILK);
