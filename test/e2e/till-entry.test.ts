@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { ARTIFACTS, signInThroughUi } from '../support/browser';
 import { e2eTerminal } from '../support/e2e-terminal';
-import { scan, sellableProducts } from '../support/register';
+import { currentSale, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
 
-// Issue 15: what a cashier types. Amounts are taken exactly as typed or refused in words (item 6).
+// Issue 15: what a cashier types. Amounts are taken exactly as typed or refused in words (item 6);
+// quantities: the same item again, "5 ×", fast + presses, − at 1 (item 3); a barcode keyed by hand (item 4).
 
 let page: Page;
 let products: Product[];
@@ -15,6 +16,23 @@ beforeAll(() => {
   ({ page } = terminal);
 });
 
+/** Presses a key many times as fast as the keyboard can send it: all queued at once, no waiting between. */
+async function pressMany(key: '+' | '-', times: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const fields = key === '+' ? { key: '+', code: 'NumpadAdd', text: '+', windowsVirtualKeyCode: 107 } : { key: '-', code: 'NumpadSubtract', text: '-', windowsVirtualKeyCode: 109 };
+  try {
+    const sends: Promise<unknown>[] = [];
+    for (let i = 0; i < times; i++) {
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: fields.key, code: fields.code, windowsVirtualKeyCode: fields.windowsVirtualKeyCode }));
+    }
+    await Promise.all(sends);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const quantityOf = async (sku: string) => (await currentSale(page))?.lines.filter((l) => l.productId === sku).map((l) => l.quantity) ?? [];
 const cashGiven = () => page.getByLabel(/^Cash given/);
 const fieldError = (text: string | RegExp) => page.locator('.field__error', { hasText: text });
 
@@ -60,5 +78,82 @@ describe('amounts as typed', () => {
     await cashGiven().fill('0.5');
     await page.getByRole('button', { name: /^Take €0\.50 \(part\)$/ }).waitFor();
     await cashGiven().fill('');
+  });
+});
+
+describe('quantities', () => {
+  it('adds the same item scanned again to its line', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await scan(page, products[1]!.barcodes[0]!);
+    await expect.poll(() => quantityOf(products[1]!.sku)).toEqual([1]);
+    await scan(page, products[1]!.barcodes[0]!);
+    await expect.poll(() => quantityOf(products[1]!.sku)).toEqual([2]);
+    await expect.poll(() => page.getByLabel(`Quantity of ${products[1]!.name}`).textContent()).toBe('2');
+  });
+
+  it('takes "5 ×" typed before a scan as the count of the next item only', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.type('5*', { delay: 120 });
+    await page.getByText('Next item × 5: scan or tap it (Esc cancels).').waitFor();
+    await scan(page, products[2]!.barcodes[0]!);
+    await expect.poll(() => quantityOf(products[2]!.sku)).toEqual([5]);
+    await scan(page, products[3]!.barcodes[0]!);
+    await expect.poll(() => quantityOf(products[3]!.sku)).toEqual([1]);
+    await page.keyboard.type('3x', { delay: 120 });
+    await page.getByText('Next item × 3: scan or tap it (Esc cancels).').waitFor();
+    await page.keyboard.press('Escape');
+    await scan(page, products[4]!.barcodes[0]!);
+    await expect.poll(() => quantityOf(products[4]!.sku)).toEqual([1]);
+  });
+
+  it('never drops a fast + press: 40 presses make 40 more', async () => {
+    await page.locator('.cart-line__name', { hasText: products[4]!.name }).click();
+    await pressMany('+', 40);
+    await expect.poll(() => quantityOf(products[4]!.sku), { timeout: 15_000 }).toEqual([41]);
+    await expect.poll(() => page.getByLabel(`Quantity of ${products[4]!.name}`).textContent()).toBe('41');
+    await pressMany('-', 40);
+    await expect.poll(() => quantityOf(products[4]!.sku), { timeout: 15_000 }).toEqual([1]);
+  });
+
+  it('asks before − at quantity 1 takes the line off', async () => {
+    const name = products[4]!.name;
+    await page.locator('.cart-line__name', { hasText: name }).click();
+    await page.keyboard.press('-');
+    const ask = page.getByRole('dialog', { name: `Remove ${name}?` });
+    await ask.waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'till-entry-remove-ask.png') });
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    expect(await quantityOf(products[4]!.sku)).toEqual([1]);
+    await page.getByRole('button', { name: `One less ${name}` }).click();
+    await ask.getByRole('button', { name: 'Remove line' }).click();
+    await expect.poll(() => quantityOf(products[4]!.sku)).toEqual([]);
+  });
+});
+
+describe('a barcode keyed by hand', () => {
+  it('finds its product in the search box, and Enter adds it', async () => {
+    const search = page.getByLabel('Search products');
+    await search.click();
+    await typeSlowly(page, products[5]!.barcodes[0]!);
+    await page.getByRole('list', { name: `Search results for ${products[5]!.barcodes[0]!}` }).getByRole('button', { name: new RegExp(products[5]!.name) }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => quantityOf(products[5]!.sku)).toEqual([1]);
+    await expect.poll(() => search.inputValue()).toBe('');
+  });
+
+  it('says so when the check digit is wrong, as a scan would, and adds nothing', async () => {
+    const code = products[6]!.barcodes[0]!;
+    const wrong = `${code.slice(0, -1)}${(Number(code.at(-1)) + 1) % 10}`;
+    const search = page.getByLabel('Search products');
+    await search.click();
+    await typeSlowly(page, wrong);
+    await page.getByText(`${wrong} is not a valid barcode: its last digit does not check. Look at the digits again.`).waitFor();
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'till-entry-bad-check-digit.png') });
+    expect(await quantityOf(products[6]!.sku)).toEqual([]);
+    await search.fill(unknownGtin());
+    await page.getByText('No product matches.').waitFor();
+    await search.fill('');
   });
 });
