@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     port: Number(process.env.NOPOS_BROWSER_HOST_PORT ?? 0),
     createCore: (origin) => {
       const core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: now(), demo },
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: now(), demo, ...(demo ? { demoDataDir: dataDir } : {}) },
         now,
         storage,
         isTrustedSender: sameOriginSender(origin),

@@ -9,6 +9,8 @@ export const appStatusSchema = z
     now: z.iso.datetime(),
     /** A throw-away development terminal: keys in memory, data deleted when it stops. */
     demo: z.boolean(),
+    /** Where a demo terminal keeps its data until it stops (deleted then); null on a real terminal. */
+    demoDataDir: z.string().max(500).nullable(),
   })
   .strict();
 export type AppStatus = z.infer<typeof appStatusSchema>;

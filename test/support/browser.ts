@@ -42,6 +42,8 @@ export async function startAppHost(
     sync?: Sync;
     /** Online card authorization, as `npm start` wires it over sync's API client. */
     paymentGateway?: PaymentGateway;
+    /** Runs as the throw-away demo terminal `npm start` makes without a keychain, with this data folder. */
+    demoDataDir?: string;
   } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
@@ -57,7 +59,7 @@ export async function startAppHost(
     bridgeScriptPath,
     createCore: (origin) => {
       core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now() },
+        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now(), ...(options.demoDataDir ? { demo: true, demoDataDir: options.demoDataDir } : {}) },
         now,
         isTrustedSender: sameOriginSender(origin),
         storage,

@@ -66,7 +66,8 @@ export function CashTender({ sale, onTendered, onError, inputRef }: TenderFormPr
 
   return (
     <form className="stack stack--tight" onSubmit={submit} noValidate aria-label="Cash payment">
-      <p className="tender__due">
+      {/* The total above says it, unless cash rounding or a part payment makes the cash due differ. */}
+      <p className={due === sale.totals.totalMinor ? 'visually-hidden' : 'tender__due'}>
         Cash due <strong data-testid="cash-due">{formatMoney(due, currency)}</strong>
       </p>
       <AmountField ref={inputRef} label="Cash given" currency={currency} value={text} onChange={edit} error={typed.error} />
