@@ -53,7 +53,7 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
       paymentId.current = newClientId();
       if (result.outcome !== 'paid') return setMessage({ tone: 'error', text: result.message });
       setText('');
-      setMessage(result.warning ? { tone: 'error', text: result.warning } : { tone: 'ok', text: result.status === 'captured' ? 'Card approved.' : 'Card approved offline: it will be forwarded when the terminal is online.' });
+      setMessage(result.warning ? { tone: 'error', text: result.warning } : { tone: 'ok', text: result.status === 'captured' ? 'Card approved.' : 'Card stored offline, to be authorised when the terminal is online.' });
       offline.reload();
       onTendered({ sale: result.sale, changeMinor: 0, receipt: result.receipt });
     } catch (error) {
