@@ -10,6 +10,7 @@ import { CartTotals } from './CartTotals';
 import type { LineActions } from './CartLineRow';
 import { ClearDialog } from './ClearDialog';
 import { DiscountDialog } from './DiscountDialog';
+import { ParkDialog } from './ParkDialog';
 import { ParkedDialog } from './ParkedDialog';
 import { ProductFinder } from './ProductFinder';
 import { RemoveLineDialog } from './RemoveLineDialog';
@@ -20,7 +21,7 @@ import { useCart } from './use-cart';
 import { useCountPrefix } from './use-count-prefix';
 import { WeightDialog } from './WeightDialog';
 
-type OpenDialog = { kind: 'lineDiscount'; line: SaleLine } | { kind: 'remove'; line: SaleLine } | { kind: 'saleDiscount' } | { kind: 'weigh'; line: SaleLine } | { kind: 'parked' } | { kind: 'clear' } | null;
+type OpenDialog = { kind: 'lineDiscount'; line: SaleLine } | { kind: 'remove'; line: SaleLine } | { kind: 'saleDiscount' } | { kind: 'weigh'; line: SaleLine } | { kind: 'parked' } | { kind: 'park' } | { kind: 'clear' } | null;
 
 /** Products on the left; the sale, its payment or its receipt on the right. Scans work anywhere on it. */
 export function RegisterWorkspace() {
@@ -71,7 +72,7 @@ export function RegisterWorkspace() {
   const shortcuts: Shortcut[] = [
     { key: 'F2', label: completed ? 'New sale' : 'Search', run: () => (completed ? cart.newSale() : search.current?.focus()) },
     ...TENDER_METHODS.map((m) => ({ key: m.shortcut, label: `${m.label} payment`, run: () => (setMethod(m.id), tenderInput.current?.focus()), disabled: !hasLines })),
-    { key: 'F8', label: 'Park sale', run: () => void cart.park(), disabled: !hasLines || (sale?.payments.length ?? 0) > 0 },
+    { key: 'F8', label: 'Park sale', run: () => setDialog({ kind: 'park' }), disabled: !hasLines || (sale?.payments.length ?? 0) > 0 },
     { key: 'F9', label: 'Parked sales', run: () => setDialog({ kind: 'parked' }), disabled: hasLines },
     { key: '+', label: 'One more', run: () => selectedLine && actions.onStep(selectedLine, 1), outsideFields: true },
     { key: '-', label: 'One less', run: () => selectedLine && actions.onStep(selectedLine, -1), outsideFields: true },
@@ -95,7 +96,7 @@ export function RegisterWorkspace() {
               message={cart.message}
               onSaleDiscount={() => setDialog({ kind: 'saleDiscount' })}
               onClear={() => setDialog({ kind: 'clear' })}
-              onPark={() => void cart.park()}
+              onPark={() => setDialog({ kind: 'park' })}
               onParked={() => setDialog({ kind: 'parked' })}
             />
             {/* Pinned beside the lines: the total and the way to pay never scroll away. */}
@@ -123,6 +124,7 @@ export function RegisterWorkspace() {
         <DiscountDialog title={`Discount on ${dialog.line.name}`} currency={currency} current={dialog.line.discount} onApply={(d) => (close(), void cart.discountLine(dialog.line.lineId, d))} onCancel={close} />
       )}
       {dialog?.kind === 'saleDiscount' && <DiscountDialog title="Discount on the sale" currency={currency} current={sale?.saleDiscount ?? null} onApply={(d) => (close(), void cart.discountSale(d))} onCancel={close} />}
+      {dialog?.kind === 'park' && <ParkDialog onPark={(note) => (close(), void cart.park(note))} onCancel={close} />}
       {dialog?.kind === 'parked' && <ParkedDialog onResume={(id) => (close(), void cart.resume(id))} onCancel={close} />}
       {dialog?.kind === 'remove' && <RemoveLineDialog name={dialog.line.name} onConfirm={() => (close(), void cart.removeLine(dialog.line.lineId))} onCancel={close} />}
       {dialog?.kind === 'clear' && <ClearDialog onConfirm={() => (close(), void cart.clear(`clearing this sale of ${sale?.lines.length ?? 0} lines (${formatMoney(sale?.totals.totalMinor ?? 0, currency)})`))} onCancel={close} />}

@@ -154,11 +154,11 @@ export function useCart() {
     [api, change, guarded],
   );
   const park = useCallback(
-    () =>
+    (note?: string) =>
       change('park sales', async () => {
-        await api.sales.park({});
+        await api.sales.park(note ? { note } : {});
         return null;
-      }, 'Sale parked. Resume it from Parked sales.'),
+      }, `Sale parked${note ? ` (${note})` : ''}. Resume it from Parked sales.`),
     [api, change],
   );
   const resume = useCallback((saleId: string) => change('resume sales', () => api.sales.resume({ saleId }), 'Parked sale resumed.'), [api, change]);
