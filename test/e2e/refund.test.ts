@@ -53,6 +53,11 @@ describe('a refund in the browser', () => {
     await page.getByRole('button', { name: 'Refund', exact: true }).last().click();
     await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
     expect(await blockingA11yIssues(page)).toEqual([]);
+    // The manager reads what is approved, with its amount and where the money goes (issue 15, item 13).
+    const asked = (await page.getByTestId('approval-question').textContent())!.replace(/\u00a0/g, ' ');
+    const price = products[0]!.priceMinor;
+    expect(asked).toBe(`Approve refund of €${formatMinor(price, 'EUR')} to cash (receipt ${receiptNumber}) for Cass?`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'refund-approval.png') });
     await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
     await page.getByLabel('Manager PIN').fill('205837');
     await page.getByRole('button', { name: 'Approve' }).click();

@@ -157,3 +157,48 @@ describe('a barcode keyed by hand', () => {
     await search.fill('');
   });
 });
+
+describe('what a manager is asked to approve (item 13) and clearing a long sale (item 15)', () => {
+  it('names the discount, its amount and the line, for the cashier asking', async () => {
+    const sale = (await currentSale(page))!;
+    const line = sale.lines[0]!;
+    await page.getByRole('button', { name: `Discount on ${line.name}` }).click();
+    await page.getByLabel('Percentage off').fill('50');
+    await page.getByLabel('Reason').fill('Best before today');
+    await page.getByRole('button', { name: 'Apply discount' }).click();
+    const question = page.getByTestId('approval-question');
+    await question.waitFor();
+    const half = Math.floor((line.grossMinor * 5_000 * 2 + 10_000) / 20_000);
+    expect((await question.textContent())!.replace(/\u00a0/g, ' ')).toBe(`Approve 50 % discount (−$${(half / 100).toFixed(2)}) on ${line.name} for Cass?`.replace('$', '€'));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'till-entry-approval-discount.png') });
+    await page.getByRole('dialog', { name: 'Manager approval needed' }).getByRole('button', { name: 'Cancel' }).click();
+    expect((await currentSale(page))!.lines[0]!.discount).toBeNull();
+  });
+
+  it('asks a manager to clear a sale of more lines than the store allows, and names it', async () => {
+    terminal.storage.settings.update({ policies: { clearApprovalLines: 2 } }, terminal.staff['Cass']!);
+    const sale = (await currentSale(page))!;
+    expect(sale.lines.length).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear sale' }).click();
+    const question = page.getByTestId('approval-question');
+    await question.waitFor();
+    const total = `€${(sale.totals.totalMinor / 100).toFixed(2)}`;
+    expect((await question.textContent())!.replace(/\u00a0/g, ' ')).toBe(`Approve clearing this sale of ${sale.lines.length} lines (${total}) for Cass?`);
+    await page.getByRole('dialog', { name: 'Manager approval needed' }).getByRole('button', { name: 'Cancel' }).click();
+    expect((await currentSale(page))!.lines).toHaveLength(sale.lines.length);
+  });
+
+  it('parks the sale with a note, which leads its entry in the parked list', async () => {
+    await page.keyboard.press('F8');
+    await page.getByRole('dialog', { name: 'Park this sale' }).waitFor();
+    await page.getByLabel('Note (optional)').fill('Red coat, fetching milk');
+    await page.getByRole('button', { name: 'Park sale' }).click();
+    await page.getByText('Sale parked (Red coat, fetching milk). Resume it from Parked sales.').waitFor();
+    await page.keyboard.press('F9');
+    const entry = page.getByRole('dialog', { name: 'Parked sales' }).getByRole('button', { name: /Red coat, fetching milk/ });
+    await entry.waitFor();
+    await entry.click();
+    await expect.poll(async () => (await currentSale(page))?.lines.length ?? 0).toBeGreaterThan(2);
+  });
+});

@@ -21,7 +21,7 @@ export function DrawerPanel() {
     setMessage(null);
     try {
       const request = { reason: reason.value };
-      const result = await run({ action: `Open the cash drawer (${reason.label.toLowerCase()})`, channel: 'drawer.open', request }, () => api.drawer.open(request));
+      const result = await run({ action: `opening the cash drawer (${reason.label.toLowerCase()})`, channel: 'drawer.open', request }, () => api.drawer.open(request));
       if (result) setMessage({ ok: true, text: `Drawer opened (${reason.label.toLowerCase()}).` });
     } catch (error) {
       setMessage({ ok: false, text: error instanceof BridgeError ? describeError(error, 'open the drawer') : 'Could not open the drawer.' });

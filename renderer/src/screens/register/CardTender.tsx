@@ -48,7 +48,7 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
     setMessage({ tone: 'info', text: 'Present the card on the reader…' });
     const request = { saleId: sale.saleId, paymentId: paymentId.current, ...(part ? { amountMinor: part } : {}) };
     try {
-      const result = await run({ action: `Card payment of ${formatMoney(amountMinor, currency)} over the offline limit`, channel: 'sales.tenderCard', request }, () => api.sales.tenderCard(request));
+      const result = await run({ action: `a card payment of ${formatMoney(amountMinor, currency)} stored offline over the limit`, channel: 'sales.tenderCard', request }, () => api.sales.tenderCard(request));
       if (!result) return setMessage(null);
       paymentId.current = newClientId();
       if (result.outcome !== 'paid') return setMessage({ tone: 'error', text: result.message });

@@ -7,6 +7,7 @@ import { BridgeError } from '../../bridge/client';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import type { StatusMessage } from '../../components/StatusLine';
+import { discountPhrase, lineDiscountBase, saleDiscountBase } from '../../session/approval-wording';
 import { useGuardedAction } from '../../session/use-guarded-action';
 import type { TenderOutcome } from './tender-methods';
 
@@ -166,14 +167,19 @@ export function useCart() {
   const discountLine = useCallback(
     (lineId: string, discount: DiscountInput | null) => {
       const request = { lineId, discount };
-      return change('give discounts', async () => (await guarded({ action: 'Give this line discount', channel: 'sales.discountLine', request }, () => api.sales.discountLine(request))) ?? undefined);
+      const line = latest.current?.lines.find((l) => l.lineId === lineId);
+      const currency = latest.current?.totals.currency ?? 'EUR';
+      const action = discount && line ? discountPhrase(discount, lineDiscountBase(line), currency, line.name) : 'removing this line discount';
+      return change('give discounts', async () => (await guarded({ action, channel: 'sales.discountLine', request }, () => api.sales.discountLine(request))) ?? undefined);
     },
     [api, change, guarded],
   );
   const discountSale = useCallback(
     (discount: DiscountInput | null) => {
       const request = { discount };
-      return change('give discounts', async () => (await guarded({ action: 'Give this sale discount', channel: 'sales.discountSale', request }, () => api.sales.discountSale(request))) ?? undefined);
+      const sale = latest.current;
+      const action = discount && sale ? discountPhrase(discount, saleDiscountBase(sale), sale.totals.currency, 'the whole sale') : 'removing the sale discount';
+      return change('give discounts', async () => (await guarded({ action, channel: 'sales.discountSale', request }, () => api.sales.discountSale(request))) ?? undefined);
     },
     [api, change, guarded],
   );

@@ -37,7 +37,7 @@ export function ReprintPanel({ initial = '' }: { initial?: string }) {
             what="reprint"
             output={(output) => {
               const request = { receiptNumber: chosen, output };
-              return run({ action: `Reprint receipt ${chosen}`, channel: 'receipts.reprint', request }, () => api.receipts.reprint(request));
+              return run({ action: `a reprint of receipt ${chosen}`, channel: 'receipts.reprint', request }, () => api.receipts.reprint(request));
             }}
           />
         </>

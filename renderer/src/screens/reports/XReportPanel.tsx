@@ -19,7 +19,7 @@ export function XReportPanel() {
   async function show() {
     setMessage(null);
     try {
-      const x = await run({ action: 'Show the X report', channel: 'shifts.xReport', request: undefined }, () => api.shifts.xReport());
+      const x = await run({ action: 'showing the X report', channel: 'shifts.xReport', request: undefined }, () => api.shifts.xReport());
       if (x) setReport(x);
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'read reports') : 'No report.' });

@@ -28,7 +28,7 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
     }
     const request = { voidId: voidId.current, saleId: sale.saleId, reason: reason.trim() };
     try {
-      const done = await run({ action: `Void sale ${number}`, channel: 'sales.void', request }, () => api.sales.void(request));
+      const done = await run({ action: `voiding sale ${number} (${formatMoney(sale.totals.totalMinor, sale.totals.currency)})`, channel: 'sales.void', request }, () => api.sales.void(request));
       if (done) onDone(`Sale ${number} voided: ${formatMoney(done.totalMinor, done.currency)} back. Void receipt ${done.receipt.receiptNumber}.`);
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'void sales') : 'The sale was not voided.' });

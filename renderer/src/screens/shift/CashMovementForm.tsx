@@ -35,7 +35,7 @@ export function CashMovementForm({ currency }: { currency: string }) {
     const request = { movementId: movementId.current, kind, amountMinor, reason: reason.trim() };
     const label = kind === 'paid_in' ? 'Paid in' : 'Paid out';
     try {
-      const done = await run({ action: `${label} ${formatMoney(amountMinor, currency)} (${request.reason})`, channel: 'shifts.cashMovement', request }, () => api.shifts.cashMovement(request));
+      const done = await run({ action: `${label.toLowerCase()} of ${formatMoney(amountMinor, currency)} (${request.reason})`, channel: 'shifts.cashMovement', request }, () => api.shifts.cashMovement(request));
       if (!done) return;
       movementId.current = newClientId();
       setAmount('');

@@ -29,7 +29,7 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
     }
     const request = { countedMinor };
     try {
-      const report = await run({ action: `Close the shift with ${formatMoney(countedMinor, currency)} counted`, channel: 'shifts.close', request }, () => api.shifts.close(request));
+      const report = await run({ action: `closing the shift with ${formatMoney(countedMinor, currency)} counted`, channel: 'shifts.close', request }, () => api.shifts.close(request));
       if (report) onClosed(report);
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'close the shift') : 'The shift is still open.' });
