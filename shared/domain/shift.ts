@@ -38,6 +38,8 @@ const countedSchema = z.object({ count: z.number().int().nonnegative(), amountMi
 export const shiftReportSchema = z
   .object({
     kind: z.enum(['X', 'Z']),
+    /** The Z report's gapless number on this terminal; null on an X report (and on Z reports stored before numbering). */
+    zNumber: z.number().int().positive().nullable().default(null),
     shiftId: clientIdSchema,
     generatedAt: z.iso.datetime(),
     currency: currencySchema,
@@ -71,3 +73,15 @@ export const shiftReportSchema = z
   })
   .strict();
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
+
+/** Closing refused until the difference between counted and expected cash is confirmed (or recounted). */
+export const countDiffersSchema = z
+  .object({
+    outcome: z.literal('count_differs'),
+    currency: currencySchema,
+    expectedMinor: minorUnitsSchema,
+    countedMinor: minorUnitsSchema,
+    differenceMinor: minorUnitsSchema,
+  })
+  .strict();
+export type CountDiffers = z.infer<typeof countDiffersSchema>;

@@ -62,8 +62,19 @@ describe('a shift from float to Z report', () => {
   it('closes one euro short: the Z report shows expected, counted and the difference', async () => {
     const sales = totals.reduce((a, b) => a + b, 0);
     const expected = 10_000 + sales - 500;
+    // A count that differs asks first, with the difference; a recount is one tap (issue 15, item 14).
+    await page.getByLabel(/^Counted cash/).fill(money(expected - 200));
+    await page.getByRole('button', { name: 'Close shift' }).click();
+    const differs = page.getByTestId('count-differs');
+    await differs.waitFor();
+    expect((await differs.textContent())!.replace(/\u00a0/g, ' ')).toContain(`You counted €${money(expected - 200)}; the drawer should hold €${money(expected)}: €2.00 short.`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shift-count-differs.png') });
+    await differs.getByRole('button', { name: 'Count again' }).click();
+    expect(await page.getByLabel(/^Counted cash/).inputValue()).toBe('');
+    expect(await page.evaluate(async () => (await window.nopos.shifts.current()).ok)).toBe(true);
     await page.getByLabel(/^Counted cash/).fill(money(expected - 100));
     await page.getByRole('button', { name: 'Close shift' }).click();
+    await page.getByTestId('count-differs').getByRole('button', { name: 'Close with €1.00 short' }).click();
     await page.getByRole('heading', { name: 'Shift closed' }).waitFor();
     const z = page.getByRole('article', { name: 'Z report' });
     await z.waitFor();
@@ -71,6 +82,11 @@ describe('a shift from float to Z report', () => {
     await expect.poll(() => z.getByTestId('report-expected').textContent()).toContain(money(expected));
     await expect.poll(() => z.getByTestId('report-counted').textContent()).toContain(money(expected - 100));
     await expect.poll(() => z.getByTestId('report-difference').textContent()).toMatch(/-.*1\.00/);
+    await expect.poll(() => z.getByTestId('report-z-number').textContent()).toBe('000001');
+    // One minus sign style, the paper's (Intl's): the paid out reads -€5.00 on screen as on paper.
+    const shown = (await z.textContent())!.replace(/\u00a0/g, ' ');
+    expect(shown).toContain('-€5.00');
+    expect(shown).not.toContain('−');
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'shift-z-report.png'), fullPage: true });
 

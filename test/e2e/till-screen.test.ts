@@ -92,9 +92,14 @@ describe('the register on a checkout screen', () => {
         await expect.poll(() => fullyInView(page.locator('.cart-line').last())).toBe(true);
         await page.screenshot({ path: path.join(ARTIFACTS, `till-screen-${count}-lines-${size.width}.png`) });
       }
+      // The tax base on screen is the receipt's (item 14): read it now, find it on the receipt below.
+      const taxBases = (await page.locator('.totals dt', { hasText: /^Tax .* on / }).allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').replace(/^.* on /, ''));
+      expect(taxBases.length).toBeGreaterThan(0);
       // Pay with a note above what is due, so there is change to hand back.
       await page.getByRole('button', { name: /^Exact / }).locator('xpath=following-sibling::button[1]').click();
       await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
+      const receipt = (await page.getByRole('article').textContent())!.replace(/\u00a0/g, ' ');
+      for (const base of taxBases) expect(receipt).toContain(` on ${base}`);
       for (const size of SIZES) {
         await page.setViewportSize(size);
         const change = page.getByTestId('change-due');

@@ -8,8 +8,9 @@ import { formatMoney, formatRate } from '../format/money';
 
 /** "50 % discount (−€0.60) on Spaghetti", "€2.00 discount on the sale (€12.40)". */
 export function discountPhrase(discount: DiscountInput, baseMinor: number, currency: string, on: string): string {
-  const off = formatMoney(discountOn(baseMinor, discount), currency);
-  return discount.kind === 'percent' ? `${formatRate(discount.basisPoints)} discount (−${off}) on ${on}` : `${off} discount on ${on}`;
+  const off = discountOn(baseMinor, discount);
+  // Amounts taken off are negative amounts, written as Intl writes them: one minus sign everywhere.
+  return discount.kind === 'percent' ? `${formatRate(discount.basisPoints)} discount (${formatMoney(-off, currency)}) on ${on}` : `${formatMoney(off, currency)} discount on ${on}`;
 }
 
 /** The amount a line's discount applies to: its gross. */

@@ -14,7 +14,7 @@ export interface LineActions {
 function describeDiscount(line: SaleLine, currency: string): string | null {
   if (!line.discount) return null;
   const what = line.discount.kind === 'percent' ? `${line.discount.basisPoints / 100} %` : formatMoney(line.discount.amountMinor, currency);
-  return `Discount ${what} (${line.discount.reason}): −${formatMoney(line.lineDiscountMinor, currency)}`;
+  return `Discount ${what} (${line.discount.reason}): ${formatMoney(-line.lineDiscountMinor, currency)}`;
 }
 
 function CartLineRowInner({ line, currency, selected, actions }: { line: SaleLine; currency: string; selected: boolean; actions: LineActions }) {

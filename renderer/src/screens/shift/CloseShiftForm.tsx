@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_COUNTED_MINOR } from '../../../../shared/domain/amount-input';
-import type { ShiftReport } from '../../../../shared/domain/shift';
+import type { CountDiffers, ShiftReport } from '../../../../shared/domain/shift';
 import { BridgeError } from '../../bridge/client';
 import { describeError } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
@@ -12,28 +12,45 @@ import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
 
+/** "€1.00 short" or "€0.50 over": what a count off by `differenceMinor` (counted − expected) means. */
+function shortOrOver(differenceMinor: number, currency: string): string {
+  return `${formatMoney(Math.abs(differenceMinor), currency)} ${differenceMinor < 0 ? 'short' : 'over'}`;
+}
+
 /** Count the drawer and close: main compares the count with what it expects and answers the Z report. */
 export function CloseShiftForm({ currency, onClosed }: { currency: string; onClosed: (report: ShiftReport) => void }) {
   const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
+  const [differs, setDiffers] = useState<CountDiffers | null>(null);
   const typed = readAmount(text, currency, { maxMinor: MAX_COUNTED_MINOR, allowZero: true });
   const countedMinor = typed.minor;
 
-  async function submit(event: FormEvent) {
+  async function close(countedMinor: number, confirmDifferenceMinor?: number) {
+    const request = { countedMinor, ...(confirmDifferenceMinor !== undefined ? { confirmDifferenceMinor } : {}) };
+    const what = `closing the shift with ${formatMoney(countedMinor, currency)} counted${confirmDifferenceMinor ? ` (${shortOrOver(confirmDifferenceMinor, currency)})` : ''}`;
+    try {
+      const answer = await run({ action: what, channel: 'shifts.close', request }, () => api.shifts.close(request));
+      if (!answer) return;
+      if ('outcome' in answer) {
+        setDiffers(answer);
+        return;
+      }
+      onClosed(answer);
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'close the shift') : 'The shift is still open.' });
+    }
+  }
+
+  function submit(event: FormEvent) {
     event.preventDefault();
+    setDiffers(null);
     if (countedMinor === null) {
       setMessage({ tone: 'error', text: typed.error ?? 'Type the cash counted in the drawer.' });
       return;
     }
-    const request = { countedMinor };
-    try {
-      const report = await run({ action: `closing the shift with ${formatMoney(countedMinor, currency)} counted`, channel: 'shifts.close', request }, () => api.shifts.close(request));
-      if (report) onClosed(report);
-    } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'close the shift') : 'The shift is still open.' });
-    }
+    void close(countedMinor);
   }
 
   return (
@@ -41,12 +58,29 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
       <form className="stack" onSubmit={submit} noValidate>
         <p>Count every note and coin in the drawer. The Z report shows the expected cash, your count and the difference.</p>
         <AmountField label="Counted cash" currency={currency} value={text} onChange={setText} error={typed.error} />
-        <div className="actions">
-          <Button type="submit" variant="danger">
-            Close shift
-          </Button>
-          <StatusLine message={message} />
-        </div>
+        {differs ? (
+          <div className="count-differs" role="alert" data-testid="count-differs">
+            <p>
+              You counted <strong>{formatMoney(differs.countedMinor, currency)}</strong>; the drawer should hold{' '}
+              <strong>{formatMoney(differs.expectedMinor, currency)}</strong>: <strong>{shortOrOver(differs.differenceMinor, currency)}</strong>.
+            </p>
+            <div className="actions">
+              <Button variant="secondary" onClick={() => (setDiffers(null), setText(''))}>
+                Count again
+              </Button>
+              <Button variant="danger" onClick={() => void close(differs.countedMinor, differs.differenceMinor)}>
+                Close with {shortOrOver(differs.differenceMinor, currency)}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <div className="actions">
+            <Button type="submit" variant="danger">
+              Close shift
+            </Button>
+            <StatusLine message={message} />
+          </div>
+        )}
       </form>
       {dialog}
     </Panel>
