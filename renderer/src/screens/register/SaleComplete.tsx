@@ -34,7 +34,10 @@ export function SaleComplete({ completed, onNewSale, message }: { completed: Com
           </p>
         ) : (
           <p className="change change--none" role="status" data-testid="no-change">
-            <span className="change__label">Paid by card · no change</span>
+            <span className="change__label">
+              Paid by card · no change
+              {sale.payments.some((p) => p.status === 'approved_offline') ? ' · stored offline, to be authorised' : ''}
+            </span>
           </p>
         )}
         <p className="muted">
