@@ -28,7 +28,10 @@ export function describeError(error: BridgeError, action: string): string {
   }
 }
 
-/** Any failure, as the sentence a cashier reads: a bridge refusal through `describeError`, anything else a fixed line. */
-export function messageFor(error: unknown, action: string, otherwise = 'Something went wrong. Nothing was changed.'): string {
-  return error instanceof BridgeError ? describeError(error, action) : otherwise;
+/**
+ * Any error of a call as the words a cashier reads: a bridge error as `describeError` puts it, anything
+ * else (a bug, a dropped connection) as `fallback`, which says what did or did not happen.
+ */
+export function errorMessage(error: unknown, action: string, fallback: string): string {
+  return error instanceof BridgeError ? describeError(error, action) : fallback;
 }

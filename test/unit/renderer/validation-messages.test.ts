@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BridgeError } from '../../../renderer/src/bridge/client';
-import { describeError, messageFor } from '../../../renderer/src/bridge/messages';
+import { describeError, errorMessage } from '../../../renderer/src/bridge/messages';
 import { contract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { terminalFixture, type TerminalFixture } from '../../support/terminal-fixture';
@@ -55,7 +55,7 @@ describe('validation errors as the cashier reads them', () => {
     for (const code of ['unknown_channel', 'untrusted_sender', 'invalid_response', 'internal', 'rate_limited', 'unauthenticated'] as const) {
       expect(describeError(new BridgeError(code, 'invalid_response: registry.dispatch'), 'take payments')).not.toMatch(DEVELOPER_WORDING);
     }
-    expect(messageFor(new TypeError('Cannot read properties of undefined'), 'sell')).toBe('Something went wrong. Nothing was changed.');
+    expect(errorMessage(new TypeError('Cannot read properties of undefined'), 'sell', 'Something went wrong. Nothing was changed.')).toBe('Something went wrong. Nothing was changed.');
   });
 
   it('the raw registry answer does carry developer wording (so the check above can fail)', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../../../electron/main/storage/db';
 import { migrate } from '../../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../../electron/main/storage/migrations';
 import { shiftReportDocument } from '../../../electron/main/receipts/shift-report-document';
-import { ShiftRepository } from '../../../electron/main/shifts/shift-repository';
+import { ShiftRepository } from '../../../electron/main/ledger/shift-repository';
 import type { ShiftReport } from '../../../shared/domain/shift';
 import { ok } from '../../support/register-steps';
 import { scratchDatabase } from '../../support/scratch-db';

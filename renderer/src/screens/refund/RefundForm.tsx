@@ -1,10 +1,8 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { RefundableSale, RefundView } from '../../../../shared/domain/refund';
 import { reasonSchema } from '../../../../shared/domain/sale';
-import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -16,7 +14,6 @@ import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** Choose what comes back (never more than is left to refund) and why; a cashier needs a manager for it. */
 export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRefunded: (refund: RefundView) => void }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const { sale } = found;
   const currency = sale.totals.currency;
@@ -38,10 +35,10 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
     }
     const request = { refundId: refundId.current, originalSaleId: sale.saleId, lines: chosen.map(([lineId, quantity]) => ({ lineId, quantity })), reason: reason.trim() };
     try {
-      const refund = await run({ action: refundPhrase(refundAmount(found, chosen), sale), channel: 'refunds.issue', request }, () => api.refunds.issue(request));
+      const refund = await run('refunds.issue', request, refundPhrase(refundAmount(found, chosen), sale));
       if (refund) onRefunded(refund);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'refund') : 'Nothing was refunded.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'refund', 'Nothing was refunded.') });
     }
   }
 

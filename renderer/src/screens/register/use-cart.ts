@@ -4,7 +4,7 @@ import type { ReceiptDocument } from '../../../../shared/domain/receipt';
 import { MAX_UNIT_QUANTITY, type DiscountInput, type SaleView } from '../../../../shared/domain/sale';
 import type { AddItemResult } from '../../../../shared/ipc/areas/sales';
 import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import type { StatusMessage } from '../../components/StatusLine';
 import { discountPhrase, lineDiscountBase, saleDiscountBase } from '../../session/approval-wording';
@@ -21,7 +21,7 @@ export interface CompletedSale {
 
 function problem(error: unknown, action: string): StatusMessage {
   if (error instanceof BridgeError && error.code === 'invalid_request' && action === 'scan') return { tone: 'error', text: 'That is not a barcode this till can read. Nothing was added.' };
-  return { tone: 'error', text: error instanceof BridgeError ? describeError(error, action) : 'Something went wrong. Nothing was changed.' };
+  return { tone: 'error', text: errorMessage(error, action, 'Something went wrong. Nothing was changed.') };
 }
 
 /**
@@ -151,7 +151,12 @@ export function useCart() {
   // A long sale needs a manager to clear (policies.clearApprovalLines); main decides, the page asks.
   const clear = useCallback(
     (action: string) =>
-      change('clear the sale', async () => ((await guarded({ action, channel: 'sales.clear', request: undefined }, async () => (await api.sales.clear(), true))) ? null : undefined), 'Sale cleared.'),
+      change('clear the sale', async () => {
+        // Both a cleared sale and a declined approval answer null: the sale as it now is tells them apart.
+        await guarded('sales.clear', undefined, action);
+        const now = await api.sales.current();
+        return now && now.lines.length > 0 ? undefined : null;
+      }, 'Sale cleared.'),
     [api, change, guarded],
   );
   const park = useCallback(
@@ -170,18 +175,18 @@ export function useCart() {
       const line = latest.current?.lines.find((l) => l.lineId === lineId);
       const currency = latest.current?.totals.currency ?? 'EUR';
       const action = discount && line ? discountPhrase(discount, lineDiscountBase(line), currency, line.name) : 'removing this line discount';
-      return change('give discounts', async () => (await guarded({ action, channel: 'sales.discountLine', request }, () => api.sales.discountLine(request))) ?? undefined);
+      return change('give discounts', async () => (await guarded('sales.discountLine', request, action)) ?? undefined);
     },
-    [api, change, guarded],
+    [change, guarded],
   );
   const discountSale = useCallback(
     (discount: DiscountInput | null) => {
       const request = { discount };
       const sale = latest.current;
       const action = discount && sale ? discountPhrase(discount, saleDiscountBase(sale), sale.totals.currency, 'the whole sale') : 'removing the sale discount';
-      return change('give discounts', async () => (await guarded({ action, channel: 'sales.discountSale', request }, () => api.sales.discountSale(request))) ?? undefined);
+      return change('give discounts', async () => (await guarded('sales.discountSale', request, action)) ?? undefined);
     },
-    [api, change, guarded],
+    [change, guarded],
   );
 
   const tendered = useCallback((result: TenderOutcome) => {

@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_COUNTED_MINOR } from '../../../../shared/domain/amount-input';
 import type { CountDiffers, ShiftReport } from '../../../../shared/domain/shift';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
@@ -19,7 +17,6 @@ function shortOrOver(differenceMinor: number, currency: string): string {
 
 /** Count the drawer and close: main compares the count with what it expects and answers the Z report. */
 export function CloseShiftForm({ currency, onClosed }: { currency: string; onClosed: (report: ShiftReport) => void }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -31,7 +28,7 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
     const request = { countedMinor, ...(confirmDifferenceMinor !== undefined ? { confirmDifferenceMinor } : {}) };
     const what = `closing the shift with ${formatMoney(countedMinor, currency)} counted${confirmDifferenceMinor ? ` (${shortOrOver(confirmDifferenceMinor, currency)})` : ''}`;
     try {
-      const answer = await run({ action: what, channel: 'shifts.close', request }, () => api.shifts.close(request));
+      const answer = await run('shifts.close', request, what);
       if (!answer) return;
       if ('outcome' in answer) {
         setDiffers(answer);
@@ -39,7 +36,7 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
       }
       onClosed(answer);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'close the shift') : 'The shift is still open.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'close the shift', 'The shift is still open.') });
     }
   }
 

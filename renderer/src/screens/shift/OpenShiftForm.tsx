@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
 import type { ShiftView } from '../../../../shared/domain/shift';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
@@ -29,7 +28,7 @@ export function OpenShiftForm({ onOpened }: { onOpened: (shift: ShiftView) => vo
     try {
       onOpened(await api.shifts.open({ floatMinor }));
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'open a shift') : 'The shift was not opened.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'open a shift', 'The shift was not opened.') });
     }
   }
 
