@@ -75,7 +75,7 @@ describe('settings screen', () => {
     await openSettings(page);
     await page.getByLabel('Offline card limit per sale').fill('12.345');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Enter an amount such as 100.00 GBP.').waitFor();
+    await page.getByText('At most 2 digits after “.”.').waitFor();
 
     await page.getByLabel('Offline card limit per sale').fill('150.00');
     await page.getByLabel('Store name').fill('Corner Shop');
