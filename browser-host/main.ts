@@ -66,7 +66,7 @@ async function main(): Promise<void> {
         policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
         keychain,
         argv: process.argv,
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo },
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo, ...(demo ? { demoDataDir: dataDir } : {}) },
         isTrustedSender: sameOriginSender(origin),
         devices: ({ now, log }) => ({ printer, drawer: new SimulatedCashDrawer({ now, log }) }),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../shared/domain/staff';
 import { AppShell } from './layout/AppShell';
+import { ScreenNav } from './layout/ScreenNav';
 import { Button } from './components/Button';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApi } from './bridge/use-api';
@@ -57,13 +58,7 @@ function SignedInApp() {
     <AppShell
       nav={
         <>
-          <nav className="nav" aria-label="Screens">
-            {visible.map((name) => (
-              <button key={name} type="button" className="nav__item" aria-current={current === name ? 'page' : undefined} onClick={() => setScreen(name)}>
-                {SCREENS[name].label}
-              </button>
-            ))}
-          </nav>
+          <ScreenNav screens={visible.map((name) => ({ id: name, label: SCREENS[name].label }))} current={current} onSelect={(id) => setScreen(id as ScreenName)} />
           <div className="who">
             <span>
               {session.staff.name} · {ROLE_LABELS[session.staff.role]}

@@ -112,7 +112,7 @@ async function storeWithHistory(dir: string): Promise<Partial<Record<SecretName,
   const staff = till.staffId;
   for (let i = 0; i < SALES_FOR_MEMORY; i++) {
     if (i % SALES_PER_SHIFT === 0) {
-      if (i > 0) shifts.close(0, staff);
+      if (i > 0) shifts.close(0, staff, 'any');
       shifts.open(10_000, staff);
     }
     cart.addProduct(`BENCH-${(i * 31) % PRODUCTS}`, 1 + (i % 3), staff);

@@ -74,6 +74,11 @@ describe('selling offline, then syncing', () => {
     const queued = sync.queue.pendingStats().count;
     expect(queued).toBeGreaterThanOrEqual(sold.length);
     await waiting().filter({ hasText: new RegExp(`^${queued} waiting$`) }).waitFor();
+    // Offline is a banner, not small red text (issue 15, item 15).
+    const banner = page.getByTestId('sync-offline-banner');
+    await banner.filter({ hasText: 'Keep selling: sales are kept here and sync when the link is back.' }).waitFor();
+    expect(await connectivity().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
+    expect(await page.locator('.shell__status').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(/^rgb\(255, 255, 255\)$/);
     await expect(page.getByTestId('sync-oldest').textContent()).resolves.toMatch(/^oldest 0 min · warning in (24 h 0|23 h 59) min/);
     const axe = await new AxeBuilder({ page }).include('[data-testid="sync-status"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
@@ -83,6 +88,7 @@ describe('selling offline, then syncing', () => {
     await sandbox.setOffline(false);
     await connectivity().filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
     await waiting().filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('sync-offline-banner').count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'sync-drained.png') });
     const counts = sandbox.clientIdCounts();
     expect(sold.map((id) => counts.get(id))).toEqual([1, 1, 1]);

@@ -46,7 +46,8 @@ const taken = (payments: Payment[]) => payments.filter((p) => p.status !== 'decl
 function tenderRows(payments: Payment[], money: Money): ReceiptRow[] {
   return taken(payments).flatMap((payment): ReceiptRow[] => {
     if (payment.method === 'card' && payment.card) {
-      const detail = `${ENTRY_MODES[payment.card.entryMode]}${payment.status === 'approved_offline' ? ' · approved offline' : ''}`;
+      // Stored offline, nobody has authorised it yet: the paper must not say "approved".
+      const detail = `${ENTRY_MODES[payment.card.entryMode]}${payment.status === 'approved_offline' ? ' · stored, to be authorised' : ''}`;
       return [pair(`Card ${cardLabel(payment.card)}`, money(payment.amountMinor), { detail })];
     }
     const rows = [pair('Cash', money(payment.amountMinor))];

@@ -57,6 +57,11 @@ export function SyncStatusBar() {
   return (
     <div className={`sync-status sync-status--${status.connectivity}`} role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-status__state" data-testid="sync-connectivity">{LABEL[status.connectivity]}</span>
+      {status.connectivity === 'offline' && (
+        <span className="sync-status__explain" data-testid="sync-offline-banner">
+          Keep selling: sales are kept here and sync when the link is back.
+        </span>
+      )}
       <span data-testid="sync-pending">{status.pending} waiting</span>
       {status.oldestPendingAt && (
         <span data-testid="sync-oldest">

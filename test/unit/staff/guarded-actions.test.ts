@@ -101,6 +101,13 @@ const setups: Record<string, () => Promise<unknown>> = {
     const sale = await soldSale();
     expect(await withApproval('sales.void', { voidId: uuidv7(), saleId: sale.saleId, reason: 'wrong items' })).toMatchObject({ saleId: sale.saleId });
   },
+  'sales.clear': async () => {
+    t.storage.settings.update({ policies: { clearApprovalLines: 1 } }, manager);
+    await startSale(t);
+    await ok(t, 'sales.addByBarcode', { code: '96385074' });
+    expect(await withApproval('sales.clear', undefined)).toBeNull();
+    expect(await ok(t, 'sales.current')).toBeNull();
+  },
   'sales.discountLine': async () => {
     const sale = await startSale(t);
     const request = { lineId: sale.lines[0]!.lineId, discount: { kind: 'percent', basisPoints: 5_000, reason: 'damaged box' } };
