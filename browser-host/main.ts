@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
 import { StartupError } from '../electron/main/errors/startup-error';
 import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
         policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
         keychain,
         argv: process.argv,
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo },
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo, ...(demo ? { demoDataDir: dataDir } : {}) },
         isTrustedSender: sameOriginSender(origin),
         devices: ({ now, log }) => ({ printer, drawer: new SimulatedCashDrawer({ now, log }) }),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
@@ -94,6 +95,9 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
   }
+  // Each link opens one page: Enter here prints a fresh one (a second window, or after the first was closed).
+  process.stdout.write('Press Enter here for a new link. Ctrl+C stops the terminal.\n');
+  createInterface({ input: process.stdin }).on('line', () => process.stdout.write(`New link (works once):\n${host.newAppUrl()}\n`));
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../shared/domain/staff';
 import { AppShell } from './layout/AppShell';
+import { ScreenNav } from './layout/ScreenNav';
 import { Button } from './components/Button';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApi } from './bridge/use-api';
 import { KioskExitControl } from './kiosk/KioskExitControl';
 import { FirstRunScreen } from './session/FirstRunScreen';
+import { SignOutButton } from './session/SignOutButton';
 import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
 import { AttentionScreen } from './screens/attention/AttentionScreen';
@@ -56,13 +58,7 @@ function SignedInApp() {
     <AppShell
       nav={
         <>
-          <nav className="nav" aria-label="Screens">
-            {visible.map((name) => (
-              <button key={name} type="button" className="nav__item" aria-current={current === name ? 'page' : undefined} onClick={() => setScreen(name)}>
-                {SCREENS[name].label}
-              </button>
-            ))}
-          </nav>
+          <ScreenNav screens={visible.map((name) => ({ id: name, label: SCREENS[name].label }))} current={current} onSelect={(id) => setScreen(id as ScreenName)} />
           <div className="who">
             <span>
               {session.staff.name} · {ROLE_LABELS[session.staff.role]}
@@ -71,9 +67,7 @@ function SignedInApp() {
             <Button variant="secondary" className="button--small" onClick={() => api.session.lock().then(setSession)}>
               Lock
             </Button>
-            <Button variant="secondary" className="button--small" onClick={() => api.session.signOut().then(setSession)}>
-              Sign out
-            </Button>
+            <SignOutButton onSignedOut={setSession} />
           </div>
         </>
       }
@@ -85,12 +79,12 @@ function SignedInApp() {
 }
 
 export function App() {
-  const { session } = useSession();
+  const { session, startError } = useSession();
   if (!session) {
     return (
       <AppShell>
-        <p className="muted" role="status">
-          Starting…
+        <p className={startError ? 'message message--error' : 'muted'} role="status" data-testid="start-status">
+          {startError ?? 'Starting…'}
         </p>
       </AppShell>
     );

@@ -12,6 +12,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin';
 
 const storeBody = z.object({ name: z.string().trim().min(1).max(100), currency: currencySchema }).strict();
+const storeChangeBody = z.object({ name: z.string().trim().min(1).max(100).optional(), address: z.string().trim().max(300).optional() }).strict();
 const codeBody = z
   .object({
     storeId: z.string().max(40).optional(),
@@ -50,6 +51,11 @@ export function registerAdmin(app: FastifyInstance, services: SandboxServices, t
     admin.post('/admin/stores', async (request, reply) => {
       const { name, currency } = parseOr400(storeBody, request.body, 'body');
       return reply.code(201).send(services.createStore(name, currency));
+    });
+    admin.patch('/admin/stores/:id', async (request) => {
+      const { id } = parseOr400(idParams, request.params, 'path');
+      if (!services.updateStore(id, parseOr400(storeChangeBody, request.body, 'body'))) throw new ApiHttpError('not_found', 'No such store.');
+      return { ok: true };
     });
     admin.post('/admin/enrollment-codes', async (request, reply) => {
       const body = parseOr400(codeBody, request.body ?? {}, 'body');

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { SandboxServices } from '../services';
 import { formatEnrollmentCode } from '../store/ids';
 import { pageOf } from '../store/catalog';
-import type { TerminalRow } from '../store/tenants';
+import type { StoreRow, TerminalRow } from '../store/tenants';
 import { ApiHttpError } from './api-error';
 
 export interface HandlerInput {
@@ -39,6 +39,8 @@ const TOKEN_OUTCOMES: Record<string, { status: PaymentRecord['status']; declineC
   [TEST_PAYMENT_TOKENS.processingError]: { status: 'declined', declineCode: 'processing_error' },
 };
 
+const storeBody = (store: StoreRow) => ({ id: store.id, name: store.name, currency: store.currency, ...(store.address ? { address: store.address } : {}) });
+
 type PaymentInput = z.output<typeof paymentRequestSchema>;
 
 /** Stores one payment as its token decides; null when a reversal blocked its client id. */
@@ -67,12 +69,17 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const { terminal, store, apiKey, scopes } = outcome;
       return {
         status: 201,
-        body: { terminalId: terminal.id, store: { id: store.id, name: store.name, currency: store.currency }, apiKey, eventSigningSecret: terminal.signing_secret, scopes },
+        body: { terminalId: terminal.id, store: storeBody(store), apiKey, eventSigningSecret: terminal.signing_secret, scopes },
       };
     },
     time: () => {
       const now = services.now();
       return { body: { now: now.toISOString(), unixMs: now.getTime() } };
+    },
+    store: (input) => {
+      const store = services.tenants.store(needTerminal(input).store_id);
+      if (!store) throw new ApiHttpError('not_found', 'No such store.');
+      return { body: storeBody(store) };
     },
     catalog: (input) => {
       const { cursor, limit } = input.query as z.output<typeof API_ROUTES.catalog.query>;

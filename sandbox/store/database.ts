@@ -18,6 +18,9 @@ export function openSandboxDb(dataDir: string, options: { reset?: boolean } = {}
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  // A data folder from before stores had an address.
+  const storeColumns = db.prepare('PRAGMA table_info(stores)').all() as { name: string }[];
+  if (!storeColumns.some((c) => c.name === 'address')) db.exec("ALTER TABLE stores ADD COLUMN address TEXT NOT NULL DEFAULT ''");
   return db;
 }
 

@@ -6,7 +6,7 @@ export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('change_seq', '0');
 CREATE TABLE IF NOT EXISTS stores (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL, created_at TEXT NOT NULL);
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL, created_at TEXT NOT NULL, address TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS terminals (
   id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), name TEXT NOT NULL,
   api_key_hash TEXT NOT NULL UNIQUE, api_key_hint TEXT NOT NULL, scopes TEXT NOT NULL,

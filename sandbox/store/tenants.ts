@@ -4,7 +4,7 @@ import { hashApiKey, newApiKey, newEnrollmentCode, newId, newSigningSecret } fro
 
 export const ENROLLMENT_CODE_TTL_MS = 24 * 3600_000;
 
-export interface StoreRow { id: string; name: string; currency: string; created_at: string }
+export interface StoreRow { id: string; name: string; currency: string; created_at: string; address: string }
 export interface TerminalRow {
   id: string; store_id: string; name: string; api_key_hint: string; scopes: string; signing_secret: string;
   enrolled_at: string; revoked_at: string | null;
@@ -19,10 +19,15 @@ export type EnrollOutcome =
 export class Tenants {
   constructor(private readonly db: SandboxDb, private readonly now: () => Date) {}
 
-  createStore(name: string, currency: string): StoreRow {
-    const row: StoreRow = { id: newId('sto'), name, currency, created_at: this.now().toISOString() };
-    this.db.prepare('INSERT INTO stores (id, name, currency, created_at) VALUES (@id, @name, @currency, @created_at)').run(row);
+  createStore(name: string, currency: string, address = ''): StoreRow {
+    const row: StoreRow = { id: newId('sto'), name, currency, created_at: this.now().toISOString(), address };
+    this.db.prepare('INSERT INTO stores (id, name, currency, created_at, address) VALUES (@id, @name, @currency, @created_at, @address)').run(row);
     return row;
+  }
+
+  updateStore(id: string, change: { name?: string; address?: string }): StoreRow | undefined {
+    this.db.prepare('UPDATE stores SET name = coalesce(?, name), address = coalesce(?, address) WHERE id = ?').run(change.name ?? null, change.address ?? null, id);
+    return this.store(id);
   }
 
   stores(): StoreRow[] {

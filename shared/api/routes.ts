@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { catalogPageSchema, pullQuerySchema, staffPageSchema } from './catalog';
 import { clientIdParamsSchema, transactionBatchRequestSchema, transactionBatchResponseSchema, transactionEnvelopeSchema, transactionRecordSchema } from './transactions';
-import { enrollmentRequestSchema, enrollmentResponseSchema } from './enrollment';
+import { enrollmentRequestSchema, enrollmentResponseSchema, storeSchema } from './enrollment';
 import { eventsPageSchema, eventsQuerySchema } from './events';
 import { paymentBatchRequestSchema, paymentBatchResponseSchema, paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
 import type { ApiScope } from './scopes';
@@ -42,6 +42,10 @@ export const API_ROUTES = {
     auth: 'none', idempotent: true, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
   }),
   time: route({ method: 'GET', path: '/v1/time', summary: 'Server time, for clock-drift checks', auth: 'none', idempotent: false, status: 200, response: serverTimeSchema }),
+  store: route({
+    method: 'GET', path: '/v1/store', summary: "The terminal's store: name, currency and address",
+    auth: 'read:catalog', idempotent: false, status: 200, response: storeSchema,
+  }),
   catalog: route({
     method: 'GET', path: '/v1/catalog', summary: 'Products and tax categories changed since a cursor',
     auth: 'read:catalog', idempotent: false, query: pullQuerySchema, status: 200, response: catalogPageSchema,

@@ -21,6 +21,8 @@ const storeSchema = z
     taxMode: z.enum(['inclusive', 'exclusive']),
     /** Cash totals round to this many minor units (5 rounds to 0.05); 0 or 1 means no rounding. Cash only. */
     cashRoundingMinor: z.number().int().min(0).max(100),
+    /** The same product scanned or picked again adds to its line (weighed lines and discounted lines stay apart). */
+    mergeSameItem: z.boolean(),
   })
   .strict();
 
@@ -40,6 +42,8 @@ const policiesSchema = z
     pinLength: z.number().int().min(4).max(8),
     autoLockMinutes: z.number().int().min(1).max(240),
     discountApprovalPercent: z.number().int().min(0).max(100),
+    /** Clearing a sale with more lines than this needs `void:transactions` or a manager's approval. */
+    clearApprovalLines: z.number().int().min(0).max(1_000),
     offlinePayments: offlinePaymentsSchema,
     apiBaseUrl: apiBaseUrlSchema,
   })
@@ -64,12 +68,13 @@ export const settingsPatchSchema = settingsPatchObjectSchema as unknown as z.Zod
 
 /** Built-in defaults; a terminal id is generated on first run unless IT policy sets one. */
 export const DEFAULT_SETTINGS: Omit<Settings, 'terminal'> & { terminal: Omit<Settings['terminal'], 'id'> } = {
-  store: { name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0 },
+  store: { name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0, mergeSameItem: true },
   terminal: { name: 'Till 1' },
   policies: {
     pinLength: 6,
     autoLockMinutes: 5,
     discountApprovalPercent: 10,
+    clearApprovalLines: 10,
     offlinePayments: { maxPerTransactionMinor: 10_000, maxTotalMinor: 100_000, maxCount: 50, maxAgeHours: 24 },
     apiBaseUrl: 'https://api.nopos.dev',
   },

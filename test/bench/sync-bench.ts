@@ -191,7 +191,7 @@ async function scanWhileSyncing(sb: SandboxProcess): Promise<{ p95: number; scan
   return { p95: result.scanToPaintP95Ms, scans: result.scans, backlogsSynced: backlogs };
 }
 
-const TARGETS = { requestsFor10kBacklog: 100, requestsFor10kMixedBacklog: 150, timeVsBareClient: 1.25, scanToPaintP95MsWhileSyncing: 16 };
+const TARGETS = { requestsFor10kBacklog: 100, requestsFor10kMixedBacklog: 150, timeVsBareClient: 1.25, scanToPaintP95MsWhileSyncing: 33 };
 
 /** Issue 10's figures, under `sync` (checks read them by these names). */
 export const syncSection: BenchSection = {

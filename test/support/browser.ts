@@ -42,6 +42,8 @@ export async function startAppHost(
     sync?: Sync;
     /** Online card authorization, as `npm start` wires it over sync's API client. */
     paymentGateway?: PaymentGateway;
+    /** Runs as the throw-away demo terminal `npm start` makes without a keychain, with this data folder. */
+    demoDataDir?: string;
   } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
@@ -57,7 +59,7 @@ export async function startAppHost(
     bridgeScriptPath,
     createCore: (origin) => {
       core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now() },
+        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now(), ...(options.demoDataDir ? { demo: true, demoDataDir: options.demoDataDir } : {}) },
         now,
         isTrustedSender: sameOriginSender(origin),
         storage,
@@ -86,6 +88,31 @@ export async function signInThroughUi(page: Page, name: string, pin: string): Pr
   await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
   for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}` }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Goes to a screen as staff would: its button in the header, or the header's "More" menu when it sits there. */
+export async function openScreen(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  const button = nav.getByRole('button', { name: label, exact: true });
+  await nav.waitFor();
+  if (await button.isVisible()) return button.click();
+  await nav.getByRole('button', { name: /^More/ }).click();
+  await page.getByRole('menu', { name: 'More screens' }).getByRole('menuitem', { name: label, exact: true }).click();
+}
+
+/** Every screen the header offers, whether shown in the bar or in its "More" menu. */
+export async function screenLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await nav.waitFor();
+  const labels = (await nav.locator(':scope > button.nav__item').allTextContents()).map((t) => t.trim());
+  const more = nav.getByRole('button', { name: /^More/ });
+  if (!(await more.isVisible())) return labels;
+  await more.click();
+  const menu = page.getByRole('menu', { name: 'More screens' });
+  labels.push(...(await menu.getByRole('menuitem').allTextContents()).map((t) => t.trim()));
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  return labels;
 }
 
 /** Collects everything that would mean the page is unhealthy: console errors, page errors, CSP violations. */

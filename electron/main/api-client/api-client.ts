@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { API_ROUTES, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, apiErrorSchema, type ApiRouteName, type EnrollmentResponse } from '../../../shared/api';
+import { catalogPageRowsSchema, staffPageRowsSchema, type CatalogPageRows, type StaffPageRows } from '../../../shared/api/catalog';
 import type { Keychain } from '../secrets/keychain';
 import { ApiClientError, parseRetryAfter } from './api-errors';
 import type { Transport, TransportReply } from './https-transport';
@@ -15,6 +16,8 @@ export interface ApiClientDeps {
    * request with the key goes there and nowhere else, whatever the URL configured now.
    */
   boundOrigin?: () => string | null;
+  /** Told of every request's fate: answered (any status) or not (no link, timeout, TLS). */
+  reachability?: { answered(): void; unreachable(): void };
 }
 
 type Response<N extends ApiRouteName> = z.output<(typeof API_ROUTES)[N]['response']>;
@@ -70,12 +73,18 @@ export class ApiClient {
     return this.call('time', { anonymous: true });
   }
 
-  catalog(cursor: string | undefined, limit = 500): Promise<Response<'catalog'>> {
-    return this.call('catalog', { query: { cursor, limit: String(limit) } });
+  store(): Promise<Response<'store'>> {
+    return this.call('store', {});
   }
 
-  staff(cursor: string | undefined, limit = 500): Promise<Response<'staff'>> {
-    return this.call('staff', { query: { cursor, limit: String(limit) } });
+  /** Products are checked one by one by the pull, so one bad product does not refuse the page. */
+  catalog(cursor: string | undefined, limit = 500): Promise<CatalogPageRows> {
+    return this.call('catalog', { query: { cursor, limit: String(limit) } }, catalogPageRowsSchema);
+  }
+
+  /** Staff are checked one by one by the pull. */
+  staff(cursor: string | undefined, limit = 500): Promise<StaffPageRows> {
+    return this.call('staff', { query: { cursor, limit: String(limit) } }, staffPageRowsSchema);
   }
 
   /** `items` are the envelopes as queued (JSON text); the batch key is chosen by the caller. */
@@ -130,7 +139,9 @@ export class ApiClient {
     }
   }
 
-  private async call<N extends ApiRouteName>(name: N, options: CallOptions): Promise<Response<N>> {
+  private async call<N extends ApiRouteName>(name: N, options: CallOptions): Promise<Response<N>>;
+  private async call<T>(name: ApiRouteName, options: CallOptions, schema: z.ZodType<T>): Promise<T>;
+  private async call(name: ApiRouteName, options: CallOptions, schema: z.ZodType = API_ROUTES[name].response): Promise<unknown> {
     const reply = await this.exchange(name, options);
     let json: unknown;
     try {
@@ -138,9 +149,9 @@ export class ApiClient {
     } catch {
       throw new ApiClientError({ kind: 'malformed', what: `${name}: not JSON` });
     }
-    const parsed = API_ROUTES[name].response.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiClientError({ kind: 'malformed', what: `${name}: ${parsed.error.issues[0]?.path.join('.') || 'shape'}` });
-    return parsed.data as Response<N>;
+    return parsed.data;
   }
 
   /** One request; resolves only with a success status, everything else is an ApiClientError. */
@@ -159,7 +170,14 @@ export class ApiClient {
       headers.authorization = `Bearer ${key}`;
     }
     if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey;
-    const reply = await this.deps.transport.send(route.method, url, headers, options.rawBody);
+    let reply: TransportReply;
+    try {
+      reply = await this.deps.transport.send(route.method, url, headers, options.rawBody);
+    } catch (error) {
+      if (ApiClientError.is(error) && !error.reachedServer && error.failure.kind !== 'insecure_url') this.deps.reachability?.unreachable();
+      throw error;
+    }
+    this.deps.reachability?.answered();
     if (reply.status === route.status || (reply.status >= 200 && reply.status < 300)) return reply;
     throw this.errorFrom(reply);
   }

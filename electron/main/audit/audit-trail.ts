@@ -102,6 +102,11 @@ export class AuditTrail {
   }
 
   /** Rows after `seq`, in order: how the chain leaves the terminal (sync uploads it in chunks). */
+  /** Whether anything was recorded with this action and target (e.g. a Z report already printed). */
+  has(action: string, target: string): boolean {
+    return this.deps.db.prepare('SELECT 1 FROM audit_log WHERE action = ? AND target = ? LIMIT 1').get(action, target) !== undefined;
+  }
+
   entriesAfter(seq: number, limit: number): AuditRow[] {
     return this.deps.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as AuditRow[];
   }

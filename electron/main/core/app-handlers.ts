@@ -9,6 +9,8 @@ export interface AppInfo {
   startedAt: Date;
   /** Only the browser host sets this, when it runs on its throw-away in-memory keychain. */
   demo?: boolean;
+  /** The demo terminal's temporary data folder, shown so a developer knows where to look. */
+  demoDataDir?: string;
 }
 
 const KNOWN_PLATFORMS = new Set(['linux', 'darwin', 'win32']);
@@ -23,6 +25,7 @@ export function createAppHandlers(info: AppInfo, now: () => Date, disk: () => Di
       now: now().toISOString(),
       demo: info.demo === true,
       disk: disk(),
+      demoDataDir: info.demo === true ? (info.demoDataDir ?? null) : null,
     }),
   };
 }

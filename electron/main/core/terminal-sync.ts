@@ -39,6 +39,7 @@ export function createTerminalSync(options: TerminalSyncOptions): Sync {
   const queue = new OutboxQueue(storage.db, storage.needsAttention, now);
   const link = createApiLink({
     db: storage.db, keychain, now, settings, audit: storage.audit, state, queue, needsAttention: storage.needsAttention,
+    applyStore: (store) => storage.settings.applyFromNoPOS(store),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.caPem ? { caPem: options.caPem } : {}),
     ...(options.osTrustStore ? { osTrustStore: true } : {}),
@@ -50,7 +51,8 @@ export function createTerminalSync(options: TerminalSyncOptions): Sync {
     db: storage.db, now, keychain, settings, audit: storage.audit, securityLog: storage.securityLog,
     log: (entry) => storage.appLog.write(entry),
     outbox: storage.outbox, queue, state, needsAttention: storage.needsAttention,
-    api: link.api, enrollment: link.enrollment,
+    api: link.api, enrollment: link.enrollment, reachability: link.reachability,
+    applyStore: (store) => storage.settings.applyFromNoPOS(store),
     catalog: storage.catalog, staff: storage.staff,
     paymentDeclines: paymentDeclinesPort({ db: storage.db, audit: storage.audit, attention: storage.needsAttention }),
     exportDir: options.exportDir,

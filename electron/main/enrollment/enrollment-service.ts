@@ -1,3 +1,4 @@
+import type { EnrollmentResponse } from '../../../shared/api/enrollment';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,8 @@ export interface EnrollmentDeps {
   audit: AuditTrail;
   now: () => Date;
   terminalName: () => string;
+  /** Takes the store's name, currency and address into settings (where no admin set them), with the enrollment. */
+  applyStore?: (store: EnrollmentResponse['store']) => void;
 }
 
 const ENROLLMENT = 'enrollment';
@@ -177,6 +180,7 @@ export class EnrollmentService {
         this.deps.state.set(ENROLLMENT, enrollment);
         this.pending.clear();
         this.recordCode(codeHash, source, 'enrolled');
+        this.deps.applyStore?.(answer.store);
         this.deps.audit.record({ action: 'credentials.changed', actorId, target: answer.terminalId, details: { change: 'enrolled', source, store: answer.store.id } });
       });
     } catch {

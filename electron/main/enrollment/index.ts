@@ -1,3 +1,4 @@
+import type { ApiStore } from '../../../shared/api/enrollment';
 import type { Settings } from '../../../shared/domain/settings';
 import { ApiClient } from '../api-client/api-client';
 import { createHttpsTransport, type TransportOptions } from '../api-client/https-transport';
@@ -9,6 +10,7 @@ import type { Db } from '../storage/db';
 import type { NeedsAttention } from '../storage/needs-attention';
 import type { OutboxQueue } from '../storage/outbox-queue';
 import type { SyncState } from '../storage/sync-state';
+import { Reachability } from '../api-client/reachability';
 import { EnrollmentService } from './enrollment-service';
 
 // The enrollment area's face: the terminal's link to the NoPOS API (client and credentials) and its
@@ -36,11 +38,15 @@ export interface ApiLinkPorts {
   resolveProxy?: ProxyResolver;
   log?: (entry: Record<string, unknown>) => void;
   transport?: Partial<TransportOptions>;
+  /** Takes the store's name, currency and address into settings (where no admin set them), with the enrollment. */
+  applyStore?: (store: ApiStore) => void;
 }
 
 export interface ApiLink {
   api: ApiClient;
   enrollment: EnrollmentService;
+  /** Online or offline, from the client's real answers (sync/reachability.ts). */
+  reachability: Reachability;
   close(): void;
 }
 
@@ -59,16 +65,18 @@ export function createApiLink(ports: ApiLinkPorts): ApiLink {
     ...(ports.resolveProxy ? { resolveProxy: ports.resolveProxy } : {}),
   });
   const baseUrl = () => ports.baseUrl ?? ports.settings().policies.apiBaseUrl;
+  const reachability = new Reachability();
   // The key goes only to the origin it was enrolled at (docs/sync.md).
-  const api = new ApiClient({ baseUrl, transport, keychain: ports.keychain, now: ports.now, boundOrigin: (): string | null => enrollment.boundOrigin() });
+  const api = new ApiClient({ baseUrl, transport, keychain: ports.keychain, now: ports.now, reachability, boundOrigin: (): string | null => enrollment.boundOrigin() });
   const enrollment = new EnrollmentService({
     db: ports.db, state: ports.state, keychain: ports.keychain, api: () => api, queue: ports.queue, needsAttention: ports.needsAttention,
     audit: ports.audit, now: ports.now, terminalName: () => ports.settings().terminal.name,
+    ...(ports.applyStore ? { applyStore: ports.applyStore } : {}),
   });
   try {
     enrollment.bindUnboundEnrollment(api.currentOrigin());
   } catch {
     // No usable address configured: the first request says so.
   }
-  return { api, enrollment, close: () => transport.close() };
+  return { api, enrollment, reachability, close: () => transport.close() };
 }

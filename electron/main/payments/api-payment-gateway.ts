@@ -10,6 +10,8 @@ export interface ApiGatewayDeps {
   api: Pick<ApiClient, 'createPayment' | 'findPayment' | 'reversePayment'>;
   /** Read per payment: a terminal enrolled while it runs starts authorizing online at once. */
   enrolled: () => boolean;
+  /** The link is known to be down (sync's latest requests went unanswered): do not wait out a timeout. */
+  knownDown?: () => boolean;
   log: (entry: Record<string, unknown>) => void;
 }
 
@@ -46,6 +48,12 @@ export function apiPaymentGateway(deps: ApiGatewayDeps): PaymentGateway {
   return {
     async authorize(request: PaymentRequest): Promise<AuthorizeOutcome> {
       if (!deps.enrolled()) return unreachableGateway.authorize(request);
+      // A customer should not wait 5 s for a connect timeout the terminal can predict; sync keeps probing
+      // (at most every 10 s), and its first answer makes the next payment go online again.
+      if (deps.knownDown?.()) {
+        deps.log({ event: 'payments.authorize_skipped', reason: 'api_known_down' });
+        return { outcome: 'offline' };
+      }
       try {
         return outcomeOf(await deps.api.createPayment(JSON.stringify(request), request.clientId), request.clientId);
       } catch (error) {
@@ -86,6 +94,6 @@ export function apiPaymentGateway(deps: ApiGatewayDeps): PaymentGateway {
 }
 
 /** The gateway a host hands the core: the sync area's API client, asked only once the terminal is enrolled. */
-export function paymentGatewayFor(sync: Pick<Sync, 'api' | 'enrollment'>, log: ApiGatewayDeps['log']): PaymentGateway {
-  return apiPaymentGateway({ api: sync.api, enrolled: () => sync.enrollment.isEnrolled(), log });
+export function paymentGatewayFor(sync: Pick<Sync, 'api' | 'enrollment' | 'reachability'>, log: ApiGatewayDeps['log']): PaymentGateway {
+  return apiPaymentGateway({ api: sync.api, enrolled: () => sync.enrollment.isEnrolled(), knownDown: () => sync.reachability.knownDown(), log });
 }

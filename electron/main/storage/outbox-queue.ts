@@ -85,7 +85,8 @@ export class OutboxQueue {
     // status change, so it must not read every waiting row).
     this.stats = db.prepare(
       `SELECT (SELECT count(*) FROM outbox WHERE status IN ('queued', 'sending')) AS n,
-              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest`,
+              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest,
+              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') AND kind = 'payment' ORDER BY seq LIMIT 1) AS oldest_payment`,
     );
   }
 
@@ -162,9 +163,10 @@ export class OutboxQueue {
     });
   }
 
-  pendingStats(): { count: number; oldestCreatedAt: string | null } {
-    const row = this.stats.get() as { n: number; oldest: string | null };
-    return { count: row.n, oldestCreatedAt: row.oldest };
+  /** How many items wait, the oldest one's time, and the oldest card payment's (the offline limit counts from it). */
+  pendingStats(): { count: number; oldestCreatedAt: string | null; oldestPaymentCreatedAt: string | null } {
+    const row = this.stats.get() as { n: number; oldest: string | null; oldest_payment: string | null };
+    return { count: row.n, oldestCreatedAt: row.oldest, oldestPaymentCreatedAt: row.oldest_payment };
   }
 
   /** Confirmed items older than the retention period are removed; nothing unconfirmed ever is. */

@@ -8,13 +8,15 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
     <div className="shell">
       <header className="shell__header">
         <span className="shell__brand">NoPOS Terminal</span>
-        <DemoBanner />
         {nav}
       </header>
-      {/* Its own strip under the header: staff always see the link and the queue, whatever the screen. */}
-      <div className="shell__status">
-        <SyncStatusBar />
-        <DiskFullBanner />
+      {/* Strips of their own under the header: staff always see the link and the queue, whatever the screen. */}
+      <div className="shell__strips">
+        <DemoBanner />
+        <div className="shell__status">
+          <SyncStatusBar />
+          <DiskFullBanner />
+        </div>
       </div>
       <main className="shell__main" id="main">
         {children}
@@ -23,14 +25,23 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
   );
 }
 
-/** Shown only on a throw-away development terminal (browser host without a system keychain). */
+/**
+ * Shown only on a throw-away development terminal (browser host without a system keychain), in a
+ * strip of its own so it is never cut: what it is, where its data is, and how to stop it.
+ */
 function DemoBanner() {
   const api = useApi();
   const status = useQuery(useCallback(() => api.app.getStatus(), [api]));
   if (status.status !== 'ready' || !status.data.demo) return null;
   return (
-    <p className="shell__demo" role="status">
-      demo: nothing is kept after this terminal stops
+    <p className="shell__demo" role="status" data-testid="demo-banner">
+      <strong>Demo terminal: nothing is kept after it stops.</strong>{' '}
+      {status.data.demoDataDir ? (
+        <>
+          Its data is in <code>{status.data.demoDataDir}</code> until then.{' '}
+        </>
+      ) : null}
+      To stop it, press <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">C</kbd> in the terminal window where <code>npm start</code> runs.
     </p>
   );
 }

@@ -18,7 +18,7 @@ export function TenderPanel({ sale, method, onMethod, onTendered, onError, input
   const currency = sale.totals.currency;
   return (
     <section className="tender" aria-labelledby="tender-title">
-      <h2 id="tender-title">Payment</h2>
+      <h2 id="tender-title" className="visually-hidden">Payment</h2>
       <div className="group-tabs" role="group" aria-label="Payment method">
         {TENDER_METHODS.map((m) => (
           <button key={m.id} type="button" className="group-tabs__item" aria-pressed={m.id === current.id} aria-keyshortcuts={m.shortcut} onClick={() => onMethod(m.id)}>
