@@ -13,6 +13,7 @@ import {
   staffSummarySchema,
 } from '../domain/staff';
 import { catalogChannels } from './areas/catalog';
+import { devicesChannels, devicesEvents } from './areas/devices';
 import { paymentsChannels } from './areas/payments';
 import { receiptsChannels } from './areas/receipts';
 import { refundsChannels } from './areas/refunds';
@@ -136,10 +137,12 @@ export const contract = defineContract({
     shifts: shiftsChannels,
     receipts: receiptsChannels,
     sync: syncChannels,
+    devices: devicesChannels,
   },
   events: {
     session: { changed: event(sessionViewSchema) },
     sync: { changed: event(syncStatusSchema) },
+    devices: devicesEvents,
   },
 });
 

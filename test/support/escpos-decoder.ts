@@ -66,6 +66,13 @@ export function decodeEscPos(input: Uint8Array): DecodedPrint {
       i += 1;
     } else if (b === 0x10) {
       need(i, 3);
+      if (bytes[i + 1] === 0x14) {
+        // DLE DC4 1 m t: the real-time drawer pulse, t × 100 ms.
+        need(i, 5);
+        out.pulses.push({ pin: bytes[i + 3] === 0 ? 2 : 5, onMs: (bytes[i + 4] as number) * 100, offMs: (bytes[i + 4] as number) * 100 });
+        i += 5;
+        continue;
+      }
       if (bytes[i + 1] !== 0x04) throw new Error(`Unknown DLE command at ${i}`);
       out.statusQueries.push(bytes[i + 2] as number);
       i += 3;

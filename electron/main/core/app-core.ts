@@ -5,6 +5,8 @@ import { selectCardReader } from '../devices/card-reader-selection';
 import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
+import { createDevices, type Devices } from '../devices';
+import type { PrinterTimeouts } from '../devices/escpos/escpos-printer';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -50,6 +52,8 @@ export interface AppCoreDeps {
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
+  /** Tests shorten the ESC/POS printer's timeouts. */
+  printerTimeouts?: PrinterTimeouts;
 }
 
 export interface AppCore {
@@ -58,7 +62,8 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
-  /** Starts the idle auto-lock timer; returns its stop function. */
+  devices: Devices;
+  /** Starts the idle auto-lock timer and the devices' watch (settling print jobs a crash cut off); returns its stop function. */
   startTimers(): () => void;
 }
 
@@ -70,7 +75,21 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
-  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const host = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const events = createEventPublisher(contract);
+  const devices = createDevices({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values.devices,
+    terminalName: () => storage.settings.current().values.terminal.name,
+    audit: storage.audit,
+    hostPrinter: host.printer,
+    hostDrawer: host.drawer,
+    log: (entry) => storage.appLog.write(entry),
+    publish: (status) => events.publish('devices', 'changed', status),
+    originalInterrupted: (receiptNumber) => register.ledger.markOutput(receiptNumber, 'print', now()),
+    ...(deps.printerTimeouts ? { printerTimeouts: deps.printerTimeouts } : {}),
+  });
   const register = createRegister({
     db: storage.db,
     now,
@@ -93,7 +112,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     outbox: storage.outbox,
     checkout: register.checkout,
     openSale: () => register.cart.current(),
-    device: devices.cardReader ?? selectCardReader(process.platform),
+    device: host.cardReader ?? selectCardReader(process.platform),
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
@@ -146,7 +165,6 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     now: () => now().getTime(),
     log: ipcLogSink(storage.securityLog, storage.appLog),
   });
-  const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   // Payments owns the needs-attention entry of a card payment declined when forwarded (see sync/payment-declines.ts).
@@ -157,13 +175,18 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     register,
     payments,
+    devices,
     startTimers() {
       const timer = setInterval(() => {
         session.tick();
         storage.securityLog.tick();
       }, 5_000);
       timer.unref?.();
-      return () => clearInterval(timer);
+      devices.start();
+      return () => {
+        clearInterval(timer);
+        devices.stop();
+      };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Register } from '../core/register';
 import { createCatalogHandlers } from '../catalog/catalog-handlers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
-import type { TerminalDevices } from '../devices/terminal-devices';
+import type { Devices } from '../devices';
 import type { Payments } from '../payments/payments-area';
 import { createPaymentsHandlers } from '../payments/payments-handlers';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
@@ -37,7 +37,7 @@ export interface HandlerDeps {
   payments: Payments;
   kiosk: KioskExit;
   catalogImporter: CatalogImporter | null;
-  devices: TerminalDevices;
+  devices: Devices;
   receipts: ReceiptService;
   sync: Sync | null;
 }
@@ -53,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
+    devices: deps.devices.handlers,
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
     sales: stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), () => deps.sync?.enrollment.revoked() ?? false, [
       'addByBarcode',

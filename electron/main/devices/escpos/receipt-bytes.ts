@@ -81,6 +81,14 @@ export function drawerKickBytes(drawer: Pick<DrawerSettings, 'pin' | 'onMs' | 'o
   return new ReceiptPrinterEncoder({ language: 'esc-pos' }).pulse(drawer.pin === 2 ? 0 : 1, drawer.onMs, drawer.offMs).encode();
 }
 
+/**
+ * The real-time pulse (DLE DC4 1 m t, t in 100 ms steps), which a printer acts on even when it is
+ * stopped (paper out, cover open): the change still comes out of the drawer.
+ */
+export function realtimeKickBytes(drawer: Pick<DrawerSettings, 'pin' | 'onMs'>): Uint8Array {
+  return Uint8Array.from([0x10, 0x14, 0x01, drawer.pin === 2 ? 0 : 1, Math.min(8, Math.max(1, Math.round(drawer.onMs / 100)))]);
+}
+
 /** The settings screen's test print: the printer's name for itself, the paper width and the code page's accents. */
 export function testPageBytes(layout: EscPosLayout, title: string): Uint8Array {
   const width = columnsOf(layout.paper);

@@ -1,0 +1,96 @@
+import type { DeviceSettings, DeviceStatus } from '../../../shared/domain/devices';
+import type { NoposContract } from '../../../shared/ipc/contract';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { Handlers } from '../ipc/registry';
+import type { Db } from '../storage/db';
+import type { CashDrawer } from './cash-drawer';
+import { deviceCashDrawer } from './device-drawer';
+import { DeviceMonitor } from './device-monitor';
+import { deviceReceiptPrinter } from './device-receipt-printer';
+import { DeviceTester } from './device-tester';
+import { createDevicesHandlers } from './devices-handlers';
+import { EscPosPrinter, type PrinterTimeouts } from './escpos/escpos-printer';
+import type { DeviceLink } from './links/printer-link';
+import { isEscPos, openPrinterLink } from './links/printer-links';
+import { PrintJobs, type InterruptedJob } from './print-jobs';
+import type { ReceiptPrinter } from './receipt-printer';
+
+export interface DevicesPorts {
+  db: Db;
+  now: () => Date;
+  settings: () => DeviceSettings;
+  terminalName: () => string;
+  audit: Pick<AuditTrail, 'record'>;
+  /** The host's own printing (OS dialog in Electron, real Chromium in the browser host) and its PDFs. */
+  hostPrinter: ReceiptPrinter;
+  /** Where kicks go while no drawer is wired to the printer (the simulated drawer). */
+  hostDrawer: CashDrawer;
+  log: (entry: Record<string, unknown>) => void;
+  publish: (status: DeviceStatus) => void;
+  /** A receipt whose first copy was going out when the terminal stopped: it must count as made (never printed twice). */
+  originalInterrupted: (receiptNumber: string) => void;
+  /** Tests shorten the printer's timeouts; the terminal uses the defaults. */
+  printerTimeouts?: PrinterTimeouts;
+  /** How often the printer's state is asked while idle; default 15 s. */
+  statusIntervalMs?: number;
+}
+
+export interface Devices {
+  handlers: Handlers<NoposContract>['devices'];
+  /** For receipts: paper through the set-up printer, PDFs through the host. */
+  printer: ReceiptPrinter;
+  /** For the register, shifts and the drawer channel: one kick per call, never retried. */
+  drawer: CashDrawer;
+  status(): DeviceStatus;
+  /** Settles jobs a crash cut off, then watches the printer's state. */
+  start(): void;
+  stop(): void;
+}
+
+/** The store hardware of this terminal: receipt printer, cash drawer (and, next, customer display and scale). */
+export function createDevices(ports: DevicesPorts): Devices {
+  const monitor = new DeviceMonitor({ now: ports.now, settings: ports.settings, publish: ports.publish, log: ports.log });
+  const escpos = new EscPosPrinter({
+    openLink: (connectTimeoutMs): Promise<DeviceLink> => openPrinterLink(ports.settings().printer, connectTimeoutMs),
+    now: ports.now,
+    onState: (state) => monitor.printerChanged(state),
+    ...(ports.printerTimeouts ? { timeouts: ports.printerTimeouts } : {}),
+  });
+  const jobs = new PrintJobs(ports.db, ports.now);
+  const drawer = deviceCashDrawer({ settings: ports.settings, host: ports.hostDrawer, escpos, monitor, audit: ports.audit });
+  const tester = new DeviceTester({ settings: ports.settings, terminalName: ports.terminalName, escpos, drawer, audit: ports.audit, checks: {} });
+  const refresh = async () => {
+    if (isEscPos(ports.settings().printer.connection)) await escpos.checkStatus();
+  };
+  let timer: NodeJS.Timeout | null = null;
+
+  const settleInterrupted = (job: InterruptedJob) => {
+    if (job.purpose === 'original') ports.originalInterrupted(job.target);
+    monitor.report({
+      device: 'printer',
+      outcome: 'interrupted',
+      message: `Printing ${job.target} was cut off when the terminal stopped. If it did not come out whole, reprint it.`,
+      target: job.target,
+    });
+  };
+
+  return {
+    handlers: createDevicesHandlers({ monitor, refresh, tester }),
+    printer: deviceReceiptPrinter({ settings: ports.settings, host: ports.hostPrinter, escpos, jobs, monitor }),
+    drawer,
+    status: () => monitor.status(),
+    start() {
+      for (const job of jobs.takeInterrupted()) settleInterrupted(job);
+      if (timer) return;
+      timer = setInterval(() => {
+        if (!escpos.busy) void refresh();
+      }, ports.statusIntervalMs ?? 15_000);
+      timer.unref?.();
+      void refresh();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
