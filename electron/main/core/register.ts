@@ -69,7 +69,13 @@ export function createRegister(deps: RegisterDeps): Register {
 function openedAfterCommit(drawer: CashDrawer, log: RegisterDeps['log']): CashDrawer {
   return {
     open: (reason) => {
-      drawer.open(reason).catch((error: unknown) => log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error }));
+      drawer.open(reason).catch((error: unknown) => {
+        try {
+          log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error });
+        } catch {
+          // The log itself failing (a full disk) must not become an unhandled rejection.
+        }
+      });
       return Promise.resolve();
     },
   };

@@ -1,4 +1,5 @@
 import type { DeviceSettings } from '../../../shared/domain/devices';
+import { AppError } from '../../../shared/ipc/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CashDrawer, DrawerOpenReason } from './cash-drawer';
 import type { DeviceMonitor } from './device-monitor';
@@ -7,10 +8,9 @@ import { PRINTER_STATE_MESSAGES } from './escpos/printer-status';
 import { drawerKickBytes, realtimeKickBytes } from './escpos/receipt-bytes';
 import { isEscPos } from './links/printer-links';
 
-export class DrawerDidNotOpen extends Error {
+export class DrawerDidNotOpen extends AppError {
   constructor(readonly reason: DrawerOpenReason, message: string) {
-    super(message);
-    this.name = 'DrawerDidNotOpen';
+    super('unavailable', message);
   }
 }
 

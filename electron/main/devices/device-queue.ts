@@ -15,6 +15,10 @@ export class DeviceQueue {
     return this.pending > 0;
   }
 
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
   run<T>(job: () => Promise<T>): Promise<T> {
     if (this.pending >= this.limit) return Promise.reject(new AppError('unavailable', 'The printer has too much waiting: check it, then try again.'));
     this.pending += 1;

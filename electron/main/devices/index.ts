@@ -42,6 +42,8 @@ export interface Devices {
   /** For the register, shifts and the drawer channel: one kick per call, never retried. */
   drawer: CashDrawer;
   status(): DeviceStatus;
+  /** Resolves once the device work queued so far (prints, kicks, status checks) has ended. */
+  idle(): Promise<void>;
   /** Settles jobs a crash cut off, then watches the printer's state. */
   start(): void;
   stop(): void;
@@ -79,6 +81,7 @@ export function createDevices(ports: DevicesPorts): Devices {
     printer: deviceReceiptPrinter({ settings: ports.settings, host: ports.hostPrinter, escpos, jobs, monitor }),
     drawer,
     status: () => monitor.status(),
+    idle: () => escpos.idle(),
     start() {
       for (const job of jobs.takeInterrupted()) settleInterrupted(job);
       if (timer) return;

@@ -46,6 +46,11 @@ export class EscPosPrinter {
     return this.queue.busy;
   }
 
+  /** Resolves once every job queued so far has ended. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
   private remember(state: PrinterState): PrinterState {
     this.last = { state, at: this.deps.now() };
     this.deps.onState?.(state);
@@ -74,7 +79,7 @@ export class EscPosPrinter {
   }
 
   private stateOfFault(error: unknown): PrinterState {
-    if (error instanceof DeviceIoError) return error.fault === 'not_set_up' ? 'not_set_up' : error.fault === 'unreachable' ? 'unreachable' : 'offline';
+    if (error instanceof DeviceIoError) return error.fault === 'not_set_up' ? 'not_set_up' : error.fault === 'timeout' ? 'offline' : 'unreachable';
     return 'unreachable';
   }
 
@@ -108,6 +113,7 @@ export class EscPosPrinter {
           written = true;
           await link.write(bytes, this.timeouts.writeMs);
           const after = await this.readState(link);
+          if (!link.alive()) return { ok: false as const, state: this.remember('unreachable'), partial: true };
           this.remember(after === 'unknown' && before !== 'unknown' ? before : after);
           return failedAfter(after) ? { ok: false as const, state: after, partial: true } : { ok: true as const, state: after };
         });

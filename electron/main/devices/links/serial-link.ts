@@ -49,6 +49,7 @@ export async function openSerialLink(line: SerialLine, openTimeoutMs: number): P
       port.write(Buffer.from(bytes));
       return inbox.next(timeoutMs);
     },
+    alive: () => closed === null,
     close: () => {
       closed ??= new DeviceIoError('disconnected', 'closed');
       if (port.isOpen) port.close(() => undefined);

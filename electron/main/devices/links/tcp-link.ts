@@ -51,6 +51,7 @@ export async function openTcpLink(host: string, port: number, connectTimeoutMs: 
       socket.write(bytes);
       return inbox.next(timeoutMs);
     },
+    alive: () => closed === null,
     close: () => {
       closed ??= new DeviceIoError('disconnected', 'closed');
       socket.end();
