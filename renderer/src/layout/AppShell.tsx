@@ -2,6 +2,7 @@ import { useCallback, type ReactNode } from 'react';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
+import { DeviceAlerts } from '../devices/DeviceAlerts';
 
 export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
   return (
@@ -14,6 +15,7 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
       {/* Its own strip under the header: staff always see the link and the queue, whatever the screen. */}
       <div className="shell__status">
         <SyncStatusBar />
+        {nav && <DeviceAlerts />}
       </div>
       <main className="shell__main" id="main">
         {children}
