@@ -36,6 +36,19 @@ export class ByteInbox {
     });
   }
 
+  /** The bytes up to and including `end`, or null when no whole frame came in time. */
+  async frame(end: number, timeoutMs: number, maxBytes = 256): Promise<Uint8Array | null> {
+    const deadline = Date.now() + timeoutMs;
+    const out: number[] = [];
+    while (out.length < maxBytes) {
+      const byte = await this.next(Math.max(0, deadline - Date.now()));
+      if (byte === null) return null;
+      out.push(byte);
+      if (byte === end) return Uint8Array.from(out);
+    }
+    return null;
+  }
+
   private wake(): void {
     const waiter = this.waiter;
     const byte = this.bytes[0];

@@ -7,6 +7,8 @@ export interface DeviceLink {
   write(bytes: Uint8Array, timeoutMs: number): Promise<void>;
   /** Sends a request and resolves with the next byte that comes back, or null when none came in time (or the link is one-way). */
   query(bytes: Uint8Array, timeoutMs: number): Promise<number | null>;
+  /** Sends a request and resolves with the reply up to and including `end`, or null when none came whole in time. */
+  exchange(bytes: Uint8Array, end: number, timeoutMs: number): Promise<Uint8Array | null>;
   /** False once the device or the OS closed the link (a cable pulled, the printer switched off). */
   alive(): boolean;
   close(): void;

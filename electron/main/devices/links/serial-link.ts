@@ -49,6 +49,12 @@ export async function openSerialLink(line: SerialLine, openTimeoutMs: number): P
       port.write(Buffer.from(bytes));
       return inbox.next(timeoutMs);
     },
+    exchange: async (bytes, end, timeoutMs) => {
+      if (closed) return null;
+      inbox.clear();
+      port.write(Buffer.from(bytes));
+      return inbox.frame(end, timeoutMs);
+    },
     alive: () => closed === null,
     close: () => {
       closed ??= new DeviceIoError('disconnected', 'closed');

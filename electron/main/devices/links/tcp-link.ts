@@ -51,6 +51,12 @@ export async function openTcpLink(host: string, port: number, connectTimeoutMs: 
       socket.write(bytes);
       return inbox.next(timeoutMs);
     },
+    exchange: async (bytes, end, timeoutMs) => {
+      if (closed) return null;
+      inbox.clear();
+      socket.write(bytes);
+      return inbox.frame(end, timeoutMs);
+    },
     alive: () => closed === null,
     close: () => {
       closed ??= new DeviceIoError('disconnected', 'closed');

@@ -21,6 +21,7 @@ export async function openUsbFileLink(path: string, openTimeoutMs: number): Prom
         throw error instanceof DeviceIoError ? error : new DeviceIoError('disconnected', (error as NodeJS.ErrnoException).code ?? 'write failed');
       }),
     query: () => Promise.resolve(null),
+    exchange: () => Promise.resolve(null),
     alive: () => true,
     close: () => void handle.close().catch(() => undefined),
   };
