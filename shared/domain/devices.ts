@@ -128,3 +128,15 @@ export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
 export const deviceTestResultSchema = z.object({ ok: z.boolean(), message: z.string().max(300) }).strict();
 export type DeviceTestResult = z.infer<typeof deviceTestResultSchema>;
+
+export const weighOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), grams: z.number().int().min(0).max(300_000) }).strict(),
+  z
+    .object({
+      ok: z.literal(false),
+      problem: z.enum(['not_set_up', 'unstable', 'overload', 'negative', 'empty', 'no_answer', 'disconnected', 'unreadable']),
+      message: z.string().max(300),
+    })
+    .strict(),
+]);
+export type WeighOutcomeView = z.infer<typeof weighOutcomeSchema>;

@@ -14,6 +14,8 @@ import type { DeviceLink } from './links/printer-link';
 import { isEscPos, openPrinterLink } from './links/printer-links';
 import { PrintJobs, type InterruptedJob } from './print-jobs';
 import type { ReceiptPrinter } from './receipt-printer';
+import { SerialScale, type ScaleTimeouts } from './scale/serial-scale';
+import { openSerialLink } from './links/serial-link';
 
 export interface DevicesPorts {
   db: Db;
@@ -31,6 +33,7 @@ export interface DevicesPorts {
   originalInterrupted: (receiptNumber: string) => void;
   /** Tests shorten the printer's timeouts; the terminal uses the defaults. */
   printerTimeouts?: PrinterTimeouts;
+  scaleTimeouts?: ScaleTimeouts;
   /** How often the printer's state is asked while idle; default 15 s. */
   statusIntervalMs?: number;
 }
@@ -60,7 +63,14 @@ export function createDevices(ports: DevicesPorts): Devices {
   });
   const jobs = new PrintJobs(ports.db, ports.now);
   const drawer = deviceCashDrawer({ settings: ports.settings, host: ports.hostDrawer, escpos, monitor, audit: ports.audit });
-  const tester = new DeviceTester({ settings: ports.settings, terminalName: ports.terminalName, escpos, drawer, audit: ports.audit, checks: {} });
+  const scale = new SerialScale({ settings: () => ports.settings().scale, openLink: openSerialLink, ...(ports.scaleTimeouts ? { timeouts: ports.scaleTimeouts } : {}) });
+  const checks = {
+    scale: async () => {
+      const reading = await scale.weigh();
+      return reading.ok ? { ok: true, message: `The scale reads ${reading.grams} g.` } : { ok: false, message: reading.message };
+    },
+  };
+  const tester = new DeviceTester({ settings: ports.settings, terminalName: ports.terminalName, escpos, drawer, audit: ports.audit, checks });
   const refresh = async () => {
     if (isEscPos(ports.settings().printer.connection)) await escpos.checkStatus();
   };
@@ -77,7 +87,7 @@ export function createDevices(ports: DevicesPorts): Devices {
   };
 
   return {
-    handlers: createDevicesHandlers({ monitor, refresh, tester }),
+    handlers: createDevicesHandlers({ monitor, refresh, tester, scale }),
     printer: deviceReceiptPrinter({ settings: ports.settings, host: ports.hostPrinter, escpos, jobs, monitor }),
     drawer,
     status: () => monitor.status(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceStatusSchema, deviceTestResultSchema } from '../../domain/devices';
+import { deviceStatusSchema, deviceTestResultSchema, weighOutcomeSchema } from '../../domain/devices';
 import { channel, event } from '../contract-kit';
 
 export const devicesChannels = {
@@ -16,6 +16,14 @@ export const devicesChannels = {
     response: deviceTestResultSchema,
     access: 'manage:settings',
     rateLimit: { burst: 3, perSecond: 0.5 },
+  }),
+
+  /** Weighs on the scale: a steady, positive weight within its capacity, or a named problem. */
+  weigh: channel({
+    request: z.object({ command: z.enum(['weigh', 'zero', 'tare']).optional() }).strict(),
+    response: weighOutcomeSchema,
+    access: 'create:transactions',
+    rateLimit: { burst: 5, perSecond: 2 },
   }),
 };
 
