@@ -21,6 +21,7 @@ export interface ScaleProtocol {
 
 const ascii = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
 const CR = 0x0d;
+const STX = '\u0002';
 
 /** "1.234" kg or "1234" g as whole grams, without floats; null when it is not a plain decimal. */
 export function gramsOf(number: string, unit: 'kg' | 'g'): number | null {
@@ -46,12 +47,14 @@ export const TOLEDO_8217: ScaleProtocol = {
   end: CR,
   minIntervalMs: 0,
   parse(frame) {
-    const weight = /^\x02\s*(\d{1,6}(?:\.\d{1,4})?)\s*(?:kg)?\r$/i.exec(frame);
+    if (!frame.startsWith(STX)) return { kind: 'unreadable' };
+    const body = frame.slice(1);
+    const weight = /^\s*(\d{1,6}(?:\.\d{1,4})?)\s*(?:kg)?\r$/i.exec(body);
     if (weight?.[1]) {
       const grams = gramsOf(weight[1], 'kg');
       return grams === null ? { kind: 'unreadable' } : { kind: 'stable', grams };
     }
-    const status = /^\x02\?(.)\r$/s.exec(frame);
+    const status = /^\?(.)\r$/s.exec(body);
     if (!status?.[1]) return { kind: 'unreadable' };
     const bits = status[1].charCodeAt(0);
     if (bits & 0x02) return { kind: 'overload' };
@@ -92,7 +95,7 @@ export const SMA: ScaleProtocol = {
   end: CR,
   minIntervalMs: 0,
   parse(frame) {
-    const match = /^\n?(.)(.)(.)(.)(.)([ \d.+-]{10})(kg |g  |lb )\r$/.exec(frame);
+    const match = /^\n?(.)(.)(.)(.)(.)([ \d.+-]{10})(kg |g {2}|lb )\r$/.exec(frame);
     if (!match) return { kind: 'unreadable' };
     const [, status, , , motion, , weight = '', unit = ''] = match;
     if (status === 'O') return { kind: 'overload' };
