@@ -79,7 +79,7 @@ async function main(): Promise<void> {
         paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
       });
       stopTimers = core.startTimers();
-      return { registry: core.registry, attachEvents: core.events.attach };
+      return { registry: core.registry, attachEvents: core.events.attach, customerDisplay: core.devices.customerDisplay };
     },
   });
 
@@ -100,8 +100,12 @@ async function main(): Promise<void> {
     const browser = spawn(chromium, [`--app=${host.newAppUrl()}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
     browser.on('exit', stop);
     process.stdout.write(`NoPOS Terminal (browser host) opened in Chromium at ${host.origin}\n`);
+    if (storage.settings.current().values.devices.customerDisplay.kind === 'window') {
+      spawn(chromium, [`--app=${host.customerDisplayUrl()}`, `--user-data-dir=${profile}-display`, '--no-first-run'], { stdio: 'ignore' });
+    }
   } else {
     process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
+    process.stdout.write(`Customer display (a second screen): ${host.customerDisplayUrl()}\n`);
   }
 }
 

@@ -10,6 +10,7 @@ import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import { showCustomerDisplayWindow } from './devices/electron-customer-display';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
   app.on('will-quit', marker.stop);
   const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
   const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
-  // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+  // The drawer set up in Devices is kicked through the ESC/POS printer; this simulated one logs kicks while none is.
   const devices = {
     // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
     cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
@@ -113,6 +114,8 @@ async function start(): Promise<void> {
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
   const stopTimers = core.startTimers();
   app.on('will-quit', stopTimers);
+  const openStorage = storage;
+  app.on('will-quit', showCustomerDisplayWindow(core.devices.customerDisplay, () => openStorage.settings.current().values.devices.customerDisplay));
   // Walking away from a locked or sleeping PC must not leave a till signed in.
   powerMonitor.on('lock-screen', () => core.session.lock('os_lock'));
   powerMonitor.on('suspend', () => core.session.lock('os_lock'));

@@ -82,6 +82,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     now,
     settings: () => storage.settings.current().values.devices,
     terminalName: () => storage.settings.current().values.terminal.name,
+    storeName: () => storage.settings.current().values.store.name,
     audit: storage.audit,
     hostPrinter: host.printer,
     hostDrawer: host.drawer,

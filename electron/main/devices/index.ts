@@ -15,6 +15,8 @@ import { isEscPos, openPrinterLink } from './links/printer-links';
 import { PrintJobs, type InterruptedJob } from './print-jobs';
 import type { ReceiptPrinter } from './receipt-printer';
 import { SerialScale, type ScaleTimeouts } from './scale/serial-scale';
+import { CustomerDisplay, poleDisplayWriter } from './customer-display/customer-display';
+import { sayHello } from './customer-display/display-test';
 import { openSerialLink } from './links/serial-link';
 
 export interface DevicesPorts {
@@ -31,6 +33,8 @@ export interface DevicesPorts {
   publish: (status: DeviceStatus) => void;
   /** A receipt whose first copy was going out when the terminal stopped: it must count as made (never printed twice). */
   originalInterrupted: (receiptNumber: string) => void;
+  /** The store's name, shown on the customer display between sales. */
+  storeName: () => string;
   /** Tests shorten the printer's timeouts; the terminal uses the defaults. */
   printerTimeouts?: PrinterTimeouts;
   scaleTimeouts?: ScaleTimeouts;
@@ -44,6 +48,8 @@ export interface Devices {
   printer: ReceiptPrinter;
   /** For the register, shifts and the drawer channel: one kick per call, never retried. */
   drawer: CashDrawer;
+  /** For the register (fed after each change) and the screens that show it (second window, browser page, pole). */
+  customerDisplay: CustomerDisplay;
   status(): DeviceStatus;
   /** Resolves once the device work queued so far (prints, kicks, status checks) has ended. */
   idle(): Promise<void>;
@@ -64,7 +70,15 @@ export function createDevices(ports: DevicesPorts): Devices {
   const jobs = new PrintJobs(ports.db, ports.now);
   const drawer = deviceCashDrawer({ settings: ports.settings, host: ports.hostDrawer, escpos, monitor, audit: ports.audit });
   const scale = new SerialScale({ settings: () => ports.settings().scale, openLink: openSerialLink, ...(ports.scaleTimeouts ? { timeouts: ports.scaleTimeouts } : {}) });
+  const customerDisplay = new CustomerDisplay({ storeName: ports.storeName });
+  const pole = poleDisplayWriter({
+    settings: () => ports.settings().customerDisplay,
+    openLink: openSerialLink,
+    onFailure: (message) => monitor.report({ device: 'display', outcome: 'failed', message, target: null }),
+  });
+  customerDisplay.subscribe(pole);
   const checks = {
+    display: () => sayHello(ports.settings().customerDisplay, customerDisplay, ports.storeName()),
     scale: async () => {
       const reading = await scale.weigh();
       return reading.ok ? { ok: true, message: `The scale reads ${reading.grams} g.` } : { ok: false, message: reading.message };
@@ -90,8 +104,9 @@ export function createDevices(ports: DevicesPorts): Devices {
     handlers: createDevicesHandlers({ monitor, refresh, tester, scale }),
     printer: deviceReceiptPrinter({ settings: ports.settings, host: ports.hostPrinter, escpos, jobs, monitor }),
     drawer,
+    customerDisplay,
     status: () => monitor.status(),
-    idle: () => escpos.idle(),
+    idle: () => Promise.all([escpos.idle(), pole.idle()]).then(() => undefined),
     start() {
       for (const job of jobs.takeInterrupted()) settleInterrupted(job);
       if (timer) return;

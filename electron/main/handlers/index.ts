@@ -4,6 +4,7 @@ import { createCatalogHandlers } from '../catalog/catalog-handlers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { Devices } from '../devices';
+import { feedingCustomerDisplay } from '../devices/customer-display/sales-feed';
 import type { Payments } from '../payments/payments-area';
 import { createPaymentsHandlers } from '../payments/payments-handlers';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
@@ -55,12 +56,15 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     devices: deps.devices.handlers,
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
-    sales: stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), () => deps.sync?.enrollment.revoked() ?? false, [
-      'addByBarcode',
-      'addProduct',
-      'tenderCash',
-      'tenderCard',
-    ]),
+    sales: feedingCustomerDisplay(
+      stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), () => deps.sync?.enrollment.revoked() ?? false, [
+        'addByBarcode',
+        'addProduct',
+        'tenderCash',
+        'tenderCard',
+      ]),
+      (sale, changeMinor) => deps.devices.customerDisplay.showSale(sale, changeMinor),
+    ),
     payments: createPaymentsHandlers(deps.payments),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),
