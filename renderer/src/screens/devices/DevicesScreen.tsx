@@ -21,14 +21,22 @@ const SCALE_LINES: Record<string, Record<string, string>> = {
 
 const errorText = (error: unknown, action: string) => (error instanceof BridgeError ? describeError(error, action) : `Could not ${action}.`);
 
-function DevicePanel({ form, view, onSaved }: { form: DeviceForm; view: SettingsView; onSaved: (view: SettingsView) => void }) {
+interface PanelProps {
+  form: DeviceForm;
+  view: SettingsView;
+  onSaved: (view: SettingsView) => void;
+  /** Kept by the screen: the panel is rebuilt from the saved values, its message must outlive that. */
+  message: StatusMessage | null;
+  setMessage: (message: StatusMessage | null) => void;
+}
+
+function DevicePanel({ form, view, onSaved, message, setMessage }: PanelProps) {
   const api = useApi();
   const saved = view.values.devices[form.device] as Record<string, string | number>;
   const initial = useCallback(() => Object.fromEntries(form.fields.map((f) => [f.key, String(saved[f.key])])), [form, saved]);
   const [draft, setDraft] = useState<Record<string, string>>(initial);
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<StatusMessage | null>(null);
   const locked = (key: string) => view.locked.includes(`devices.${form.device}.${key}`);
   const mode = draft[form.switchKey] ?? '';
   const shown = form.fields.filter((f) => !f.when || f.when.includes(mode));
@@ -127,6 +135,7 @@ export function DevicesScreen() {
   const load = useCallback(() => api.settings.get(), [api]);
   const settings = useQuery(load);
   const [saved, setSaved] = useState<SettingsView | null>(null);
+  const [messages, setMessages] = useState<Record<string, StatusMessage | null>>({});
   const view = saved ?? (settings.status === 'ready' ? settings.data : null);
 
   return (
@@ -142,7 +151,14 @@ export function DevicesScreen() {
         <>
           <p className="muted">Save a device’s settings, then test it. Every change and every test is recorded in the audit trail.</p>
           {DEVICE_FORMS.map((form) => (
-            <DevicePanel key={`${form.device}:${JSON.stringify(view.values.devices[form.device])}`} form={form} view={view} onSaved={setSaved} />
+            <DevicePanel
+              key={`${form.device}:${JSON.stringify(view.values.devices[form.device])}`}
+              form={form}
+              view={view}
+              onSaved={setSaved}
+              message={messages[form.device] ?? null}
+              setMessage={(message) => setMessages((m) => ({ ...m, [form.device]: message }))}
+            />
           ))}
         </>
       )}
