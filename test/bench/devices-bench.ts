@@ -54,6 +54,8 @@ async function completeToFirstPrintByte(printer: FakeEscPosPrinter): Promise<num
     const samples: number[] = [];
     for (let i = 0; i < SALES; i++) {
       printer.reset();
+      // The print channel's rate limit (a few a second) runs on the terminal's clock: move it on, not the bench.
+      t.clock.advance(3);
       const sale = await startSale(t);
       const paid = await ok<{ sale: SaleView }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: sale.cashDueMinor });
       const completedAt = performance.now();
@@ -145,7 +147,10 @@ async function scanToCustomerDisplay(printerPort: number): Promise<number> {
   }
 }
 
-/** Scan → paint with the printer fine or hung, the drawer kicked (through the printer) before every scan in both. */
+/**
+ * Scan → paint with the printer fine or hung, the drawer kicked through the printer before every
+ * fifth scan in both (a hung printer's job lasts its timeouts, so its queue never empties meanwhile).
+ */
 async function scanWithPrinter(printer: FakeEscPosPrinter, hung: boolean): Promise<number> {
   printer.reset();
   if (hung) {
@@ -157,12 +162,15 @@ async function scanWithPrinter(printer: FakeEscPosPrinter, hung: boolean): Promi
       escposSettings(storage, printer.port);
       return {};
     },
-    withCore: (core) => ({
-      beforeScan: async () => {
-        void core.devices.drawer.open('no_sale').catch(() => undefined);
-      },
-      close: () => core.devices.idle(),
-    }),
+    withCore: (core) => {
+      let scans = 0;
+      return {
+        beforeScan: async () => {
+          if (scans++ % 5 === 0) void core.devices.drawer.open('no_sale').catch(() => undefined);
+        },
+        close: () => core.devices.idle(),
+      };
+    },
   });
   return result.scanToPaintP95Ms;
 }

@@ -36,7 +36,7 @@ export function deviceCashDrawer(deps: {
       const { drawer, printer } = deps.settings();
       if (drawer.connection === 'none') return deps.host.open(reason);
       if (!isEscPos(printer.connection)) return fail(reason, 'The drawer did not open: it is wired to the printer, but no ESC/POS printer is set up.');
-      const result = await deps.escpos.send(drawerKickBytes(drawer), { whenStopped: realtimeKickBytes(drawer) });
+      const result = await deps.escpos.send(drawerKickBytes(drawer), { whenStopped: realtimeKickBytes(drawer), askAfter: false });
       if (!result.ok) fail(reason, `The drawer did not open. ${PRINTER_STATE_MESSAGES[result.state]} Open it with its key if you must.`);
     },
   };

@@ -98,7 +98,7 @@ export class EscPosPrinter {
    * Sends one job's bytes. `onFirstWrite` fires just before the bytes go out (the job's record is made
    * there). `whenStopped` are bytes a stopped printer still acts on (a real-time drawer pulse).
    */
-  send(bytes: Uint8Array, options: { onFirstWrite?: () => void; whenStopped?: Uint8Array } = {}): Promise<PrintJobResult> {
+  send(bytes: Uint8Array, options: { onFirstWrite?: () => void; whenStopped?: Uint8Array; askAfter?: boolean } = {}): Promise<PrintJobResult> {
     return this.queue.run(async () => {
       let written = false;
       try {
@@ -112,6 +112,8 @@ export class EscPosPrinter {
           options.onFirstWrite?.();
           written = true;
           await link.write(bytes, this.timeouts.writeMs);
+          // A drawer pulse has no paper to run out of: only a receipt asks again after its bytes.
+          if (options.askAfter === false) return link.alive() ? { ok: true as const, state: before } : { ok: false as const, state: this.remember('unreachable'), partial: true };
           const after = await this.readState(link);
           if (!link.alive()) return { ok: false as const, state: this.remember('unreachable'), partial: true };
           this.remember(after === 'unknown' && before !== 'unknown' ? before : after);
