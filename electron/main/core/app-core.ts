@@ -160,7 +160,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),

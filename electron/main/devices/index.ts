@@ -17,6 +17,7 @@ import type { ReceiptPrinter } from './receipt-printer';
 import { SerialScale, type ScaleTimeouts } from './scale/serial-scale';
 import { CustomerDisplay, poleDisplayWriter } from './customer-display/customer-display';
 import { sayHello } from './customer-display/display-test';
+import { ScaleReadings, weighedByScale, type WeighedDeps } from './scale/weighed-by-scale';
 import { openSerialLink } from './links/serial-link';
 
 export interface DevicesPorts {
@@ -48,6 +49,8 @@ export interface Devices {
   printer: ReceiptPrinter;
   /** For the register, shifts and the drawer channel: one kick per call, never retried. */
   drawer: CashDrawer;
+  /** Wraps the sales handlers so a weight typed while a scale is set up needs `approve:overrides` (audited). */
+  guardWeights: <H extends Parameters<typeof weighedByScale>[0]>(sales: H, lookups: Pick<WeighedDeps, 'weighedProduct' | 'weighedLine'>) => H;
   /** For the register (fed after each change) and the screens that show it (second window, browser page, pole). */
   customerDisplay: CustomerDisplay;
   status(): DeviceStatus;
@@ -70,6 +73,7 @@ export function createDevices(ports: DevicesPorts): Devices {
   const jobs = new PrintJobs(ports.db, ports.now);
   const drawer = deviceCashDrawer({ settings: ports.settings, host: ports.hostDrawer, escpos, monitor, audit: ports.audit });
   const scale = new SerialScale({ settings: () => ports.settings().scale, openLink: openSerialLink, ...(ports.scaleTimeouts ? { timeouts: ports.scaleTimeouts } : {}) });
+  const readings = new ScaleReadings(ports.now);
   const customerDisplay = new CustomerDisplay({ storeName: ports.storeName });
   const pole = poleDisplayWriter({
     settings: () => ports.settings().customerDisplay,
@@ -101,7 +105,8 @@ export function createDevices(ports: DevicesPorts): Devices {
   };
 
   return {
-    handlers: createDevicesHandlers({ monitor, refresh, tester, scale }),
+    handlers: createDevicesHandlers({ monitor, refresh, tester, scale, readings }),
+    guardWeights: (sales, lookups) => weighedByScale(sales, { ...lookups, scaleSetUp: () => ports.settings().scale.kind !== 'none', readings, audit: ports.audit }),
     printer: deviceReceiptPrinter({ settings: ports.settings, host: ports.hostPrinter, escpos, jobs, monitor }),
     drawer,
     customerDisplay,

@@ -1,10 +1,12 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Register } from '../core/register';
+import type { CatalogReader } from '../sales/catalog-reader';
 import { createCatalogHandlers } from '../catalog/catalog-handlers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { Devices } from '../devices';
 import { feedingCustomerDisplay } from '../devices/customer-display/sales-feed';
+import { lineIsWeighed } from '../devices/scale/weighed-by-scale';
 import type { Payments } from '../payments/payments-area';
 import { createPaymentsHandlers } from '../payments/payments-handlers';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   session: SessionService;
   staffService: StaffService;
   register: Register;
+  /** What the register sells from (the catalog in storage, or a test's stand-in). */
+  catalog: CatalogReader;
   payments: Payments;
   kiosk: KioskExit;
   catalogImporter: CatalogImporter | null;
@@ -57,12 +61,14 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     devices: deps.devices.handlers,
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
     sales: feedingCustomerDisplay(
-      stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), () => deps.sync?.enrollment.revoked() ?? false, [
-        'addByBarcode',
-        'addProduct',
-        'tenderCash',
-        'tenderCard',
-      ]),
+      stopSalesWhenRevoked(
+        deps.devices.guardWeights(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), {
+          weighedProduct: ({ code, productId }) => (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
+          weighedLine: (lineId) => lineIsWeighed(deps.register.cart.current(), lineId),
+        }),
+        () => deps.sync?.enrollment.revoked() ?? false,
+        ['addByBarcode', 'addProduct', 'tenderCash', 'tenderCard'],
+      ),
       (sale, changeMinor) => deps.devices.customerDisplay.showSale(sale, changeMinor),
     ),
     payments: createPaymentsHandlers(deps.payments),

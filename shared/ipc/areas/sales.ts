@@ -40,14 +40,23 @@ export const salesChannels = {
     response: addItemResultSchema,
     access: 'create:transactions',
     rateLimit: scanRate,
+    // A weight typed by hand while a scale is set up (see devices/scale/weighed-by-scale.ts).
+    stepUp: 'approve:overrides',
   }),
   addProduct: channel({
     request: z.object({ productId: productIdSchema, quantity: quantitySchema.optional() }).strict(),
     response: addItemResultSchema,
     access: 'create:transactions',
     rateLimit: scanRate,
+    // A weight typed by hand while a scale is set up (see devices/scale/weighed-by-scale.ts).
+    stepUp: 'approve:overrides',
   }),
-  setQuantity: channel({ request: z.object({ lineId: lineIdSchema, quantity: quantitySchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
+  setQuantity: channel({
+    request: z.object({ lineId: lineIdSchema, quantity: quantitySchema }).strict(),
+    response: saleViewSchema,
+    access: 'create:transactions',
+    stepUp: 'approve:overrides',
+  }),
   removeLine: channel({ request: z.object({ lineId: lineIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
   /** Empties the cart; refused once a tender has been taken. */
   clear: channel({ request: noRequest, response: saleViewSchema.nullable(), access: 'create:transactions' }),

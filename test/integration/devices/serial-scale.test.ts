@@ -3,6 +3,8 @@ import { DEFAULT_DEVICE_SETTINGS, type ScaleSettings } from '../../../shared/dom
 import { openSerialLink } from '../../../electron/main/devices/links/serial-link';
 import { SerialScale } from '../../../electron/main/devices/scale/serial-scale';
 import { ToledoScaleSimulator, VirtualSerialPair } from '../../support/serial-devices';
+import { ok } from '../../support/register-steps';
+import { terminalFixture } from '../../support/terminal-fixture';
 
 // The real `serialport` code over a socat virtual pair, a Toledo 8217 simulator on the other end.
 
@@ -59,5 +61,36 @@ describe('a Toledo 8217 scale on a serial port', () => {
     expect(await scale.command('zero')).toEqual({ ok: true, grams: 0 });
     expect(await scale.command('tare')).toEqual({ ok: true, grams: 0 });
     expect(simulator.requests).toEqual(['Z', 'T']);
+  });
+});
+
+describe('weighed lines with a scale set up', () => {
+  const APPLES = '2000000000008'; // 2.99 / kg, weighed
+
+  it('takes the scale’s steady weight; a weight typed by hand needs a manager and is audited', async () => {
+    const t = await terminalFixture();
+    try {
+      t.storage.settings.update({ devices: { scale: { kind: 'serial', serialPath: pair.terminalEnd } } }, null);
+      const cashier = await t.addStaff('Cass', 'cashier', '482913');
+      const manager = await t.addStaff('Manny', 'manager', '205837');
+      expect((await t.core.session.signIn(cashier, '482913')).outcome).toBe('signed_in');
+      await ok(t, 'shifts.open', { floatMinor: 5_000 });
+      simulator.script = [452];
+      expect(await ok(t, 'devices.weigh', {})).toEqual({ ok: true, grams: 452 });
+      expect(await ok(t, 'sales.addByBarcode', { code: APPLES, quantity: 452 })).toMatchObject({ outcome: 'added' });
+      // The reading was used once: the same grams again, typed, are an override.
+      expect(await t.call('sales.addByBarcode', { code: APPLES, quantity: 452 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const typed = { code: APPLES, quantity: 1_000 };
+      expect(await t.call('sales.addByBarcode', typed)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await ok(t, 'approvals.grant', { approverId: manager, pin: '205837', channel: 'sales.addByBarcode', request: typed });
+      expect(await ok(t, 'sales.addByBarcode', typed)).toMatchObject({ outcome: 'added' });
+      const audited = t.storage.db.prepare("SELECT actor_id, approver_id FROM audit_log WHERE action = 'sale.weight_entered'").all();
+      expect(audited).toEqual([{ actor_id: cashier, approver_id: manager }]);
+      // Unit products are not weights: no override for a quantity of milk.
+      expect(await ok(t, 'sales.addByBarcode', { code: '4006381333931', quantity: 3 })).toMatchObject({ outcome: 'added' });
+    } finally {
+      await t.core.devices.idle();
+      t.close();
+    }
   });
 });

@@ -75,9 +75,14 @@ export function useCart() {
   const addProduct = useCallback(
     (productId: string, quantity?: number) => {
       setWeighing(null);
-      return api.sales.addProduct({ productId, ...(quantity ? { quantity } : {}) }).then(onAdded, (error: unknown) => setMessage(problem(error, 'sell')));
+      const request = { productId, ...(quantity ? { quantity } : {}) };
+      // A weight typed while a scale is set up needs a manager: the approval dialog asks for one.
+      return guarded({ action: 'Add this weight typed by hand', channel: 'sales.addProduct', request }, () => api.sales.addProduct(request)).then(
+        (added) => added && onAdded(added),
+        (error: unknown) => setMessage(problem(error, 'sell')),
+      );
     },
-    [api, onAdded],
+    [api, onAdded, guarded],
   );
 
   /** Runs a cart change that answers with the sale (null when the cart is gone, undefined when nothing happened). */
@@ -92,7 +97,11 @@ export function useCart() {
     }
   }, []);
 
-  const setQuantity = useCallback((lineId: string, quantity: number) => change('change quantities', () => api.sales.setQuantity({ lineId, quantity })), [api, change]);
+  const setQuantity = useCallback(
+    (lineId: string, quantity: number) =>
+      change('change quantities', async () => (await guarded({ action: 'Change this quantity', channel: 'sales.setQuantity', request: { lineId, quantity } }, () => api.sales.setQuantity({ lineId, quantity }))) ?? undefined),
+    [api, change, guarded],
+  );
   const removeLine = useCallback((lineId: string) => change('remove lines', () => api.sales.removeLine({ lineId }), 'Line removed.'), [api, change]);
   const clear = useCallback(() => change('clear the sale', () => api.sales.clear(), 'Sale cleared.'), [api, change]);
   const park = useCallback(
