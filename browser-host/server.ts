@@ -11,9 +11,16 @@ import { createHttpBridge } from './http-bridge';
 import { BRIDGE_PATHS, CODE_FRAGMENT_KEY } from './protocol';
 import { customerDisplayRoutes, DISPLAY_PATHS, DISPLAY_TOKEN_KEY, type DisplaySource } from './customer-display-page';
 
+interface HostedCore {
+  registry: IpcRegistry;
+  attachEvents: (sink: EventSink) => () => void;
+  /** What the customer display page shows (devices area); none: the page is refused. */
+  customerDisplay?: DisplaySource;
+}
+
 export interface BrowserHostOptions {
   /** Builds the core once the origin is known, since the core's sender check names it. */
-  createCore: (origin: string) => { registry: IpcRegistry; attachEvents: (sink: EventSink) => () => void; customerDisplay?: DisplaySource };
+  createCore: (origin: string) => HostedCore | Promise<HostedCore>;
   rendererDir: string;
   bridgeScriptPath: string;
   port?: number;
@@ -80,7 +87,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const core = options.createCore(origin);
+  const core = await options.createCore(origin);
   display = core.customerDisplay ?? null;
   handleBridge = createHttpBridge({ registry: core.registry, attachEvents: core.attachEvents, token, origin, redeem: (code) => codes.delete(code) });
 

@@ -11,12 +11,12 @@ import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
-import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
+import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
 import { ReceiptService } from '../receipts/receipt-service';
-import type { ReceiptSource } from '../receipts/receipt-source';
+import type { ReceiptSource } from '../ledger/receipt-source';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -26,7 +26,7 @@ import type { Sync } from '../sync/create-sync';
 import { createPayments, type Payments } from '../payments/payments-area';
 import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
 import type { AttentionList } from '../payments/declined-payments';
-import { createRegister, type Register } from './register';
+import { createRegister, openRegisterRecords, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
 export interface AppCoreDeps {
@@ -58,6 +58,8 @@ export interface AppCoreDeps {
 
 export interface AppCore {
   registry: IpcRegistry;
+  /** Every area's handlers, as the registry serves them. */
+  handlers: Handlers<NoposContract>;
   events: EventPublisher<NoposContract>;
   session: SessionService;
   register: Register;
@@ -75,6 +77,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
+  // The register's records first: receipts read them, and the register writes them.
+  const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
   const host = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
   const events = createEventPublisher(contract);
   const devices = createDevices({
@@ -88,8 +92,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     hostDrawer: host.drawer,
     log: (entry) => storage.appLog.write(entry),
     publish: (status) => events.publish('devices', 'changed', status),
-    originalInterrupted: (receiptNumber) => register.ledger.markOutput(receiptNumber, 'print', now()),
+    originalInterrupted: (receiptNumber) => records.ledger.markOutput(receiptNumber, 'print', now()),
     ...(deps.printerTimeouts ? { printerTimeouts: deps.printerTimeouts } : {}),
+  });
+  const receipts = new ReceiptService({
+    source: deps.receiptSource ?? records.ledger,
+    printer: devices.printer,
+    audit: storage.audit,
+    settings: () => storage.settings.current().values,
+    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    now,
   });
   const register = createRegister({
     db: storage.db,
@@ -102,15 +114,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     drawer: devices.drawer,
     staffName: (id) => storage.staff.get(id)?.name ?? id,
     log: (entry) => storage.appLog.write(entry),
-    // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
+    // Receipts after a sale: the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
-  });
+  }, records);
   const payments = createPayments({
     db: storage.db,
     now,
     settings: () => storage.settings.current().values,
     audit: storage.audit,
-    outbox: storage.outbox,
+    outbox: storage.outbox.writer(['payment']),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
     device: host.cardReader ?? selectCardReader(process.platform),
@@ -118,21 +130,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
   });
-  const receipts = new ReceiptService({
-    source: deps.receiptSource ?? register.ledger,
-    printer: devices.printer,
-    audit: storage.audit,
-    settings: () => storage.settings.current().values,
-    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
-    now,
-  });
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
     throttle,
     audit: storage.audit,
     securityLog: storage.securityLog,
-    outbox: storage.outbox,
+    db: storage.db,
+    outbox: storage.outbox.writer(['security_alert']),
     now,
   });
   const session = new SessionService({
@@ -158,9 +163,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
+    handlers,
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -168,10 +174,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
-  // Payments owns the needs-attention entry of a card payment declined when forwarded (see sync/payment-declines.ts).
-  deps.sync?.declines.attach((tx, decline) => payments.onDeclinedAfterForward(tx, decline));
   return {
     registry,
+    handlers,
     events,
     session,
     register,

@@ -19,7 +19,7 @@ import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
 import type { KioskExit } from '../kiosk/kiosk-exit';
 import type { Sync } from '../sync/create-sync';
-import { createSyncHandlers, stopSalesWhenRevoked } from '../sync/sync-handlers';
+import { createSyncHandlers } from '../sync/sync-handlers';
 import { createAppHandlers, type AppInfo } from './app-handlers';
 import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
@@ -61,13 +61,16 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     devices: deps.devices.handlers,
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
     sales: feedingCustomerDisplay(
-      stopSalesWhenRevoked(
-        deps.devices.guardWeights(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), {
+      deps.devices.guardWeights(
+        createSalesHandlers({
+          ...deps.register,
+          cards: deps.payments.cards,
+          revoked: () => deps.sync?.enrollment.revoked() ?? false,
+        }),
+        {
           weighedProduct: ({ code, productId }) => (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
           weighedLine: (lineId) => lineIsWeighed(deps.register.cart.current(), lineId),
-        }),
-        () => deps.sync?.enrollment.revoked() ?? false,
-        ['addByBarcode', 'addProduct', 'tenderCash', 'tenderCard'],
+        },
       ),
       (sale, changeMinor) => deps.devices.customerDisplay.showSale(sale, changeMinor),
     ),

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { SecurityLog } from '../logging/security-log';
-import type { Outbox } from '../sync/outbox';
+import type { Db } from '../storage/db';
+import { securityAlertItem, type OutboxWriter } from '../storage/outbox';
+import { writeTransaction } from '../storage/transaction';
 import type { PinHasher } from './pin-hasher';
 import { SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS } from './sign-in-throttle';
 import type { StaffRecord, StaffRepository } from './staff-repository';
@@ -21,7 +22,8 @@ export interface PinAuthenticatorDeps {
   throttle: SignInThrottle;
   audit: AuditTrail;
   securityLog: SecurityLog;
-  outbox: Outbox;
+  db: Db;
+  outbox: OutboxWriter<'security_alert'>;
   now: () => Date;
 }
 
@@ -99,6 +101,6 @@ export class PinAuthenticator {
 
   /** Security alerts wait in the outbox until sync delivers them to the NoPOS API. */
   private alertApi(name: string, details: Record<string, string | number>): void {
-    this.deps.outbox.enqueue({ clientId: `alert-${randomUUID()}`, kind: 'security_alert', payload: { name, at: this.deps.now().toISOString(), ...details } });
+    writeTransaction(this.deps.db, (tx) => this.deps.outbox.enqueue(tx, securityAlertItem({ name, at: this.deps.now().toISOString(), ...details })));
   }
 }

@@ -1,25 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { PaymentRecord } from '../../../shared/api/payments';
-import { TRANSACTION_BATCH_MAX, TRANSACTION_TYPES } from '../../../shared/api/transactions';
+import { TRANSACTION_BATCH_MAX } from '../../../shared/api/transactions';
+import { outboxRouteOf, type OutboxRoute } from '../../../shared/domain/outbox-kinds';
 import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction } from '../storage/transaction';
 import type { Db } from '../storage/db';
-import type { OutboxQueue, PendingItem } from './outbox-queue';
+import type { OutboxQueue, PendingItem } from '../storage/outbox-queue';
 import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 
-type Route = 'transactions' | 'security' | 'payment' | 'unknown';
-const TRANSACTION_KINDS: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
+type Route = OutboxRoute | 'unknown';
 const SECURITY_BATCH_MAX = 100;
 
-function routeOf(kind: string): Route {
-  if (TRANSACTION_KINDS.has(kind)) return 'transactions';
-  if (kind === 'security_alert') return 'security';
-  if (kind === 'payment') return 'payment';
-  return 'unknown';
-}
+/** Delivery routes by the kinds table in shared/; start-up refuses unknown kinds, so 'unknown' is a guard. */
+const routeOf = (kind: string): Route => outboxRouteOf(kind) ?? 'unknown';
 
 export interface DeliveryDeps {
   db: Db;
@@ -71,7 +67,7 @@ export class OutboxDelivery {
     const first = head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
     const route = routeOf(first.kind);
-    const max = this.isolate ? 1 : route === 'transactions' ? TRANSACTION_BATCH_MAX : route === 'security' ? SECURITY_BATCH_MAX : 1;
+    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX : 1;
     const group: PendingItem[] = [];
     for (const item of head) {
       if (routeOf(item.kind) !== route || group.length >= max) break;
@@ -86,7 +82,7 @@ export class OutboxDelivery {
     if (!only) return { confirmed: group.length, rejected: 0, idle: false };
     const sentAt = this.deps.now().toISOString();
     try {
-      const result = route === 'transactions' ? await this.sendTransactions(toSend, sentAt) : route === 'security' ? await this.sendSecurity(toSend, sentAt) : await this.sendPayment(only, sentAt);
+      const result = route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt) : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt) : await this.sendPayment(only, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -106,7 +102,7 @@ export class OutboxDelivery {
 
   /** Items whose key the API may have forgotten: confirmed by lookup if it holds them, else sent again. */
   private async lookUpExpired(group: PendingItem[], route: Route): Promise<PendingItem[]> {
-    if (route === 'security') return group; // stored by event id: a resend is a no-op
+    if (route === 'securityEvents') return group; // stored by event id: a resend is a no-op
     const cutoff = this.deps.now().getTime() - IDEMPOTENCY_WINDOW_MS;
     const found: { item: PendingItem; serverId: string | null }[] = [];
     const rest: PendingItem[] = [];
@@ -115,7 +111,7 @@ export class OutboxDelivery {
         rest.push(item);
         continue;
       }
-      if (route === 'payment') {
+      if (route === 'createPayment') {
         const payment = await this.deps.api.findPayment(item.clientId);
         if (payment) this.settlePayment(item, payment);
         else rest.push(item);

@@ -1,4 +1,6 @@
-import { escapeHtml } from '../../receipts/receipt-html';
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Every string from data is escaped before it becomes markup. */
+const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 import type { CustomerDisplayView } from './display-view';
 
 /** The display's content as HTML, every string escaped: the same markup for the Electron window and the browser page. */

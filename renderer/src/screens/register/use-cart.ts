@@ -4,7 +4,7 @@ import type { ReceiptDocument } from '../../../../shared/domain/receipt';
 import type { DiscountInput, SaleView } from '../../../../shared/domain/sale';
 import type { AddItemResult } from '../../../../shared/ipc/areas/sales';
 import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import type { StatusMessage } from '../../components/StatusLine';
 import { useGuardedAction } from '../../session/use-guarded-action';
@@ -20,7 +20,7 @@ export interface CompletedSale {
 
 function problem(error: unknown, action: string): StatusMessage {
   if (error instanceof BridgeError && error.code === 'invalid_request' && action === 'scan') return { tone: 'error', text: 'That is not a barcode this till can read. Nothing was added.' };
-  return { tone: 'error', text: error instanceof BridgeError ? describeError(error, action) : 'Something went wrong. Nothing was changed.' };
+  return { tone: 'error', text: errorMessage(error, action, 'Something went wrong. Nothing was changed.') };
 }
 
 /**
@@ -77,12 +77,12 @@ export function useCart() {
       setWeighing(null);
       const request = { productId, ...(quantity ? { quantity } : {}) };
       // A weight typed while a scale is set up needs a manager: the approval dialog asks for one.
-      return guarded({ action: 'Add this weight typed by hand', channel: 'sales.addProduct', request }, () => api.sales.addProduct(request)).then(
+      return guarded('sales.addProduct', request, 'Add this weight typed by hand').then(
         (added) => added && onAdded(added),
         (error: unknown) => setMessage(problem(error, 'sell')),
       );
     },
-    [api, onAdded, guarded],
+    [onAdded, guarded],
   );
 
   /** Runs a cart change that answers with the sale (null when the cart is gone, undefined when nothing happened). */
@@ -99,8 +99,8 @@ export function useCart() {
 
   const setQuantity = useCallback(
     (lineId: string, quantity: number) =>
-      change('change quantities', async () => (await guarded({ action: 'Change this quantity', channel: 'sales.setQuantity', request: { lineId, quantity } }, () => api.sales.setQuantity({ lineId, quantity }))) ?? undefined),
-    [api, change, guarded],
+      change('change quantities', async () => (await guarded('sales.setQuantity', { lineId, quantity }, 'Change this quantity')) ?? undefined),
+    [change, guarded],
   );
   const removeLine = useCallback((lineId: string) => change('remove lines', () => api.sales.removeLine({ lineId }), 'Line removed.'), [api, change]);
   const clear = useCallback(() => change('clear the sale', () => api.sales.clear(), 'Sale cleared.'), [api, change]);
@@ -117,16 +117,16 @@ export function useCart() {
   const discountLine = useCallback(
     (lineId: string, discount: DiscountInput | null) => {
       const request = { lineId, discount };
-      return change('give discounts', async () => (await guarded({ action: 'Give this line discount', channel: 'sales.discountLine', request }, () => api.sales.discountLine(request))) ?? undefined);
+      return change('give discounts', async () => (await guarded('sales.discountLine', request, 'Give this line discount')) ?? undefined);
     },
-    [api, change, guarded],
+    [change, guarded],
   );
   const discountSale = useCallback(
     (discount: DiscountInput | null) => {
       const request = { discount };
-      return change('give discounts', async () => (await guarded({ action: 'Give this sale discount', channel: 'sales.discountSale', request }, () => api.sales.discountSale(request))) ?? undefined);
+      return change('give discounts', async () => (await guarded('sales.discountSale', request, 'Give this sale discount')) ?? undefined);
     },
-    [api, change, guarded],
+    [change, guarded],
   );
 
   const tendered = useCallback((result: TenderOutcome) => {

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { pinSchema, sessionViewSchema, signInResultSchema, staffIdSchema } from '../../domain/staff';
+import { pinRate } from './rates';
+import { channel } from '../contract-kit';
+
+export const sessionChannels = {
+  get: channel({ request: z.undefined(), response: sessionViewSchema, access: 'public' }),
+  signIn: channel({
+    request: z.object({ staffId: staffIdSchema, pin: pinSchema }).strict(),
+    response: signInResultSchema,
+    access: 'public',
+    rateLimit: pinRate,
+  }),
+  // Signing out is always allowed: it only ever reduces what the page can do.
+  signOut: channel({ request: z.undefined(), response: sessionViewSchema, access: 'public' }),
+  lock: channel({ request: z.undefined(), response: sessionViewSchema, access: 'signed-in' }),
+  /** The page reports a touch or key press; it keeps the session from auto-locking. */
+  activity: channel({ request: z.undefined(), response: z.null(), access: 'public', rateLimit: { burst: 10, perSecond: 2 } }),
+};
