@@ -73,7 +73,7 @@ async function main(): Promise<void> {
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
         api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE },
       });
-      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach };
+      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach, customerDisplay: terminal.core.devices.customerDisplay };
     },
   });
 
@@ -92,8 +92,12 @@ async function main(): Promise<void> {
     const browser = spawn(chromium, [`--app=${host.newAppUrl()}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
     browser.on('exit', stop);
     process.stdout.write(`NoPOS Terminal (browser host) opened in Chromium at ${host.origin}\n`);
+    if ((terminal as RunningTerminal | null)?.storage.settings.current().values.devices.customerDisplay.kind === 'window') {
+      spawn(chromium, [`--app=${host.customerDisplayUrl()}`, `--user-data-dir=${profile}-display`, '--no-first-run'], { stdio: 'ignore' });
+    }
   } else {
     process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
+    process.stdout.write(`Customer display (a second screen): ${host.customerDisplayUrl()}\n`);
   }
   // Each link opens one page: Enter here prints a fresh one (a second window, or after the first was closed).
   process.stdout.write('Press Enter here for a new link. Ctrl+C stops the terminal.\n');

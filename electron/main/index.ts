@@ -8,6 +8,7 @@ import { StartupError } from './errors/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import { showCustomerDisplayWindow } from './devices/electron-customer-display';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
@@ -93,7 +94,7 @@ async function start(): Promise<void> {
     argv: process.argv,
     appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform },
     isTrustedSender: isAppProtocolSender,
-    // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+    // The drawer set up in Devices is kicked through the ESC/POS printer; this simulated one logs kicks while none is.
     devices: ({ now, log }) => ({
       // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
       cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
@@ -117,6 +118,7 @@ async function start(): Promise<void> {
   shutdown.add('logs', 'unsynced-marker', marker.stop);
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
+  app.on('will-quit', showCustomerDisplayWindow(core.devices.customerDisplay, () => storage.settings.current().values.devices.customerDisplay));
   const osLock = lockWithTheOs({ platform: process.platform, powerMonitor, lock: () => core.session.lock('os_lock'), log: appLog, env: process.env });
   shutdown.add('timers', 'os-lock', osLock.stop);
   setMenu(kiosk.active);

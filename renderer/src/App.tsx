@@ -19,6 +19,7 @@ import { RecentSalesScreen } from './screens/sales/RecentSalesScreen';
 import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { DevicesScreen } from './screens/devices/DevicesScreen';
 import { StaffScreen } from './screens/staff/StaffScreen';
 
 interface ScreenDef {
@@ -39,6 +40,7 @@ const SCREENS = {
   status: { label: 'Home', render: () => <StatusScreen /> },
   staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },
   settings: { label: 'Settings', needs: 'manage:settings', render: () => <SettingsScreen /> },
+  devices: { label: 'Devices', needs: 'manage:settings', render: () => <DevicesScreen /> },
 } satisfies Record<string, ScreenDef>;
 type ScreenName = keyof typeof SCREENS;
 

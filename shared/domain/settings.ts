@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DEVICE_SETTINGS, deviceSettingsSchema } from './devices';
 import { currencySchema, minorUnitsSchema } from './money';
 import { freeText } from './free-text';
 
@@ -49,7 +50,7 @@ const policiesSchema = z
   })
   .strict();
 
-export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema }).strict();
+export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema, devices: deviceSettingsSchema }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -78,6 +79,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'terminal'> & { terminal: Omit<Set
     offlinePayments: { maxPerTransactionMinor: 10_000, maxTotalMinor: 100_000, maxCount: 50, maxAgeHours: 24 },
     apiBaseUrl: 'https://api.nopos.dev',
   },
+  devices: DEFAULT_DEVICE_SETTINGS,
 };
 
 export const settingsViewSchema = z

@@ -4,6 +4,7 @@ import { appChannels } from './areas/app';
 import { approvalsChannels } from './areas/approvals';
 import { auditChannels } from './areas/audit';
 import { catalogChannels } from './areas/catalog';
+import { devicesChannels, devicesEvents } from './areas/devices';
 import { drawerChannels } from './areas/drawer';
 import { kioskChannels } from './areas/kiosk';
 import { paymentsChannels } from './areas/payments';
@@ -42,10 +43,12 @@ export const contract = defineContract({
     shifts: shiftsChannels,
     receipts: receiptsChannels,
     sync: syncChannels,
+    devices: devicesChannels,
   },
   events: {
     session: { changed: event(sessionViewSchema) },
     sync: { changed: event(syncStatusSchema) },
+    devices: devicesEvents,
   },
 });
 

@@ -69,11 +69,11 @@ export async function startAppHost(
         ...(options.kiosk ? { kiosk: options.kiosk } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
-      return { registry: core.registry, attachEvents: core.events.attach };
+      return { registry: core.registry, attachEvents: core.events.attach, customerDisplay: core.devices.customerDisplay };
     },
   });
   if (!printer) return { host, core: core! };
-  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
+  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), customerDisplayUrl: () => host.customerDisplayUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
 }
 
 /** Adds staff straight into storage, as if an admin had created them. */

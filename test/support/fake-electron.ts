@@ -5,6 +5,7 @@ import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   Dialog,
+  Display,
   IpcMain,
   MenuItem,
   MenuItemConstructorOptions,
@@ -264,6 +265,7 @@ export class FakeElectron {
       setPermissionCheckHandler: (handler) => void (state.session.permissionCheck = handler),
       setDevicePermissionHandler: (handler) => void (state.session.device = handler),
     };
+    const primaryDisplay: Pick<Display, 'bounds'> = { bounds: { x: 0, y: 0, width: 1366, height: 768 } };
     class BrowserWindowClass extends FakeBrowserWindow {
       constructor(options: BrowserWindowConstructorOptions = {}) {
         super(options, electron);
@@ -283,6 +285,10 @@ export class FakeElectron {
       protocol,
       session: { defaultSession },
       webContents: { getAllWebContents: (): WebContents[] => [] },
+      screen: {
+        getAllDisplays: (): Pick<Display, 'bounds'>[] => [primaryDisplay],
+        getPrimaryDisplay: (): Pick<Display, 'bounds'> => primaryDisplay,
+      },
     };
   }
 }

@@ -5,6 +5,8 @@ import { selectCardReader } from '../devices/card-reader-selection';
 import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
+import { createDevices, type Devices } from '../devices';
+import type { PrinterTimeouts } from '../devices/escpos/escpos-printer';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -51,6 +53,8 @@ export interface AppCoreDeps {
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
+  /** Tests shorten the ESC/POS printer's timeouts. */
+  printerTimeouts?: PrinterTimeouts;
 }
 
 export interface AppCore {
@@ -61,7 +65,8 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
-  /** Starts the idle auto-lock timer and the settling of interrupted card payments; returns its stop function. */
+  devices: Devices;
+  /** Starts the idle auto-lock timer, the settling of interrupted card payments and the devices' watch (settling print jobs a crash cut off); returns its stop function. */
   startTimers(): () => void;
 }
 
@@ -73,9 +78,24 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
-  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
   // The register's records first: receipts read them, and the register writes them.
   const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
+  const host = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const events = createEventPublisher(contract);
+  const devices = createDevices({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values.devices,
+    terminalName: () => storage.settings.current().values.terminal.name,
+    storeName: () => storage.settings.current().values.store.name,
+    audit: storage.audit,
+    hostPrinter: host.printer,
+    hostDrawer: host.drawer,
+    log: (entry) => storage.appLog.write(entry),
+    publish: (status) => events.publish('devices', 'changed', status),
+    originalInterrupted: (receiptNumber) => records.ledger.markOutput(receiptNumber, 'print', now()),
+    ...(deps.printerTimeouts ? { printerTimeouts: deps.printerTimeouts } : {}),
+  });
   const receipts = new ReceiptService({
     source: deps.receiptSource ?? records.ledger,
     printer: devices.printer,
@@ -106,7 +126,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     outbox: storage.outbox.writer(['payment']),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
-    device: devices.cardReader ?? selectCardReader(process.platform),
+    device: host.cardReader ?? selectCardReader(process.platform),
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
@@ -144,7 +164,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null });
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null });
   const registry = createIpcRegistry({
     contract,
     handlers,
@@ -158,7 +178,6 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       return new DiskFullError();
     },
   });
-  const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   return {
@@ -168,6 +187,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     register,
     payments,
+    devices,
     startTimers() {
       // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
       const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
@@ -179,7 +199,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
         if (++ticks % 6 === 0 && payments.hasOpenCardAttempts()) resolveAttempts();
       }, 5_000);
       timer.unref?.();
-      return () => clearInterval(timer);
+      devices.start();
+      return () => {
+        clearInterval(timer);
+        devices.stop();
+      };
     },
   };
 }
