@@ -30,11 +30,10 @@ async function chooseKeychain(): Promise<{ keychain: Keychain; dataDir: string; 
   const keychain = createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`);
   const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
   try {
-    // Retried for a few seconds (a Secret Service still starting), briefly where a demo may stand in;
-    // the app log is not open yet.
-    const demoAllowed = process.argv.includes('--demo-without-keychain');
+    // Asked once: with no session bus at all, a second probe has been seen to answer (so a retry would
+    // start without a Secret Service). The installed terminal's start-up retry is in openTerminalStorage.
     const log = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(redact(entry))}\n`);
-    await probeKeychainPatiently(keychain, { log, ...(demoAllowed ? { retryForMs: 1_000 } : {}) });
+    await probeKeychainPatiently(keychain, { log, retryForMs: 0 });
     return { keychain, dataDir, demo: false };
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError) || !process.argv.includes('--demo-without-keychain')) throw error;

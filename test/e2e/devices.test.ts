@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { ReceiptDocument } from '../../shared/domain/receipt';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, launchChromium, openScreen, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { printedText } from '../support/escpos-decoder';
 import { FakeEscPosPrinter } from '../support/fake-escpos-printer';
 import { openShiftIfNeeded } from '../support/register';
@@ -64,7 +64,7 @@ describe('devices screen', () => {
   ])('sets up the printer and drawer, tests each, and passes axe at %i×%i', async (width, height) => {
     storage.settings.update({ devices: { printer: { connection: 'os_dialog' }, drawer: { connection: 'none' } } }, null);
     const { page, problems } = await signedIn({ width, height });
-    await page.getByRole('button', { name: 'Devices' }).click();
+    await openScreen(page, 'Devices');
     const printerPanel = page.getByRole('region', { name: 'Receipt printer' });
     await printerPanel.getByLabel('Connection').selectOption('tcp');
     await printerPanel.getByLabel('Printer address').fill('127.0.0.1');
@@ -117,7 +117,7 @@ describe('a sale with the store hardware', () => {
     await display.goto(host.customerDisplayUrl());
     await display.getByText('Welcome').waitFor();
 
-    await page.getByRole('button', { name: 'Register' }).click();
+    await openScreen(page, 'Register');
     await openShiftIfNeeded(page, '100.00');
     const weighed = await page.evaluate(async () => {
       const info = await window.nopos.catalog.info();
