@@ -14,6 +14,7 @@ const MANAGER: readonly Permission[] = [
   'apply:discounts',
   'open:drawer',
   'approve:overrides',
+  'manage:customers',
 ];
 
 /** The roles table: the main process checks every channel against it; the renderer only hides buttons. */

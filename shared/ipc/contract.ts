@@ -13,6 +13,7 @@ import {
   staffSummarySchema,
 } from '../domain/staff';
 import { catalogChannels } from './areas/catalog';
+import { customersChannels } from './areas/customers';
 import { paymentsChannels } from './areas/payments';
 import { receiptsChannels } from './areas/receipts';
 import { refundsChannels } from './areas/refunds';
@@ -136,6 +137,7 @@ export const contract = defineContract({
     shifts: shiftsChannels,
     receipts: receiptsChannels,
     sync: syncChannels,
+    customers: customersChannels,
   },
   events: {
     session: { changed: event(sessionViewSchema) },

@@ -11,6 +11,7 @@ import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { noReceiptPrinter } from '../../electron/main/devices/receipt-printer';
 import type { PaymentGateway } from '../../electron/main/payments/payment-gateway';
 import type { AttentionList } from '../../electron/main/payments/declined-payments';
+import type { ExportDestination } from '../../electron/main/customers';
 import { memoryKeychain } from './memory-keychain';
 import { testCatalog } from './test-catalog';
 import { openTestStorage, tempDir } from './storage';
@@ -48,6 +49,7 @@ export interface FixtureOptions {
   cardReader?: SelectedCardReader;
   paymentGateway?: PaymentGateway;
   attention?: AttentionList;
+  customerExports?: ExportDestination;
 }
 
 export async function terminalFixture(options: FixtureOptions = {}): Promise<TerminalFixture> {
@@ -58,7 +60,7 @@ export async function terminalFixture(options: FixtureOptions = {}): Promise<Ter
 }
 
 function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, scratch: { dir: string; cleanup: () => void }): TerminalFixture {
-  const { catalog, kiosk, cardReader, paymentGateway, attention } = options;
+  const { catalog, kiosk, cardReader, paymentGateway, attention, customerExports } = options;
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
@@ -69,6 +71,7 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     ...(cardReader ? { devices: { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now: clock.now }), cardReader } } : {}),
     ...(paymentGateway ? { paymentGateway } : {}),
     ...(attention ? { attention } : {}),
+    ...(customerExports ? { customerExports } : {}),
   });
   return {
     clock,

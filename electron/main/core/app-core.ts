@@ -5,6 +5,7 @@ import { selectCardReader } from '../devices/card-reader-selection';
 import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
+import { createCustomers, type ExportDestination } from '../customers';
 import { createHandlers } from '../handlers';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
@@ -50,6 +51,8 @@ export interface AppCoreDeps {
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
+  /** Where a manager saves a customer's data export (the save dialog; a folder in the browser host); none: unavailable. */
+  customerExports?: ExportDestination;
 }
 
 export interface AppCore {
@@ -106,6 +109,22 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
     now,
   });
+  const customers = createCustomers({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values,
+    audit: storage.audit,
+    outbox: storage.outbox,
+    saleStatus: (saleId) => register.ledger.sale(saleId)?.status ?? null,
+    saleOfReceipt: (receiptNumber) => {
+      const record = register.ledger.find(receiptNumber)?.record;
+      return record?.kind === 'sale' ? record.sale.saleId : null;
+    },
+    receiptDocument: (receiptNumber) => (register.ledger.find(receiptNumber) ? { ...receipts.get(receiptNumber), copy: 'original' } : null),
+    exports: deps.customerExports ?? null,
+    log: (entry) => storage.appLog.write(entry),
+  });
+  deps.sync?.kinds.declare(customers.outboxKinds);
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
@@ -140,7 +159,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     : null;
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null }),
+    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers }),
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -163,7 +182,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
         storage.securityLog.tick();
       }, 5_000);
       timer.unref?.();
-      return () => clearInterval(timer);
+      const stopCustomers = customers.start();
+      return () => {
+        clearInterval(timer);
+        stopCustomers();
+      };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Keychain } from '../secrets/keychain';
 import { AuditUpload } from './audit-upload';
 import { CatalogPull } from './catalog-pull';
 import { ClockCheck } from './clock-check';
+import { DeclaredKinds } from './declared-kinds';
 import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxQueue } from './outbox-queue';
@@ -35,6 +36,8 @@ export interface Sync {
   api: ApiClient;
   /** Card payments declined when forwarded; the payments area attaches the handler that records them. */
   declines: PaymentDeclines;
+  /** Outbox kinds other areas deliver themselves; each area declares its own (see core/app-core.ts). */
+  kinds: DeclaredKinds;
   exportDir: string;
   close(): void;
 }
@@ -59,8 +62,9 @@ export function createSync(options: SyncOptions): Sync {
   });
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const declines = new PaymentDeclines();
+  const kinds = new DeclaredKinds();
   const engine = new SyncEngine({
-    delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, now }),
+    delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, declared: kinds, now }),
     auditUpload: new AuditUpload(storage.audit, state, client),
     feed: new EventsFeed({
       db: storage.db, api: client, state, keychain, outbox: storage.outbox, declines, securityLog: storage.securityLog, now,
@@ -79,7 +83,7 @@ export function createSync(options: SyncOptions): Sync {
     ...(options.random ? { random: options.random } : {}),
   });
   storage.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api: client, declines, exportDir: options.exportDir, close: () => {
+  return { engine, enrollment, queue, api: client, declines, kinds, exportDir: options.exportDir, close: () => {
       engine.close();
       transport.close();
     }, };

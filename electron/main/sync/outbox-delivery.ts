@@ -6,19 +6,20 @@ import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction } from '../storage/transaction';
 import type { Db } from '../storage/db';
+import type { DeclaredKinds } from './declared-kinds';
 import type { OutboxQueue, PendingItem } from './outbox-queue';
 import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 
-type Route = 'transactions' | 'security' | 'payment' | 'unknown';
+type Route = 'transactions' | 'security' | 'payment' | 'declared' | 'unknown';
 const TRANSACTION_KINDS: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
 const SECURITY_BATCH_MAX = 100;
 
-function routeOf(kind: string): Route {
+function routeOf(kind: string, declared?: DeclaredKinds): Route {
   if (TRANSACTION_KINDS.has(kind)) return 'transactions';
   if (kind === 'security_alert') return 'security';
   if (kind === 'payment') return 'payment';
-  return 'unknown';
+  return declared?.get(kind) ? 'declared' : 'unknown';
 }
 
 export interface DeliveryDeps {
@@ -26,6 +27,8 @@ export interface DeliveryDeps {
   queue: OutboxQueue;
   api: ApiClient;
   declines: PaymentDeclines;
+  /** Kinds other areas deliver themselves (customers, e-mailed receipts). */
+  declared?: DeclaredKinds;
   now: () => Date;
 }
 
@@ -70,11 +73,11 @@ export class OutboxDelivery {
     }
     const first = head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
-    const route = routeOf(first.kind);
+    const route = routeOf(first.kind, this.deps.declared);
     const max = this.isolate ? 1 : route === 'transactions' ? TRANSACTION_BATCH_MAX : route === 'security' ? SECURITY_BATCH_MAX : 1;
     const group: PendingItem[] = [];
     for (const item of head) {
-      if (routeOf(item.kind) !== route || group.length >= max) break;
+      if (routeOf(item.kind, this.deps.declared) !== route || group.length >= max) break;
       group.push(item);
     }
     if (route === 'unknown') {
@@ -86,7 +89,11 @@ export class OutboxDelivery {
     if (!only) return { confirmed: group.length, rejected: 0, idle: false };
     const sentAt = this.deps.now().toISOString();
     try {
-      const result = route === 'transactions' ? await this.sendTransactions(toSend, sentAt) : route === 'security' ? await this.sendSecurity(toSend, sentAt) : await this.sendPayment(only, sentAt);
+      const result =
+        route === 'transactions' ? await this.sendTransactions(toSend, sentAt)
+        : route === 'security' ? await this.sendSecurity(toSend, sentAt)
+        : route === 'declared' ? await this.sendDeclared(only, sentAt)
+        : await this.sendPayment(only, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -106,7 +113,8 @@ export class OutboxDelivery {
 
   /** Items whose key the API may have forgotten: confirmed by lookup if it holds them, else sent again. */
   private async lookUpExpired(group: PendingItem[], route: Route): Promise<PendingItem[]> {
-    if (route === 'security') return group; // stored by event id: a resend is a no-op
+    // Security events are stored by event id, declared kinds are upserts by nature: a resend is a no-op.
+    if (route === 'security' || route === 'declared') return group;
     const cutoff = this.deps.now().getTime() - IDEMPOTENCY_WINDOW_MS;
     const found: { item: PendingItem; serverId: string | null }[] = [];
     const rest: PendingItem[] = [];
@@ -161,6 +169,22 @@ export class OutboxDelivery {
     }
     this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable }, sentAt);
     return { confirmed: usable.length, rejected: unusable.length, idle: false };
+  }
+
+  private async sendDeclared(item: PendingItem, sentAt: string): Promise<PassResult> {
+    const kind = this.deps.declared?.get(item.kind);
+    if (!kind) throw new Error(`Outbox kind ${item.kind} is not declared`);
+    let serverId: string | null;
+    try {
+      ({ serverId } = await kind.deliver(item, this.deps.api));
+    } catch (error) {
+      if (ApiClientError.is(error)) throw error;
+      // Not the API's answer: the item itself cannot be read, and never will be. Kept, for a person.
+      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, item, `This ${item.kind} item cannot be read; it was kept for the record.`));
+      return { confirmed: 0, rejected: 1, idle: false };
+    }
+    this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
+    return { confirmed: 1, rejected: 0, idle: false };
   }
 
   /**

@@ -4,7 +4,8 @@ import { migration0003 } from './0003-staff-and-sign-in';
 import { migration0004 } from './0004-catalog';
 import { migration0005 } from './0005-register';
 import { migration0006 } from './0006-sync';
+import { migration0007 } from './0007-customers';
 import type { Migration } from './types';
 
 /** In order, numbered from 1 without gaps; append only, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
