@@ -146,3 +146,58 @@ describe('export', () => {
 });
 
 const exportsDir = () => out.dir;
+
+describe('erasure under a legal hold', () => {
+  it('records the request now, withdraws every consent, and erases once the hold after the last sale has passed', async () => {
+    const { asManager, managerId } = await terminal({ policies: { privacy: { erasureHoldDays: 30 } } });
+    await asManager();
+    const created = await ok<CustomerSummary>(t, 'customers.create', { customer: ada, consents: [receipts] });
+    const sale = await startSale(t);
+    await ok(t, 'customers.attach', { saleId: sale.saleId, customerId: created.id });
+    await payCash(t, sale);
+    t.clock.advance(86_400);
+    await asManager();
+    const held = await ok(t, 'customers.erase', { customerId: created.id, confirm: true });
+    expect(held).toEqual({ status: 'held', customerId: created.id, dueAt: '2026-12-29T09:00:00.000Z' });
+    const record = await ok<CustomerRecord>(t, 'customers.get', { customerId: created.id });
+    expect(record).toMatchObject({ consents: { email_receipts: false, marketing: false }, erasureDueAt: '2026-12-29T09:00:00.000Z' });
+    expect(record.consentHistory.at(-1)).toMatchObject({ purpose: 'email_receipts', granted: false, staffId: managerId });
+
+    // Asking again, or changing the record meanwhile, changes nothing.
+    const before = counts();
+    for (const [channel, payload] of [
+      ['customers.erase', { customerId: created.id, confirm: true }],
+      ['customers.update', { customerId: created.id, customer: { ...ada, name: 'Ada King' } }],
+      ['customers.giveConsent', { customerId: created.id, ...receipts }],
+    ] as const) {
+      const result = await t.call(channel, payload);
+      expect(result.ok ? 'ok' : result.error.code).toBe('conflict');
+    }
+    expect(counts()).toEqual(before);
+
+    // Still inside the hold at start-up: nothing happens. Past it: erased.
+    t.clock.advance(20 * 86_400);
+    t.core.startTimers()();
+    expect(counts().customers).toBe(1);
+    t.clock.advance(10 * 86_400);
+    t.core.startTimers()();
+    expect(counts()).toMatchObject({ customers: 0, consents: 0, erasures: 1 });
+    expect(rows('SELECT customer_ref FROM sale_customers')[0]!.customer_ref).toMatch(/^erased-/);
+    expect(rows("SELECT action, actor_id AS actor FROM audit_log WHERE action LIKE 'customer.eras%' ORDER BY seq")).toEqual([
+      { action: 'customer.erasure_requested', actor: managerId },
+      { action: 'customer.erased', actor: managerId },
+    ]);
+  });
+
+  it('refuses to erase an unknown customer and an unconfirmed request, changing nothing', async () => {
+    const { asManager } = await terminal();
+    await asManager();
+    const created = await ok<CustomerSummary>(t, 'customers.create', { customer: ada, consents: [] });
+    const before = counts();
+    const unknown = await t.call('customers.erase', { customerId: '01937b2e-0000-7000-8000-000000000000', confirm: true });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('not_found');
+    const unconfirmed = await t.call('customers.erase', { customerId: created.id });
+    expect(unconfirmed.ok ? 'ok' : unconfirmed.error.code).toBe('invalid_request');
+    expect(counts()).toEqual(before);
+  });
+});
