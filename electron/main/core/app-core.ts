@@ -7,6 +7,7 @@ import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
 import { createCustomers, type ExportDestination } from '../customers';
 import { createHandlers } from '../handlers';
+import { createRetention, type Retention } from '../retention';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
@@ -61,6 +62,7 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
+  retention: Retention;
   /** Starts the idle auto-lock timer; returns its stop function. */
   startTimers(): () => void;
 }
@@ -125,6 +127,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: (entry) => storage.appLog.write(entry),
   });
   deps.sync?.kinds.declare(customers.outboxKinds);
+  const retention = createRetention({ db: storage.db, now, settings: () => storage.settings.current().values, audit: storage.audit, log: (entry) => storage.appLog.write(entry) });
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
@@ -176,6 +179,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     register,
     payments,
+    retention,
     startTimers() {
       const timer = setInterval(() => {
         session.tick();
@@ -183,9 +187,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       }, 5_000);
       timer.unref?.();
       const stopCustomers = customers.start();
+      const stopRetention = retention.start();
       return () => {
         clearInterval(timer);
         stopCustomers();
+        stopRetention();
       };
     },
   };

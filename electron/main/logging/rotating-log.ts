@@ -10,6 +10,11 @@ export interface RotatingLogOptions {
   maxBytes?: number;
   /** How many rotated files to keep beside the current one. */
   keep?: number;
+  /**
+   * Keep rotated files by age instead (security logs, PCI DSS 10.5.1): a file goes once its newest
+   * line is older than this many months. `keep` still caps the count, as a guard for the disk.
+   */
+  keepMonths?: () => number;
 }
 
 /**
@@ -29,6 +34,7 @@ export class RotatingLog {
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
     this.keep = options.keep ?? 5;
     this.size = existsSync(this.file) ? statSync(this.file).size : 0;
+    this.pruneByAge();
   }
 
   get path(): string {
@@ -49,5 +55,24 @@ export class RotatingLog {
     for (let n = this.keep - 1; n >= 1; n--) if (existsSync(rotated(n))) renameSync(rotated(n), rotated(n + 1));
     renameSync(this.file, rotated(1));
     this.size = 0;
+    this.pruneByAge();
+  }
+
+  /** Rotated files whose last write is older than the retention period (their newest line is, too). */
+  pruneByAge(): number {
+    const months = this.options.keepMonths?.();
+    if (months === undefined) return 0;
+    const cutoff = new Date(this.options.now());
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+    let removed = 0;
+    for (let n = 1; n <= this.keep; n++) {
+      const file = `${this.file}.${n}`;
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (stat && stat.mtime < cutoff) {
+        rmSync(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }
