@@ -17,6 +17,7 @@ import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
 import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../receipts/receipt-source';
+import { AdminPassphrases } from '../staff/admin-passphrases';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -136,6 +137,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     securityLog: storage.securityLog,
     outbox: storage.outbox,
     now,
+    pciMode: () => storage.settings.current().values.policies.pciSignIn,
+    passphrases: new AdminPassphrases(storage.db, storage.pinHasher, now),
   });
   const session = new SessionService({
     staff: storage.staff,

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Customers and what GDPR asks of them. Personal data lives in `customers` and `customer_consents`
+ * Customers and what GDPR asks of them (and the PCI sign-in mode's admin passphrases). Personal data lives in `customers` and `customer_consents`
  * only: sales point at a customer through `sale_customers`, whose reference is replaced by a random
  * pseudonym at erasure; outbox items name a customer by id and are filled in at delivery, so no
  * queued or sent item ever holds a name, e-mail or phone.
@@ -53,6 +53,13 @@ export const migration0007: Migration = {
         erased_at TEXT
       ) STRICT;
       CREATE INDEX customer_erasures_due ON customer_erasures (due_at) WHERE erased_at IS NULL;
+
+      -- PCI sign-in mode: an admin's passphrase (PCI DSS 8.3.6), hashed like PINs (peppered scrypt).
+      CREATE TABLE staff_passphrases (
+        staff_id TEXT PRIMARY KEY REFERENCES staff (id),
+        hash TEXT NOT NULL,
+        set_at TEXT NOT NULL
+      ) STRICT;
 
       -- Sale details pruned by the retention policy: the sale row and its totals stay for reports.
       CREATE TABLE sale_details_pruned (
