@@ -66,8 +66,8 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
     const logsDir = path.join(options.dataDir, 'logs');
     // Security logs are kept by age (the policy's months, PCI DSS 10.5.1), up to 1,000 files of 5 MiB.
-    let settingsReady: SettingsService | undefined;
-    const kept = { keep: 1_000, keepMonths: () => logMonths(policy, () => settingsReady) };
+    const ready: { settings?: SettingsService } = {};
+    const kept = { keep: 1_000, keepMonths: () => logMonths(policy, () => ready.settings) };
     const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...kept }), () => terminalId, {
       refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...kept }),
       now: options.now,
@@ -77,7 +77,7 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const staff = new StaffRepository(db, options.now);
     const pinHasher = new PinHasher(await loadPinPepper(options.keychain, staff.count() > 0), options.pinCost);
     const settings = new SettingsService(db, policy, audit, options.now);
-    settingsReady = settings;
+    ready.settings = settings;
     const catalog = new CatalogService({ db, audit, storeCurrency: () => settings.current().values.store.currency });
     catalog.ensureInitialized();
     return {
