@@ -16,7 +16,7 @@ export function PassphraseForm({ firstTime, busy, onSubmit, onCancel }: { firstT
     >
       <Field label={firstTime ? 'Choose your admin passphrase' : 'Admin passphrase'} help={firstTime ? '12 or more characters, with letters and digits.' : undefined}>
         {(props) => (
-          <input {...props} type="password" autoComplete={firstTime ? 'new-password' : 'current-password'} autoFocus value={value} maxLength={128} onChange={(e) => setValue(e.target.value)} />
+          <input {...props} className="input" type="password" autoComplete={firstTime ? 'new-password' : 'current-password'} autoFocus value={value} maxLength={128} onChange={(e) => setValue(e.target.value)} />
         )}
       </Field>
       <div className="actions">

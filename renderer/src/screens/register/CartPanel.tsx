@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Kbd } from '../../components/Kbd';
 import { CartLineRow, type LineActions } from './CartLineRow';
 import { CartTotals } from './CartTotals';
+import { SaleCustomer } from './SaleCustomer';
 
 /** The sale as main holds it: lines newest last (kept in view), totals, and what can be done to the whole sale. */
 export function CartPanel({ sale, selected, actions, onSaleDiscount, onClear, onPark, onParked }: {
@@ -31,6 +32,7 @@ export function CartPanel({ sale, selected, actions, onSaleDiscount, onClear, on
         <h2 id="cart-title">Sale</h2>
         <span className="muted">{empty ? 'Empty' : `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`}</span>
       </div>
+      {sale && <SaleCustomer key={sale.saleId} saleId={sale.saleId} locked={tendered} />}
       <ul className="cart__lines" ref={list} aria-label="Cart lines">
         {lines.map((line) => (
           <CartLineRow key={line.lineId} line={line} currency={currency} selected={line.lineId === selected} actions={actions} />

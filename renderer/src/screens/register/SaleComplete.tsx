@@ -4,6 +4,7 @@ import { Kbd } from '../../components/Kbd';
 import { formatMoney } from '../../format/money';
 import { ReceiptOutput } from '../../receipts/ReceiptOutput';
 import { ReceiptView } from '../../receipts/ReceiptView';
+import { EmailReceipt } from './EmailReceipt';
 import type { CompletedSale } from './use-cart';
 
 /** After the last tender: the change to hand back, big, then the receipt to print or save. */
@@ -27,6 +28,7 @@ export function SaleComplete({ completed, onNewSale }: { completed: CompletedSal
         Total {formatMoney(completed.sale.totals.totalMinor, currency)} · paid {formatMoney(completed.sale.paidMinor, currency)} · receipt <span data-testid="receipt-number">{receiptNumber}</span>
       </p>
       <ReceiptOutput what="receipt" output={(output) => api.receipts.output({ receiptNumber, output })} />
+      <EmailReceipt saleId={completed.sale.saleId} receiptNumber={receiptNumber} />
       {completed.document && <ReceiptView document={completed.document} />}
       <button type="button" ref={next} className="button button--primary" onClick={onNewSale} aria-keyshortcuts="F2">
         New sale <Kbd>F2</Kbd>
