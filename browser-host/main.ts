@@ -6,6 +6,7 @@ import { folderFileChooser } from '../electron/main/catalog/import/folder-file-c
 import { createAppCore } from '../electron/main/core/app-core';
 import { StartupError } from '../electron/main/core/startup-error';
 import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
+import { folderDestination } from '../electron/main/customers';
 import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
 import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
         isTrustedSender: sameOriginSender(origin),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
+        // No save dialog either: customer exports land in this folder under a fresh name.
+        customerExports: folderDestination(path.join(dataDir, 'exports', 'customers')),
         devices,
         sync,
         paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),

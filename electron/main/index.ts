@@ -10,6 +10,7 @@ import { StartupError } from './core/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import type { ExportDestination } from './customers';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
@@ -68,6 +69,15 @@ const catalogFiles: CatalogFileChooser = {
   },
 };
 
+/** A manager's customer data export: the OS save dialog picks where; the PDF goes beside the JSON. */
+const customerExports: ExportDestination = {
+  async choose(suggestedName) {
+    const options: Electron.SaveDialogOptions = { title: 'Export customer data', defaultPath: suggestedName, filters: [{ name: 'Customer data (JSON, with a PDF beside it)', extensions: ['json'] }] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
@@ -106,6 +116,7 @@ async function start(): Promise<void> {
     devices,
     ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
     catalogFiles,
+    customerExports,
     sync,
     paymentGateway: paymentGatewayFor(sync, appLog),
   });
