@@ -35,10 +35,10 @@ export function CustomerSearch({ actionLabel, onPick, onError }: { actionLabel: 
       </Field>
       {results && results.length === 0 && <p className="muted">No customer matches.</p>}
       {results && results.length > 0 && (
-        <ul className="customer-results" aria-label="Customers found">
+        <ul className="customer-results" aria-label={`Customers found: choose one to ${actionLabel.toLowerCase()}`}>
           {results.map((c) => (
             <li key={c.id}>
-              <button type="button" className="button button--secondary customer-result" onClick={() => onPick(c)} aria-label={`${actionLabel} ${c.name}`}>
+              <button type="button" className="button button--secondary customer-result" onClick={() => onPick(c)}>
                 <strong>{c.name}</strong>
                 <span className="muted">{[c.maskedEmail, c.maskedPhone].filter(Boolean).join(' · ')}</span>
               </button>

@@ -8,6 +8,8 @@ import { CustomerSearch } from './CustomerSearch';
 /** For managers: a customer's record and consents, their data export, and erasure. */
 export function CustomersScreen() {
   const [open, setOpen] = useState<CustomerSummary | null>(null);
+  // A fresh search after an erasure: the old results still name the person.
+  const [searchRound, setSearchRound] = useState(0);
   const [message, setMessage] = useState<StatusMessage | null>(null);
   const onError = useCallback((text: string) => setMessage({ tone: 'error', text }), []);
   return (
@@ -15,14 +17,17 @@ export function CustomersScreen() {
       <h1>Customers</h1>
       <StatusLine message={message} />
       <Panel title="Find">
-        <CustomerSearch actionLabel="Open" onPick={(c) => (setMessage(null), setOpen(c))} onError={onError} />
+        <CustomerSearch key={searchRound} actionLabel="Open" onPick={(c) => (setMessage(null), setOpen(c))} onError={onError} />
       </Panel>
       {open && (
         <CustomerRecordPanel
           key={open.id}
           customerId={open.id}
           onMessage={setMessage}
-          onGone={() => setOpen(null)}
+          onGone={() => {
+            setOpen(null);
+            setSearchRound((n) => n + 1);
+          }}
         />
       )}
     </div>

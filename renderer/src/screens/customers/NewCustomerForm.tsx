@@ -41,11 +41,13 @@ export function NewCustomerForm({ onCreated, onError }: { onCreated: (customer: 
         void save();
       }}
     >
+      <div className="form-grid">
       <Field label="Name">{(props) => <input {...props} className="input" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />}</Field>
       <Field label="E-mail" help="An e-mail address or a phone number is needed.">
         {(props) => <input {...props} className="input" type="email" value={email} maxLength={254} autoComplete="off" onChange={(e) => setEmail(e.target.value)} />}
       </Field>
       <Field label="Phone">{(props) => <input {...props} className="input" type="tel" value={phone} maxLength={24} autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}</Field>
+      </div>
       {texts.status === 'ready' && (
         <fieldset className="consents">
           <legend>Read to the customer, and tick only what they agree to</legend>
