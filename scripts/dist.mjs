@@ -22,10 +22,12 @@ if (!plan.signed) {
 }
 run('npm', ['run', 'build']);
 run('npx', ['electron-builder', '--config', 'electron-builder.yml', ...plan.args], plan.envOverrides);
+// The SBOM of what the installer ships travels with it, inside SHA256SUMS.
+run('npm', ['run', 'sbom']);
 
 // Checksums of every artifact, for IT to verify what it copies to the update feed.
 const out = path.join(root, 'release');
-const artifacts = readdirSync(out).filter((name) => /\.(exe|msi|dmg|zip|deb|AppImage|blockmap|yml)$/.test(name) && statSync(path.join(out, name)).isFile());
+const artifacts = readdirSync(out).filter((name) => (/\.(exe|msi|dmg|zip|deb|AppImage|blockmap|yml)$/.test(name) || name === 'sbom.cdx.json') && statSync(path.join(out, name)).isFile());
 const sums = artifacts.map((name) => `${createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')}  ${name}`);
 writeFileSync(path.join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
 if (platform === 'linux' && plan.signed) {
