@@ -122,6 +122,28 @@ describe('what a cashier and a manager see', () => {
   });
 });
 
+describe('a customer on the open sale', () => {
+  it('is removed with the sale when the sale is cleared, and can be detached before tender only', async () => {
+    const { asCashier } = await terminal();
+    await asCashier();
+    const created = await ok<CustomerSummary>(t, 'customers.create', { customer: ada, consents: [] });
+    const cleared = await startSale(t);
+    await ok(t, 'customers.attach', { saleId: cleared.saleId, customerId: created.id });
+    await ok(t, 'sales.clear');
+    expect(rows('SELECT * FROM sale_customers')).toEqual([]);
+    const sale = await startSale(t);
+    await ok(t, 'customers.attach', { saleId: sale.saleId, customerId: created.id });
+    expect(await ok(t, 'customers.ofSale', { saleId: sale.saleId })).toMatchObject({ id: created.id });
+    await ok(t, 'customers.detach', { saleId: sale.saleId });
+    expect(await ok(t, 'customers.ofSale', { saleId: sale.saleId })).toBeNull();
+    await ok(t, 'customers.attach', { saleId: sale.saleId, customerId: created.id });
+    await payCash(t, sale);
+    const late = await t.call('customers.detach', { saleId: sale.saleId });
+    expect(late.ok ? 'ok' : late.error.code).toBe('conflict');
+    expect(await ok(t, 'customers.ofSale', { saleId: sale.saleId })).toMatchObject({ id: created.id });
+  });
+});
+
 describe('export', () => {
   it('writes the same facts as JSON and as a readable PDF through main, audited', async () => {
     const { asManager, managerId } = await terminal();

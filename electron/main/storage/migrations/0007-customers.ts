@@ -33,9 +33,10 @@ export const migration0007: Migration = {
       ) STRICT;
       CREATE INDEX customer_consents_customer ON customer_consents (customer_id, purpose, id);
 
-      -- customer_ref is the customer's id, or after erasure a random pseudonym (erased-…).
+      -- customer_ref is the customer's id, or after erasure a random pseudonym (erased-…). A cleared
+      -- (deleted) open sale takes its link with it.
       CREATE TABLE sale_customers (
-        sale_id TEXT PRIMARY KEY REFERENCES sales (id),
+        sale_id TEXT PRIMARY KEY REFERENCES sales (id) ON DELETE CASCADE,
         customer_ref TEXT NOT NULL,
         attached_at TEXT NOT NULL,
         attached_by TEXT NOT NULL
@@ -63,7 +64,7 @@ export const migration0007: Migration = {
 
       -- Sale details pruned by the retention policy: the sale row and its totals stay for reports.
       CREATE TABLE sale_details_pruned (
-        sale_id TEXT PRIMARY KEY REFERENCES sales (id),
+        sale_id TEXT PRIMARY KEY REFERENCES sales (id) ON DELETE CASCADE,
         pruned_at TEXT NOT NULL
       ) STRICT;
     `);
