@@ -2,24 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { ErasureOutcome } from '../../../shared/domain/customer';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { AppError } from '../../../shared/ipc/errors';
-import type { AuditTrail } from '../audit/audit-trail';
-import type { Db } from '../storage/db';
 import { writeTransaction } from '../storage/transaction';
-import type { Outbox } from '../sync/outbox';
-import type { CustomerRepository } from './customer-repository';
 import { CUSTOMER_KINDS } from './customer-kinds';
-import type { CustomerService } from './customer-service';
-import type { ErasureBook } from './erasure-book';
+import type { CustomerRecords, CustomerService } from './customer-service';
 
 const DAY_MS = 86_400_000;
 
-export interface CustomerErasureDeps {
-  db: Db;
-  now: () => Date;
-  audit: Pick<AuditTrail, 'record'>;
-  outbox: Outbox;
-  customers: CustomerRepository;
-  erasures: ErasureBook;
+export interface CustomerErasureDeps extends CustomerRecords {
   service: CustomerService;
   /** Days an erasure waits after the customer's last sale (refunds, chargebacks, tax): the policy's. */
   holdDays: () => number;

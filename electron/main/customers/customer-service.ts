@@ -27,13 +27,17 @@ export interface ConsentGrant {
   textVersion: string;
 }
 
-export interface CustomerServiceDeps {
+/** What every customer operation writes to: the records, the erasure book, the audit trail and the outbox. */
+export interface CustomerRecords {
   db: Db;
   now: () => Date;
   audit: Pick<AuditTrail, 'record'>;
   outbox: Outbox;
   customers: CustomerRepository;
   erasures: ErasureBook;
+}
+
+export interface CustomerServiceDeps extends CustomerRecords {
   /** The register's answer: the sale's status, or null when there is no such sale. */
   saleStatus: (saleId: string) => string | null;
 }

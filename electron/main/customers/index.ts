@@ -2,6 +2,7 @@ import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Db } from '../storage/db';
+import { startPeriodic } from '../timers/periodic';
 import type { DeclaredKind } from '../sync/declared-kinds';
 import type { Outbox } from '../sync/outbox';
 import { CustomerErasure } from './customer-erasure';
@@ -58,22 +59,11 @@ export function createCustomers(ports: CustomersPorts): Customers {
     controller: () => ({ store: ports.settings().store.name, terminal: ports.settings().terminal.id }),
   });
   const emails = new ReceiptEmails({ db, now, audit, outbox, customers, saleOfReceipt: ports.saleOfReceipt });
-  const runDue = () => {
-    try {
-      erasure.runDue();
-    } catch (error) {
-      ports.log({ event: 'customers.erasure_failed', error: error instanceof Error ? error.name : typeof error });
-    }
-  };
   return {
     handlers: createCustomersHandlers({ service, erasure, exporter, emails }),
     outboxKinds: customerKinds({ customers, receiptDocument: ports.receiptDocument, storeName: () => ports.settings().store.name }),
     erasure,
-    start() {
-      runDue();
-      const timer = setInterval(runDue, HOUR_MS);
-      timer.unref?.();
-      return () => clearInterval(timer);
-    },
+    start: () =>
+      startPeriodic(() => erasure.runDue(), HOUR_MS, (error) => ports.log({ event: 'customers.erasure_failed', error: error instanceof Error ? error.name : typeof error })),
   };
 }

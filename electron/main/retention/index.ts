@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Db } from '../storage/db';
+import { startPeriodic } from '../timers/periodic';
 import { SaleDetailsPruning } from './sale-details-pruning';
 
 export interface RetentionPorts {
@@ -24,20 +25,8 @@ const EVERY_MS = 6 * 3_600_000;
 export function createRetention(ports: RetentionPorts): Retention {
   const sales = new SaleDetailsPruning({ db: ports.db, now: ports.now, audit: ports.audit, days: () => ports.settings().policies.privacy.saleDetailsDays });
   const runOnce = () => sales.run();
-  const safely = () => {
-    try {
-      runOnce();
-    } catch (error) {
-      ports.log({ event: 'retention.failed', error: error instanceof Error ? error.name : typeof error });
-    }
-  };
   return {
     runOnce,
-    start() {
-      safely();
-      const timer = setInterval(safely, EVERY_MS);
-      timer.unref?.();
-      return () => clearInterval(timer);
-    },
+    start: () => startPeriodic(runOnce, EVERY_MS, (error) => ports.log({ event: 'retention.failed', error: error instanceof Error ? error.name : typeof error })),
   };
 }
