@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importTarget, upwardReason } from './scripts/main-layers.mjs';
 
 // The trust boundary, enforced at import time:
 //   renderer/  may use shared/ only: no electron/, no browser-host/, no Node built-ins, no native modules;
@@ -44,6 +45,36 @@ function noSandboxImports() {
         ExportAllDeclaration: (node) => check(node, node.source.value),
         ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
         CallExpression: (node) => node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && check(node, node.arguments[0].value),
+      };
+    },
+  };
+}
+
+/**
+ * The layers inside electron/main/ (scripts/main-layers.mjs): an area never imports core/ or another
+ * area's internals (only its index.ts face, or types: a port), and nothing below an area imports it.
+ */
+function mainLayers() {
+  return {
+    meta: { type: 'problem', schema: [], messages: { upward: '{{reason}}: {{source}}. Go through the area\'s index.ts face, a port type, or wire it in core/ (scripts/main-layers.mjs).' } },
+    create(context) {
+      const mainDir = path.resolve(context.cwd, 'electron', 'main');
+      const from = path.relative(mainDir, context.filename);
+      if (from.startsWith('..') || path.isAbsolute(from)) return {};
+      const check = (node, typeOnly) => {
+        const source = node.source?.value;
+        if (typeof source !== 'string') return;
+        const to = importTarget(mainDir, context.filename, source);
+        const reason = to === null ? null : upwardReason(from, to, typeOnly);
+        if (reason) context.report({ node, messageId: 'upward', data: { reason, source } });
+      };
+      const typesOnly = (node) =>
+        node.importKind === 'type' || node.exportKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+      return {
+        ImportDeclaration: (node) => check(node, typesOnly(node)),
+        ExportNamedDeclaration: (node) => node.source && check(node, typesOnly(node)),
+        ExportAllDeclaration: (node) => check(node, node.exportKind === 'type'),
+        ImportExpression: (node) => node.source.type === 'Literal' && check(node, false),
       };
     },
   };
@@ -119,6 +150,11 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
     plugins: { sandbox: { rules: { 'no-sandbox-imports': noSandboxImports() } } },
     rules: { 'sandbox/no-sandbox-imports': 'error' },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    plugins: { layers: { rules: { 'main-layers': mainLayers() } } },
+    rules: { 'layers/main-layers': 'error' },
   },
   {
     files: ['test/**/*.ts'],

@@ -3,22 +3,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
-import { createAppCore } from '../electron/main/core/app-core';
-import { StartupError } from '../electron/main/core/startup-error';
-import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
 import { folderDestination } from '../electron/main/customers';
+import { StartupError } from '../electron/main/errors/startup-error';
+import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
 import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
-import { openTerminalStorage } from '../electron/main/core/terminal-storage';
 import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
-import { defaultPolicyPath, readMachinePolicy } from '../electron/main/settings/policy-file';
+import { defaultPolicyPath } from '../electron/main/settings/policy-file';
+import { startTerminal, type RunningTerminal } from '../electron/main/core/start-terminal';
 import { createDemoKeychain } from './demo-keychain';
 import { createChromiumReceiptPrinter } from './chromium-receipt-printer';
 import { startBrowserHost } from './server';
-import { startSync } from '../electron/main/sync/start-sync';
-import { paymentGatewayFor } from '../electron/main/payments/api-payment-gateway';
 
 // `npm start` runs this where the Electron binary is not available: the same core, served on loopback.
 // It keeps its own data folder and keychain service, so it never shares a database key with an
@@ -47,50 +44,39 @@ const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '
 async function main(): Promise<void> {
   const distDir = path.resolve(__dirname, '..');
   const { version } = JSON.parse(readFileSync(path.join(distDir, '..', 'package.json'), 'utf8')) as { version: string };
-  const now = () => new Date();
   const { keychain, dataDir, demo } = await chooseKeychain();
-  const policyFile = process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath();
-  const storage = await openTerminalStorage({ dataDir, policyFile, keychain, now });
   const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   // Receipts become PDFs in <data dir>/receipts, rendered by the real Chromium; the drawer is simulated.
   const printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), ...(chromium ? { executablePath: chromium } : {}) });
-  const devices = { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
-  // Development only: `npm start` points at the sandbox and trusts exactly its CA. The policy's
-  // enrollmentCode is tried once and recorded as used, as in Electron.
-  const sync = startSync({
-    storage, keychain, now, argv: process.argv, policyCode: readMachinePolicy(policyFile).enrollmentCode, exportDir: path.join(dataDir, 'exports'),
-    ...(process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
-    ...(process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
-  });
-  let stopTimers = () => {};
+  let terminal: RunningTerminal | null = null;
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
     bridgeScriptPath: path.join(distDir, 'browser-host', 'bridge.js'),
     port: Number(process.env.NOPOS_BROWSER_HOST_PORT ?? 0),
-    createCore: (origin) => {
-      const core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, startedAt: now(), demo },
-        now,
-        storage,
+    createCore: async (origin) => {
+      // Development only: `npm start` points at the sandbox and trusts exactly its CA. The policy's
+      // enrollmentCode is tried once and recorded as used, as in Electron.
+      terminal = await startTerminal({
+        dataDir,
+        policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
+        keychain,
+        argv: process.argv,
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo },
         isTrustedSender: sameOriginSender(origin),
+        devices: ({ now, log }) => ({ printer, drawer: new SimulatedCashDrawer({ now, log }) }),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
         // No save dialog either: customer exports land in this folder under a fresh name.
         customerExports: folderDestination(path.join(dataDir, 'exports', 'customers')),
-        devices,
-        sync,
-        paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
+        api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE },
       });
-      stopTimers = core.startTimers();
-      return { registry: core.registry, attachEvents: core.events.attach };
+      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach };
     },
   });
 
   const stop = () =>
     void Promise.all([host.close(), printer.close()]).then(() => {
-      stopTimers();
-      sync.close();
-      storage.close();
+      terminal?.stop();
       if (demo) rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     });

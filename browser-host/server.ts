@@ -10,9 +10,14 @@ import type { IpcRegistry } from '../electron/main/ipc/registry';
 import { createHttpBridge } from './http-bridge';
 import { BRIDGE_PATHS, CODE_FRAGMENT_KEY } from './protocol';
 
+interface HostedCore {
+  registry: IpcRegistry;
+  attachEvents: (sink: EventSink) => () => void;
+}
+
 export interface BrowserHostOptions {
   /** Builds the core once the origin is known, since the core's sender check names it. */
-  createCore: (origin: string) => { registry: IpcRegistry; attachEvents: (sink: EventSink) => () => void };
+  createCore: (origin: string) => HostedCore | Promise<HostedCore>;
   rendererDir: string;
   bridgeScriptPath: string;
   port?: number;
@@ -73,7 +78,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const core = options.createCore(origin);
+  const core = await options.createCore(origin);
   handleBridge = createHttpBridge({ registry: core.registry, attachEvents: core.attachEvents, token, origin, redeem: (code) => codes.delete(code) });
 
   return {

@@ -1,28 +1,25 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
-import { createAppCore } from './core/app-core';
-import { parseDeployCommand, writeEnrollmentCode } from './deploy/enrollment';
+import type { ExportDestination } from './customers';
+import { parseDeployCommand, writeEnrollmentCode } from './enrollment/install-code';
+import { startTerminal, type RunningTerminal } from './core/start-terminal';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
-import { startSync } from './sync/start-sync';
-import { paymentGatewayFor } from './payments/api-payment-gateway';
-import { StartupError } from './core/startup-error';
+import { StartupError } from './errors/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
-import type { ExportDestination } from './customers';
 import { ReceiptsFolder } from './devices/receipts-folder';
-import { openTerminalStorage, type TerminalStorage } from './core/terminal-storage';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
 import { redact } from './logging/redact';
 import { createOsKeychain } from './secrets/os-keychain';
 import { relaunchOnFatal } from './kiosk/keep-alive';
 import type { KioskHost } from './kiosk/kiosk-exit';
-import { kioskDecision, kioskWindowHost, kioskWindowOptions } from './kiosk/kiosk-window';
+import { kioskDecision, kioskWindowHost, kioskWindowOptions, type KioskDecision } from './kiosk/kiosk-window';
 import { applyStartAtLogin } from './kiosk/login-item';
 import { watchPage } from './kiosk/page-watchdog';
-import { defaultPolicyPath, readMachinePolicy } from './settings/policy-file';
+import { defaultPolicyPath } from './settings/policy-file';
 import { startUpdates } from './updates/electron-updates';
 import { installBlockers } from './updates/install-blockers';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
@@ -41,7 +38,7 @@ protocol.registerSchemesAsPrivileged([
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
-let storage: TerminalStorage | null = null;
+let terminal: RunningTerminal | null = null;
 let kioskHost: KioskHost | null = null;
 
 function createMainWindow(kiosk: boolean): BrowserWindow {
@@ -49,7 +46,7 @@ function createMainWindow(kiosk: boolean): BrowserWindow {
   const window = new BrowserWindow(kiosk ? kioskWindowOptions(options) : options);
   if (kiosk) {
     kioskHost = kioskWindowHost(window);
-    const log = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
+    const log = (entry: Record<string, unknown>) => terminal?.log(entry);
     watchPage(window, window.webContents, { log, now: Date.now });
   }
   window.once('ready-to-show', () => window.show());
@@ -82,48 +79,40 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
 
-  const now = () => new Date();
   // Only an unpackaged (developer) build may point at another policy file.
   const policyFile = (!app.isPackaged && process.env.NOPOS_POLICY_FILE) || defaultPolicyPath();
   const dataDir = app.getPath('userData');
-  const keychain = createOsKeychain();
-  storage = await openTerminalStorage({ dataDir, policyFile, keychain, now });
-  const machine = readMachinePolicy(policyFile);
-  // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
-  const sync = startSync({
-    storage, keychain, now, argv: process.argv, policyCode: machine.enrollmentCode, exportDir: path.join(dataDir, 'exports'),
-    ...(!app.isPackaged && process.env.NOPOS_API_BASE_URL ? { baseUrl: process.env.NOPOS_API_BASE_URL } : {}),
-    ...(!app.isPackaged && process.env.NOPOS_API_CA_FILE ? { caFile: process.env.NOPOS_API_CA_FILE } : {}),
-  });
-  app.on('will-quit', () => sync.close());
-  // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
-  const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: (entry) => storage?.appLog.write(entry) });
-  app.on('will-quit', marker.stop);
-  const kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
-  const appLog = (entry: Record<string, unknown>) => storage?.appLog.write(entry);
-  // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
-  const devices = {
-    // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
-    cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
-    printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
-    drawer: new SimulatedCashDrawer({ now, log: appLog }),
-  };
-  const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform, startedAt: now() },
-    now,
-    storage,
+  let kiosk: KioskDecision = { active: false, startAtLogin: false };
+  terminal = await startTerminal({
+    dataDir,
+    policyFile,
+    keychain: createOsKeychain(),
+    argv: process.argv,
+    appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform },
     isTrustedSender: isAppProtocolSender,
-    devices,
-    ...(kiosk.active ? { kiosk: { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } } : {}),
+    // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+    devices: ({ now, log }) => ({
+      // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
+      cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
+      printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
+      drawer: new SimulatedCashDrawer({ now, log }),
+    }),
     catalogFiles,
     customerExports,
-    sync,
-    paymentGateway: paymentGatewayFor(sync, appLog),
+    kiosk: (machine) => {
+      kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
+      return kiosk.active ? { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } : undefined;
+    },
+    // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
+    ...(!app.isPackaged ? { api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE } } : {}),
   });
+  const { storage, sync, core, machine, log: appLog } = terminal;
+  const now = () => new Date();
+  // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
+  const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: appLog });
+  app.on('will-quit', marker.stop);
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
-  const stopTimers = core.startTimers();
-  app.on('will-quit', stopTimers);
   // Walking away from a locked or sleeping PC must not leave a till signed in.
   powerMonitor.on('lock-screen', () => core.session.lock('os_lock'));
   powerMonitor.on('suspend', () => core.session.lock('os_lock'));
@@ -174,6 +163,6 @@ if (deployCommand) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => storage?.close());
+  app.on('will-quit', () => terminal?.stop());
   app.whenReady().then(start).catch(refuseToStart);
 }

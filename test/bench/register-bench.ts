@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { queueItem } from '../support/storage';
 import type { SecretName } from '../../electron/main/secrets/keychain';
 import { shortId, uuidv7 } from '../../shared/domain/ids';
 import type { SaleView } from '../../shared/domain/sale';
@@ -86,7 +87,7 @@ function bareStatements(storage: TerminalStorage): (i: number) => void {
     payment.run(uuidv7(), id, at);
     doc.run(`BENCH-${id}`, id, shift, at);
     storage.audit.record({ action: 'sale.completed', actorId: 'st_bench000000', target: id, amount: { minor: 1250, currency: 'EUR' } });
-    storage.outbox.enqueue({ clientId: id, kind: 'sale', payload: { clientId: id, lines: 5, totalMinor: 1250 } });
+    queueItem(storage, { clientId: id, kind: 'sale', payload: { clientId: id, lines: 5, totalMinor: 1250 } });
   }).immediate as unknown as (i: number) => void;
 }
 

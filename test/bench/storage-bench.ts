@@ -5,8 +5,9 @@ import { openEncryptedDatabase, newDatabaseKey } from '../../electron/main/stora
 import { migrate } from '../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../electron/main/storage/migrations';
 import type { Db } from '../../electron/main/storage/db';
-import { Outbox } from '../../electron/main/sync/outbox';
+import { Outbox } from '../../electron/main/storage/outbox';
 import { memoryKeychain } from '../support/memory-keychain';
+import { queueItem } from '../support/storage';
 import { elapsedMs, median, rotated, round3, type BenchSection } from './bench-kit';
 
 // Three configurations on the same workload: the storage layer (outbox.enqueue on the terminal's
@@ -75,7 +76,7 @@ async function setUp(config: Config, dir: string): Promise<Setup> {
     const outbox = new Outbox(db, now);
     const key = (await keychain.get('database-key'))!;
     return {
-      write: (round, i) => outbox.enqueue({ clientId: `sale-${round}-${i}`, kind: 'sale', payload: salePayload(i) }),
+      write: (round, i) => queueItem({ db, outbox }, { clientId: `sale-${round}-${i}`, kind: 'sale', payload: salePayload(i) }),
       openReader: () => openBare(file, key),
       close: () => db.close(),
     };

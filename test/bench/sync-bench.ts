@@ -7,8 +7,10 @@ import { Agent, request } from 'node:https';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
+import { writeTransaction } from '../../electron/main/storage/transaction';
 import type { Keychain } from '../../electron/main/secrets/keychain';
-import { createSync, type Sync } from '../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { type Sync } from '../../electron/main/sync';
 import { enrollmentResponseSchema } from '../../shared/api/enrollment';
 import { uuidv7 } from '../../shared/domain/ids';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
@@ -26,17 +28,17 @@ const TIMINGS = { idleMs: 3_600_000, nudgeMs: 5 };
 
 type Envelope = ReturnType<typeof envelope>;
 function envelope(sequence: number) {
-  return { clientId: uuidv7(), type: 'sale', terminalSequence: sequence, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } };
+  return { clientId: uuidv7(), type: 'sale' as const, terminalSequence: sequence, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } };
 }
 
 /** Queues `count` sales in one transaction, as a day of offline selling leaves them. */
 function queueBacklog(storage: TerminalStorage, count: number): void {
   const items = Array.from({ length: count }, (_, i) => envelope(i + 1));
-  storage.db.transaction(() => items.forEach((item) => storage.outbox.enqueue({ clientId: item.clientId, kind: 'sale', payload: item })))();
+  writeTransaction(storage.db, (tx) => items.forEach((item) => storage.outbox.enqueue(tx, { clientId: item.clientId, kind: 'sale', payload: item })));
 }
 
 async function enrolledSync(sb: SandboxProcess, storage: TerminalStorage, keychain: Keychain, dir: string): Promise<Sync> {
-  const sync = createSync({ storage, keychain, now: () => new Date(), baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(dir, 'exports'), timings: TIMINGS });
+  const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(dir, 'exports'), timings: TIMINGS });
   const code = await sb.admin('POST', '/admin/enrollment-codes', {});
   await sync.enrollment.enroll(code.json.code, 'admin', null);
   sync.engine.start();

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
-import { createSync, type Sync } from '../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { type Sync } from '../../electron/main/sync';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { currentSale, openShiftIfNeeded, scan, sellableProducts } from '../support/register';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox-client';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   sb = await startTestSandbox({ rateLimit: { max: 1_000_000 } });
   const keychain = realKeychain('e2e-card-sync');
   storage = await openTestStorage(keychain, scratch.dir);
-  sync = createSync({
+  sync = createTerminalSync({
     storage, keychain, now: () => new Date(), baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
     timings: FAST_SYNC, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
   });

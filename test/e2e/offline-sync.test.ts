@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { createSync, type Sync } from '../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { type Sync } from '../../electron/main/sync';
 import { ARTIFACTS, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   storage = await openTestStorage(keychain, scratch.dir);
   await seedStaff(storage, 'Cass', 'cashier', '482913');
   // Production logic, test-sized waits: an offline terminal tries the link again every 300 ms.
-  sync = createSync({
+  sync = createTerminalSync({
     storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
     timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
     transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },

@@ -8,7 +8,7 @@ import { newDatabaseKey, openEncryptedDatabase, rotateDatabaseKey } from '../../
 import { migrate } from '../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../electron/main/storage/migrations';
 import { DatabaseIncompleteError, DatabaseKeyMissingError, DatabaseKeyWrongError, DatabaseTooNewError } from '../../electron/main/storage/storage-errors';
-import { openTestStorage, realKeychain, tempDir } from '../support/storage';
+import { openTestStorage, queueItem, realKeychain, tempDir } from '../support/storage';
 
 const keychain = realKeychain('encrypted-database');
 let scratch: ReturnType<typeof tempDir>;
@@ -46,7 +46,7 @@ async function writeMarkers(): Promise<void> {
   const storage = await openTestStorage(keychain, scratch.dir);
   storage.settings.update({ store: { name: MARKERS.setting } }, 'staff-1');
   storage.audit.record({ action: 'drawer.opened', actorId: 'staff-1', target: MARKERS.audit });
-  storage.outbox.enqueue({ clientId: 'sale-1', kind: 'sale', payload: { note: MARKERS.outbox } });
+  queueItem(storage, { clientId: 'sale-1', kind: 'sale', payload: { note: MARKERS.outbox } });
   // While open, the WAL holds the newest pages: it must be ciphertext too.
   expect(existsSync(`${dbFile}-wal`)).toBe(true);
   expect(plaintextHits()).toEqual([]);
@@ -84,16 +84,16 @@ describe('encrypted database', () => {
       Object.fromEntries(['', '-wal', '-shm'].map((suffix) => [suffix || 'db', existsSync(dbFile + suffix) ? statSync(dbFile + suffix).mode & 0o777 : null]));
     const owner = { db: 0o600, '-wal': 0o600, '-shm': 0o600 };
     const storage = await openTestStorage(keychain, scratch.dir);
-    storage.outbox.enqueue({ clientId: 'sale-1', kind: 'sale', payload: {} });
+    queueItem(storage, { clientId: 'sale-1', kind: 'sale', payload: {} });
     expect(modes()).toEqual(owner);
     await storage.rotateDatabaseKey();
-    storage.outbox.enqueue({ clientId: 'sale-2', kind: 'sale', payload: {} });
+    queueItem(storage, { clientId: 'sale-2', kind: 'sale', payload: {} });
     expect(modes()).toEqual(owner);
     storage.close();
     // Files an older version left world-readable are tightened once the key opens them.
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(dbFile + suffix)) chmodSync(dbFile + suffix, 0o644);
     const reopened = await openTestStorage(keychain, scratch.dir);
-    reopened.outbox.enqueue({ clientId: 'sale-3', kind: 'sale', payload: {} });
+    queueItem(reopened, { clientId: 'sale-3', kind: 'sale', payload: {} });
     expect(modes()).toEqual(owner);
     reopened.close();
   });
@@ -132,7 +132,7 @@ describe('encrypted database', () => {
   it('refuses to start over the remains of a database whose main file is gone', async () => {
     await writeMarkers();
     const storage = await openTestStorage(keychain, scratch.dir);
-    storage.outbox.enqueue({ clientId: 'in-wal', kind: 'sale', payload: {} });
+    queueItem(storage, { clientId: 'in-wal', kind: 'sale', payload: {} });
     // Simulate the main file vanishing while its WAL survives (a bad restore, a careless clean-up).
     const wal = readFileSync(`${dbFile}-wal`);
     storage.close();
@@ -155,7 +155,7 @@ describe('encrypted database', () => {
   it('rotates the key keeping every row, and the old key no longer opens it', async () => {
     await writeMarkers();
     const storage = await openTestStorage(keychain, scratch.dir);
-    for (let i = 0; i < 200; i++) storage.outbox.enqueue({ clientId: `rot-${i}`, kind: 'sale', payload: { i } });
+    for (let i = 0; i < 200; i++) queueItem(storage, { clientId: `rot-${i}`, kind: 'sale', payload: { i } });
     const rowsBefore = storage.db.prepare('SELECT * FROM outbox ORDER BY seq').all();
     const auditBefore = storage.audit.verify();
     const oldKey = await keychain.get('database-key');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { OutboxQueue } from '../../electron/main/sync/outbox-queue';
+import { OutboxQueue } from '../../electron/main/storage/outbox-queue';
 import { CONSENT_TEXTS, type CustomerSummary } from '../../shared/domain/customer';
 import type { ShiftReport } from '../../shared/domain/shift';
 import { ok, payCash, startSale } from '../support/register-steps';

@@ -1,7 +1,7 @@
 import type { PrintOutcome } from '../../shared/domain/receipt';
 import type { ShiftReport } from '../../shared/domain/shift';
 import { printFailed, type ReceiptPrinter } from '../../electron/main/devices/receipt-printer';
-import type { ReceiptSource, StoredReceipt } from '../../electron/main/receipts/receipt-source';
+import type { ReceiptSource, StoredReceipt } from '../../electron/main/ledger/receipt-source';
 
 /** The sales area's records, in memory: what the integrator's ReceiptSource answers, for unit tests. */
 export class MemoryReceiptSource implements ReceiptSource {

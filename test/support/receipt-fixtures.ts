@@ -1,7 +1,7 @@
 import { refundViewSchema, voidViewSchema, type RefundView, type VoidView } from '../../shared/domain/refund';
 import { saleViewSchema, type SaleLine, type SaleView } from '../../shared/domain/sale';
 import { shiftReportSchema, type ShiftReport } from '../../shared/domain/shift';
-import type { StoredReceipt } from '../../electron/main/receipts/receipt-source';
+import type { StoredReceipt } from '../../electron/main/ledger/receipt-source';
 
 // Register records as the sales area stores them, checked against the shared schemas so the
 // fixtures cannot drift from the contract. Figures add up (EUR, tax included).

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTerminalStorage, type TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Keychain } from '../../electron/main/secrets/keychain';
+import type { Db } from '../../electron/main/storage/db';
+import type { Outbox, OutboxItem } from '../../electron/main/storage/outbox';
+import { writeTransaction } from '../../electron/main/storage/transaction';
 import type { ScryptCost } from '../../electron/main/staff/pin-hasher';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
 
@@ -31,3 +34,11 @@ export async function openTestStorage(
 
 /** Tests hash PINs cheaply unless they measure the real cost; the scheme is the same. */
 export const FAST_PIN_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
+/**
+ * Queues an item as the app does, in a transaction of its own. The kind and payload are taken as the
+ * test gives them: tests queue placeholder payloads the API would refuse, to test storage, not the API.
+ */
+export function queueItem(storage: { db: Db; outbox: Outbox }, item: { clientId: string; kind: string; payload: unknown }): number {
+  return writeTransaction(storage.db, (tx) => storage.outbox.enqueue(tx, item as OutboxItem));
+}

@@ -4,7 +4,8 @@ import type { TerminalStorage } from '../../electron/main/core/terminal-storage'
 import { isAppProtocolSender } from '../../electron/main/ipc/sender';
 import { cashTender } from '../../electron/main/sales/tender';
 import type { Keychain } from '../../electron/main/secrets/keychain';
-import { createSync, type Sync } from '../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { type Sync } from '../../electron/main/sync';
 import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
 import type { SyncTimings } from '../../electron/main/sync/sync-engine';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -42,7 +43,7 @@ export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keycha
   const keychain = options.keychain ?? memoryKeychain();
   const storage = await openTestStorage(keychain, dir);
   const now = () => new Date();
-  const sync = createSync({
+  const sync = createTerminalSync({
     storage, keychain, now, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports'),
     timings: { ...FAST_SYNC, ...options.timings }, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
   });

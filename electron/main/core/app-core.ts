@@ -11,12 +11,13 @@ import { createRetention, type Retention } from '../retention';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
-import { createIpcRegistry, type IpcRegistry } from '../ipc/registry';
+import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
+import { receiptHtml } from '../receipts/receipt-html';
 import { ReceiptService } from '../receipts/receipt-service';
-import type { ReceiptSource } from '../receipts/receipt-source';
+import type { ReceiptSource } from '../ledger/receipt-source';
 import { AdminPassphrases } from '../staff/admin-passphrases';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
@@ -27,7 +28,7 @@ import type { Sync } from '../sync/create-sync';
 import { createPayments, type Payments } from '../payments/payments-area';
 import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
 import type { AttentionList } from '../payments/declined-payments';
-import { createRegister, type Register } from './register';
+import { createRegister, openRegisterRecords, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
 export interface AppCoreDeps {
@@ -59,6 +60,8 @@ export interface AppCoreDeps {
 
 export interface AppCore {
   registry: IpcRegistry;
+  /** Every area's handlers, as the registry serves them. */
+  handlers: Handlers<NoposContract>;
   events: EventPublisher<NoposContract>;
   session: SessionService;
   register: Register;
@@ -77,6 +80,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
   const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  // The register's records first: receipts read them, and the register writes them.
+  const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
+  const receipts = new ReceiptService({
+    source: deps.receiptSource ?? records.ledger,
+    printer: devices.printer,
+    audit: storage.audit,
+    settings: () => storage.settings.current().values,
+    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    now,
+  });
   const register = createRegister({
     db: storage.db,
     now,
@@ -88,15 +101,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     drawer: devices.drawer,
     staffName: (id) => storage.staff.get(id)?.name ?? id,
     log: (entry) => storage.appLog.write(entry),
-    // Called once a sale completes (after `receipts` below exists): the receipt as its first copy will print.
+    // Receipts after a sale: the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
-  });
+  }, records);
   const payments = createPayments({
     db: storage.db,
     now,
     settings: () => storage.settings.current().values,
     audit: storage.audit,
-    outbox: storage.outbox,
+    outbox: storage.outbox.writer(['payment']),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
     device: devices.cardReader ?? selectCardReader(process.platform),
@@ -104,26 +117,22 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
   });
-  const receipts = new ReceiptService({
-    source: deps.receiptSource ?? register.ledger,
-    printer: devices.printer,
-    audit: storage.audit,
-    settings: () => storage.settings.current().values,
-    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
-    now,
-  });
   const customers = createCustomers({
     db: storage.db,
     now,
     settings: () => storage.settings.current().values,
     audit: storage.audit,
-    outbox: storage.outbox,
-    saleStatus: (saleId) => register.ledger.sale(saleId)?.status ?? null,
+    outbox: storage.outbox.writer(['customer.upsert', 'customer.erasure', 'receipt.email']),
+    saleStatus: (saleId) => records.ledger.sale(saleId)?.status ?? null,
     saleOfReceipt: (receiptNumber) => {
-      const record = register.ledger.find(receiptNumber)?.record;
+      const record = records.ledger.find(receiptNumber)?.record;
       return record?.kind === 'sale' ? record.sale.saleId : null;
     },
-    receiptDocument: (receiptNumber) => (register.ledger.find(receiptNumber) ? { ...receipts.get(receiptNumber), copy: 'original' } : null),
+    receiptDocument: (receiptNumber) => {
+      if (!records.ledger.find(receiptNumber)) return null;
+      const document = { ...receipts.get(receiptNumber), copy: 'original' as const };
+      return { document, html: receiptHtml(document) };
+    },
     exports: deps.customerExports ?? null,
     log: (entry) => storage.appLog.write(entry),
   });
@@ -135,7 +144,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     throttle,
     audit: storage.audit,
     securityLog: storage.securityLog,
-    outbox: storage.outbox,
+    db: storage.db,
+    outbox: storage.outbox.writer(['security_alert']),
     now,
     pciMode: () => storage.settings.current().values.policies.pciSignIn,
     passphrases: new AdminPassphrases(storage.db, storage.pinHasher, now),
@@ -163,9 +173,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
   const registry = createIpcRegistry({
     contract,
-    handlers: createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers }),
+    handlers,
     isTrustedSender: deps.isTrustedSender,
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
@@ -174,10 +185,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
-  // Payments owns the needs-attention entry of a card payment declined when forwarded (see sync/payment-declines.ts).
-  deps.sync?.declines.attach((tx, decline) => payments.onDeclinedAfterForward(tx, decline));
   return {
     registry,
+    handlers,
     events,
     session,
     register,

@@ -5,16 +5,17 @@ import type { CashDrawer } from '../devices/cash-drawer';
 import { CartService } from '../sales/cart-service';
 import type { CatalogReader } from '../sales/catalog-reader';
 import { CheckoutService } from '../sales/checkout-service';
-import { RefundRepository } from '../sales/refund-repository';
+import { RefundRepository } from '../ledger/refund-repository';
 import { RefundService } from '../sales/refund-service';
-import { SaleRepository } from '../sales/sale-repository';
-import { SalesLedger } from '../sales/sales-ledger';
+import { SaleRepository } from '../ledger/sale-repository';
+import { SalesLedger } from '../ledger/sales-ledger';
 import { TendersInFlight } from '../sales/tenders-in-flight';
 import { VoidService } from '../sales/void-service';
-import { ShiftRepository } from '../shifts/shift-repository';
+import { ShiftRepository } from '../ledger/shift-repository';
 import { ShiftService } from '../shifts/shift-service';
 import type { Db } from '../storage/db';
-import type { Outbox } from '../sync/outbox';
+import type { Outbox } from '../storage/outbox';
+import type { TransactionType } from '../../../shared/api/transactions';
 
 export interface RegisterDeps {
   db: Db;
@@ -31,6 +32,23 @@ export interface RegisterDeps {
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
 }
 
+/** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
+export interface RegisterRecords {
+  sales: SaleRepository;
+  refunds: RefundRepository;
+  shifts: ShiftRepository;
+  ledger: SalesLedger;
+}
+
+export function openRegisterRecords(deps: Pick<RegisterDeps, 'db' | 'settings' | 'staffName'>): RegisterRecords {
+  const { db, settings } = deps;
+  const sales = new SaleRepository(db);
+  const refunds = new RefundRepository(db);
+  const shifts = new ShiftRepository(db);
+  const ledger = new SalesLedger({ db, sales, refunds, shifts, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
+  return { sales, refunds, shifts, ledger };
+}
+
 export interface Register {
   cart: CartService;
   checkout: CheckoutService;
@@ -41,22 +59,19 @@ export interface Register {
 }
 
 /** The register's areas (sales, refunds and voids, shifts), each handed only what it uses. */
-export function createRegister(deps: RegisterDeps): Register {
+export function createRegister(deps: RegisterDeps, records: RegisterRecords = openRegisterRecords(deps)): Register {
   const { db, now, settings, audit, outbox, terminalId } = deps;
   const drawer = openedAfterCommit(deps.drawer, deps.log);
-  const sales = new SaleRepository(db);
-  const refundRows = new RefundRepository(db);
-  const shiftRows = new ShiftRepository(db);
-  const recording = { db, now, settings, audit, outbox, terminalId };
-  const ledger = new SalesLedger({ db, sales, refunds: refundRows, shifts: shiftRows, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
+  const { sales, refunds: refundRows, shifts: shiftRows, ledger } = records;
+  const recording = (kinds: readonly TransactionType[]) => ({ db, now, settings, audit, outbox: outbox.writer(kinds), terminalId });
   const inFlight = new TendersInFlight();
   const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
   return {
     cart,
-    checkout: new CheckoutService({ ...recording, sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
-    refunds: new RefundService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    voids: new VoidService({ ...recording, sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    shifts: new ShiftService({ ...recording, shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
+    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
+    refunds: new RefundService({ ...recording(['refund']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
+    voids: new VoidService({ ...recording(['void']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
+    shifts: new ShiftService({ ...recording(['paid_in', 'paid_out', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
     ledger,
   };
 }

@@ -11,8 +11,8 @@ import type { Db } from '../storage/db';
 import { openEncryptedDatabase, rotateDatabaseKey } from '../storage/encrypted-database';
 import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
-import { NeedsAttention } from '../sync/needs-attention';
-import { Outbox } from '../sync/outbox';
+import { NeedsAttention } from '../storage/needs-attention';
+import { assertKnownOutboxKinds, Outbox } from '../storage/outbox';
 import { PinHasher, type ScryptCost } from '../staff/pin-hasher';
 import { loadPinPepper } from '../staff/pin-pepper';
 import { StaffRepository } from '../staff/staff-repository';
@@ -62,6 +62,8 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
   const db = await openEncryptedDatabase(dbFile, options.keychain);
   try {
+    // Before migrating: a refusal leaves the file exactly as another version left it.
+    assertKnownOutboxKinds(db, dbFile);
     migrate(db, MIGRATIONS, dbFile);
     const terminalId = SettingsService.ensureTerminalId(db, policy, options.now);
     const logsDir = path.join(options.dataDir, 'logs');

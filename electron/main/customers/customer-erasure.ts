@@ -41,7 +41,7 @@ export class CustomerErasure {
     writeTransaction(this.deps.db, (tx) => {
       erasures.record(tx, request);
       this.deps.service.withdrawAllIn(tx, customerId, staffId);
-      this.deps.outbox.enqueueIn(tx, { clientId: uuidv7(now.getTime()), kind: CUSTOMER_KINDS.upsert, payload: { customerId } });
+      this.deps.outbox.enqueue(tx, { clientId: uuidv7(now.getTime()), kind: CUSTOMER_KINDS.upsert, payload: { customerId } });
       this.deps.audit.record({ action: 'customer.erasure_requested', actorId: staffId, target: `customer:${customerId}`, details: { dueAt: request.dueAt } });
     });
     return { status: 'held', customerId, dueAt: request.dueAt };
@@ -61,7 +61,7 @@ export class CustomerErasure {
       const sales = this.deps.customers.pseudonymiseSales(tx, customerId, pseudonym);
       this.deps.customers.delete(tx, customerId);
       this.deps.erasures.markErased(tx, customerId, erasedAt);
-      this.deps.outbox.enqueueIn(tx, { clientId: uuidv7(Date.parse(erasedAt)), kind: CUSTOMER_KINDS.erasure, payload: { customerId, requestedAt, erasedAt } });
+      this.deps.outbox.enqueue(tx, { clientId: uuidv7(Date.parse(erasedAt)), kind: CUSTOMER_KINDS.erasure, payload: { customerId, requestedAt, erasedAt } });
       this.deps.audit.record({ action: 'customer.erased', actorId: requestedBy, target: `customer:${customerId}`, details: { sales, requestedAt } });
     });
     // The deleted pages were zeroed in the new page images; the WAL still holds the old ones until now.

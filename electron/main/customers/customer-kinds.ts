@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import { uuidV7Schema } from '../../../shared/api/common';
 import type { DeclaredKind } from '../sync/declared-kinds';
 import type { CustomerRepository } from './customer-repository';
-import { receiptEmail } from './receipt-email';
+import { receiptEmail, type RenderedReceipt } from './receipt-email';
 
 /** The outbox kinds of the customers area. Payloads name a customer; the data is read at delivery. */
 export const CUSTOMER_KINDS = { upsert: 'customer.upsert', erasure: 'customer.erasure', receiptEmail: 'receipt.email' } as const;
+export type CustomerKind = (typeof CUSTOMER_KINDS)[keyof typeof CUSTOMER_KINDS];
 
 const upsertPayload = z.object({ customerId: uuidV7Schema }).strict();
 const erasurePayload = z.object({ customerId: uuidV7Schema, requestedAt: z.iso.datetime(), erasedAt: z.iso.datetime() }).strict();
@@ -16,7 +16,7 @@ const emailPayload = z.object({ customerId: uuidV7Schema, receiptNumber: z.strin
 export interface CustomerKindsDeps {
   customers: CustomerRepository;
   /** The receipt as it prints (first copy), or null when it is not on this terminal any more. */
-  receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  receiptDocument: (receiptNumber: string) => RenderedReceipt | null;
   storeName: () => string;
 }
 

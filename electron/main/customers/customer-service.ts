@@ -11,7 +11,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Db } from '../storage/db';
 import { writeTransaction, type Tx } from '../storage/transaction';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
+import type { CustomerKind } from './customer-kinds';
 import type { CustomerRepository, CustomerRow } from './customer-repository';
 import { CUSTOMER_KINDS } from './customer-kinds';
 import type { ErasureBook } from './erasure-book';
@@ -32,7 +33,7 @@ export interface CustomerRecords {
   db: Db;
   now: () => Date;
   audit: Pick<AuditTrail, 'record'>;
-  outbox: Outbox;
+  outbox: OutboxWriter<CustomerKind>;
   customers: CustomerRepository;
   erasures: ErasureBook;
 }
@@ -61,7 +62,7 @@ export class CustomerService {
   }
 
   private queueUpsert(tx: Tx, customerId: string): void {
-    this.deps.outbox.enqueueIn(tx, { clientId: uuidv7(this.deps.now().getTime()), kind: CUSTOMER_KINDS.upsert, payload: { customerId } });
+    this.deps.outbox.enqueue(tx, { clientId: uuidv7(this.deps.now().getTime()), kind: CUSTOMER_KINDS.upsert, payload: { customerId } });
   }
 
   private checkVersion(grant: ConsentGrant): void {

@@ -1,7 +1,7 @@
 import { CONSENT_TEXTS } from '../../../shared/domain/customer';
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import { staffOf } from '../sales/sales-handlers';
+import { staffOf } from '../ipc/staff-of';
 import type { CustomerErasure } from './customer-erasure';
 import type { CustomerExport } from './customer-export';
 import type { CustomerService } from './customer-service';

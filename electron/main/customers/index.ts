@@ -1,10 +1,10 @@
-import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Db } from '../storage/db';
 import { startPeriodic } from '../timers/periodic';
 import type { DeclaredKind } from '../sync/declared-kinds';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
+import type { CustomerKind } from './customer-kinds';
 import { CustomerErasure } from './customer-erasure';
 import { CustomerExport } from './customer-export';
 import { customerKinds } from './customer-kinds';
@@ -13,10 +13,12 @@ import { CustomerService } from './customer-service';
 import { createCustomersHandlers } from './customers-handlers';
 import { ErasureBook } from './erasure-book';
 import type { ExportDestination } from './export-destination';
+import type { RenderedReceipt } from './receipt-email';
 import { ReceiptEmails } from './receipt-emails';
 
 export type { ExportDestination } from './export-destination';
 export { folderDestination } from './export-destination';
+export type { RenderedReceipt } from './receipt-email';
 
 /** What the customers area needs from the terminal and from other areas. */
 export interface CustomersPorts {
@@ -24,13 +26,13 @@ export interface CustomersPorts {
   now: () => Date;
   settings: () => Settings;
   audit: AuditTrail;
-  outbox: Outbox;
+  outbox: OutboxWriter<CustomerKind>;
   /** Register: a sale's status (open, parked, completed, voided), or null. */
   saleStatus: (saleId: string) => string | null;
   /** Register: the sale a receipt number belongs to, or null. */
   saleOfReceipt: (receiptNumber: string) => string | null;
-  /** Receipts: the document of a receipt as it printed first. */
-  receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  /** Receipts: a receipt's document as it printed first, and its page (for e-mail). */
+  receiptDocument: (receiptNumber: string) => RenderedReceipt | null;
   /** Where a manager's export is saved (a save dialog run by main); none: exports are unavailable. */
   exports: ExportDestination | null;
   log: (entry: Record<string, unknown>) => void;

@@ -1,5 +1,4 @@
 import type { ReceiptDocument, ReceiptRow } from '../../../shared/domain/receipt';
-import { receiptHtml } from '../receipts/receipt-html';
 
 export interface ReceiptEmail {
   subject: string;
@@ -14,11 +13,17 @@ function rowText(row: ReceiptRow): string {
   return row.detail ? `${pair}\n  ${row.detail}` : pair;
 }
 
-/** The receipt document as an e-mail: the same page as the PDF (HTML, escaped) and the same rows as text. */
-export function receiptEmail(doc: ReceiptDocument, storeName: string): ReceiptEmail {
+/** A receipt as the receipts area renders it: its rows, and the same page the PDF is made from. */
+export interface RenderedReceipt {
+  document: ReceiptDocument;
+  html: string;
+}
+
+/** The receipt as an e-mail: the same page as the PDF (HTML, escaped) and the same rows as text. */
+export function receiptEmail({ document: doc, html }: RenderedReceipt, storeName: string): ReceiptEmail {
   return {
     subject: `Your receipt ${doc.receiptNumber} from ${storeName}`.slice(0, 200),
-    html: receiptHtml(doc),
+    html,
     text: `${doc.title}\n${doc.receiptNumber}\n\n${doc.rows.map(rowText).join('\n')}\n`,
   };
 }

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Db } from '../storage/db';
 import { writeTransaction } from '../storage/transaction';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
+import type { CustomerKind } from './customer-kinds';
 import type { CustomerRepository } from './customer-repository';
 import { CUSTOMER_KINDS } from './customer-kinds';
 
@@ -12,7 +13,7 @@ export interface ReceiptEmailsDeps {
   db: Db;
   now: () => Date;
   audit: Pick<AuditTrail, 'record'>;
-  outbox: Outbox;
+  outbox: OutboxWriter<CustomerKind>;
   customers: CustomerRepository;
   /** The sale a receipt number belongs to; null for refunds, voids and unknown numbers. */
   saleOfReceipt: (receiptNumber: string) => string | null;
@@ -35,7 +36,7 @@ export class ReceiptEmails {
       throw new AppError('conflict', 'This customer has not agreed to e-mailed receipts: ask, and record their consent first.');
     }
     writeTransaction(this.deps.db, (tx) => {
-      this.deps.outbox.enqueueIn(tx, { clientId: uuidv7(this.deps.now().getTime()), kind: CUSTOMER_KINDS.receiptEmail, payload: { customerId, receiptNumber } });
+      this.deps.outbox.enqueue(tx, { clientId: uuidv7(this.deps.now().getTime()), kind: CUSTOMER_KINDS.receiptEmail, payload: { customerId, receiptNumber } });
       this.deps.audit.record({ action: 'receipt.emailed', actorId: staffId, target: receiptNumber, details: { customer: customerId } });
     });
     return { queued: true, to: maskEmail(customer.email) };

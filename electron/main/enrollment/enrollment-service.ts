@@ -8,9 +8,9 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { Keychain } from '../secrets/keychain';
 import type { Db } from '../storage/db';
 import { writeTransaction } from '../storage/transaction';
-import type { NeedsAttention } from '../sync/needs-attention';
-import type { OutboxQueue } from '../sync/outbox-queue';
-import type { SyncState } from '../sync/sync-state';
+import type { NeedsAttention } from '../storage/needs-attention';
+import type { OutboxQueue } from '../storage/outbox-queue';
+import type { SyncState } from '../storage/sync-state';
 import { EnrollmentError } from './enrollment-errors';
 
 export interface Enrollment {

@@ -17,7 +17,7 @@ import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
 import type { KioskExit } from '../kiosk/kiosk-exit';
 import type { Sync } from '../sync/create-sync';
-import { createSyncHandlers, stopSalesWhenRevoked } from '../sync/sync-handlers';
+import { createSyncHandlers } from '../sync/sync-handlers';
 import { createAppHandlers, type AppInfo } from './app-handlers';
 import { createApprovalHandlers } from './approval-handlers';
 import { createAuditHandlers } from './audit-handlers';
@@ -56,12 +56,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
-    sales: stopSalesWhenRevoked(createSalesHandlers(deps.register.cart, deps.register.checkout, deps.register.voids, deps.payments.cards), () => deps.sync?.enrollment.revoked() ?? false, [
-      'addByBarcode',
-      'addProduct',
-      'tenderCash',
-      'tenderCard',
-    ]),
+    sales: createSalesHandlers({
+      ...deps.register,
+      cards: deps.payments.cards,
+      revoked: () => deps.sync?.enrollment.revoked() ?? false,
+    }),
     payments: createPaymentsHandlers(deps.payments),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),

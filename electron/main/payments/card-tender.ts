@@ -6,9 +6,9 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { CardReader } from '../devices/card-reader';
 import type { AmountDue, PaymentDraft, Tender } from '../sales/tender';
 import type { Tx } from '../storage/transaction';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
 import { checkOfflinePayment, type OfflineCap, type OfflineLimits } from './offline-limits';
-import { PAYMENT_ITEM_KIND, type OfflinePaymentStore } from './offline-store';
+import type { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 import { CardCancelled, CardDeclined } from './card-outcomes';
 
@@ -16,7 +16,7 @@ export interface CardTenderDeps {
   reader: CardReader;
   gateway: PaymentGateway;
   offline: OfflinePaymentStore;
-  outbox: Outbox;
+  outbox: OutboxWriter<'payment'>;
   audit: AuditTrail;
   limits: () => OfflineLimits;
   now: () => Date;
@@ -116,7 +116,7 @@ export class CardTender implements Tender {
   recordIn(tx: Tx): void {
     if (!this.stored) return;
     const { request, permit } = this.stored;
-    this.deps.outbox.enqueueIn(tx, { clientId: request.clientId, kind: PAYMENT_ITEM_KIND, payload: request });
+    this.deps.outbox.enqueue(tx, { clientId: request.clientId, kind: 'payment', payload: request });
     this.deps.audit.record({
       action: 'payment.approved_offline',
       actorId: this.request.staffId,

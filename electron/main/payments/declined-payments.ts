@@ -19,7 +19,7 @@ export interface AttentionEntry {
 }
 
 /**
- * The seam to the sync area's needs-attention list (electron/main/sync/needs-attention.ts): entries
+ * The seam to the sync area's needs-attention list (electron/main/storage/needs-attention.ts): entries
  * are added once per client id and kind, inside a transaction, and resolved, never deleted.
  */
 export interface AttentionList {

@@ -1,9 +1,10 @@
 import type { OfflinePaymentsStatus } from '../../../shared/domain/card-payment';
+import type { OutboxKind } from '../../../shared/domain/outbox-kinds';
 import type { Db } from '../storage/db';
 import { ageThresholds, offlineAgeState, type OfflineLimits, type StoredOffline } from './offline-limits';
 
 /** The outbox kind of a card payment taken offline; its payload is the API's payment request. */
-export const PAYMENT_ITEM_KIND = 'payment';
+const PAYMENT_ITEM_KIND: OutboxKind = 'payment';
 
 /**
  * Reads the offline card payments still waiting in the outbox (queued or being sent). The outbox is

@@ -4,11 +4,12 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { SelectedCardReader } from '../devices/card-reader-selection';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { CheckoutService } from '../sales/checkout-service';
-import { SaleRepository } from '../sales/sale-repository';
+import { SaleRepository } from '../ledger/sale-repository';
 import type { Db } from '../storage/db';
-import type { Outbox } from '../sync/outbox';
+import type { OutboxWriter } from '../storage/outbox';
 import { CardPaymentService } from './card-payment-service';
 import type { Tx } from '../storage/transaction';
+import type { PaymentDeclines } from '../sync/payment-declines';
 import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
 import { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
@@ -18,7 +19,7 @@ export interface PaymentsDeps {
   now: () => Date;
   settings: () => Settings;
   audit: AuditTrail;
-  outbox: Outbox;
+  outbox: OutboxWriter<'payment'>;
   checkout: CheckoutService;
   /** The open sale, as the page sees it. */
   openSale: () => SaleView | null;
@@ -36,11 +37,34 @@ export interface Payments {
   declined(): DeclinedPayments;
 }
 
+/** Declined-after-forward payments over the needs-attention list; needs nothing of the rest of the area. */
+function declinedPayments(deps: { db: Db; audit: AuditTrail; attention: AttentionList }): DeclinedPayments {
+  const { db } = deps;
+  // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
+  let salesRows: SaleRepository | null = null;
+  const findPayment = (paymentId: string): RecordedCardPayment | null => {
+    const sales = (salesRows ??= new SaleRepository(db));
+    const saleId = sales.saleOfPayment(paymentId);
+    const sale = saleId ? sales.get(saleId) : null;
+    const payment = sale ? sales.payments(sale.id).find((p) => p.paymentId === paymentId) : undefined;
+    if (!sale || !payment) return null;
+    return { saleId: sale.id, payment, currency: sale.currency, receiptNumber: sales.documentByRef(sale.id)?.receipt_number ?? null };
+  };
+  return new DeclinedPayments({ ...deps, findPayment, markDeclined: (tx, id) => (salesRows ??= new SaleRepository(db)).markPaymentDeclined(tx, id) });
+}
+
+/**
+ * The port payments offers sync: a card payment declined after forwarding becomes its needs-attention
+ * entry, in sync's transaction. Built from storage alone, so sync can be built before the register.
+ */
+export function paymentDeclinesPort(deps: { db: Db; audit: AuditTrail; attention: AttentionList }): PaymentDeclines {
+  const declined = declinedPayments(deps);
+  return { record: (tx, decline) => void declined.onDeclinedAfterForward(tx, decline) };
+}
+
 /** The payments area: card tender, offline limits, declined-after-forward resolution. */
 export function createPayments(deps: PaymentsDeps): Payments {
   const { db, now, settings, audit, outbox } = deps;
-  // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
-  let salesRows: SaleRepository | null = null;
   const cards = new CardPaymentService({
     device: deps.device,
     gateway: deps.gateway,
@@ -54,15 +78,7 @@ export function createPayments(deps: PaymentsDeps): Payments {
     openSale: deps.openSale,
     storeCurrency: () => settings().store.currency,
   });
-  const findPayment = (paymentId: string): RecordedCardPayment | null => {
-    const sales = (salesRows ??= new SaleRepository(db));
-    const saleId = sales.saleOfPayment(paymentId);
-    const sale = saleId ? sales.get(saleId) : null;
-    const payment = sale ? sales.payments(sale.id).find((p) => p.paymentId === paymentId) : undefined;
-    if (!sale || !payment) return null;
-    return { saleId: sale.id, payment, currency: sale.currency, receiptNumber: sales.documentByRef(sale.id)?.receipt_number ?? null };
-  };
-  const declined = deps.attention ? new DeclinedPayments({ db, attention: deps.attention, audit, findPayment, markDeclined: (tx, id) => (salesRows ??= new SaleRepository(db)).markPaymentDeclined(tx, id) }) : null;
+  const declined = deps.attention ? declinedPayments({ db, audit, attention: deps.attention }) : null;
   const needDeclined = (): DeclinedPayments => {
     if (!declined) throw new AppError('unavailable', 'The needs-attention list is not available on this terminal yet.');
     return declined;

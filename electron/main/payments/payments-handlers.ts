@@ -1,6 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import { staffOf } from '../sales/sales-handlers';
+import { staffOf } from '../ipc/staff-of';
 import type { AttentionEntry } from './declined-payments';
 import type { Payments } from './payments-area';
 

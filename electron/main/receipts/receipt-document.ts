@@ -3,7 +3,7 @@ import { receiptDocumentSchema, type ReceiptDocument, type ReceiptRow } from '..
 import type { RefundView, VoidView } from '../../../shared/domain/refund';
 import type { DiscountInput, Payment, SaleLine, SaleView, TaxBreakdown } from '../../../shared/domain/sale';
 import { footer, header, moneyFormatter, pair, rule, text, type Copy, type ReceiptContext } from './receipt-rows';
-import type { StoredReceipt } from './receipt-source';
+import type { StoredReceipt } from '../ledger/receipt-source';
 
 // Builds what a receipt says from a stored record. `title` names the document (for a list or a PDF);
 // the rows are the whole paper, title included, so every drawing of them shows the same receipt.

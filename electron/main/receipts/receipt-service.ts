@@ -6,7 +6,7 @@ import type { ReceiptPrinter } from '../devices/receipt-printer';
 import { receiptDocument } from './receipt-document';
 import { receiptHtml } from './receipt-html';
 import type { ReceiptContext } from './receipt-rows';
-import type { ReceiptSource, StoredReceipt } from './receipt-source';
+import type { ReceiptSource, StoredReceipt } from '../ledger/receipt-source';
 import { shiftReportDocument } from './shift-report-document';
 
 export type ReceiptOutput = 'print' | 'pdf';

@@ -3,14 +3,14 @@ import type { Product } from '../../../shared/domain/catalog';
 import { MAX_UNIT_QUANTITY, type DiscountInput, type ParkedSale, type SaleView } from '../../../shared/domain/sale';
 import type { AddItemResult } from '../../../shared/ipc/areas/sales';
 import { AppError } from '../../../shared/ipc/errors';
-import type { ShiftRepository } from '../shifts/shift-repository';
+import type { ShiftRepository } from '../ledger/shift-repository';
 import type { AuditTrail } from '../audit/audit-trail';
 import { writeTransaction } from '../storage/transaction';
 import type { CatalogReader } from './catalog-reader';
-import { discountBasisPoints, lineGross, priceSale } from './pricing';
-import type { RegisterBase } from './register-deps';
-import { parseDiscount, type SaleRepository, type SaleRow } from './sale-repository';
-import { buildSaleView } from './sale-view';
+import { discountBasisPoints, lineGross, priceSale } from '../ledger/pricing';
+import type { RegisterBase } from '../ledger/register-deps';
+import { parseDiscount, type SaleRepository, type SaleRow } from '../ledger/sale-repository';
+import { buildSaleView } from '../ledger/sale-view';
 import type { TendersInFlight } from './tenders-in-flight';
 
 export interface CartDeps extends RegisterBase {

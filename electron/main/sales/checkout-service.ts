@@ -2,13 +2,13 @@ import { required } from '../../../shared/required';
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import type { SaleView } from '../../../shared/domain/sale';
 import { AppError } from '../../../shared/ipc/errors';
-import type { ShiftRepository } from '../shifts/shift-repository';
+import type { ShiftRepository } from '../ledger/shift-repository';
 import { writeTransaction, type Tx } from '../storage/transaction';
-import { transactionItem } from './outbox-envelope';
+import { transactionItem } from '../ledger/transaction-item';
 import type { CashDrawer } from '../devices/cash-drawer';
-import type { RecordingDeps } from './register-deps';
-import type { SaleRepository, SaleRow } from './sale-repository';
-import { buildSaleView, withPayment } from './sale-view';
+import type { RecordingDeps } from '../ledger/register-deps';
+import type { SaleRepository, SaleRow } from '../ledger/sale-repository';
+import { buildSaleView, withPayment } from '../ledger/sale-view';
 import type { Tender } from './tender';
 import type { TendersInFlight } from './tenders-in-flight';
 
@@ -102,7 +102,7 @@ export class CheckoutService {
       amount: { minor: sale.totals.totalMinor, currency: sale.totals.currency },
       details: { receiptNumber: doc.receipt_number, sequence: doc.seq, lines: sale.lines.length, payments: sale.payments.length },
     });
-    this.deps.outbox.enqueueIn(
+    this.deps.outbox.enqueue(
       tx,
       transactionItem({
         type: 'sale',

@@ -2,16 +2,16 @@ import { required } from '../../../shared/required';
 import type { RefundableSale, RefundRequest, RefundView } from '../../../shared/domain/refund';
 import type { SaleLine, SaleView, TaxBreakdown } from '../../../shared/domain/sale';
 import { AppError } from '../../../shared/ipc/errors';
-import type { ShiftRepository } from '../shifts/shift-repository';
+import type { ShiftRepository } from '../ledger/shift-repository';
 import { writeTransaction } from '../storage/transaction';
-import { transactionItem } from './outbox-envelope';
-import { linePayable } from './pricing';
-import type { RefundRepository } from './refund-repository';
+import { transactionItem } from '../ledger/transaction-item';
+import { linePayable } from '../ledger/pricing';
+import type { RefundRepository } from '../ledger/refund-repository';
 import type { CashDrawer } from '../devices/cash-drawer';
-import type { RecordingDeps } from './register-deps';
-import { mulDivHalfUp } from './rounding';
-import type { SaleRepository } from './sale-repository';
-import type { SalesLedger } from './sales-ledger';
+import type { RecordingDeps } from '../ledger/register-deps';
+import { mulDivHalfUp } from '../ledger/rounding';
+import type { SaleRepository } from '../ledger/sale-repository';
+import type { SalesLedger } from '../ledger/sales-ledger';
 
 export interface RefundDeps extends RecordingDeps {
   sales: SaleRepository;
@@ -106,7 +106,7 @@ export class RefundService {
         details: { refundId: refund.refundId, receiptNumber: doc.receipt_number, reason: request.reason },
       });
       if (refund.tenders.some((t) => t.method === 'cash')) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'refund', clientId: refund.refundId, terminalSequence: doc.seq, occurredAt: at, currency: refund.currency, totalMinor, body: refund }),
       );

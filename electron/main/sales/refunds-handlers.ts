@@ -1,7 +1,7 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
 import type { RefundService } from './refund-service';
-import { staffOf } from './sales-handlers';
+import { staffOf } from '../ipc/staff-of';
 
 export function createRefundsHandlers(refunds: RefundService): Handlers<NoposContract>['refunds'] {
   return {

@@ -1,7 +1,7 @@
 import type { Payment, PaymentMethod } from '../../../shared/domain/sale';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Tx } from '../storage/transaction';
-import { roundToStep } from './rounding';
+import { roundToStep } from '../ledger/rounding';
 
 /** What is still owed when a tender is offered. */
 export interface AmountDue {

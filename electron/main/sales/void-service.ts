@@ -1,14 +1,14 @@
 import { required } from '../../../shared/required';
 import type { VoidView } from '../../../shared/domain/refund';
 import { AppError } from '../../../shared/ipc/errors';
-import type { ShiftRepository } from '../shifts/shift-repository';
+import type { ShiftRepository } from '../ledger/shift-repository';
 import { writeTransaction } from '../storage/transaction';
-import { transactionItem } from './outbox-envelope';
-import type { RefundRepository } from './refund-repository';
+import { transactionItem } from '../ledger/transaction-item';
+import type { RefundRepository } from '../ledger/refund-repository';
 import type { CashDrawer } from '../devices/cash-drawer';
-import type { RecordingDeps } from './register-deps';
-import type { SaleRepository } from './sale-repository';
-import type { SalesLedger } from './sales-ledger';
+import type { RecordingDeps } from '../ledger/register-deps';
+import type { SaleRepository } from '../ledger/sale-repository';
+import type { SalesLedger } from '../ledger/sales-ledger';
 
 export interface VoidDeps extends RecordingDeps {
   sales: SaleRepository;
@@ -56,7 +56,7 @@ export class VoidService {
       });
       const cash = sale.payments.some((p) => p.method === 'cash');
       if (cash) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: request.voidId, details: { reason: 'void' } });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'void', clientId: request.voidId, terminalSequence: voidDoc.seq, occurredAt: at, currency: sale.totals.currency, totalMinor, body: view }),
       );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StartupError } from '../core/startup-error';
+import { StartupError } from '../errors/startup-error';
 
 /**
  * The secrets the terminal keeps, each under its own account name in the OS keychain. Nothing

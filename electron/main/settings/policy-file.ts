@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { machinePolicySchema, splitMachinePolicy, type MachinePolicy } from '../../../shared/domain/machine-policy';
 import type { SettingsPatch } from '../../../shared/domain/settings';
 import { isSecretField } from '../logging/redact';
-import { StartupError } from '../core/startup-error';
+import { StartupError } from '../errors/startup-error';
 
 /** Where IT deploys the machine-wide policy. Documented in docs/storage.md. */
 export function defaultPolicyPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {

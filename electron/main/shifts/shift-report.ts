@@ -1,16 +1,7 @@
-import type { RefundView, VoidView } from '../../../shared/domain/refund';
-import type { PaymentMethod, SaleView } from '../../../shared/domain/sale';
-import type { ShiftReport, ShiftView } from '../../../shared/domain/shift';
+import type { PaymentMethod } from '../../../shared/domain/sale';
+import type { ShiftReport } from '../../../shared/domain/shift';
+import type { ShiftActivity } from '../ledger/sales-ledger';
 
-/** Everything that happened in one shift, as the report reads it. */
-export interface ShiftActivity {
-  shift: ShiftView;
-  /** Sales completed in the shift, including those later voided. */
-  sales: SaleView[];
-  refunds: RefundView[];
-  voids: VoidView[];
-  movements: { kind: 'paid_in' | 'paid_out'; amountMinor: number }[];
-}
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 

@@ -2,13 +2,13 @@ import { required } from '../../../shared/required';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CashMovementRequest, ShiftReport, ShiftView } from '../../../shared/domain/shift';
 import { AppError } from '../../../shared/ipc/errors';
-import { transactionItem } from '../sales/outbox-envelope';
+import { transactionItem } from '../ledger/transaction-item';
 import type { CashDrawer } from '../devices/cash-drawer';
-import type { RecordingDeps } from '../sales/register-deps';
-import type { SalesLedger } from '../sales/sales-ledger';
+import type { RecordingDeps } from '../ledger/register-deps';
+import type { SalesLedger } from '../ledger/sales-ledger';
 import { writeTransaction } from '../storage/transaction';
 import { computeShiftReport } from './shift-report';
-import type { ShiftRepository } from './shift-repository';
+import type { ShiftRepository } from '../ledger/shift-repository';
 
 export interface ShiftDeps extends RecordingDeps {
   shifts: ShiftRepository;
@@ -64,7 +64,7 @@ export class ShiftService {
         amount: { minor: request.amountMinor, currency: shift.currency },
         details: { reason: request.reason },
       });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({
           type: request.kind,
@@ -105,7 +105,7 @@ export class ShiftService {
         amount: { minor: countedMinor, currency: shift.currency },
         details: { expectedMinor: report.cash.expectedMinor, differenceMinor: report.cash.differenceMinor, sales: report.sales.count },
       });
-      this.deps.outbox.enqueueIn(
+      this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'shift_close', clientId: shift.shiftId, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: report.netSalesMinor, body: report }),
       );

@@ -1,6 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import { staffOf } from '../sales/sales-handlers';
+import { staffOf } from '../ipc/staff-of';
 import type { ShiftService } from './shift-service';
 
 export function createShiftsHandlers(shifts: ShiftService): Handlers<NoposContract>['shifts'] {

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { SecurityLog } from '../logging/security-log';
-import type { Outbox } from '../sync/outbox';
+import type { Db } from '../storage/db';
+import { securityAlertItem, type OutboxWriter } from '../storage/outbox';
+import { writeTransaction } from '../storage/transaction';
 import type { PinHasher } from './pin-hasher';
 import { passphraseProblem, type AdminPassphrases } from './admin-passphrases';
 import { LOCKOUT_LADDER_SECONDS, PCI_LOCKOUT_LADDER_SECONDS, SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS } from './sign-in-throttle';
@@ -24,7 +25,8 @@ export interface PinAuthenticatorDeps {
   throttle: SignInThrottle;
   audit: AuditTrail;
   securityLog: SecurityLog;
-  outbox: Outbox;
+  db: Db;
+  outbox: OutboxWriter<'security_alert'>;
   now: () => Date;
   /** The policy's PCI sign-in mode (docs/compliance/pci-dss.md): 30-minute lockouts, admin passphrases. */
   pciMode?: () => boolean;
@@ -125,6 +127,6 @@ export class PinAuthenticator {
 
   /** Security alerts wait in the outbox until sync delivers them to the NoPOS API. */
   private alertApi(name: string, details: Record<string, string | number>): void {
-    this.deps.outbox.enqueue({ clientId: `alert-${randomUUID()}`, kind: 'security_alert', payload: { name, at: this.deps.now().toISOString(), ...details } });
+    writeTransaction(this.deps.db, (tx) => this.deps.outbox.enqueue(tx, securityAlertItem({ name, at: this.deps.now().toISOString(), ...details })));
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { StartupError } from '../core/startup-error';
+import { StartupError } from '../errors/startup-error';
 import type { Keychain } from '../secrets/keychain';
 
 export class PinPepperMissingError extends StartupError {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role, StaffSummary } from '../../../shared/domain/staff';
 import type { Db } from '../storage/db';
+import type { Tx } from '../storage/transaction';
 
 export interface StaffRecord extends StaffSummary {
   pinHash: string;
@@ -17,6 +18,9 @@ interface StaffRow {
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Staff from the API sign in once an admin gives them a PIN: this never verifies. */
+const NO_PIN_YET = 'unset';
 
 export function newStaffId(): string {
   return `st_${[...randomBytes(12)].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
@@ -78,5 +82,23 @@ export class StaffRepository {
     this.db
       .prepare('UPDATE staff SET previous_pin_hash = pin_hash, pin_hash = ?, pin_set_at = ?, updated_at = ? WHERE id = ?')
       .run(pinHash, at, at, id);
+  }
+
+  /**
+   * Staff as the NoPOS API lists them (a sync pull page), in the pull's transaction: matched by the
+   * API's id; new ones get a local id and no PIN yet (they sign in once an admin gives them one).
+   */
+  applyFromApi(_tx: Tx, remote: readonly { id: string; name: string; role: Role; active: boolean }[]): void {
+    const at = this.now().toISOString();
+    const find = this.db.prepare("SELECT id FROM staff WHERE source = 'api' AND external_id = ?");
+    const update = this.db.prepare('UPDATE staff SET name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?');
+    const insert = this.db.prepare(
+      "INSERT INTO staff (id, name, role, active, source, external_id, pin_hash, pin_set_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'api', ?, ?, ?, ?, ?)",
+    );
+    for (const staff of remote) {
+      const local = find.get(staff.id) as { id: string } | undefined;
+      if (local) update.run(staff.name, staff.role, staff.active ? 1 : 0, at, local.id);
+      else insert.run(newStaffId(), staff.name, staff.role, staff.active ? 1 : 0, staff.id, NO_PIN_YET, at, at, at);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { StartupError } from '../core/startup-error';
+import { StartupError } from '../errors/startup-error';
 
 export class DatabaseKeyMissingError extends StartupError {
   constructor(filePath: string) {

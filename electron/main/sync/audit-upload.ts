@@ -1,7 +1,7 @@
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import type { AuditTrail } from '../audit/audit-trail';
-import type { SyncState } from './sync-state';
+import type { SyncState } from '../storage/sync-state';
 
 const CHUNK = 500;
 const POSITION_KEY = 'audit.uploadedSeq';

@@ -3,14 +3,16 @@ import type { CatalogChanges } from '../../../shared/domain/catalog';
 import type { ApiClient } from '../api-client/api-client';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Db } from '../storage/db';
-import { writeTransaction } from '../storage/transaction';
-import { newStaffId } from '../staff/staff-repository';
-import type { SyncState } from './sync-state';
+import { writeTransaction, type Tx } from '../storage/transaction';
+import type { StaffRepository } from '../staff/staff-repository';
+import type { SyncState } from '../storage/sync-state';
+
+/** The ports sync pulls into: the catalog's and the staff area's own repositories. */
+export type CatalogPullTarget = Pick<CatalogService, 'info' | 'clear' | 'applyChanges'>;
+export type StaffPullTarget = Pick<StaffRepository, 'applyFromApi'>;
 
 export const CATALOG_CURSOR = 'catalog.cursor';
 export const STAFF_CURSOR = 'staff.cursor';
-/** Staff from the API sign in once an admin gives them a PIN: this never verifies. */
-const NO_PIN_YET = 'unset';
 
 /** One API page as the register's catalog change batch, in the store's currency only. */
 export function catalogChangesOf(page: CatalogPage, currency: string): CatalogChanges {
@@ -30,7 +32,7 @@ export function catalogChangesOf(page: CatalogPage, currency: string): CatalogCh
  */
 export class CatalogPull {
   constructor(
-    private readonly deps: { db: Db; api: ApiClient; state: SyncState; catalog: CatalogService; storeCurrency: () => string; now: () => Date },
+    private readonly deps: { db: Db; api: ApiClient; state: SyncState; catalog: CatalogPullTarget; staff: StaffPullTarget; storeCurrency: () => string; now: () => Date },
   ) {}
 
   async pullCatalog(): Promise<number> {
@@ -54,26 +56,16 @@ export class CatalogPull {
     for (;;) {
       const cursor = this.deps.state.get<string>(STAFF_CURSOR) ?? undefined;
       const page = await this.deps.api.staff(cursor);
-      writeTransaction(this.deps.db, () => {
+      writeTransaction(this.deps.db, (tx) => {
         this.deps.state.set(STAFF_CURSOR, page.cursor);
-        this.applyStaff(page);
+        this.applyStaff(tx, page);
       });
       pages++;
       if (!page.hasMore) return pages;
     }
   }
 
-  private applyStaff(page: StaffPage): void {
-    const at = this.deps.now().toISOString();
-    const find = this.deps.db.prepare("SELECT id FROM staff WHERE source = 'api' AND external_id = ?");
-    const update = this.deps.db.prepare('UPDATE staff SET name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?');
-    const insert = this.deps.db.prepare(
-      "INSERT INTO staff (id, name, role, active, source, external_id, pin_hash, pin_set_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'api', ?, ?, ?, ?, ?)",
-    );
-    for (const remote of page.staff) {
-      const local = find.get(remote.id) as { id: string } | undefined;
-      if (local) update.run(remote.name, remote.role, remote.active ? 1 : 0, at, local.id);
-      else insert.run(newStaffId(), remote.name, remote.role, remote.active ? 1 : 0, remote.id, NO_PIN_YET, at, at, at);
-    }
+  private applyStaff(tx: Tx, page: StaffPage): void {
+    this.deps.staff.applyFromApi(tx, page.staff);
   }
 }

@@ -1,6 +1,6 @@
 import { CLOCK_DRIFT_LIMIT_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
-import type { SyncState } from './sync-state';
+import type { SyncState } from '../storage/sync-state';
 
 export interface ClockReading {
   /** Device time when the answer arrived, ISO. */

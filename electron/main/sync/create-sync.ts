@@ -1,30 +1,46 @@
-import { ApiClient } from '../api-client/api-client';
-import { createHttpsTransport, type TransportOptions } from '../api-client/https-transport';
-import type { TerminalStorage } from '../core/terminal-storage';
-import { EnrollmentService } from '../enrollment/enrollment-service';
+import type { Settings } from '../../../shared/domain/settings';
+import type { ApiClient } from '../api-client/api-client';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EnrollmentService } from '../enrollment';
+import type { SecurityLog } from '../logging/security-log';
 import type { Keychain } from '../secrets/keychain';
+import type { Db } from '../storage/db';
+import type { NeedsAttention } from '../storage/needs-attention';
+import type { Outbox } from '../storage/outbox';
+import type { OutboxQueue } from '../storage/outbox-queue';
+import type { SyncState } from '../storage/sync-state';
 import { AuditUpload } from './audit-upload';
-import { CatalogPull } from './catalog-pull';
+import { CatalogPull, type CatalogPullTarget, type StaffPullTarget } from './catalog-pull';
 import { ClockCheck } from './clock-check';
 import { DeclaredKinds } from './declared-kinds';
 import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
-import { OutboxQueue } from './outbox-queue';
-import { PaymentDeclines } from './payment-declines';
+import type { PaymentDeclines } from './payment-declines';
 import { SyncEngine, type SyncTimings } from './sync-engine';
-import { SyncState } from './sync-state';
 
-export interface SyncOptions {
-  storage: TerminalStorage;
-  keychain: Keychain;
+/** What sync is handed: infrastructure, and one named port per area it reaches. */
+export interface SyncPorts {
+  db: Db;
   now: () => Date;
-  /** Development only: the sandbox's URL instead of the policy's `apiBaseUrl`. */
-  baseUrl?: string;
-  /** PEM of the one CA to trust (the sandbox's); without it, the system's CAs. */
-  caPem?: string;
+  keychain: Keychain;
+  settings: () => Settings;
+  audit: AuditTrail;
+  securityLog: SecurityLog;
+  log: (entry: Record<string, unknown>) => void;
+  outbox: Outbox;
+  queue: OutboxQueue;
+  state: SyncState;
+  needsAttention: NeedsAttention;
+  /** The API link and the terminal's enrollment in its store (the enrollment area). */
+  api: ApiClient;
+  enrollment: EnrollmentService;
+  /** Pulled catalog pages go through the catalog's own repository, staff through the staff area's. */
+  catalog: CatalogPullTarget;
+  staff: StaffPullTarget;
+  /** Card payments declined after forwarding go to the payments area. */
+  paymentDeclines: PaymentDeclines;
   /** Where an admin's export of unsynced items goes. */
   exportDir: string;
-  transport?: Partial<TransportOptions>;
   timings?: Partial<SyncTimings>;
   random?: () => number;
 }
@@ -34,57 +50,39 @@ export interface Sync {
   enrollment: EnrollmentService;
   queue: OutboxQueue;
   api: ApiClient;
-  /** Card payments declined when forwarded; the payments area attaches the handler that records them. */
-  declines: PaymentDeclines;
-  /** Outbox kinds other areas deliver themselves; each area declares its own (see core/app-core.ts). */
+  /**
+   * Deliverers for kinds whose body an area builds at send time (customers: personal data is read
+   * then, never queued). The core declares them once it has built the area (core/app-core.ts).
+   */
   kinds: DeclaredKinds;
   exportDir: string;
   close(): void;
 }
 
-/** Builds the sync area over the terminal's storage; the host starts it with `engine.start()`. */
-export function createSync(options: SyncOptions): Sync {
-  const { storage, keychain, now } = options;
-  const transport = createHttpsTransport({
-    connectTimeoutMs: 5_000,
-    responseTimeoutMs: 20_000,
-    maxResponseBytes: 4 * 1024 * 1024,
-    ...options.transport,
-    ...(options.caPem ? { ca: options.caPem } : {}),
-  });
-  const baseUrl = () => options.baseUrl ?? storage.settings.current().values.policies.apiBaseUrl;
-  const client = new ApiClient({ baseUrl, transport, keychain, now });
-  const state = new SyncState(storage.db, now);
-  const queue = new OutboxQueue(storage.db, storage.needsAttention, now);
-  const enrollment = new EnrollmentService({
-    db: storage.db, state, keychain, api: () => client, queue, needsAttention: storage.needsAttention, audit: storage.audit, now,
-    terminalName: () => storage.settings.current().values.terminal.name,
-  });
-  const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
-  const declines = new PaymentDeclines();
+/** Builds the sync area over its ports; the host starts it with `engine.start()`. */
+export function createSync(ports: SyncPorts): Sync {
+  const { db, now, api, state, queue, enrollment } = ports;
   const kinds = new DeclaredKinds();
   const engine = new SyncEngine({
-    delivery: new OutboxDelivery({ db: storage.db, queue, api: client, declines, declared: kinds, now }),
-    auditUpload: new AuditUpload(storage.audit, state, client),
+    delivery: new OutboxDelivery({ db, queue, api, declines: ports.paymentDeclines, declared: kinds, now }),
+    auditUpload: new AuditUpload(ports.audit, state, api),
     feed: new EventsFeed({
-      db: storage.db, api: client, state, keychain, outbox: storage.outbox, declines, securityLog: storage.securityLog, now,
+      db, api, state, keychain: ports.keychain, outbox: ports.outbox.writer(['security_alert']), declines: ports.paymentDeclines,
+      securityLog: ports.securityLog, now,
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,
       markRevoked: () => enrollment.markRevoked(),
     }),
-    pull: new CatalogPull({ db: storage.db, api: client, state, catalog: storage.catalog, storeCurrency: () => storage.settings.current().values.store.currency, now }),
-    clock: new ClockCheck(client, state, now),
+    pull: new CatalogPull({ db, api, state, catalog: ports.catalog, staff: ports.staff, storeCurrency: () => ports.settings().store.currency, now }),
+    clock: new ClockCheck(api, state, now),
     queue,
-    needsAttention: storage.needsAttention,
+    needsAttention: ports.needsAttention,
     enrollment,
     now,
-    log,
-    maxAgeHours: () => storage.settings.current().values.policies.offlinePayments.maxAgeHours,
-    ...(options.timings ? { timings: options.timings } : {}),
-    ...(options.random ? { random: options.random } : {}),
+    log: ports.log,
+    maxAgeHours: () => ports.settings().policies.offlinePayments.maxAgeHours,
+    ...(ports.timings ? { timings: ports.timings } : {}),
+    ...(ports.random ? { random: ports.random } : {}),
   });
-  storage.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api: client, declines, kinds, exportDir: options.exportDir, close: () => {
-      engine.close();
-      transport.close();
-    }, };
+  ports.outbox.onEnqueued(() => engine.nudge());
+  return { engine, enrollment, queue, api, kinds, exportDir: ports.exportDir, close: () => engine.close() };
 }

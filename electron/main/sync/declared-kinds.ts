@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api-client/api-client';
-import type { PendingItem } from './outbox-queue';
+import type { PendingItem } from '../storage/outbox-queue';
 
 /**
  * An outbox kind an area declares and delivers itself, one item per request. `deliver` builds the

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eventsPageSchema, type ApiEvent } from '../../../shared/api/events';
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
@@ -6,10 +5,10 @@ import type { SecurityLog } from '../logging/security-log';
 import type { Keychain } from '../secrets/keychain';
 import type { Db } from '../storage/db';
 import { writeTransaction, type Tx } from '../storage/transaction';
-import type { Outbox } from './outbox';
+import { securityAlertItem, type OutboxWriter } from '../storage/outbox';
 import { verifyEventsSignature } from './event-signature';
 import type { PaymentDeclines } from './payment-declines';
-import type { SyncState } from './sync-state';
+import type { SyncState } from '../storage/sync-state';
 
 export const EVENTS_CURSOR = 'events.cursor';
 const ALERT_EVERY_MS = 10 * 60_000;
@@ -25,7 +24,7 @@ export interface EventsFeedDeps {
   api: ApiClient;
   state: SyncState;
   keychain: Keychain;
-  outbox: Outbox;
+  outbox: OutboxWriter<'security_alert'>;
   /** A declined-after-forward payment goes to the payments area, which owns its needs-attention entry. */
   declines: PaymentDeclines;
   securityLog: SecurityLog;
@@ -106,6 +105,7 @@ export class EventsFeed {
     const nowMs = this.deps.now().getTime();
     if (nowMs - this.lastAlertAt < ALERT_EVERY_MS) return;
     this.lastAlertAt = nowMs;
-    this.deps.outbox.enqueue({ clientId: `alert-${randomUUID()}`, kind: 'security_alert', payload: { name: 'sync.events_signature_refused', at: new Date(nowMs).toISOString(), severity: 'critical', reason } });
+    const alert = securityAlertItem({ name: 'sync.events_signature_refused', at: new Date(nowMs).toISOString(), severity: 'critical', reason });
+    writeTransaction(this.deps.db, (tx) => this.deps.outbox.enqueue(tx, alert));
   }
 }

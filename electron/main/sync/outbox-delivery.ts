@@ -1,33 +1,31 @@
 import { createHash } from 'node:crypto';
 import type { PaymentRecord } from '../../../shared/api/payments';
-import { TRANSACTION_BATCH_MAX, TRANSACTION_TYPES } from '../../../shared/api/transactions';
+import { TRANSACTION_BATCH_MAX } from '../../../shared/api/transactions';
+import { outboxRouteOf, type OutboxRoute } from '../../../shared/domain/outbox-kinds';
 import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction } from '../storage/transaction';
 import type { Db } from '../storage/db';
+import type { OutboxQueue, PendingItem } from '../storage/outbox-queue';
 import type { DeclaredKinds } from './declared-kinds';
-import type { OutboxQueue, PendingItem } from './outbox-queue';
 import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 
-type Route = 'transactions' | 'security' | 'payment' | 'declared' | 'unknown';
-const TRANSACTION_KINDS: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
+type Route = OutboxRoute | 'unknown';
 const SECURITY_BATCH_MAX = 100;
 
-function routeOf(kind: string, declared?: DeclaredKinds): Route {
-  if (TRANSACTION_KINDS.has(kind)) return 'transactions';
-  if (kind === 'security_alert') return 'security';
-  if (kind === 'payment') return 'payment';
-  return declared?.get(kind) ? 'declared' : 'unknown';
-}
+/** Delivery routes by the kinds table in shared/; start-up refuses unknown kinds, so 'unknown' is a guard. */
+const routeOf = (kind: string): Route => outboxRouteOf(kind) ?? 'unknown';
+/** Routes whose request the area that declared the kind builds at send time (sync/declared-kinds.ts). */
+const AREA_BUILT: ReadonlySet<Route> = new Set(['upsertCustomer', 'eraseCustomer', 'sendReceiptEmail']);
 
 export interface DeliveryDeps {
   db: Db;
   queue: OutboxQueue;
   api: ApiClient;
   declines: PaymentDeclines;
-  /** Kinds other areas deliver themselves (customers, e-mailed receipts). */
+  /** Deliverers of the kinds whose request an area builds (customers, e-mailed receipts). */
   declared?: DeclaredKinds;
   now: () => Date;
 }
@@ -73,11 +71,11 @@ export class OutboxDelivery {
     }
     const first = head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
-    const route = routeOf(first.kind, this.deps.declared);
-    const max = this.isolate ? 1 : route === 'transactions' ? TRANSACTION_BATCH_MAX : route === 'security' ? SECURITY_BATCH_MAX : 1;
+    const route = routeOf(first.kind);
+    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX : 1;
     const group: PendingItem[] = [];
     for (const item of head) {
-      if (routeOf(item.kind, this.deps.declared) !== route || group.length >= max) break;
+      if (routeOf(item.kind) !== route || group.length >= max) break;
       group.push(item);
     }
     if (route === 'unknown') {
@@ -90,9 +88,9 @@ export class OutboxDelivery {
     const sentAt = this.deps.now().toISOString();
     try {
       const result =
-        route === 'transactions' ? await this.sendTransactions(toSend, sentAt)
-        : route === 'security' ? await this.sendSecurity(toSend, sentAt)
-        : route === 'declared' ? await this.sendDeclared(only, sentAt)
+        route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt)
+        : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt)
+        : AREA_BUILT.has(route) ? await this.sendDeclared(only, sentAt)
         : await this.sendPayment(only, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
@@ -113,8 +111,8 @@ export class OutboxDelivery {
 
   /** Items whose key the API may have forgotten: confirmed by lookup if it holds them, else sent again. */
   private async lookUpExpired(group: PendingItem[], route: Route): Promise<PendingItem[]> {
-    // Security events are stored by event id, declared kinds are upserts by nature: a resend is a no-op.
-    if (route === 'security' || route === 'declared') return group;
+    // Security events are stored by event id, customer requests are upserts by nature: a resend is a no-op.
+    if (route === 'securityEvents' || AREA_BUILT.has(route)) return group;
     const cutoff = this.deps.now().getTime() - IDEMPOTENCY_WINDOW_MS;
     const found: { item: PendingItem; serverId: string | null }[] = [];
     const rest: PendingItem[] = [];
@@ -123,7 +121,7 @@ export class OutboxDelivery {
         rest.push(item);
         continue;
       }
-      if (route === 'payment') {
+      if (route === 'createPayment') {
         const payment = await this.deps.api.findPayment(item.clientId);
         if (payment) this.settlePayment(item, payment);
         else rest.push(item);
@@ -173,7 +171,8 @@ export class OutboxDelivery {
 
   private async sendDeclared(item: PendingItem, sentAt: string): Promise<PassResult> {
     const kind = this.deps.declared?.get(item.kind);
-    if (!kind) throw new Error(`Outbox kind ${item.kind} is not declared`);
+    // Not declared yet (the core declares at start): later, not a refusal.
+    if (!kind) throw new ApiClientError({ kind: 'http', status: 503, code: null, message: `No deliverer for ${item.kind} yet.`, retryAfterMs: 1_000 });
     let serverId: string | null;
     try {
       ({ serverId } = await kind.deliver(item, this.deps.api));

@@ -8,9 +8,9 @@ import type { CatalogPull } from './catalog-pull';
 import type { ClockCheck } from './clock-check';
 import type { EventsFeed } from './events-feed';
 import type { OutboxDelivery } from './outbox-delivery';
-import type { OutboxQueue } from './outbox-queue';
+import type { OutboxQueue } from '../storage/outbox-queue';
 import { statusOf } from './sync-status';
-import type { NeedsAttention } from './needs-attention';
+import type { NeedsAttention } from '../storage/needs-attention';
 
 export interface SyncTimings {
   backoff: BackoffPolicy;

@@ -1,12 +1,13 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { EnrollmentError } from '../enrollment/enrollment-errors';
+import type { AuditTrail } from '../audit/audit-trail';
+import { EnrollmentError } from '../enrollment';
 import type { Handlers } from '../ipc/registry';
-import { staffOf } from '../sales/sales-handlers';
+import { staffOf } from '../ipc/staff-of';
 import { writeTransaction } from '../storage/transaction';
-import { NeedsAttentionNotFoundError } from './needs-attention';
+import type { Db } from '../storage/db';
+import { NeedsAttentionNotFoundError, type NeedsAttention } from '../storage/needs-attention';
 import type { Sync } from './create-sync';
-import type { TerminalStorage } from '../core/terminal-storage';
 
 /** Enrollment refusals are the caller's to fix (conflict), never an internal error. */
 async function enrollmentStep<T>(work: () => Promise<T> | T): Promise<T> {
@@ -18,7 +19,7 @@ async function enrollmentStep<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export function createSyncHandlers(sync: Sync | null, storage: TerminalStorage): Handlers<NoposContract>['sync'] {
+export function createSyncHandlers(sync: Sync | null, storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail }): Handlers<NoposContract>['sync'] {
   const need = (): Sync => {
     if (!sync) throw new AppError('unavailable', 'Sync is not available in this terminal.');
     return sync;
@@ -62,17 +63,4 @@ export function createSyncHandlers(sync: Sync | null, storage: TerminalStorage):
       }
     },
   };
-}
-
-/** After `terminal.revoked`, the register refuses to start or take payment for a sale. */
-export function stopSalesWhenRevoked<H extends Record<string, unknown>>(handlers: H, revoked: () => boolean, names: readonly (keyof H)[]): H {
-  const guarded = { ...handlers };
-  for (const name of names) {
-    const original = handlers[name] as (...args: unknown[]) => unknown;
-    guarded[name] = ((...args: unknown[]) => {
-      if (revoked()) throw new AppError('forbidden', 'This terminal was removed from its store by NoPOS: it takes no new sales. Unsynced sales are kept.');
-      return original(...args);
-    }) as H[keyof H];
-  }
-  return guarded;
 }

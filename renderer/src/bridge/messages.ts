@@ -1,4 +1,4 @@
-import type { BridgeError } from './client';
+import { BridgeError } from './client';
 
 /** What staff read when a call fails: the main process's message, with a clearer line for the usual cases. */
 export function describeError(error: BridgeError, action: string): string {
@@ -14,4 +14,12 @@ export function describeError(error: BridgeError, action: string): string {
     default:
       return error.message;
   }
+}
+
+/**
+ * Any error of a call as the words a cashier reads: a bridge error as `describeError` puts it, anything
+ * else (a bug, a dropped connection) as `fallback`, which says what did or did not happen.
+ */
+export function errorMessage(error: unknown, action: string, fallback: string): string {
+  return error instanceof BridgeError ? describeError(error, action) : fallback;
 }

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import { BridgeError } from '../bridge/client';
-import { describeError } from '../bridge/messages';
+import { errorMessage } from '../bridge/messages';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
 import { Button } from '../components/Button';
@@ -40,7 +39,7 @@ export function KioskExitControl() {
         setFeedback(pinFeedback(result));
       }
     } catch (error) {
-      setFeedback({ kind: 'error', text: error instanceof BridgeError ? describeError(error, 'leave kiosk mode') : 'Leaving kiosk mode failed.' });
+      setFeedback({ kind: 'error', text: errorMessage(error, 'leave kiosk mode', 'Leaving kiosk mode failed.') });
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { PrintOutcome } from '../../../shared/domain/receipt';
-import { BridgeError } from '../bridge/client';
-import { describeError } from '../bridge/messages';
+import { errorMessage } from '../bridge/messages';
 import { Button } from '../components/Button';
 import { StatusLine, type StatusMessage } from '../components/StatusLine';
 
@@ -27,7 +26,7 @@ export function ReceiptOutput({ what, output }: { what: string; output: (kind: '
     try {
       setMessage(said(await output(kind)));
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, `print ${what}`) : `Could not output the ${what}.` });
+      setMessage({ tone: 'error', text: errorMessage(error, `print ${what}`, `Could not output the ${what}.`) });
     } finally {
       setBusy(false);
     }

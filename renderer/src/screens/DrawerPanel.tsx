@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { BridgeError } from '../bridge/client';
-import { describeError } from '../bridge/messages';
-import { useApi } from '../bridge/use-api';
+import { errorMessage } from '../bridge/messages';
 import { Button } from '../components/Button';
 import { Panel } from '../components/Panel';
 import { useGuardedAction } from '../session/use-guarded-action';
@@ -13,7 +11,6 @@ const REASONS = [
 
 /** Opening the drawer outside a sale needs `open:drawer`; a cashier asks a manager on the spot. */
 export function DrawerPanel() {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -21,10 +18,10 @@ export function DrawerPanel() {
     setMessage(null);
     try {
       const request = { reason: reason.value };
-      const result = await run({ action: `Open the cash drawer (${reason.label.toLowerCase()})`, channel: 'drawer.open', request }, () => api.drawer.open(request));
+      const result = await run('drawer.open', request, `Open the cash drawer (${reason.label.toLowerCase()})`);
       if (result) setMessage({ ok: true, text: `Drawer opened (${reason.label.toLowerCase()}).` });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof BridgeError ? describeError(error, 'open the drawer') : 'Could not open the drawer.' });
+      setMessage({ ok: false, text: errorMessage(error, 'open the drawer', 'Could not open the drawer.') });
     }
   }
 

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { BridgeError } from '../bridge/client';
-import { describeError } from '../bridge/messages';
+import { errorMessage } from '../bridge/messages';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
 import { Button } from '../components/Button';
@@ -49,7 +48,7 @@ export function ApprovalDialog({ approval, onApproved, onCancel }: { approval: A
       if (result.outcome === 'approved') onApproved();
       else setFeedback(pinFeedback(result));
     } catch (error) {
-      setFeedback({ kind: 'error', text: error instanceof BridgeError ? describeError(error, 'ask for approval') : 'Approval failed.' });
+      setFeedback({ kind: 'error', text: errorMessage(error, 'ask for approval', 'Approval failed.') });
     } finally {
       setBusy(false);
     }

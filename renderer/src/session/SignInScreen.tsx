@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { StaffSummary } from '../../../shared/domain/staff';
-import { BridgeError } from '../bridge/client';
-import { describeError } from '../bridge/messages';
+import { errorMessage } from '../bridge/messages';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -38,7 +37,7 @@ export function SignInScreen({ title, intro, preselect, filter }: { title: strin
       if (result.outcome !== 'signed_in') setFeedback(pinFeedback(result));
       if (result.outcome !== 'passphrase_required' && result.outcome !== 'not_allowed') setSecond(null);
     } catch (error) {
-      setFeedback({ kind: 'error', text: error instanceof BridgeError ? describeError(error, 'sign in') : 'Sign-in failed.' });
+      setFeedback({ kind: 'error', text: errorMessage(error, 'sign in', 'Sign-in failed.') });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { BridgeError } from '../bridge/client';
-import { describeError } from '../bridge/messages';
+import { errorMessage } from '../bridge/messages';
 import { useApi } from '../bridge/use-api';
 import { Button } from '../components/Button';
 import { Panel } from '../components/Panel';
@@ -18,7 +17,7 @@ export function EnrollmentPanel() {
     try {
       setMessage({ ok: true, text: await work() });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof BridgeError ? describeError(error, label) : `Could not ${label}.` });
+      setMessage({ ok: false, text: errorMessage(error, label, `Could not ${label}.`) });
     } finally {
       setBusy(false);
     }

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalStorage } from '../../../electron/main/core/terminal-storage';
 import type { Keychain } from '../../../electron/main/secrets/keychain';
-import { createSync } from '../../../electron/main/sync/create-sync';
+import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { ROOT } from '../../support/browser';
 import { buildNodeScript } from '../../support/build-node-script';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandbox-process';
-import { openTestStorage, realKeychain, tempDir } from '../../support/storage';
+import { openTestStorage, queueItem, realKeychain, tempDir } from '../../support/storage';
 
 // A real child process syncs the terminal's outbox to a real sandbox (its own process, HTTPS on
 // loopback) and is killed with SIGKILL at random moments, mostly mid-request. More sales are queued
@@ -53,7 +53,7 @@ function queueSales(storage: TerminalStorage, count: number): void {
   storage.db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const clientId = uuidv7();
-      storage.outbox.enqueue({ clientId, kind: 'sale', payload: { clientId, type: 'sale', terminalSequence: i + 1, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } } });
+      queueItem(storage, { clientId, kind: 'sale', payload: { clientId, type: 'sale', terminalSequence: i + 1, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } } });
     }
   })();
 }
@@ -73,7 +73,7 @@ describe('killing the terminal while it syncs', () => {
   it(`delivers every sale exactly once and drains the outbox, over ${KILLS} kills`, async () => {
     const keychain = realKeychain(service);
     await withStorage(keychain, async (storage) => {
-      const sync = createSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
+      const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
       await sync.enrollment.enroll(sandbox.code, 'admin', null);
       sync.close();
       queueSales(storage, 1_000);

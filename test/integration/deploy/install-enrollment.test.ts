@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_OK, parseDeployCommand, writeEnrollmentCode } from '../../../electron/main/deploy/enrollment';
+import { EXIT_OK, parseDeployCommand, writeEnrollmentCode } from '../../../electron/main/enrollment/install-code';
 import { readMachinePolicy } from '../../../electron/main/settings/policy-file';
-import { startSync } from '../../../electron/main/sync/start-sync';
+import { startSync } from '../../../electron/main/core/terminal-sync';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
 import { openTestStorage, realKeychain, tempDir } from '../../support/storage';
 

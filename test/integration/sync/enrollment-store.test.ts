@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { enrollFromPolicy } from '../../../electron/main/deploy/enrollment';
+import { enrollFromPolicy } from '../../../electron/main/enrollment/install-code';
 import { EnrollmentError } from '../../../electron/main/enrollment/enrollment-errors';
 import { enrollmentCodeFromArgv } from '../../../electron/main/enrollment/enrollment-errors';
 import { realKeychain } from '../../support/storage';

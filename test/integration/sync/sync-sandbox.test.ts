@@ -6,7 +6,7 @@ import { createHttpsTransport } from '../../../electron/main/api-client/https-tr
 import { EVENTS_CURSOR } from '../../../electron/main/sync/events-feed';
 import { memoryKeychain } from '../../support/memory-keychain';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
-import { tempDir } from '../../support/storage';
+import { queueItem, tempDir } from '../../support/storage';
 import { syncTerminal, type SyncTerminal } from '../../support/sync-terminal';
 import { createServer } from 'node:https';
 
@@ -80,7 +80,7 @@ describe('delivery', () => {
     await t.sync.engine.syncNow();
     await t.sell(3);
     // An envelope the API refuses (a sale without its terminal sequence), queued between good sales.
-    t.storage.outbox.enqueue({ clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'sale', payload: { clientId: '01936d5e-0000-7000-8000-0000000000ff', type: 'sale', terminalSequence: null, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 1, body: {} } });
+    queueItem(t.storage, { clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'sale', payload: { clientId: '01936d5e-0000-7000-8000-0000000000ff', type: 'sale', terminalSequence: null, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 1, body: {} } });
     await t.sell(3);
     await t.drained();
     expect(sb.sandbox.services.ledger.countTransactions(terminalId)).toBe(6);
@@ -135,7 +135,7 @@ describe('signed events feed', () => {
     await t.drained();
     await t.sync.engine.syncNow();
     const payment = { clientId: '01936d5e-0000-7000-8000-00000000a001', transactionClientId: '01936d5e-0000-7000-8000-00000000a002', amountMinor: 500, currency: 'EUR', paymentToken: 'tok_test_decline_after_forward', capturedAt: new Date().toISOString(), offline: true, card: { brand: 'visa', last4: '4242', entryMode: 'chip' } };
-    t.storage.outbox.enqueue({ clientId: payment.clientId, kind: 'payment', payload: payment });
+    queueItem(t.storage, { clientId: payment.clientId, kind: 'payment', payload: payment });
     await t.drained();
     await t.sync.engine.syncNow();
     expect(t.storage.needsAttention.list()).toEqual([expect.objectContaining({ clientId: payment.clientId, kind: 'declined_after_forward' })]);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { enrollFromPolicy, EXIT_BAD_CODE, EXIT_BAD_POLICY, EXIT_OK, parseDeployCommand, writeEnrollmentCode } from '../../../electron/main/deploy/enrollment';
+import { enrollFromPolicy, EXIT_BAD_CODE, EXIT_BAD_POLICY, EXIT_OK, parseDeployCommand, writeEnrollmentCode } from '../../../electron/main/enrollment/install-code';
 import { readMachinePolicy } from '../../../electron/main/settings/policy-file';
 import { tempDir } from '../../support/storage';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiscountInput } from '../../../shared/domain/sale';
-import { discountBasisPoints, lineGross, priceSale, taxOn, type PricedLineInput } from '../../../electron/main/sales/pricing';
-import { allocate, mulDivHalfUp, roundToStep } from '../../../electron/main/sales/rounding';
+import { discountBasisPoints, lineGross, priceSale, taxOn, type PricedLineInput } from '../../../electron/main/ledger/pricing';
+import { allocate, mulDivHalfUp, roundToStep } from '../../../electron/main/ledger/rounding';
 
 const line = (over: Partial<PricedLineInput>): PricedLineInput => ({
   lineId: 'ln_aaaaaaaaaa',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryKeychain } from '../../support/memory-keychain';
+import { queueItem } from '../../support/storage';
 import { terminalFixture, type TerminalFixture } from '../../support/terminal-fixture';
 
 let t: TerminalFixture;
@@ -14,7 +15,7 @@ describe('storage.rotateKey channel', () => {
   it('lets an admin re-encrypt the database, keeping every row and auditing it, without the key leaving main', async () => {
     const admin = await t.addStaff('Ada', 'admin', '739164');
     await t.core.session.signIn(admin, '739164');
-    t.storage.outbox.enqueue({ clientId: 'sale-1', kind: 'sale', payload: { totalMinor: 1299 } });
+    queueItem(t.storage, { clientId: 'sale-1', kind: 'sale', payload: { totalMinor: 1299 } });
     const before = keychain.entries.get('database-key');
     const result = await t.call('storage.rotateKey');
     expect(result).toMatchObject({ ok: true, data: { rotatedAt: expect.any(String) } });

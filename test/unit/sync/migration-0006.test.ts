@@ -3,7 +3,7 @@ import type { Db } from '../../../electron/main/storage/db';
 import { migrate } from '../../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../../electron/main/storage/migrations';
 import { writeTransaction } from '../../../electron/main/storage/transaction';
-import { NeedsAttention } from '../../../electron/main/sync/needs-attention';
+import { NeedsAttention } from '../../../electron/main/storage/needs-attention';
 import { scratchDatabase } from '../../support/scratch-db';
 
 let db: Db;

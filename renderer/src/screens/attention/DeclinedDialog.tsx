@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DeclinedResolution } from '../../../../shared/domain/card-payment';
 import { formatMinor, parseMinor } from '../../../../shared/domain/money';
 import type { DeclinedEntry } from '../../../../shared/ipc/areas/payments';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
@@ -47,7 +46,7 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
       await api.payments.resolveDeclined({ entryId: entry.entryId, resolution });
       onDone(kind === 'other_tender' ? `Recorded: ${formatMoney(resolution.kind === 'other_tender' ? resolution.amountMinor : 0, currency)} taken by ${method}.` : `Written off: ${owed}.`);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'resolve declined payments') : 'Nothing was changed.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'resolve declined payments', 'Nothing was changed.') });
     }
   }
 

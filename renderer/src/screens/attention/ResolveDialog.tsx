@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { NeedsAttentionEntry } from '../../../../shared/domain/sync';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -24,7 +23,7 @@ export function ResolveDialog({ entry, onDone, onCancel }: { entry: NeedsAttenti
       await api.sync.resolve({ id: entry.id, resolution: note.trim() });
       onDone(`Marked as resolved: ${entry.itemKind} ${entry.clientId.slice(-8)}.`);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'resolve items') : 'Nothing was changed.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'resolve items', 'Nothing was changed.') });
     }
   }
 

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { CatalogInfo, ImportReport } from '../../../../shared/domain/catalog';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { describeError, errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { Button } from '../../components/Button';
@@ -30,7 +29,7 @@ export function CatalogScreen() {
       setMessage({ tone: 'ok', text: done(result) });
       info.reload();
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, what) : 'Nothing changed.' });
+      setMessage({ tone: 'error', text: errorMessage(error, what, 'Nothing changed.') });
     }
   }
 

@@ -1,10 +1,8 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { RefundableSale, RefundView } from '../../../../shared/domain/refund';
 import { reasonSchema } from '../../../../shared/domain/sale';
-import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -15,7 +13,6 @@ import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** Choose what comes back (never more than is left to refund) and why; a cashier needs a manager for it. */
 export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRefunded: (refund: RefundView) => void }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const { sale } = found;
   const currency = sale.totals.currency;
@@ -37,10 +34,10 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
     }
     const request = { refundId: refundId.current, originalSaleId: sale.saleId, lines: chosen.map(([lineId, quantity]) => ({ lineId, quantity })), reason: reason.trim() };
     try {
-      const refund = await run({ action: `Refund on receipt ${sale.receipt?.receiptNumber ?? ''}`, channel: 'refunds.issue', request }, () => api.refunds.issue(request));
+      const refund = await run('refunds.issue', request, `Refund on receipt ${sale.receipt?.receiptNumber ?? ''}`);
       if (refund) onRefunded(refund);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'refund') : 'Nothing was refunded.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'refund', 'Nothing was refunded.') });
     }
   }
 

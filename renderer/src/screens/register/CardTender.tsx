@@ -2,8 +2,7 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import type { TestCardId } from '../../../../shared/domain/card-payment';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { parseMinor } from '../../../../shared/domain/money';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { AmountField } from '../../components/AmountField';
@@ -45,7 +44,7 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
     setMessage({ tone: 'info', text: 'Present the card on the reader…' });
     const request = { saleId: sale.saleId, paymentId: paymentId.current, ...(part ? { amountMinor: part } : {}) };
     try {
-      const result = await run({ action: `Card payment of ${formatMoney(amountMinor, currency)} over the offline limit`, channel: 'sales.tenderCard', request }, () => api.sales.tenderCard(request));
+      const result = await run('sales.tenderCard', request, `Card payment of ${formatMoney(amountMinor, currency)} over the offline limit`);
       if (!result) return setMessage(null);
       paymentId.current = newClientId();
       if (result.outcome !== 'paid') return setMessage({ tone: 'error', text: result.message });
@@ -55,7 +54,7 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
       onTendered({ sale: result.sale, changeMinor: 0, receipt: result.receipt });
     } catch (error) {
       setMessage(null);
-      onError(error instanceof BridgeError ? describeError(error, 'take card payments') : 'The card payment was not taken.');
+      onError(errorMessage(error, 'take card payments', 'The card payment was not taken.'));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { minorDigits, parseMinor } from '../../../../shared/domain/money';
-import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
@@ -50,7 +49,7 @@ export function CashTender({ sale, onTendered, onError, inputRef }: TenderFormPr
       setText('');
       onTendered(outcome);
     } catch (error) {
-      onError(error instanceof BridgeError ? describeError(error, 'take payments') : 'The payment was not taken.');
+      onError(errorMessage(error, 'take payments', 'The payment was not taken.'));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import type { ReceiptDocument } from '../../../../shared/domain/receipt';
 import type { DiscountInput, SaleView } from '../../../../shared/domain/sale';
 import type { AddItemResult } from '../../../../shared/ipc/areas/sales';
 import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import type { StatusMessage } from '../../components/StatusLine';
 import { useGuardedAction } from '../../session/use-guarded-action';
@@ -20,7 +20,7 @@ export interface CompletedSale {
 
 function problem(error: unknown, action: string): StatusMessage {
   if (error instanceof BridgeError && error.code === 'invalid_request' && action === 'scan') return { tone: 'error', text: 'That is not a barcode this till can read. Nothing was added.' };
-  return { tone: 'error', text: error instanceof BridgeError ? describeError(error, action) : 'Something went wrong. Nothing was changed.' };
+  return { tone: 'error', text: errorMessage(error, action, 'Something went wrong. Nothing was changed.') };
 }
 
 /**
@@ -108,16 +108,16 @@ export function useCart() {
   const discountLine = useCallback(
     (lineId: string, discount: DiscountInput | null) => {
       const request = { lineId, discount };
-      return change('give discounts', async () => (await guarded({ action: 'Give this line discount', channel: 'sales.discountLine', request }, () => api.sales.discountLine(request))) ?? undefined);
+      return change('give discounts', async () => (await guarded('sales.discountLine', request, 'Give this line discount')) ?? undefined);
     },
-    [api, change, guarded],
+    [change, guarded],
   );
   const discountSale = useCallback(
     (discount: DiscountInput | null) => {
       const request = { discount };
-      return change('give discounts', async () => (await guarded({ action: 'Give this sale discount', channel: 'sales.discountSale', request }, () => api.sales.discountSale(request))) ?? undefined);
+      return change('give discounts', async () => (await guarded('sales.discountSale', request, 'Give this sale discount')) ?? undefined);
     },
-    [api, change, guarded],
+    [change, guarded],
   );
 
   const tendered = useCallback((result: TenderOutcome) => {

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { receiptNumberSchema } from '../../../../shared/domain/refund';
-import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
@@ -9,7 +8,6 @@ import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** A copy of any earlier receipt: needs `read:reports` or a manager, and main marks it as a reprint. */
 export function ReprintPanel({ initial = '' }: { initial?: string }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [text, setText] = useState(initial);
   const [chosen, setChosen] = useState<string | null>(initial || null);
@@ -37,7 +35,7 @@ export function ReprintPanel({ initial = '' }: { initial?: string }) {
             what="reprint"
             output={(output) => {
               const request = { receiptNumber: chosen, output };
-              return run({ action: `Reprint receipt ${chosen}`, channel: 'receipts.reprint', request }, () => api.receipts.reprint(request));
+              return run('receipts.reprint', request, `Reprint receipt ${chosen}`);
             }}
           />
         </>

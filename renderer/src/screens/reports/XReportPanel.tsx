@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { ShiftReport } from '../../../../shared/domain/shift';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
@@ -11,7 +9,6 @@ import { ShiftReportView } from '../shift/ShiftReportView';
 
 /** The X report: the open shift's totals so far; reading it changes nothing. */
 export function XReportPanel() {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [report, setReport] = useState<ShiftReport | null>(null);
   const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -19,10 +16,10 @@ export function XReportPanel() {
   async function show() {
     setMessage(null);
     try {
-      const x = await run({ action: 'Show the X report', channel: 'shifts.xReport', request: undefined }, () => api.shifts.xReport());
+      const x = await run('shifts.xReport', undefined, 'Show the X report');
       if (x) setReport(x);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'read reports') : 'No report.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'read reports', 'No report.') });
     }
   }
 

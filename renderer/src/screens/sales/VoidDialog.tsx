@@ -1,9 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { reasonSchema, type SaleView } from '../../../../shared/domain/sale';
-import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -13,7 +11,6 @@ import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** A void is a new record referencing the sale (nothing is edited); it needs `void:transactions` or a manager. */
 export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone: (text: string) => void; onCancel: () => void }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -28,10 +25,10 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
     }
     const request = { voidId: voidId.current, saleId: sale.saleId, reason: reason.trim() };
     try {
-      const done = await run({ action: `Void sale ${number}`, channel: 'sales.void', request }, () => api.sales.void(request));
+      const done = await run('sales.void', request, `Void sale ${number}`);
       if (done) onDone(`Sale ${number} voided: ${formatMoney(done.totalMinor, done.currency)} back. Void receipt ${done.receipt.receiptNumber}.`);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'void sales') : 'The sale was not voided.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'void sales', 'The sale was not voided.') });
     }
   }
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { AuditVerification } from '../../../../shared/domain/audit';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
@@ -24,7 +23,7 @@ export function AuditPanel() {
     try {
       setState({ status: 'done', result: await api.audit.verify() });
     } catch (error) {
-      setState({ status: 'error', message: error instanceof BridgeError ? describeError(error, 'check the audit trail') : 'The check failed.' });
+      setState({ status: 'error', message: errorMessage(error, 'check the audit trail', 'The check failed.') });
     }
   }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
@@ -19,7 +18,7 @@ export function KeyRotationPanel() {
       const { rotatedAt } = await api.storage.rotateKey();
       setStatus({ ok: true, text: `New database key in use since ${new Date(rotatedAt).toLocaleTimeString()}.` });
     } catch (error) {
-      setStatus({ ok: false, text: error instanceof BridgeError ? describeError(error, 'rotate the database key') : 'Rotation failed.' });
+      setStatus({ ok: false, text: errorMessage(error, 'rotate the database key', 'Rotation failed.') });
     } finally {
       setBusy(false);
       setConfirming(false);

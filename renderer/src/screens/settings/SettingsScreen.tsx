@@ -1,7 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../../shared/domain/settings';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { Button } from '../../components/Button';
@@ -58,7 +57,7 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
       setOutcome({ kind: 'saved' });
       onSaved(updated);
     } catch (error) {
-      setOutcome({ kind: 'error', message: error instanceof BridgeError ? describeError(error, 'change settings') : 'Saving failed.' });
+      setOutcome({ kind: 'error', message: errorMessage(error, 'change settings', 'Saving failed.') });
     } finally {
       setSaving(false);
     }

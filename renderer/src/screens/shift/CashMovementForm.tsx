@@ -1,10 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { parseMinor } from '../../../../shared/domain/money';
 import { reasonSchema } from '../../../../shared/domain/sale';
-import { BridgeError } from '../../bridge/client';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
@@ -15,7 +13,6 @@ import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** Paid in / paid out opens the drawer, so it needs `open:drawer`; a cashier asks a manager on the spot. */
 export function CashMovementForm({ currency }: { currency: string }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [kind, setKind] = useState<'paid_in' | 'paid_out'>('paid_out');
   const [amount, setAmount] = useState('');
@@ -33,14 +30,14 @@ export function CashMovementForm({ currency }: { currency: string }) {
     const request = { movementId: movementId.current, kind, amountMinor, reason: reason.trim() };
     const label = kind === 'paid_in' ? 'Paid in' : 'Paid out';
     try {
-      const done = await run({ action: `${label} ${formatMoney(amountMinor, currency)} (${request.reason})`, channel: 'shifts.cashMovement', request }, () => api.shifts.cashMovement(request));
+      const done = await run('shifts.cashMovement', request, `${label} ${formatMoney(amountMinor, currency)} (${request.reason})`);
       if (!done) return;
       movementId.current = newClientId();
       setAmount('');
       setReason('');
       setMessage({ tone: 'ok', text: `${label}: ${formatMoney(done.amountMinor, currency)} recorded.` });
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'pay cash in or out') : 'Nothing was recorded.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'pay cash in or out', 'Nothing was recorded.') });
     }
   }
 

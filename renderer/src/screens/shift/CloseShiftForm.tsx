@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { parseMinor } from '../../../../shared/domain/money';
 import type { ShiftReport } from '../../../../shared/domain/shift';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
-import { useApi } from '../../bridge/use-api';
+import { errorMessage } from '../../bridge/messages';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
@@ -13,7 +11,6 @@ import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** Count the drawer and close: main compares the count with what it expects and answers the Z report. */
 export function CloseShiftForm({ currency, onClosed }: { currency: string; onClosed: (report: ShiftReport) => void }) {
-  const api = useApi();
   const { run, dialog } = useGuardedAction();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -27,10 +24,10 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
     }
     const request = { countedMinor };
     try {
-      const report = await run({ action: `Close the shift with ${formatMoney(countedMinor, currency)} counted`, channel: 'shifts.close', request }, () => api.shifts.close(request));
+      const report = await run('shifts.close', request, `Close the shift with ${formatMoney(countedMinor, currency)} counted`);
       if (report) onClosed(report);
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'close the shift') : 'The shift is still open.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'close the shift', 'The shift is still open.') });
     }
   }
 

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { parseMinor } from '../../../../shared/domain/money';
 import type { ShiftView } from '../../../../shared/domain/shift';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
@@ -27,7 +26,7 @@ export function OpenShiftForm({ onOpened }: { onOpened: (shift: ShiftView) => vo
     try {
       onOpened(await api.shifts.open({ floatMinor }));
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? describeError(error, 'open a shift') : 'The shift was not opened.' });
+      setMessage({ tone: 'error', text: errorMessage(error, 'open a shift', 'The shift was not opened.') });
     }
   }
 

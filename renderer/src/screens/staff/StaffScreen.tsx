@@ -1,7 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { ROLE_LABELS, ROLES, type Role, type StaffSummary } from '../../../../shared/domain/staff';
-import { BridgeError } from '../../bridge/client';
-import { describeError } from '../../bridge/messages';
+import { describeError, errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { Table } from '../../components/Table';
@@ -29,7 +28,7 @@ function AddStaffForm({ pinLength, onAdded }: { pinLength: number; onAdded: (s: 
       setStatus({ ok: true, text: `${added.name} added.` });
       onAdded(added);
     } catch (error) {
-      setStatus({ ok: false, text: error instanceof BridgeError ? describeError(error, 'add staff') : 'Could not add.' });
+      setStatus({ ok: false, text: errorMessage(error, 'add staff', 'Could not add.') });
     }
   }
 
@@ -74,7 +73,7 @@ function StaffRow({ member, isMe, onChanged, report }: { member: StaffSummary; i
       report({ ok: true, text: `${member.name}: ${what}.` });
       onChanged();
     } catch (error) {
-      report({ ok: false, text: error instanceof BridgeError ? describeError(error, 'change staff') : 'Change failed.' });
+      report({ ok: false, text: errorMessage(error, 'change staff', 'Change failed.') });
     }
   };
 

@@ -6,7 +6,7 @@ import { enrollmentCodeSchema, machinePolicySchema } from '../../../shared/domai
  * Install-time enrollment. Installers hand the one-time code to the installed terminal
  * (`--set-enrollment-code=CODE`, see build/installer.nsh and docs/deploying.md), which puts it in the
  * machine policy file as `enrollmentCode`. At its next start the terminal exchanges it for API
- * credentials (`enrollFromPolicy`, called by sync/start-sync.ts).
+ * credentials (`enrollFromPolicy`, called by enrollment/enroll-at-start.ts).
  */
 export const ENROLL_FLAG = '--set-enrollment-code';
 

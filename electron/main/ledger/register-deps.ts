@@ -1,7 +1,8 @@
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Db } from '../storage/db';
-import type { Outbox } from '../sync/outbox';
+import type { TransactionType } from '../../../shared/api/transactions';
+import type { OutboxWriter } from '../storage/outbox';
 
 /** What the register's services share; each takes only the parts it uses. */
 export interface RegisterBase {
@@ -13,7 +14,8 @@ export interface RegisterBase {
 
 export interface RecordingDeps extends RegisterBase {
   audit: AuditTrail;
-  outbox: Outbox;
+  /** Only the register's transaction kinds; each service declares its own (see core/register.ts). */
+  outbox: OutboxWriter<TransactionType>;
   terminalId: string;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { kioskExitResultSchema, kioskStatusSchema } from '../domain/kiosk';
-import { pinSchema } from '../domain/staff';
-import { channel } from './contract-kit';
+import { kioskExitResultSchema, kioskStatusSchema } from '../../domain/kiosk';
+import { pinSchema } from '../../domain/staff';
+import { channel } from '../contract-kit';
 
 /** Kiosk mode (set by IT policy): the page may ask whether it is on, and an admin may leave it. */
 export const kioskChannels = {

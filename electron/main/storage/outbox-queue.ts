@@ -1,5 +1,5 @@
-import type { Db } from '../storage/db';
-import { replayableWriteTransaction, writeTransaction, type Tx } from '../storage/transaction';
+import type { Db } from './db';
+import { replayableWriteTransaction, writeTransaction, type Tx } from './transaction';
 import type { NeedsAttention } from './needs-attention';
 
 export interface PendingItem {

@@ -1,4 +1,4 @@
-import type { Db } from '../storage/db';
+import type { Db } from './db';
 
 /** Small named sync facts (cursors, enrollment, clock readings) as JSON in one table. */
 export class SyncState {

@@ -1,13 +1,24 @@
 import { required } from '../../../shared/required';
-import type { VoidView } from '../../../shared/domain/refund';
+import type { RefundView, VoidView } from '../../../shared/domain/refund';
 import type { SaleView } from '../../../shared/domain/sale';
-import type { ReceiptSource, StoredReceipt } from '../receipts/receipt-source';
-import type { ShiftActivity } from '../shifts/shift-report';
-import type { ShiftRepository } from '../shifts/shift-repository';
+import type { ReceiptSource, StoredReceipt } from './receipt-source';
+import type { ShiftView } from '../../../shared/domain/shift';
+import type { ShiftRepository } from './shift-repository';
 import type { Db } from '../storage/db';
 import type { RefundRepository, VoidRow } from './refund-repository';
 import type { DocumentRow, SaleRepository } from './sale-repository';
 import { buildSaleView } from './sale-view';
+
+
+/** Everything that happened in one shift, as the shift report reads it. */
+export interface ShiftActivity {
+  shift: ShiftView;
+  /** Sales completed in the shift, including those later voided. */
+  sales: SaleView[];
+  refunds: RefundView[];
+  voids: VoidView[];
+  movements: { kind: 'paid_in' | 'paid_out'; amountMinor: number }[];
+}
 
 export interface LedgerDeps {
   db: Db;

@@ -1,6 +1,6 @@
 import type { NeedsAttentionEntry, NeedsAttentionKind } from '../../../shared/domain/sync';
-import type { Db } from '../storage/db';
-import type { Tx } from '../storage/transaction';
+import type { Db } from './db';
+import type { Tx } from './transaction';
 
 export interface NeedsAttentionInput {
   /** The client id of the outbox item or payment it concerns. */

@@ -1,0 +1,2 @@
+/** A PIN check costs ~90 ms of scrypt: a page may not queue more than a handful. */
+export const pinRate = { burst: 5, perSecond: 1 };
