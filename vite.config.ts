@@ -15,11 +15,13 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security
  *   bench         `npm run bench` (built on demand, never by default) → dist/bench/index.cjs
  *   bench-probes  its memory probes, lean child processes               → dist/bench-probes/index.cjs
  *   policy-schema `npm run policy:schema` (on demand) → dist/policy-schema/index.cjs
+ *   torture       `npm run torture` (on demand), and the terminal it kills → dist/torture, dist/torture-terminal
  * `scripts/build.mjs` runs them in order.
  */
 const root = import.meta.dirname;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nativeModules = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring'];
+// serialport: N-API prebuilds inside the package, loaded from node_modules (never bundled).
+const nativeModules = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'serialport'];
 
 /** The same policy the app:// protocol sends as a header, also in the page in case a header is lost. */
 function cspMetaTag(): Plugin {
@@ -58,7 +60,11 @@ export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'main':
       // electron-updater stays a runtime dependency, loaded from the ASAR's node_modules.
-      return nodeBundle('electron/main/index.ts', 'dist/main', ['electron', 'electron-updater', ...nativeModules, ...nodeBuiltins]);
+      // The update key is fixed at build time (electron/main/updates/update-public-key.ts): `npm run dist` sets it.
+      return {
+        ...nodeBundle('electron/main/index.ts', 'dist/main', ['electron', 'electron-updater', ...nativeModules, ...nodeBuiltins]),
+        define: { 'process.env.NOPOS_UPDATE_PUBLIC_KEY': JSON.stringify(process.env.NOPOS_UPDATE_PUBLIC_KEY ?? '') },
+      };
     case 'preload':
       // A sandboxed preload can require only `electron`: everything else is bundled in.
       return nodeBundle('electron/preload/index.ts', 'dist/preload', ['electron']);
@@ -71,6 +77,10 @@ export default defineConfig(({ mode }): UserConfig => {
       return nodeBundle('test/bench/probes.ts', 'dist/bench-probes', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
       return nodeBundle('test/bench/index.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins, 'playwright-core', '@axe-core/playwright']);
+    case 'torture':
+      return nodeBundle('test/torture/index.ts', 'dist/torture', [...nativeModules, ...nodeBuiltins, 'playwright-core']);
+    case 'torture-terminal':
+      return nodeBundle('test/torture/terminal.ts', 'dist/torture-terminal', [...nativeModules, ...nodeBuiltins]);
     case 'policy-schema':
       return nodeBundle('test/tools/write-policy-schema.ts', 'dist/policy-schema', nodeBuiltins);
     case 'host-bridge':

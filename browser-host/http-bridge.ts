@@ -5,7 +5,7 @@ import type { IpcRegistry } from '../electron/main/ipc/registry';
 import type { SenderContext } from '../electron/main/ipc/sender';
 import { RateLimiter } from '../electron/main/ipc/rate-limiter';
 import type { IpcResult } from '../shared/ipc/errors';
-import { BRIDGE_PATHS, MAX_BODY_BYTES } from './protocol';
+import { BRIDGE_PATHS, LINK_USED_MESSAGE, MAX_BODY_BYTES } from './protocol';
 
 export interface HttpBridgeOptions {
   registry: IpcRegistry;
@@ -92,7 +92,7 @@ export function createHttpBridge(options: HttpBridgeOptions) {
     } catch {
       code = '';
     }
-    if (!code || !options.redeem(code)) return sendJson(res, 403, refused('untrusted_sender', 'This link has already been used. Open the terminal again.'));
+    if (!code || !options.redeem(code)) return sendJson(res, 403, refused('untrusted_sender', LINK_USED_MESSAGE));
     sendJson(res, 200, { token: options.token });
   }
 

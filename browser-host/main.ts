@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
 import { folderDestination } from '../electron/main/customers';
 import { StartupError } from '../electron/main/errors/startup-error';
@@ -11,6 +12,7 @@ import { sameOriginSender } from '../electron/main/ipc/sender';
 import { redact } from '../electron/main/logging/redact';
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, type Keychain } from '../electron/main/secrets/keychain';
 import { createOsKeychain } from '../electron/main/secrets/os-keychain';
+import { probeKeychainPatiently } from '../electron/main/secrets/keychain-retry';
 import { defaultPolicyPath } from '../electron/main/settings/policy-file';
 import { startTerminal, type RunningTerminal } from '../electron/main/core/start-terminal';
 import { createDemoKeychain } from './demo-keychain';
@@ -29,7 +31,11 @@ async function chooseKeychain(): Promise<{ keychain: Keychain; dataDir: string; 
   const keychain = createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`);
   const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
   try {
-    await keychain.probe();
+    // Retried for a few seconds (a Secret Service still starting), briefly where a demo may stand in;
+    // the app log is not open yet.
+    const demoAllowed = process.argv.includes('--demo-without-keychain');
+    const log = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(redact(entry))}\n`);
+    await probeKeychainPatiently(keychain, { log, ...(demoAllowed ? { retryForMs: 1_000 } : {}) });
     return { keychain, dataDir, demo: false };
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError) || !process.argv.includes('--demo-without-keychain')) throw error;
@@ -61,7 +67,7 @@ async function main(): Promise<void> {
         policyFile: process.env.NOPOS_POLICY_FILE ?? defaultPolicyPath(),
         keychain,
         argv: process.argv,
-        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo },
+        appInfo: { productName: 'NoPOS Terminal', version, platform: process.platform, demo, ...(demo ? { demoDataDir: dataDir } : {}) },
         isTrustedSender: sameOriginSender(origin),
         devices: ({ now, log }) => ({ printer, drawer: new SimulatedCashDrawer({ now, log }) }),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
@@ -70,7 +76,7 @@ async function main(): Promise<void> {
         customerExports: folderDestination(path.join(dataDir, 'exports', 'customers')),
         api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE },
       });
-      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach };
+      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach, customerDisplay: terminal.core.devices.customerDisplay };
     },
   });
 
@@ -89,9 +95,16 @@ async function main(): Promise<void> {
     const browser = spawn(chromium, [`--app=${host.newAppUrl()}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
     browser.on('exit', stop);
     process.stdout.write(`NoPOS Terminal (browser host) opened in Chromium at ${host.origin}\n`);
+    if ((terminal as RunningTerminal | null)?.storage.settings.current().values.devices.customerDisplay.kind === 'window') {
+      spawn(chromium, [`--app=${host.customerDisplayUrl()}`, `--user-data-dir=${profile}-display`, '--no-first-run'], { stdio: 'ignore' });
+    }
   } else {
     process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
+    process.stdout.write(`Customer display (a second screen): ${host.customerDisplayUrl()}\n`);
   }
+  // Each link opens one page: Enter here prints a fresh one (a second window, or after the first was closed).
+  process.stdout.write('Press Enter here for a new link. Ctrl+C stops the terminal.\n');
+  createInterface({ input: process.stdin }).on('line', () => process.stdout.write(`New link (works once):\n${host.newAppUrl()}\n`));
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,8 @@ export interface SandboxTls {
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY_MS = 86_400_000;
+/** The CA/Browser Forum's ceiling for a server certificate (398 days); one day under it. */
+export const SERVER_CERT_DAYS = 397;
 
 function toPem(der: ArrayBuffer, label: string): string {
   const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
@@ -32,13 +34,24 @@ const serial = () => Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).
 export async function ensureSandboxTls(dataDir: string, now = new Date()): Promise<SandboxTls> {
   const dir = path.join(dataDir, 'tls');
   const files = { caPath: path.join(dir, 'ca.pem'), caKey: path.join(dir, 'ca-key.pem'), cert: path.join(dir, 'server.pem'), key: path.join(dir, 'server-key.pem') };
-  if (!Object.values(files).every((file) => existsSync(file))) await createTls(dir, files, now);
+  const complete = Object.values(files).every((file) => existsSync(file));
+  if (!complete || !serverCertAcceptable(readFileSync(files.cert, 'utf8'), now)) await createTls(dir, files, now);
   return {
     caPath: files.caPath,
     caPem: readFileSync(files.caPath, 'utf8'),
     certPem: readFileSync(files.cert, 'utf8'),
     keyPem: readFileSync(files.key, 'utf8'),
   };
+}
+
+/** A certificate made by an older sandbox (825 days) or about to expire is made again. */
+function serverCertAcceptable(pem: string, now: Date): boolean {
+  try {
+    const cert = new x509.X509Certificate(pem);
+    return cert.notAfter.getTime() - cert.notBefore.getTime() <= (SERVER_CERT_DAYS + 1) * DAY_MS && cert.notAfter.getTime() > now.getTime() + DAY_MS;
+  } catch {
+    return false;
+  }
 }
 
 async function createTls(dir: string, files: { caPath: string; caKey: string; cert: string; key: string }, now: Date): Promise<void> {
@@ -65,7 +78,7 @@ async function createTls(dir: string, files: { caPath: string; caKey: string; ce
     subject: 'CN=127.0.0.1, O=NoPOS sandbox',
     issuer: ca.subject,
     notBefore: new Date(now.getTime() - DAY_MS),
-    notAfter: new Date(now.getTime() + 825 * DAY_MS),
+    notAfter: new Date(now.getTime() + SERVER_CERT_DAYS * DAY_MS),
     signingKey: caKeys.privateKey,
     publicKey: serverKeys.publicKey,
     signingAlgorithm: ALGORITHM,

@@ -1,19 +1,18 @@
 import { timingSafeEqual, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { errorBody } from './http/api-error';
 import { ApiHttpError } from './http/api-error';
-import { bearerToken } from './http/auth';
 import { registerAdmin } from './http/admin-routes';
 import type { RequestState } from './http/request-state';
+import { rateLimitKey, SharedWindowStore } from './http/rate-limit';
 import { registerV1, type RateLimitConfig } from './http/v1-plugin';
 import { ensureSandboxTls } from './ca';
 import { FaultInjector, type FaultConfig } from './faults';
 import { SandboxServices } from './services';
 import { openSandboxDb } from './store/database';
-import { hashApiKey } from './store/ids';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -53,7 +52,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   services.idempotency.sweep();
   const adminToken = randomBytes(24).toString('base64url');
   const logFile = path.join(options.dataDir, 'logs', 'requests.log');
-  mkdirSync(path.dirname(logFile), { recursive: true });
+  mkdirSync(path.dirname(logFile), { recursive: true, mode: 0o700 });
+  writeFileSync(logFile, '', { flag: 'a', mode: 0o600 });
+  chmodSync(logFile, 0o600);
 
   const app: FastifyInstance = Fastify({
     https: { key: tls.keyPem, cert: tls.certPem, minVersion: 'TLSv1.3' },
@@ -66,11 +67,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   await app.register(rateLimit, {
     global: false,
     enableDraftSpec: true,
-    // One budget per API key (hashed, never kept raw); unauthenticated calls share the caller's address.
-    keyGenerator: (request) => {
-      const token = bearerToken(request);
-      return token ? `key:${hashApiKey(token)}` : `ip:${request.ip}`;
-    },
+    // One budget per known API key (hashed, never kept raw) across every route. Enrollment, and any call
+    // with a missing or unknown key, counts against the caller's address: a made-up token buys nothing.
+    keyGenerator: (request) => rateLimitKey(request, services),
+    store: SharedWindowStore,
     errorResponseBuilder: (_request, context) =>
       Object.assign(new ApiHttpError('rate_limited', `Too many requests: at most ${context.max} per ${context.after}. Retry after the time in Retry-After.`), { statusCode: 429 }),
   });

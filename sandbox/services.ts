@@ -35,9 +35,9 @@ export class SandboxServices {
   }
 
   /** A store with a starter catalog and staff, so a fresh sandbox has something to sell. */
-  createStore(name: string, currency: string) {
+  createStore(name: string, currency: string, address = '') {
     return this.db.transaction(() => {
-      const store = this.tenants.createStore(name, currency);
+      const store = this.tenants.createStore(name, currency, address);
       this.catalog.seed(store.id, currency);
       return store;
     })();
@@ -45,11 +45,20 @@ export class SandboxServices {
 
   /** The first store, created on first start. */
   defaultStore() {
-    return this.tenants.stores()[0] ?? this.createStore('Demo Store', 'EUR');
+    return this.tenants.stores()[0] ?? this.createStore('Demo Store', 'EUR', '1 Market Street\n10115 Berlin');
   }
 
-  createEnrollmentCode(storeId: string, scopes: readonly ApiScope[] = API_SCOPES, ttlMs = ENROLLMENT_CODE_TTL_MS) {
-    return this.tenants.createCode(storeId, scopes, ttlMs);
+  /** A back-office edit of the store's name or address; its terminals hear of it on the events feed. */
+  updateStore(storeId: string, change: { name?: string; address?: string }): boolean {
+    return this.db.transaction(() => {
+      if (!this.tenants.updateStore(storeId, change)) return false;
+      this.events.emit({ storeId, type: 'store.updated', data: { storeId } });
+      return true;
+    })();
+  }
+
+  createEnrollmentCode(storeId: string, scopes: readonly ApiScope[] = API_SCOPES, ttlMs = ENROLLMENT_CODE_TTL_MS, terminalName?: string) {
+    return this.tenants.createCode(storeId, scopes, ttlMs, terminalName);
   }
 
   changePrice(productId: string, priceMinor: number): boolean {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
+import { bindingPlan, buildElectronBinding, electronBindingFile, electronTarget } from './native/electron-sqlite.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -58,8 +59,26 @@ function startSandbox() {
   });
 }
 
+/**
+ * Electron loads better-sqlite3 built for its own ABI: a copy beside the Node build (scripts/native/).
+ * Resolves with the Electron binary, or null when that copy cannot be had (then: the browser host).
+ */
+async function withElectronSqlite(electron) {
+  if (!electron) return null;
+  const target = electronTarget(root);
+  const copyExists = existsSync(electronBindingFile(root, target.abi));
+  const plan = bindingPlan({ nodeAbi: process.versions.modules, electronAbi: target.abi, electronVersion: target.version, copyExists });
+  console.log(plan.message);
+  if (plan.action !== 'build') return electron;
+  const { rebuild } = await import('@electron/rebuild');
+  const built = await buildElectronBinding(root, target, (options) => rebuild(options));
+  if (built.ok) return electron;
+  console.log(`better-sqlite3 could not be built for Electron (${built.reason}): starting the browser host instead.`);
+  return null;
+}
+
 const sandboxBanner = await startSandbox();
-const binary = forceBrowser ? null : await electronBinary();
+const binary = forceBrowser ? null : await withElectronSqlite(await electronBinary());
 // The terminal starts enrolled in the sandbox: its URL, exactly its CA, and the one-time code it printed.
 const sandbox = sandboxBanner
   ? {

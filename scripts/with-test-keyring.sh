@@ -42,15 +42,19 @@ trap 'exit 143' TERM
 
 # npm must still find the real user config (registry settings) after HOME moves.
 export NPM_CONFIG_USERCONFIG="${NPM_CONFIG_USERCONFIG:-$HOME/.npmrc}"
+# Nothing of another keyring may leak in: each run finds only the daemon it starts below.
+unset GNOME_KEYRING_CONTROL GNOME_KEYRING_PID SSH_AUTH_SOCK
 export HOME="$test_home" XDG_DATA_HOME="$test_home/.local/share" XDG_RUNTIME_DIR="$test_home/run" NOPOS_IN_TEST_KEYRING=1
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
 { read -r DBUS_SESSION_BUS_ADDRESS; read -r bus_pid; } < <(dbus-daemon --session --fork --print-address=1 --print-pid=1)
 export DBUS_SESSION_BUS_ADDRESS
-printf "%s" "nopos-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+printf "%s" "nopos-test-keyring" |
+  gnome-keyring-daemon --unlock --components=secrets --control-directory="$XDG_RUNTIME_DIR/keyring" >/dev/null
 # The bus knows exactly which process serves the Secret Service on it: that one is ours to stop.
-# (--unlock returns before the daemon has claimed its name, so ask until it has.)
-for _ in $(seq 100); do
+# (--unlock returns before the daemon has claimed its name, so ask until it has: up to 30 s, as a
+# machine busy with other test runs can be slow to start it.)
+for _ in $(seq 600); do
   keyring_pid=$(dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus \
     org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null | awk '{ print $NF }') && break
   sleep 0.05

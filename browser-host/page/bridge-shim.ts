@@ -1,10 +1,13 @@
 import { contract } from '../../shared/ipc/contract';
 import { contractNames } from '../../shared/ipc/contract-kit';
 import { buildBridge } from '../../shared/ipc/bridge';
-import { BRIDGE_PATHS, CODE_FRAGMENT_KEY, TOKEN_STORAGE_KEY } from '../protocol';
+import { BRIDGE_PATHS, CODE_FRAGMENT_KEY, LINK_USED_MESSAGE, NO_LINK_MESSAGE, TOKEN_STORAGE_KEY } from '../protocol';
 
 // Loaded by the browser host before the app's own script: it gives the page the same
 // `window.nopos` the Electron preload gives, carried over fetch to the host on loopback.
+
+/** Why this page has no token, in words for staff; null once it has one. */
+let noWayIn: string | null = null;
 
 async function obtainToken(): Promise<string> {
   const code = new URLSearchParams(location.hash.slice(1)).get(CODE_FRAGMENT_KEY);
@@ -18,7 +21,10 @@ async function obtainToken(): Promise<string> {
       return token;
     }
   }
-  return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
+  // A reload of a page that already got in keeps its token; anything else cannot get in.
+  const kept = sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
+  if (!kept) noWayIn = code ? LINK_USED_MESSAGE : NO_LINK_MESSAGE;
+  return kept;
 }
 
 const tokenReady = obtainToken().catch(() => '');
@@ -55,6 +61,8 @@ async function streamEvents(): Promise<void> {
 
 const bridge = buildBridge(contractNames(contract), {
   async invoke(channel, payload) {
+    // Without a token every call is refused: say why (and how to get in) instead of asking the host.
+    if (!(await tokenReady) && noWayIn) return { ok: false, error: { code: 'unauthenticated', message: noWayIn } };
     const response = await fetch(BRIDGE_PATHS.call + encodeURIComponent(channel), {
       method: 'POST',
       headers: await headers(),

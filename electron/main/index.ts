@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents } from 'electron';
+import { app, autoUpdater as nativeUpdater, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents, type Settings } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import type { ExportDestination } from './customers';
 import { parseDeployCommand, writeEnrollmentCode } from './enrollment/install-code';
@@ -9,11 +9,14 @@ import { StartupError } from './errors/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import { showCustomerDisplayWindow } from './devices/electron-customer-display';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
 import { redact } from './logging/redact';
+import { lockWithTheOs } from './os-lock/os-lock';
 import { createOsKeychain } from './secrets/os-keychain';
+import { sqliteNativeBinding } from './storage/native-binding';
 import { relaunchOnFatal } from './kiosk/keep-alive';
 import type { KioskHost } from './kiosk/kiosk-exit';
 import { kioskDecision, kioskWindowHost, kioskWindowOptions, type KioskDecision } from './kiosk/kiosk-window';
@@ -22,8 +25,10 @@ import { watchPage } from './kiosk/page-watchdog';
 import { defaultPolicyPath } from './settings/policy-file';
 import { startUpdates } from './updates/electron-updates';
 import { installBlockers } from './updates/install-blockers';
+import { applicationMenuTemplate } from './window/app-menu';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
+import { loadAppPage } from './window/page-loader';
 import { mainWindowOptions } from './window/window-options';
 
 // The thin Electron edge: lifecycle, the window, and wiring the host-independent core to ipcMain.
@@ -40,20 +45,29 @@ const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let terminal: RunningTerminal | null = null;
 let kioskHost: KioskHost | null = null;
+const windowLog = (entry: Record<string, unknown>) => terminal?.log(entry);
+
+function setMenu(kiosk: boolean): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, { kiosk, developer: !app.isPackaged })));
+}
 
 function createMainWindow(kiosk: boolean): BrowserWindow {
   const options = mainWindowOptions(preloadPath, { devTools: !app.isPackaged });
   const window = new BrowserWindow(kiosk ? kioskWindowOptions(options) : options);
   if (kiosk) {
-    kioskHost = kioskWindowHost(window);
-    const log = (entry: Record<string, unknown>) => terminal?.log(entry);
-    watchPage(window, window.webContents, { log, now: Date.now });
+    // Leaving kiosk mode opens a framed window in its place: a window's frame is fixed at creation.
+    const reopen = () => {
+      setMenu(false);
+      mainWindow = createMainWindow(false);
+    };
+    kioskHost = kioskWindowHost(window, { quit: { platform: process.platform, app, nativeUpdater }, reopen });
+    watchPage(window, window.webContents, { log: windowLog, now: Date.now });
   }
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
-    mainWindow = null;
+    if (mainWindow === window) mainWindow = null;
   });
-  void window.loadURL(APP_ENTRY_URL);
+  loadAppPage(window, APP_ENTRY_URL, { log: windowLog });
   return window;
 }
 
@@ -90,11 +104,11 @@ async function start(): Promise<void> {
     argv: process.argv,
     appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform },
     isTrustedSender: isAppProtocolSender,
-    // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+    // The drawer set up in Devices is kicked through the ESC/POS printer; this simulated one logs kicks while none is.
     devices: ({ now, log }) => ({
       // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
       cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
-      printer: createElectronReceiptPrinter(new ReceiptsFolder(path.join(dataDir, 'receipts'))),
+      printer: createElectronReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), parent: () => mainWindow }),
       drawer: new SimulatedCashDrawer({ now, log }),
     }),
     catalogFiles,
@@ -105,23 +119,25 @@ async function start(): Promise<void> {
     },
     // A developer build may trust exactly one named CA (the sandbox's); a packaged one uses the system's.
     ...(!app.isPackaged ? { api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE } } : {}),
+    network: { osTrustStore: true, resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
+    ...nativeBindingOption(),
   });
-  const { storage, sync, core, machine, log: appLog } = terminal;
+  const { storage, sync, core, machine, log: appLog, shutdown } = terminal;
   const now = () => new Date();
   // For the uninstallers, which refuse while items wait (docs/deploying.md); counts only, no sale data.
   const marker = startUnsyncedMarker({ dataDir, sync, db: storage.db, now, log: appLog });
-  app.on('will-quit', marker.stop);
+  shutdown.add('logs', 'unsynced-marker', marker.stop);
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
-  // Walking away from a locked or sleeping PC must not leave a till signed in.
-  powerMonitor.on('lock-screen', () => core.session.lock('os_lock'));
-  powerMonitor.on('suspend', () => core.session.lock('os_lock'));
-  if (kiosk.active) {
-    Menu.setApplicationMenu(null);
-    relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now });
-  }
+  app.on('will-quit', showCustomerDisplayWindow(core.devices.customerDisplay, () => storage.settings.current().values.devices.customerDisplay));
+  const osLock = lockWithTheOs({ platform: process.platform, powerMonitor, lock: () => core.session.lock('os_lock'), log: appLog, env: process.env });
+  shutdown.add('timers', 'os-lock', osLock.stop);
+  setMenu(kiosk.active);
+  if (kiosk.active) relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now, env: process.env });
   if (app.isPackaged) {
-    applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings: (s) => app.setLoginItemSettings(s) });
+    // Linux has no login items in Electron (darwin,win32 only): an XDG autostart entry instead.
+    const setLoginItemSettings = process.platform === 'linux' ? null : (s: Settings) => app.setLoginItemSettings(s);
+    applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings });
     const outbox = storage.outbox;
     const register = core.register;
     const blockers = installBlockers({
@@ -130,10 +146,20 @@ async function start(): Promise<void> {
       // Between shifts the queue may wait for after the update: it is kept in the database.
       atShiftClose: () => register.shifts.current() === null,
     });
-    const updates = startUpdates({ policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now });
-    if (updates) app.on('will-quit', updates.stop);
+    const updates = startUpdates({
+      policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now,
+      platform: process.platform, env: process.env, executable: app.getPath('exe'), app,
+    });
+    if (updates) shutdown.add('timers', 'updates', updates.stop);
   }
   mainWindow = createMainWindow(kiosk.active);
+}
+
+/** A development run in Electron loads better-sqlite3 built for Electron's ABI (see scripts/start.mjs). */
+function nativeBindingOption(): { nativeBinding?: string } {
+  const electronAbi = process.versions.electron ? process.versions.modules : undefined;
+  const nativeBinding = sqliteNativeBinding({ electronAbi, packaged: app.isPackaged, appPath: app.getAppPath() });
+  return nativeBinding ? { nativeBinding } : {};
 }
 
 function refuseToStart(error: unknown): void {

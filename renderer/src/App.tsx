@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../shared/domain/staff';
 import { AppShell } from './layout/AppShell';
+import { ScreenNav } from './layout/ScreenNav';
 import { Button } from './components/Button';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApi } from './bridge/use-api';
 import { KioskExitControl } from './kiosk/KioskExitControl';
 import { FirstRunScreen } from './session/FirstRunScreen';
+import { SignOutButton } from './session/SignOutButton';
 import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
 import { AttentionScreen } from './screens/attention/AttentionScreen';
@@ -18,6 +20,7 @@ import { RecentSalesScreen } from './screens/sales/RecentSalesScreen';
 import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { DevicesScreen } from './screens/devices/DevicesScreen';
 import { StaffScreen } from './screens/staff/StaffScreen';
 
 interface ScreenDef {
@@ -39,6 +42,7 @@ const SCREENS = {
   status: { label: 'Home', render: () => <StatusScreen /> },
   staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },
   settings: { label: 'Settings', needs: 'manage:settings', render: () => <SettingsScreen /> },
+  devices: { label: 'Devices', needs: 'manage:settings', render: () => <DevicesScreen /> },
 } satisfies Record<string, ScreenDef>;
 type ScreenName = keyof typeof SCREENS;
 
@@ -58,13 +62,7 @@ function SignedInApp() {
     <AppShell
       nav={
         <>
-          <nav className="nav" aria-label="Screens">
-            {visible.map((name) => (
-              <button key={name} type="button" className="nav__item" aria-current={current === name ? 'page' : undefined} onClick={() => setScreen(name)}>
-                {SCREENS[name].label}
-              </button>
-            ))}
-          </nav>
+          <ScreenNav screens={visible.map((name) => ({ id: name, label: SCREENS[name].label }))} current={current} onSelect={(id) => setScreen(id as ScreenName)} />
           <div className="who">
             <span>
               {session.staff.name} · {ROLE_LABELS[session.staff.role]}
@@ -73,9 +71,7 @@ function SignedInApp() {
             <Button variant="secondary" className="button--small" onClick={() => api.session.lock().then(setSession)}>
               Lock
             </Button>
-            <Button variant="secondary" className="button--small" onClick={() => api.session.signOut().then(setSession)}>
-              Sign out
-            </Button>
+            <SignOutButton onSignedOut={setSession} />
           </div>
         </>
       }
@@ -87,12 +83,12 @@ function SignedInApp() {
 }
 
 export function App() {
-  const { session } = useSession();
+  const { session, startError } = useSession();
   if (!session) {
     return (
       <AppShell>
-        <p className="muted" role="status">
-          Starting…
+        <p className={startError ? 'message message--error' : 'muted'} role="status" data-testid="start-status">
+          {startError ?? 'Starting…'}
         </p>
       </AppShell>
     );

@@ -12,8 +12,15 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin';
 
 const storeBody = z.object({ name: z.string().trim().min(1).max(100), currency: currencySchema }).strict();
+const storeChangeBody = z.object({ name: z.string().trim().min(1).max(100).optional(), address: z.string().trim().max(300).optional() }).strict();
 const codeBody = z
-  .object({ storeId: z.string().max(40).optional(), scopes: z.array(apiScopeSchema).min(1).optional(), ttlMinutes: z.number().int().min(1).max(24 * 60).optional() })
+  .object({
+    storeId: z.string().max(40).optional(),
+    scopes: z.array(apiScopeSchema).min(1).optional(),
+    ttlMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    /** Only an enrollment naming this terminal may use the code. */
+    terminalName: z.string().trim().min(1).max(60).optional(),
+  })
   .strict();
 const priceBody = z.object({ priceMinor: amountMinorSchema.refine((n) => n >= 0, 'not negative') }).strict();
 const staffBody = z.object({ storeId: z.string().max(40), name: z.string().trim().min(1).max(60), role: z.enum(['cashier', 'manager', 'admin']) }).strict();
@@ -45,11 +52,16 @@ export function registerAdmin(app: FastifyInstance, services: SandboxServices, t
       const { name, currency } = parseOr400(storeBody, request.body, 'body');
       return reply.code(201).send(services.createStore(name, currency));
     });
+    admin.patch('/admin/stores/:id', async (request) => {
+      const { id } = parseOr400(idParams, request.params, 'path');
+      if (!services.updateStore(id, parseOr400(storeChangeBody, request.body, 'body'))) throw new ApiHttpError('not_found', 'No such store.');
+      return { ok: true };
+    });
     admin.post('/admin/enrollment-codes', async (request, reply) => {
       const body = parseOr400(codeBody, request.body ?? {}, 'body');
       const storeId = body.storeId ?? services.defaultStore().id;
       if (!services.tenants.store(storeId)) throw new ApiHttpError('not_found', 'No such store.');
-      const row = services.createEnrollmentCode(storeId, body.scopes, body.ttlMinutes ? body.ttlMinutes * 60_000 : undefined);
+      const row = services.createEnrollmentCode(storeId, body.scopes, body.ttlMinutes ? body.ttlMinutes * 60_000 : undefined, body.terminalName);
       return reply.code(201).send({ code: formatEnrollmentCode(row.code), storeId, expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) });
     });
     admin.post('/admin/products/:id/price', async (request) => {

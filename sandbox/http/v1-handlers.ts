@@ -1,10 +1,10 @@
-import { API_ROUTES, TEST_PAYMENT_TOKENS, transactionEnvelopeSchema, type ApiRouteName, type PaymentRecord, type TransactionType } from '../../shared/api';
+import { API_ROUTES, TEST_PAYMENT_TOKENS, paymentRequestSchema, transactionEnvelopeSchema, type ApiRouteName, type PaymentRecord, type TransactionType } from '../../shared/api';
 import type { ApiScope } from '../../shared/api/scopes';
 import type { z } from 'zod';
 import type { SandboxServices } from '../services';
 import { formatEnrollmentCode } from '../store/ids';
 import { pageOf } from '../store/catalog';
-import type { TerminalRow } from '../store/tenants';
+import type { StoreRow, TerminalRow } from '../store/tenants';
 import { ApiHttpError } from './api-error';
 
 export interface HandlerInput {
@@ -31,11 +31,26 @@ function recordOne(services: SandboxServices, terminal: TerminalRow, envelope: E
   return outcome;
 }
 
+const PAYMENT_BLOCKED = 'This payment was cancelled by the terminal before it arrived; take it again with a new client id.';
+
 const TOKEN_OUTCOMES: Record<string, { status: PaymentRecord['status']; declineCode: PaymentRecord['declineCode'] }> = {
   [TEST_PAYMENT_TOKENS.decline]: { status: 'declined', declineCode: 'card_declined' },
   [TEST_PAYMENT_TOKENS.insufficientFunds]: { status: 'declined', declineCode: 'insufficient_funds' },
   [TEST_PAYMENT_TOKENS.processingError]: { status: 'declined', declineCode: 'processing_error' },
 };
+
+const storeBody = (store: StoreRow) => ({ id: store.id, name: store.name, currency: store.currency, ...(store.address ? { address: store.address } : {}) });
+
+type PaymentInput = z.output<typeof paymentRequestSchema>;
+
+/** Stores one payment as its token decides; null when a reversal blocked its client id. */
+function recordPaymentOf(services: SandboxServices, terminal: TerminalRow, request: PaymentInput) {
+  const outcome = TOKEN_OUTCOMES[request.paymentToken] ?? { status: 'approved' as const, declineCode: null };
+  const recorded = services.ledger.recordPayment(terminal.id, request, outcome);
+  if (recorded?.created && request.paymentToken === TEST_PAYMENT_TOKENS.declineAfterForward) services.declineAfterForward(recorded.payment.id, 'card_declined');
+  // Answered as received (approved); the decline after forwarding follows on the events feed.
+  return recorded;
+}
 
 /** The /v1 operations. Inputs arrive parsed by the route's schemas; auth and idempotency ran before. */
 export function createV1Handlers(services: SandboxServices): Record<ApiRouteName, Handler> {
@@ -48,18 +63,23 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const { code, terminalName } = body as z.output<typeof API_ROUTES.enroll.body>;
       const outcome = services.tenants.enroll(code, terminalName);
       if (!outcome.ok) {
-        const why = { unknown: 'is not known', used: 'was already used', expired: 'has expired' }[outcome.reason];
+        const why = { unknown: 'is not known', used: 'was already used', expired: 'has expired', other_terminal: 'was issued for another terminal' }[outcome.reason];
         throw new ApiHttpError('enrollment_code_invalid', `The enrollment code ${formatEnrollmentCode(code).slice(0, 4)}-… ${why}. Ask the back office for a new one.`);
       }
       const { terminal, store, apiKey, scopes } = outcome;
       return {
         status: 201,
-        body: { terminalId: terminal.id, store: { id: store.id, name: store.name, currency: store.currency }, apiKey, eventSigningSecret: terminal.signing_secret, scopes },
+        body: { terminalId: terminal.id, store: storeBody(store), apiKey, eventSigningSecret: terminal.signing_secret, scopes },
       };
     },
     time: () => {
       const now = services.now();
       return { body: { now: now.toISOString(), unixMs: now.getTime() } };
+    },
+    store: (input) => {
+      const store = services.tenants.store(needTerminal(input).store_id);
+      if (!store) throw new ApiHttpError('not_found', 'No such store.');
+      return { body: storeBody(store) };
     },
     catalog: (input) => {
       const { cursor, limit } = input.query as z.output<typeof API_ROUTES.catalog.query>;
@@ -108,19 +128,43 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
     createPayment: (input) => {
       const terminal = needTerminal(input);
       const request = input.body as z.output<typeof API_ROUTES.createPayment.body>;
-      const outcome = TOKEN_OUTCOMES[request.paymentToken] ?? { status: 'approved' as const, declineCode: null };
-      const { created, payment } = services.ledger.recordPayment(terminal.id, request, outcome);
-      if (created && request.paymentToken === TEST_PAYMENT_TOKENS.declineAfterForward) services.declineAfterForward(payment.id, 'card_declined');
+      const recorded = recordPaymentOf(services, terminal, request);
+      if (!recorded) throw new ApiHttpError('conflict', PAYMENT_BLOCKED);
+      const { created, payment } = recorded;
       if (payment.status === 'declined' && payment.declineCode) {
         throw new ApiHttpError(payment.declineCode, `The payment was declined (${payment.declineCode}).`, { paymentId: payment.id });
       }
       return { status: created ? 201 : 200, body: payment };
+    },
+    paymentBatch: (input) => {
+      const terminal = needTerminal(input);
+      const { items } = input.body as { items: unknown[] };
+      const record = services.db.transaction(() =>
+        items.map((item, index) => {
+          const parsed = paymentRequestSchema.safeParse(item);
+          const clientId = typeof (item as { clientId?: unknown })?.clientId === 'string' ? (item as { clientId: string }).clientId : null;
+          const reject = (code: 'invalid_request' | 'conflict', message: string) => ({ index, status: 'rejected' as const, clientId: clientId && /^[0-9a-f-]{36}$/.test(clientId) ? clientId : null, error: { code, message } });
+          if (!parsed.success) {
+            const first = parsed.error.issues[0];
+            return reject('invalid_request', `Item ${index} is not valid${first ? ` at ${first.path.join('.') || 'the top'}: ${first.message}` : ''}.`.slice(0, 500));
+          }
+          const recorded = recordPaymentOf(services, terminal, parsed.data);
+          if (!recorded) return reject('conflict', PAYMENT_BLOCKED);
+          return { index, status: recorded.created ? ('created' as const) : ('duplicate' as const), payment: recorded.payment };
+        }),
+      );
+      return { body: { results: record() } };
     },
     getPayment: (input) => {
       const { clientId } = input.params as { clientId: string };
       const found = services.ledger.payment(needTerminal(input).id, clientId);
       if (!found) throw new ApiHttpError('not_found', 'No payment with this client id from this terminal.');
       return { body: found };
+    },
+    reversePayment: (input) => {
+      const { clientId } = input.params as { clientId: string };
+      const { outcome, payment } = services.ledger.reversePayment(needTerminal(input).id, clientId);
+      return { body: { clientId, outcome, payment, reversedAt: services.now().toISOString() } };
     },
     auditUpload: (input) => {
       const upload = input.body as z.output<typeof API_ROUTES.auditUpload.body>;

@@ -12,7 +12,7 @@ const SEED_PRODUCTS: ReadonlyArray<[sku: string, barcode: string | null, name: s
   ['COF-002', '4006381333948', 'Cappuccino', 340, 'reduced'],
   ['BAK-001', '4012345678901', 'Croissant', 180, 'reduced'],
   ['BAK-002', null, 'Sourdough loaf', 450, 'reduced'],
-  ['MER-001', '4098765432109', 'Travel mug', 1499, 'standard'],
+  ['MER-001', '4098765432101', 'Travel mug', 1499, 'standard'],
   ['MER-002', null, 'Gift card wrap', 99, 'standard'],
 ];
 

@@ -58,10 +58,11 @@ export class Ledger {
     return (this.db.prepare(sql).get(...(terminalId ? [terminalId] : [])) as { n: number }).n;
   }
 
-  /** Stores the payment with its outcome; the token itself is never kept. */
-  recordPayment(terminalId: string, input: PaymentInput, outcome: { status: PaymentRecord['status']; declineCode: Decline }): { created: boolean; payment: PaymentRecord } {
+  /** Stores the payment with its outcome; the token itself is never kept. Null when its client id was blocked by a reversal. */
+  recordPayment(terminalId: string, input: PaymentInput, outcome: { status: PaymentRecord['status']; declineCode: Decline }): { created: boolean; payment: PaymentRecord } | null {
     const existing = this.payment(terminalId, input.clientId);
     if (existing) return { created: false, payment: existing };
+    if (this.db.prepare('SELECT 1 FROM payment_blocks WHERE terminal_id = ? AND client_id = ?').get(terminalId, input.clientId)) return null;
     const row: PayRow = {
       id: newId('pay'), terminal_id: terminalId, client_id: input.clientId, transaction_client_id: input.transactionClientId, amount_minor: input.amountMinor,
       currency: input.currency, brand: input.card.brand, last4: input.card.last4, entry_mode: input.card.entryMode, offline: input.offline ? 1 : 0,
@@ -86,6 +87,23 @@ export class Ledger {
     if (!row) return null;
     const { store_id } = this.db.prepare('SELECT store_id FROM terminals WHERE id = ?').get(row.terminal_id) as { store_id: string };
     return { ...toPayment(row), storeId: store_id };
+  }
+
+  /**
+   * Voids an approved payment (`reversed`); anything else is `not_charged`, and a client id never
+   * received is blocked so a late request with it cannot charge. Asking again answers the same.
+   */
+  reversePayment(terminalId: string, clientId: string): { outcome: 'reversed' | 'not_charged'; payment: PaymentRecord | null } {
+    return this.db.transaction(() => {
+      const updated = this.db
+        .prepare("UPDATE payments SET status = 'reversed' WHERE terminal_id = ? AND client_id = ? AND status = 'approved' RETURNING *")
+        .get(terminalId, clientId) as PayRow | undefined;
+      if (updated) return { outcome: 'reversed' as const, payment: toPayment(updated) };
+      const existing = this.payment(terminalId, clientId);
+      if (existing) return { outcome: existing.status === 'reversed' ? ('reversed' as const) : ('not_charged' as const), payment: existing };
+      this.db.prepare('INSERT OR IGNORE INTO payment_blocks VALUES (?, ?, ?)').run(terminalId, clientId, this.now().toISOString());
+      return { outcome: 'not_charged' as const, payment: null };
+    })();
   }
 
   recentPayments(limit = 100): PaymentRecord[] {

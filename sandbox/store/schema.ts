@@ -6,7 +6,7 @@ export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('change_seq', '0');
 CREATE TABLE IF NOT EXISTS stores (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL, created_at TEXT NOT NULL);
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL, created_at TEXT NOT NULL, address TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS terminals (
   id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), name TEXT NOT NULL,
   api_key_hash TEXT NOT NULL UNIQUE, api_key_hint TEXT NOT NULL, scopes TEXT NOT NULL,
@@ -14,6 +14,9 @@ CREATE TABLE IF NOT EXISTS terminals (
 CREATE TABLE IF NOT EXISTS enrollment_codes (
   code TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), scopes TEXT NOT NULL,
   created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, terminal_id TEXT);
+-- A code issued for one till: only an enrollment naming it may use it (a rogue one does not spend it).
+CREATE TABLE IF NOT EXISTS enrollment_code_terminals (
+  code TEXT PRIMARY KEY REFERENCES enrollment_codes(code), terminal_name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tax_categories (
   id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), name TEXT NOT NULL,
   rate_bp INTEGER NOT NULL, seq INTEGER NOT NULL, updated_at TEXT NOT NULL);
@@ -35,6 +38,8 @@ CREATE TABLE IF NOT EXISTS payments (
   brand TEXT NOT NULL, last4 TEXT NOT NULL, entry_mode TEXT NOT NULL, offline INTEGER NOT NULL,
   captured_at TEXT NOT NULL, status TEXT NOT NULL, decline_code TEXT, received_at TEXT NOT NULL,
   UNIQUE (terminal_id, client_id));
+CREATE TABLE IF NOT EXISTS payment_blocks (
+  terminal_id TEXT NOT NULL, client_id TEXT NOT NULL, blocked_at TEXT NOT NULL, PRIMARY KEY (terminal_id, client_id));
 CREATE TABLE IF NOT EXISTS audit_entries (
   terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor_id TEXT,
   data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (terminal_id, seq));

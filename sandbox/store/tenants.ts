@@ -4,7 +4,7 @@ import { hashApiKey, newApiKey, newEnrollmentCode, newId, newSigningSecret } fro
 
 export const ENROLLMENT_CODE_TTL_MS = 24 * 3600_000;
 
-export interface StoreRow { id: string; name: string; currency: string; created_at: string }
+export interface StoreRow { id: string; name: string; currency: string; created_at: string; address: string }
 export interface TerminalRow {
   id: string; store_id: string; name: string; api_key_hint: string; scopes: string; signing_secret: string;
   enrolled_at: string; revoked_at: string | null;
@@ -13,16 +13,21 @@ export interface CodeRow { code: string; store_id: string; scopes: string; creat
 
 export type EnrollOutcome =
   | { ok: true; terminal: TerminalRow; store: StoreRow; apiKey: string; scopes: ApiScope[] }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'other_terminal' };
 
 /** Stores, their enrollment codes and the terminals enrolled with them. */
 export class Tenants {
   constructor(private readonly db: SandboxDb, private readonly now: () => Date) {}
 
-  createStore(name: string, currency: string): StoreRow {
-    const row: StoreRow = { id: newId('sto'), name, currency, created_at: this.now().toISOString() };
-    this.db.prepare('INSERT INTO stores (id, name, currency, created_at) VALUES (@id, @name, @currency, @created_at)').run(row);
+  createStore(name: string, currency: string, address = ''): StoreRow {
+    const row: StoreRow = { id: newId('sto'), name, currency, created_at: this.now().toISOString(), address };
+    this.db.prepare('INSERT INTO stores (id, name, currency, created_at, address) VALUES (@id, @name, @currency, @created_at, @address)').run(row);
     return row;
+  }
+
+  updateStore(id: string, change: { name?: string; address?: string }): StoreRow | undefined {
+    this.db.prepare('UPDATE stores SET name = coalesce(?, name), address = coalesce(?, address) WHERE id = ?').run(change.name ?? null, change.address ?? null, id);
+    return this.store(id);
   }
 
   stores(): StoreRow[] {
@@ -33,13 +38,14 @@ export class Tenants {
     return this.db.prepare('SELECT * FROM stores WHERE id = ?').get(id) as StoreRow | undefined;
   }
 
-  createCode(storeId: string, scopes: readonly ApiScope[] = API_SCOPES, ttlMs = ENROLLMENT_CODE_TTL_MS): CodeRow {
+  createCode(storeId: string, scopes: readonly ApiScope[] = API_SCOPES, ttlMs = ENROLLMENT_CODE_TTL_MS, terminalName?: string): CodeRow {
     const now = this.now();
     const row: CodeRow = {
       code: newEnrollmentCode(), store_id: storeId, scopes: JSON.stringify(scopes), created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + ttlMs).toISOString(), used_at: null, terminal_id: null,
     };
     this.db.prepare('INSERT INTO enrollment_codes VALUES (@code, @store_id, @scopes, @created_at, @expires_at, @used_at, @terminal_id)').run(row);
+    if (terminalName) this.db.prepare('INSERT INTO enrollment_code_terminals VALUES (?, ?)').run(row.code, terminalName.trim());
     return row;
   }
 
@@ -55,6 +61,8 @@ export class Tenants {
       if (!row) return { ok: false, reason: 'unknown' };
       if (row.used_at) return { ok: false, reason: 'used' };
       if (Date.parse(row.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
+      const expected = this.db.prepare('SELECT terminal_name FROM enrollment_code_terminals WHERE code = ?').get(code) as { terminal_name: string } | undefined;
+      if (expected && expected.terminal_name.toLowerCase() !== (terminalName ?? '').trim().toLowerCase()) return { ok: false, reason: 'other_terminal' };
       const apiKey = newApiKey();
       const count = (this.db.prepare('SELECT count(*) AS n FROM terminals WHERE store_id = ?').get(row.store_id) as { n: number }).n;
       const terminal: TerminalRow = {

@@ -14,8 +14,9 @@ const REQUIREMENTS = {
       ['APPLE_KEYCHAIN_PROFILE'],
     ],
   },
-  // Linux packages are not code-signed by electron-builder: the release's SHA256SUMS is signed with GPG.
-  linux: { sign: [['NOPOS_GPG_KEY_ID']] },
+  // Linux packages are not code-signed by electron-builder: the release's SHA256SUMS is signed with GPG,
+  // and latest-linux.yml with the update key whose public half is built into the app (update-signing.mjs).
+  linux: { sign: [['NOPOS_GPG_KEY_ID']], updates: [['NOPOS_UPDATE_SIGNING_KEY']] },
 };
 
 const satisfied = (env, alternatives) => alternatives.some((names) => names.every((name) => has(env, name)));
@@ -33,6 +34,7 @@ export function signingPlan(platform, env) {
   const missing = [];
   if (!satisfied(env, req.sign)) missing.push(describe(req.sign));
   if (req.notarize && !satisfied(env, req.notarize)) missing.push(describe(req.notarize));
+  if (req.updates && !satisfied(env, req.updates)) missing.push(describe(req.updates));
   const signed = missing.length === 0;
   // Never published from here: IT copies a signed release/ to its feed (docs/deploying.md).
   const args = [`--${platform}`, '--publish', 'never'];

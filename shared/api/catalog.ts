@@ -39,6 +39,12 @@ export const catalogPageSchema = z
   })
   .strict();
 export type CatalogPage = z.infer<typeof catalogPageSchema>;
+/**
+ * A catalog page as the terminal reads it: the page's shape is checked at once, each product on its
+ * own, so one product it cannot take is held for a person instead of refusing the whole page.
+ */
+export const catalogPageRowsSchema = catalogPageSchema.extend({ products: z.array(z.unknown()) });
+export type CatalogPageRows = z.infer<typeof catalogPageRowsSchema>;
 
 export const remoteStaffSchema = z
   .object({
@@ -54,3 +60,6 @@ export const staffPageSchema = z
   .object({ staff: z.array(remoteStaffSchema), cursor: cursorSchema, hasMore: z.boolean() })
   .strict();
 export type StaffPage = z.infer<typeof staffPageSchema>;
+/** A staff page as the terminal reads it: each staff member checked on their own. */
+export const staffPageRowsSchema = staffPageSchema.extend({ staff: z.array(z.unknown()) });
+export type StaffPageRows = z.infer<typeof staffPageRowsSchema>;

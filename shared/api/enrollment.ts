@@ -19,7 +19,16 @@ export const enrollmentRequestSchema = z
   .strict();
 export type EnrollmentRequest = z.input<typeof enrollmentRequestSchema>;
 
-export const storeSchema = z.object({ id: serverIdSchema('sto'), name: z.string().min(1).max(100), currency: currencySchema }).strict();
+export const storeSchema = z
+  .object({
+    id: serverIdSchema('sto'),
+    name: z.string().min(1).max(100),
+    currency: currencySchema,
+    /** As printed on receipts, lines separated by newlines; absent when the back office has none. */
+    address: z.string().max(300).optional(),
+  })
+  .strict();
+export type ApiStore = z.infer<typeof storeSchema>;
 
 export const enrollmentResponseSchema = z
   .object({

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { cursorSchema, isoDateTimeSchema, serverIdSchema } from './common';
 
-export const EVENT_TYPES = ['catalog.updated', 'staff.updated', 'payment.declined_after_forward', 'terminal.revoked'] as const;
+export const EVENT_TYPES = ['store.updated', 'catalog.updated', 'staff.updated', 'payment.declined_after_forward', 'terminal.revoked'] as const;
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 const base = { id: serverIdSchema('evt'), createdAt: isoDateTimeSchema };
 
 /** The event envelope: `type` decides `data`. Consumers ignore an event id they have seen. */
 export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('store.updated'), data: z.object({ storeId: serverIdSchema('sto') }).strict() }).strict(),
   z.object({ ...base, type: z.literal('catalog.updated'), data: z.object({ cursor: cursorSchema }).strict() }).strict(),
   z.object({ ...base, type: z.literal('staff.updated'), data: z.object({ cursor: cursorSchema }).strict() }).strict(),
   z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
+import { apiErrorCodeSchema } from './errors';
 
 /**
  * Sandbox test tokens: the token alone decides the outcome, as a real processor's would. Simulated
@@ -39,7 +40,8 @@ export const paymentRequestSchema = z
   .strict();
 export type PaymentRequest = z.input<typeof paymentRequestSchema>;
 
-export const PAYMENT_STATUSES = ['approved', 'declined', 'declined_after_forward'] as const;
+/** `reversed`: approved, then voided by the terminal before settlement (see the reversal route). */
+export const PAYMENT_STATUSES = ['approved', 'declined', 'declined_after_forward', 'reversed'] as const;
 
 export const paymentRecordSchema = paymentRequestSchema
   .omit({ paymentToken: true })
@@ -52,3 +54,48 @@ export const paymentRecordSchema = paymentRequestSchema
   })
   .strict();
 export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
+
+/** Why a terminal reverses an approval: the sale it was for could not take it (closed, changed, or gone). */
+export const paymentReversalRequestSchema = z
+  .object({ reason: z.enum(['sale_closed', 'sale_changed', 'unresolved_attempt']) })
+  .strict();
+export type PaymentReversalRequest = z.input<typeof paymentReversalRequestSchema>;
+
+/**
+ * `reversed`: the approval was voided, the customer is not charged. `not_charged`: nothing to void
+ * (declined, or never received); from now on a payment with this client id is refused, so a request
+ * still on its way cannot charge the card after the terminal gave up on it.
+ */
+export const paymentReversalSchema = z
+  .object({
+    clientId: uuidV7Schema,
+    outcome: z.enum(['reversed', 'not_charged']),
+    payment: paymentRecordSchema.nullable(),
+    reversedAt: isoDateTimeSchema,
+  })
+  .strict();
+export type PaymentReversal = z.infer<typeof paymentReversalSchema>;
+
+export const PAYMENT_BATCH_MAX = 100;
+/** Card payments stored offline, forwarded together: up to 100, each checked on its own. */
+export const paymentBatchRequestSchema = z.object({ items: z.array(z.unknown()).min(1).max(PAYMENT_BATCH_MAX) }).strict();
+
+/**
+ * One result per item, in request order. `created` / `duplicate`: the API holds the payment as its
+ * record says, approved or declined (a decline is an outcome, not a refusal: the payment is held
+ * declined, as a 402 says for one). `rejected`: never stored, with the reason.
+ */
+export const paymentBatchResultSchema = z.discriminatedUnion('status', [
+  z.object({ index: z.number().int().nonnegative(), status: z.literal('created'), payment: paymentRecordSchema }).strict(),
+  z.object({ index: z.number().int().nonnegative(), status: z.literal('duplicate'), payment: paymentRecordSchema }).strict(),
+  z
+    .object({
+      index: z.number().int().nonnegative(),
+      status: z.literal('rejected'),
+      clientId: uuidV7Schema.nullable(),
+      error: z.object({ code: apiErrorCodeSchema, message: z.string().max(500) }).strict(),
+    })
+    .strict(),
+]);
+export const paymentBatchResponseSchema = z.object({ results: z.array(paymentBatchResultSchema).max(PAYMENT_BATCH_MAX) }).strict();
+export type PaymentBatchResponse = z.infer<typeof paymentBatchResponseSchema>;

@@ -10,9 +10,10 @@ import {
   receiptEmailRequestSchema,
   receiptEmailResponseSchema,
 } from './customers';
-import { enrollmentRequestSchema, enrollmentResponseSchema } from './enrollment';
+import { enrollmentRequestSchema, enrollmentResponseSchema, storeSchema } from './enrollment';
+
 import { eventsPageSchema, eventsQuerySchema } from './events';
-import { paymentRecordSchema, paymentRequestSchema } from './payments';
+import { paymentBatchRequestSchema, paymentBatchResponseSchema, paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
 import type { ApiScope } from './scopes';
 import {
   auditUploadRequestSchema,
@@ -26,7 +27,8 @@ import {
  * The NoPOS API v1, one entry per operation: the sandbox serves exactly these, the OpenAPI file is
  * generated from them, and the terminal's client validates against the same schemas.
  * `auth`: 'none' (public) or the scope the API key must hold. Every POST needs an Idempotency-Key,
- * except enrollment, which has no API key yet and is single use by nature.
+ * enrollment too: a terminal that lost the answer asks again with the same code and key within 24 h
+ * and gets the same credentials, instead of a refusal for a code it spent itself.
  */
 export interface ApiRoute {
   method: 'GET' | 'POST';
@@ -47,9 +49,13 @@ const route = <R extends ApiRoute>(r: R) => r;
 export const API_ROUTES = {
   enroll: route({
     method: 'POST', path: '/v1/enrollments', summary: 'Exchange a one-time enrollment code for terminal credentials',
-    auth: 'none', idempotent: false, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
+    auth: 'none', idempotent: true, body: enrollmentRequestSchema, status: 201, response: enrollmentResponseSchema,
   }),
   time: route({ method: 'GET', path: '/v1/time', summary: 'Server time, for clock-drift checks', auth: 'none', idempotent: false, status: 200, response: serverTimeSchema }),
+  store: route({
+    method: 'GET', path: '/v1/store', summary: "The terminal's store: name, currency and address",
+    auth: 'read:catalog', idempotent: false, status: 200, response: storeSchema,
+  }),
   catalog: route({
     method: 'GET', path: '/v1/catalog', summary: 'Products and tax categories changed since a cursor',
     auth: 'read:catalog', idempotent: false, query: pullQuerySchema, status: 200, response: catalogPageSchema,
@@ -74,9 +80,17 @@ export const API_ROUTES = {
     method: 'POST', path: '/v1/payments', summary: 'Record a tokenized card payment; the token decides the outcome',
     auth: 'create:payments', idempotent: true, body: paymentRequestSchema, status: 201, response: paymentRecordSchema,
   }),
+  paymentBatch: route({
+    method: 'POST', path: '/v1/payments/batch', summary: 'Record up to 100 card payments stored offline, one result per item',
+    auth: 'create:payments', idempotent: true, body: paymentBatchRequestSchema, status: 200, response: paymentBatchResponseSchema,
+  }),
   getPayment: route({
     method: 'GET', path: '/v1/payments/:clientId', summary: 'Look up a payment by its client id',
     auth: 'read:payments', idempotent: false, params: clientIdParamsSchema, status: 200, response: paymentRecordSchema,
+  }),
+  reversePayment: route({
+    method: 'POST', path: '/v1/payments/:clientId/reversal', summary: 'Void an approved payment the terminal could not attach to its sale (or block one never received)',
+    auth: 'create:payments', idempotent: true, params: clientIdParamsSchema, body: paymentReversalRequestSchema, status: 200, response: paymentReversalSchema,
   }),
   auditUpload: route({
     method: 'POST', path: '/v1/audit-trail', summary: 'Upload audit entries and the chain head hash',

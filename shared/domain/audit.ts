@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'sale.cleared',
   'refund.issued',
   'drawer.opened',
+  'drawer.failed',
+  'device.tested',
+  'sale.weight_entered',
   'shift.opened',
   'shift.closed',
   'cash.paid_in',
@@ -39,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'payment.offline_refused',
   'payment.declined_after_forward',
   'payment.resolved',
+  'payment.attempt_attached',
+  'payment.reversed',
   // Customers: the target is `customer:<id>` or the sale/receipt; never a name, e-mail or phone.
   'customer.created',
   'customer.changed',

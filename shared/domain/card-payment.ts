@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cardDisplaySchema } from '../api/payments';
 import { currencySchema, minorUnitsSchema } from './money';
+import { freeText } from './free-text';
 
 /**
  * How one card payment may be taken, as leading terminals offer it: `prefer_online` authorizes with
@@ -67,10 +68,10 @@ export const declinedResolutionSchema = z.discriminatedUnion('kind', [
       kind: z.literal('other_tender'),
       method: z.enum(['cash', 'card']),
       amountMinor: minorUnitsSchema.positive(),
-      note: z.string().trim().max(120).optional(),
+      note: freeText({ max: 120 }).optional(),
     })
     .strict(),
   /** The store carries the loss. */
-  z.object({ kind: z.literal('written_off'), reason: z.string().trim().min(3).max(120) }).strict(),
+  z.object({ kind: z.literal('written_off'), reason: freeText({ min: 3, max: 120 }) }).strict(),
 ]);
 export type DeclinedResolution = z.infer<typeof declinedResolutionSchema>;

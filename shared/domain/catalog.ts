@@ -1,25 +1,31 @@
 import { z } from 'zod';
 import { isGtinShaped, isValidGtin } from './gtin';
 import { currencySchema, minorUnitsSchema } from './money';
+import { CARD_NUMBER_MESSAGE, freeText, noCardNumber } from './free-text';
 
 /** A GTIN with a correct check digit, or a store's own code that cannot be mistaken for one. */
 export const barcodeSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9-]{3,32}$/, 'letters, digits and dashes, 3 to 32 characters')
-  .refine((code) => !isGtinShaped(code) || isValidGtin(code), 'a GTIN whose check digit is wrong');
+  .refine((code) => !isGtinShaped(code) || isValidGtin(code), 'a GTIN whose check digit is wrong')
+  .refine(noCardNumber, CARD_NUMBER_MESSAGE);
 
-export const skuSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a SKU: letters, digits, dot, dash, underscore');
+export const skuSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a SKU: letters, digits, dot, dash, underscore')
+  .refine(noCardNumber, CARD_NUMBER_MESSAGE);
 export const productIdSchema = skuSchema;
 export const taxCategoryIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'a tax category id');
-export const productNameSchema = z.string().trim().min(1).max(120);
-export const productGroupSchema = z.string().trim().min(1).max(40);
+export const productNameSchema = freeText({ min: 1, max: 120 });
+export const productGroupSchema = freeText({ min: 1, max: 40 });
 
 /** A tax rate in basis points: 2000 is 20 %. */
 export const taxRateBpSchema = z.number().int().min(0).max(10_000);
 
 export const taxCategorySchema = z
-  .object({ id: taxCategoryIdSchema, name: z.string().trim().min(1).max(60), rateBp: taxRateBpSchema })
+  .object({ id: taxCategoryIdSchema, name: freeText({ min: 1, max: 60 }), rateBp: taxRateBpSchema })
   .strict();
 export type TaxCategory = z.infer<typeof taxCategorySchema>;
 

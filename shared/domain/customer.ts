@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientIdSchema } from './sale';
-import { CARD_NUMBER_REFUSED, containsCardNumber, safeTextSchema } from './customer-text';
+import { safeTextSchema } from './customer-text';
+import { CARD_NUMBER_MESSAGE, noCardNumber } from './free-text';
 
 export const customerIdSchema = clientIdSchema;
 
@@ -21,7 +22,7 @@ export const customerPhoneSchema = z
   .string()
   .trim()
   .max(24)
-  .refine((text) => !containsCardNumber(text), CARD_NUMBER_REFUSED)
+  .refine(noCardNumber, CARD_NUMBER_MESSAGE)
   .refine((text) => /^\+?[0-9][0-9 ()-]*$/.test(text), 'a phone number: digits, spaces, dashes, brackets and a leading +')
   .transform((text) => `${text.startsWith('+') ? '+' : ''}${text.replace(/\D/g, '')}`)
   .refine((phone) => /^\+?\d{6,15}$/.test(phone), 'a phone number of 6 to 15 digits');

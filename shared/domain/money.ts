@@ -33,13 +33,3 @@ export function formatMinor(minor: number, currency: string): string {
   const text = String(Math.abs(minor)).padStart(digits + 1, '0');
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
-
-/** A decimal string typed by a person to integer minor units ("123.4", EUR → 12340); null if it is not an amount. */
-export function parseMinor(text: string, currency: string): number | null {
-  const digits = minorDigits(currency);
-  const match = /^\s*(\d{1,12})(?:[.,](\d*))?\s*$/.exec(text);
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-}

@@ -17,7 +17,10 @@ interface OutboxKindDef {
   /** What an item of this kind carries, as queued and sent. */
   payload: z.ZodType;
   /** The NoPOS API operation that delivers it. */
-  route: Extract<ApiRouteName, 'transactionBatch' | 'createPayment' | 'securityEvents' | 'upsertCustomer' | 'eraseCustomer' | 'sendReceiptEmail'>;
+  route: Extract<
+    ApiRouteName,
+    'transactionBatch' | 'paymentBatch' | 'securityEvents' | 'upsertCustomer' | 'eraseCustomer' | 'sendReceiptEmail'
+  >;
 }
 
 const transaction = { payload: transactionEnvelopeSchema, route: 'transactionBatch' } as const;
@@ -34,7 +37,7 @@ export const OUTBOX_KINDS = {
   paid_in: transaction,
   paid_out: transaction,
   shift_close: transaction,
-  payment: { payload: paymentRequestSchema, route: 'createPayment' },
+  payment: { payload: paymentRequestSchema, route: 'paymentBatch' },
   security_alert: { payload: securityAlertSchema, route: 'securityEvents' },
   // The customers area's: they name a customer only; the request is built from its tables at delivery.
   'customer.upsert': { payload: z.object({ customerId: uuidV7Schema }).strict(), route: 'upsertCustomer' },

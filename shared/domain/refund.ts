@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from './money';
 import { clientIdSchema, lineIdSchema, paymentMethodSchema, quantitySchema, reasonSchema, saleViewSchema, taxBreakdownSchema } from './sale';
 import { staffIdSchema } from './staff';
+import { CARD_NUMBER_MESSAGE, noCardNumber } from './free-text';
 
 /** A receipt number as printed and as its barcode reads: terminal id, dash, sequence. */
-export const receiptNumberSchema = z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{2,31}-\d{1,9}$/, 'a receipt number such as TILL-1-000042');
+export const receiptNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,31}-\d{1,9}$/, 'a receipt number such as TILL-1-000042')
+  .refine(noCardNumber, CARD_NUMBER_MESSAGE);
 
 export const documentReceiptSchema = z
   .object({ sequence: z.number().int().positive(), receiptNumber: z.string(), completedAt: z.iso.datetime() })

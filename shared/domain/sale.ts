@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { productIdSchema, productNameSchema, soldBySchema, taxCategoryIdSchema, taxRateBpSchema } from './catalog';
 import { currencySchema, minorUnitsSchema } from './money';
 import { staffIdSchema } from './staff';
+import { freeText } from './free-text';
 
 /** Client-generated ids (UUIDv7): the sale's id is its idempotency key at the NoPOS API. */
 export const clientIdSchema = z.uuid({ version: 'v7' });
@@ -12,7 +13,7 @@ export const MAX_UNIT_QUANTITY = 9_999;
 export const MAX_GRAMS = 100_000;
 export const quantitySchema = z.number().int().positive().max(MAX_GRAMS);
 
-export const reasonSchema = z.string().trim().min(3, 'a reason of at least 3 characters').max(120);
+export const reasonSchema = freeText({ min: 3, minMessage: 'a reason of at least 3 characters', max: 120 });
 
 export const discountInputSchema = z.discriminatedUnion('kind', [
   /** Percent in basis points: 1000 is 10 %. */

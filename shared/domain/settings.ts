@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_DEVICE_SETTINGS, deviceSettingsSchema } from './devices';
 import { currencySchema, minorUnitsSchema } from './money';
+import { freeText } from './free-text';
 
 /** Where the terminal's API lives. HTTPS only, and never with credentials in it. */
 export const apiBaseUrlSchema = z
@@ -14,16 +16,18 @@ export const terminalIdSchema = z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, 'c
 
 const storeSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    address: z.string().trim().max(300),
+    name: freeText({ min: 1, max: 80 }),
+    address: freeText({ max: 300 }),
     currency: currencySchema,
     taxMode: z.enum(['inclusive', 'exclusive']),
     /** Cash totals round to this many minor units (5 rounds to 0.05); 0 or 1 means no rounding. Cash only. */
     cashRoundingMinor: z.number().int().min(0).max(100),
+    /** The same product scanned or picked again adds to its line (weighed lines and discounted lines stay apart). */
+    mergeSameItem: z.boolean(),
   })
   .strict();
 
-const terminalSchema = z.object({ id: terminalIdSchema, name: z.string().trim().min(1).max(60) }).strict();
+const terminalSchema = z.object({ id: terminalIdSchema, name: freeText({ min: 1, max: 60 }) }).strict();
 
 const offlinePaymentsSchema = z
   .object({
@@ -51,6 +55,8 @@ const policiesSchema = z
     pinLength: z.number().int().min(4).max(8),
     autoLockMinutes: z.number().int().min(1).max(240),
     discountApprovalPercent: z.number().int().min(0).max(100),
+    /** Clearing a sale with more lines than this needs `void:transactions` or a manager's approval. */
+    clearApprovalLines: z.number().int().min(0).max(1_000),
     offlinePayments: offlinePaymentsSchema,
     apiBaseUrl: apiBaseUrlSchema,
     /** For a terminal in PCI DSS scope: 30-minute lockouts, 15-minute re-authentication, admin passphrases. */
@@ -59,7 +65,7 @@ const policiesSchema = z
   })
   .strict();
 
-export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema }).strict();
+export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema, devices: deviceSettingsSchema }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -78,17 +84,19 @@ export const settingsPatchSchema = settingsPatchObjectSchema as unknown as z.Zod
 
 /** Built-in defaults; a terminal id is generated on first run unless IT policy sets one. */
 export const DEFAULT_SETTINGS: Omit<Settings, 'terminal'> & { terminal: Omit<Settings['terminal'], 'id'> } = {
-  store: { name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0 },
+  store: { name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0, mergeSameItem: true },
   terminal: { name: 'Till 1' },
   policies: {
     pinLength: 6,
     autoLockMinutes: 5,
     discountApprovalPercent: 10,
+    clearApprovalLines: 10,
     offlinePayments: { maxPerTransactionMinor: 10_000, maxTotalMinor: 100_000, maxCount: 50, maxAgeHours: 24 },
     apiBaseUrl: 'https://api.nopos.dev',
     pciSignIn: false,
     privacy: { erasureHoldDays: 120, saleDetailsDays: 730, securityLogMonths: 12 },
   },
+  devices: DEFAULT_DEVICE_SETTINGS,
 };
 
 export const settingsViewSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taxRateBpSchema } from './catalog';
+import { MAX_TENDER_MINOR } from './amount-input';
 import { currencySchema, minorUnitsSchema } from './money';
 import { clientIdSchema, paymentMethodSchema, reasonSchema } from './sale';
 import { staffIdSchema } from './staff';
@@ -22,7 +23,7 @@ export const cashMovementRequestSchema = z
   .object({
     movementId: clientIdSchema,
     kind: z.enum(['paid_in', 'paid_out']),
-    amountMinor: minorUnitsSchema.positive().max(100_000_000),
+    amountMinor: minorUnitsSchema.positive().max(MAX_TENDER_MINOR),
     reason: reasonSchema,
   })
   .strict();
@@ -37,6 +38,8 @@ const countedSchema = z.object({ count: z.number().int().nonnegative(), amountMi
 export const shiftReportSchema = z
   .object({
     kind: z.enum(['X', 'Z']),
+    /** The Z report's gapless number on this terminal; null on an X report (and on Z reports stored before numbering). */
+    zNumber: z.number().int().positive().nullable().default(null),
     shiftId: clientIdSchema,
     generatedAt: z.iso.datetime(),
     currency: currencySchema,
@@ -70,3 +73,15 @@ export const shiftReportSchema = z
   })
   .strict();
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
+
+/** Closing refused until the difference between counted and expected cash is confirmed (or recounted). */
+export const countDiffersSchema = z
+  .object({
+    outcome: z.literal('count_differs'),
+    currency: currencySchema,
+    expectedMinor: minorUnitsSchema,
+    countedMinor: minorUnitsSchema,
+    differenceMinor: minorUnitsSchema,
+  })
+  .strict();
+export type CountDiffers = z.infer<typeof countDiffersSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, type Permission } from './permissions';
+import { freeText } from './free-text';
 
 export const ROLES = ['cashier', 'manager', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -32,7 +33,7 @@ export function roleHas(role: Role, permission: Permission): boolean {
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { cashier: 'Cashier', manager: 'Manager', admin: 'Admin' };
 
 export const staffIdSchema = z.string().regex(/^st_[a-z0-9]{12}$/, 'a staff id');
-export const staffNameSchema = z.string().trim().min(1, 'a name').max(60);
+export const staffNameSchema = freeText({ min: 1, minMessage: 'a name', max: 60 });
 /** Sign-in takes any 4–8 digits; a new PIN must also match the policy's length and not be trivial. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 

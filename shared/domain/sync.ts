@@ -33,7 +33,7 @@ export const syncStatusSchema = z
     pending: z.number().int().nonnegative(),
     needsAttention: z.number().int().nonnegative(),
     oldestPendingAt: z.iso.datetime().nullable(),
-    /** When the oldest waiting item reaches the warning (24 h) and the refusal limit (policy max age). */
+    /** When the oldest waiting item reaches the warning (24 h); when the oldest stored card payment reaches the policy's limit (null: none waits). */
     warnAt: z.iso.datetime().nullable(),
     limitAt: z.iso.datetime().nullable(),
     lastSyncAt: z.iso.datetime().nullable(),
@@ -42,6 +42,9 @@ export const syncStatusSchema = z
     clockDriftMs: z.number().int().nullable(),
     clockDriftWarning: z.boolean(),
     salesStopped: z.boolean(),
+    /** Set while the last catalog (staff) pull failed: since the last one that worked. */
+    catalogOutOfDateSince: z.iso.datetime().nullable(),
+    staffOutOfDateSince: z.iso.datetime().nullable(),
   })
   .strict();
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -112,7 +112,7 @@ async function storeWithHistory(dir: string): Promise<Partial<Record<SecretName,
   const staff = till.staffId;
   for (let i = 0; i < SALES_FOR_MEMORY; i++) {
     if (i % SALES_PER_SHIFT === 0) {
-      if (i > 0) shifts.close(0, staff);
+      if (i > 0) shifts.close(0, staff, 'any');
       shifts.open(10_000, staff);
     }
     cart.addProduct(`BENCH-${(i * 31) % PRODUCTS}`, 1 + (i % 3), staff);
@@ -137,7 +137,9 @@ async function mainRss(): Promise<{ mainRssMb: number; stagesMb: Record<string, 
   }
 }
 
-const TARGETS = { barcodeLookupVsBare: 2, nameSearchVsBare: 2, saleVsBareInsert: 1.5, scanToPaintP95Ms: 16, mainRssMb: 150 };
+// Scan → paint counts up to the frame after the line is in the page: two frames (33 ms) at 60 Hz, of
+// which the round trip through the bridge may take 10 ms (issue 15).
+const TARGETS = { barcodeLookupVsBare: 2, nameSearchVsBare: 2, saleVsBareInsert: 1.5, scanToPaintP95Ms: 33, scanRoundTripP95Ms: 10, mainRssMb: 150 };
 
 /** Issue 7's figures, under `register` (checks read them by these names). */
 export const registerSection: BenchSection = {
@@ -160,7 +162,7 @@ export const registerSection: BenchSection = {
     if (parts.has('scan')) {
       const scans = await scanToPaintBench();
       figures.scanToPaintP95Ms = scans.scanToPaintP95Ms;
-      details.scanRoundTripP95Ms = scans.scanRoundTripP95Ms;
+      figures.scanRoundTripP95Ms = scans.scanRoundTripP95Ms;
     }
     if (parts.has('memory')) {
       const rss = await mainRss();

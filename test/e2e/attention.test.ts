@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../electron/main/storage/transaction';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { SaleView } from '../../shared/domain/sale';
-import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi, openScreen } from '../support/browser';
 import { e2eTerminal } from '../support/e2e-terminal';
 
 // A manager works through what sync could not settle: a card payment declined after forwarding
@@ -40,7 +40,7 @@ describe('needs attention', () => {
       terminal.storage.needsAttention.add(tx, { clientId: refusedId, kind: 'rejected', itemKind: 'refund', reason: 'invalid_request: totalMinor: too big' });
     });
 
-    await page.getByRole('button', { name: 'Attention' }).click();
+    await openScreen(page, 'Attention');
     await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
     const declined = page.getByRole('region', { name: 'Card payments declined after forwarding' });
     await expect.poll(() => declined.getByRole('row').count()).toBe(2);

@@ -26,16 +26,16 @@ function runHost(env: Record<string, string>): Run {
   let stderr = '';
   const child = spawn(process.execPath, [ENTRY], {
     env: { ...process.env, NOPOS_NO_BROWSER: '1', NOPOS_KEYCHAIN_SERVICE: `NoPOS Terminal test host-process ${process.pid}`, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return { child, stdout: () => stdout, stderr: () => stderr, exited: new Promise((resolve) => child.on('exit', resolve)) };
 }
 
-async function waitForUrl(run: Run): Promise<string> {
+async function waitForUrl(run: Run, after = 0): Promise<string> {
   for (let i = 0; i < 200; i++) {
-    const match = /http:\/\/127\.0\.0\.1:\d+\/#nopos-code=[\w-]+/.exec(run.stdout());
+    const match = /http:\/\/127\.0\.0\.1:\d+\/#nopos-code=[\w-]+/.exec(run.stdout().slice(after));
     if (match) return match[0];
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -62,6 +62,25 @@ describe('browser host process', () => {
       await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, 'npm-start-browser-host.png') });
       await page.close();
+
+      // Regression (issue 15, item 9): the same link opened again hung on "Starting…".
+      const again = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      await again.goto(url);
+      await expect(again.getByTestId('start-status').filter({ hasText: /link was already used/ }).textContent()).resolves.toBe(
+        'This link was already used: each link opens the terminal once, so no one else on this computer can reuse it. ' +
+          'For a new link, press Enter in the window where NoPOS Terminal runs (or stop it with Ctrl+C and start it again).',
+      );
+      await again.screenshot({ path: path.join(ARTIFACTS, 'browser-host-link-used.png') });
+      // Enter in the host's window prints a fresh link, and that one opens the terminal.
+      const printed = run.stdout().length;
+      run.child.stdin!.write('\n');
+      const fresh = await waitForUrl(run, printed);
+      expect(fresh).not.toBe(url);
+      await again.close();
+      const third = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      await third.goto(fresh);
+      await third.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
+      await third.close();
       expect(readdirSync(dataDir).sort()).toEqual(['logs', 'terminal.db', 'terminal.db-shm', 'terminal.db-wal']);
     } finally {
       run.child.kill('SIGTERM');
@@ -73,7 +92,8 @@ describe('browser host process', () => {
     const sandbox = await startSandboxProcess();
     const dataDir = path.join(scratch.dir, 'policy-code');
     const policyFile = path.join(scratch.dir, 'enroll-policy.json');
-    writeFileSync(policyFile, JSON.stringify({ enrollmentCode: sandbox.code }));
+    // As the installer writes it: a code is used only from a file other accounts cannot read.
+    writeFileSync(policyFile, JSON.stringify({ enrollmentCode: sandbox.code }), { mode: 0o640 });
     const env = { NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: policyFile, NOPOS_API_BASE_URL: sandbox.url, NOPOS_API_CA_FILE: sandbox.caPath };
     try {
       for (const start of [1, 2]) {
@@ -90,7 +110,7 @@ describe('browser host process', () => {
         }
         expect(await run.exited).toBe(0);
       }
-      // Tried once: the second start found it recorded as used and did not send it again.
+      // Tried once: the first start took it out of the file, and it was recorded as used; never sent again.
       expect(sandbox.requestsTo('/v1/enrollments')).toBe(1);
     } finally {
       await sandbox.stop();

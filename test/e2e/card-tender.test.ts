@@ -36,7 +36,7 @@ describe('card tender in the browser', () => {
     expect(await picker.inputValue()).toBe('approve');
     await page.getByLabel(/^Card amount/).fill('1.00');
     await page.getByRole('button', { name: /^Take card/ }).click();
-    await page.getByText('Card approved offline: it will be forwarded when the terminal is online.').waitFor();
+    await page.getByText('Card stored offline, to be authorised when the terminal is online.').waitFor();
     await page.getByTestId('offline-payments').filter({ hasText: '1 offline card payment waiting' }).waitFor();
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'card-tender-part.png'), fullPage: true });
@@ -58,5 +58,17 @@ describe('card tender in the browser', () => {
     await page.getByRole('button', { name: /^Take card/ }).click();
     await page.getByText('The card payment was cancelled.').waitFor();
     expect((await currentSale(page))?.payments).toEqual([]);
+  });
+
+  it('shows no change for a sale paid by card, and the receipt says the stored card is still to be authorised (issue 15, item 15)', async () => {
+    await page.getByTestId('test-card').selectOption('approve');
+    await page.getByRole('button', { name: /^Take card/ }).click();
+    await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
+    await page.getByTestId('no-change').filter({ hasText: 'Paid by card · no change' }).waitFor();
+    expect(await page.getByTestId('change-due').count()).toBe(0);
+    const receipt = page.getByRole('article');
+    await receipt.getByText('stored, to be authorised').waitFor();
+    expect(await receipt.textContent()).not.toMatch(/approved/i);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'card-tender-complete.png') });
   });
 });

@@ -103,7 +103,7 @@ describe.each([
     await page.getByText(/^Receipt queued for .+: NoPOS sends it\.$/).waitFor();
     await shot(page, `customers-receipt-emailed-${size}.png`);
     await expect.poll(async () => (await sandboxState()).receiptEmails.filter((m) => m.receiptNumber === receiptNumber), { timeout: 20_000 }).toEqual([
-      { receiptNumber, to: who.email, subject: `Your receipt ${receiptNumber} from My store`, terminalId: expect.any(String), customerId: expect.any(String), text: expect.stringContaining(receiptNumber), receivedAt: expect.any(String), id: expect.any(String) },
+      { receiptNumber, to: who.email, subject: `Your receipt ${receiptNumber} from Demo Store`, terminalId: expect.any(String), customerId: expect.any(String), text: expect.stringContaining(receiptNumber), receivedAt: expect.any(String), id: expect.any(String) },
     ]);
     await page.getByRole('button', { name: /^New sale/ }).click();
 

@@ -6,7 +6,7 @@ import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/window/content-security-policy';
 import { contract } from '../../shared/ipc/contract';
-import { APP_VERSION, ARTIFACTS, blockingA11yIssues, launchChromium, startAppHost, watchForProblems } from '../support/browser';
+import { APP_VERSION, ARTIFACTS, blockingA11yIssues, launchChromium, startAppHost, watchForProblems, openScreen } from '../support/browser';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 
 // A brand-new terminal: its first screen is the first-admin set-up, served by the real core.
@@ -123,7 +123,7 @@ describe('first screen in Chromium (browser host)', () => {
     await page.getByRole('button', { name: 'Create admin and sign in' }).click();
     // Whoever may sell lands on the register; the status screen is one tap away.
     await page.locator('.nav__item[aria-current="page"]', { hasText: 'Register' }).waitFor();
-    await page.getByRole('button', { name: 'Home' }).click();
+    await openScreen(page, 'Home');
     await page.getByRole('heading', { name: 'Terminal status' }).waitFor();
     await expect(page.getByTestId('app-version').textContent()).resolves.toBe(APP_VERSION);
     await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe(`Till 1 (${storage.terminalId})`);

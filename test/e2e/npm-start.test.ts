@@ -61,7 +61,9 @@ describe('npm start without a Secret Service', () => {
       const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
       await page.goto(appUrl);
       await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
-      await page.getByRole('status').filter({ hasText: 'demo: nothing is kept after this terminal stops' }).waitFor();
+      const banner = page.getByTestId('demo-banner');
+      await banner.filter({ hasText: 'Demo terminal: nothing is kept after it stops.' }).waitFor();
+      expect(await banner.textContent()).toContain(`Its data is in ${demoDir!} until then. To stop it, press Ctrl+C`);
       // Enrolled in the sandbox it started with the code it printed: online, never "Not enrolled".
       await page.getByTestId('sync-connectivity').filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
       await expect(page.getByTestId('sync-connectivity').textContent()).resolves.not.toBe('Not enrolled');

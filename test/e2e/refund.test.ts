@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Product } from '../../shared/domain/catalog';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi, openScreen } from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts, sellForExactCash } from '../support/register';
 import { e2eTerminal } from '../support/e2e-terminal';
 
@@ -36,7 +36,7 @@ describe('a refund in the browser', () => {
   });
 
   it('finds the sale by scanning its receipt barcode', async () => {
-    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await openScreen(page, 'Refund');
     await page.getByRole('heading', { name: 'Refund', level: 1 }).waitFor();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await scan(page, receiptNumber);
@@ -53,6 +53,11 @@ describe('a refund in the browser', () => {
     await page.getByRole('button', { name: 'Refund', exact: true }).last().click();
     await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
     expect(await blockingA11yIssues(page)).toEqual([]);
+    // The manager reads what is approved, with its amount and where the money goes (issue 15, item 13).
+    const asked = (await page.getByTestId('approval-question').textContent())!.replace(/\u00a0/g, ' ');
+    const price = products[0]!.priceMinor;
+    expect(asked).toBe(`Approve refund of €${formatMinor(price, 'EUR')} to cash (receipt ${receiptNumber}) for Cass?`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'refund-approval.png') });
     await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
     await page.getByLabel('Manager PIN').fill('205837');
     await page.getByRole('button', { name: 'Approve' }).click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMinor } from '../../shared/domain/money';
-import { ARTIFACTS, blockingA11yIssues, signInThroughUi } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, signInThroughUi, openScreen } from '../support/browser';
 import { findWrittenFile, openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
 import { e2eTerminal } from '../support/e2e-terminal';
 
@@ -32,7 +32,7 @@ describe('a shift from float to Z report', () => {
   });
 
   it('pays 5.00 out with a reason and shows the X report so far', async () => {
-    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await openScreen(page, 'Shift');
     await page.getByRole('heading', { name: 'Shift', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Paid out', exact: true }).click();
     await page.getByLabel(/^Amount/).fill('5.00');
@@ -47,23 +47,34 @@ describe('a shift from float to Z report', () => {
   });
 
   it('lists the sales of the shift for a void or a reprint, and the reports screen', async () => {
-    await page.getByRole('button', { name: 'Sales', exact: true }).click();
+    await openScreen(page, 'Sales');
     await page.getByRole('heading', { name: 'This shift' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Void' }).count()).toBe(2);
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'recent-sales.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    await openScreen(page, 'Reports');
     await page.getByRole('heading', { name: 'Reprint a receipt' }).waitFor();
     expect(await blockingA11yIssues(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Shift', exact: true }).click();
+    await openScreen(page, 'Shift');
     await page.getByRole('heading', { name: 'Close the shift' }).waitFor();
   });
 
   it('closes one euro short: the Z report shows expected, counted and the difference', async () => {
     const sales = totals.reduce((a, b) => a + b, 0);
     const expected = 10_000 + sales - 500;
+    // A count that differs asks first, with the difference; a recount is one tap (issue 15, item 14).
+    await page.getByLabel(/^Counted cash/).fill(money(expected - 200));
+    await page.getByRole('button', { name: 'Close shift' }).click();
+    const differs = page.getByTestId('count-differs');
+    await differs.waitFor();
+    expect((await differs.textContent())!.replace(/\u00a0/g, ' ')).toContain(`You counted €${money(expected - 200)}; the drawer should hold €${money(expected)}: €2.00 short.`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shift-count-differs.png') });
+    await differs.getByRole('button', { name: 'Count again' }).click();
+    expect(await page.getByLabel(/^Counted cash/).inputValue()).toBe('');
+    expect(await page.evaluate(async () => (await window.nopos.shifts.current()).ok)).toBe(true);
     await page.getByLabel(/^Counted cash/).fill(money(expected - 100));
     await page.getByRole('button', { name: 'Close shift' }).click();
+    await page.getByTestId('count-differs').getByRole('button', { name: 'Close with €1.00 short' }).click();
     await page.getByRole('heading', { name: 'Shift closed' }).waitFor();
     const z = page.getByRole('article', { name: 'Z report' });
     await z.waitFor();
@@ -71,6 +82,11 @@ describe('a shift from float to Z report', () => {
     await expect.poll(() => z.getByTestId('report-expected').textContent()).toContain(money(expected));
     await expect.poll(() => z.getByTestId('report-counted').textContent()).toContain(money(expected - 100));
     await expect.poll(() => z.getByTestId('report-difference').textContent()).toMatch(/-.*1\.00/);
+    await expect.poll(() => z.getByTestId('report-z-number').textContent()).toBe('000001');
+    // One minus sign style, the paper's (Intl's): the paid out reads -€5.00 on screen as on paper.
+    const shown = (await z.textContent())!.replace(/\u00a0/g, ' ');
+    expect(shown).toContain('-€5.00');
+    expect(shown).not.toContain('−');
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'shift-z-report.png'), fullPage: true });
 
@@ -83,7 +99,7 @@ describe('a shift from float to Z report', () => {
   });
 
   it('asks for a new shift on the register afterwards', async () => {
-    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await openScreen(page, 'Register');
     await page.getByRole('heading', { name: 'Open a shift' }).waitFor();
   });
 });

@@ -45,6 +45,8 @@ export async function startAppHost(
     paymentGateway?: PaymentGateway;
     /** Where customer exports land (the browser host's stand-in for the save dialog). */
     customerExportsDir?: string;
+    /** Runs as the throw-away demo terminal `npm start` makes without a keychain, with this data folder. */
+    demoDataDir?: string;
   } = {},
 ): Promise<{ host: BrowserHost; core: AppCore }> {
   const rendererDir = path.join(ROOT, 'dist', 'renderer');
@@ -60,7 +62,7 @@ export async function startAppHost(
     bridgeScriptPath,
     createCore: (origin) => {
       core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now() },
+        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now(), ...(options.demoDataDir ? { demo: true, demoDataDir: options.demoDataDir } : {}) },
         now,
         isTrustedSender: sameOriginSender(origin),
         storage,
@@ -71,11 +73,11 @@ export async function startAppHost(
         ...(options.customerExportsDir ? { customerExports: folderDestination(options.customerExportsDir) } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
-      return { registry: core.registry, attachEvents: core.events.attach };
+      return { registry: core.registry, attachEvents: core.events.attach, customerDisplay: core.devices.customerDisplay };
     },
   });
   if (!printer) return { host, core: core! };
-  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
+  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), customerDisplayUrl: () => host.customerDisplayUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
 }
 
 /** Adds staff straight into storage, as if an admin had created them. */
@@ -90,6 +92,31 @@ export async function signInThroughUi(page: Page, name: string, pin: string): Pr
   await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
   for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}` }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Goes to a screen as staff would: its button in the header, or the header's "More" menu when it sits there. */
+export async function openScreen(page: Page, label: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  const button = nav.getByRole('button', { name: label, exact: true });
+  await nav.waitFor();
+  if (await button.isVisible()) return button.click();
+  await nav.getByRole('button', { name: /^More/ }).click();
+  await page.getByRole('menu', { name: 'More screens' }).getByRole('menuitem', { name: label, exact: true }).click();
+}
+
+/** Every screen the header offers, whether shown in the bar or in its "More" menu. */
+export async function screenLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await nav.waitFor();
+  const labels = (await nav.locator(':scope > button.nav__item').allTextContents()).map((t) => t.trim());
+  const more = nav.getByRole('button', { name: /^More/ });
+  if (!(await more.isVisible())) return labels;
+  await more.click();
+  const menu = page.getByRole('menu', { name: 'More screens' });
+  labels.push(...(await menu.getByRole('menuitem').allTextContents()).map((t) => t.trim()));
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  return labels;
 }
 
 /** Collects everything that would mean the page is unhealthy: console errors, page errors, CSP violations. */

@@ -83,7 +83,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     admin: (method, path, body) => self.call(method, path, { body, headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken } }),
     enroll: async (scopes) => {
       const code = await self.admin('POST', '/admin/enrollment-codes', scopes ? { scopes } : {});
-      const reply = await self.call('POST', '/v1/enrollments', { body: { code: code.json.code } });
+      const reply = await self.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: code.json.code } });
       if (reply.status !== 201) throw new Error(`enrollment failed: ${reply.text}`);
       return enrollmentResponseSchema.parse(reply.json);
     },

@@ -6,6 +6,8 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import { DebUpdater } from 'electron-updater';
+import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { CancellationToken, configureRequestOptions, configureRequestUrl, HttpExecutor, type DownloadOptions } from 'builder-util-runtime';
 
 /** A self-signed certificate for 127.0.0.1, made with openssl for this run only. */
@@ -18,8 +20,11 @@ export function loopbackCertificate(dir: string): { key: Buffer; cert: Buffer } 
 }
 
 export interface FeedFile {
-  body: Buffer | string;
+  /** A function answers each request anew (a feed that changes its answer between two reads). */
+  body: Buffer | string | (() => Buffer | string);
   contentType?: string;
+  /** Answers 302 to this location instead. */
+  redirect?: string;
 }
 
 /** A static update feed on 127.0.0.1 (https, or http to show it is refused). */
@@ -32,7 +37,11 @@ export async function startFeed(files: Map<string, FeedFile>, tls?: { key: Buffe
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': file.contentType ?? 'application/octet-stream' }).end(file.body);
+    if (file.redirect) {
+      res.writeHead(302, { location: file.redirect }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.contentType ?? 'application/octet-stream' }).end(typeof file.body === 'function' ? file.body() : file.body);
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,4 +96,34 @@ export class LoopbackHttpExecutor extends HttpExecutor<ClientRequest> {
 
 export function writeAppUpdateConfig(file: string): void {
   writeFileSync(file, 'provider: generic\nurl: https://updates.invalid/nopos-terminal\nupdaterCacheDirName: nopos-terminal-updater\n');
+}
+
+let updaters = 0;
+/**
+ * The real electron-updater for a deb, as an installed terminal runs it, over LoopbackHttpExecutor;
+ * installing (handing over to the OS installer) is recorded instead of run.
+ */
+export function realUpdater(work: string, ca: Buffer) {
+  const dir = path.join(work, `app-${updaters++}`);
+  const app: AppAdapter = {
+    version: '0.1.0',
+    name: 'nopos-terminal',
+    isPackaged: true,
+    appUpdateConfigPath: path.join(dir, 'app-update.yml'),
+    userDataPath: path.join(dir, 'user-data'),
+    baseCachePath: path.join(dir, 'cache'),
+    whenReady: () => Promise.resolve(),
+    relaunch: () => undefined,
+    quit: () => undefined,
+    onQuit: () => undefined,
+  };
+  mkdirSync(dir, { recursive: true });
+  writeAppUpdateConfig(app.appUpdateConfigPath);
+  const updater = new DebUpdater(undefined, app);
+  // `httpExecutor` is protected in the typings; the app never touches it.
+  (updater as unknown as { httpExecutor: LoopbackHttpExecutor }).httpExecutor = new LoopbackHttpExecutor(ca);
+  updater.logger = null;
+  const installs: [boolean | undefined, boolean | undefined][] = [];
+  updater.quitAndInstall = (silent, runAfter) => void installs.push([silent, runAfter]);
+  return { updater, installs, cacheDir: path.join(app.baseCachePath, 'nopos-terminal-updater') };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { API_ROUTES, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, apiErrorSchema, type ApiRouteName, type EnrollmentResponse } from '../../../shared/api';
+import { catalogPageRowsSchema, staffPageRowsSchema, type CatalogPageRows, type StaffPageRows } from '../../../shared/api/catalog';
 import type { Keychain } from '../secrets/keychain';
 import { ApiClientError, parseRetryAfter } from './api-errors';
 import type { Transport, TransportReply } from './https-transport';
@@ -10,6 +11,13 @@ export interface ApiClientDeps {
   transport: Transport;
   keychain: Keychain;
   now: () => Date;
+  /**
+   * The origin the API key was issued at (stored with the enrollment); null before enrollment. A
+   * request with the key goes there and nowhere else, whatever the URL configured now.
+   */
+  boundOrigin?: () => string | null;
+  /** Told of every request's fate: answered (any status) or not (no link, timeout, TLS). */
+  reachability?: { answered(): void; unreachable(): void };
 }
 
 type Response<N extends ApiRouteName> = z.output<(typeof API_ROUTES)[N]['response']>;
@@ -51,20 +59,32 @@ export class ApiClient {
     return requireHttps(typeof this.deps.baseUrl === 'string' ? this.deps.baseUrl : this.deps.baseUrl());
   }
 
-  enroll(code: string, terminalName?: string): Promise<EnrollmentResponse> {
-    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }) });
+  /** The origin requests go to now (https checked): what an enrollment binds its key to. */
+  currentOrigin(): string {
+    return this.base().origin;
+  }
+
+  /** `requestId` is the Idempotency-Key: asked again with the same code and id, the API replays its answer. */
+  enroll(code: string, terminalName: string | undefined, requestId: string): Promise<EnrollmentResponse> {
+    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }), idempotencyKey: requestId });
   }
 
   time(): Promise<Response<'time'>> {
     return this.call('time', { anonymous: true });
   }
 
-  catalog(cursor: string | undefined, limit = 500): Promise<Response<'catalog'>> {
-    return this.call('catalog', { query: { cursor, limit: String(limit) } });
+  store(): Promise<Response<'store'>> {
+    return this.call('store', {});
   }
 
-  staff(cursor: string | undefined, limit = 500): Promise<Response<'staff'>> {
-    return this.call('staff', { query: { cursor, limit: String(limit) } });
+  /** Products are checked one by one by the pull, so one bad product does not refuse the page. */
+  catalog(cursor: string | undefined, limit = 500): Promise<CatalogPageRows> {
+    return this.call('catalog', { query: { cursor, limit: String(limit) } }, catalogPageRowsSchema);
+  }
+
+  /** Staff are checked one by one by the pull. */
+  staff(cursor: string | undefined, limit = 500): Promise<StaffPageRows> {
+    return this.call('staff', { query: { cursor, limit: String(limit) } }, staffPageRowsSchema);
   }
 
   /** `items` are the envelopes as queued (JSON text); the batch key is chosen by the caller. */
@@ -81,8 +101,18 @@ export class ApiClient {
     return this.call('createPayment', { rawBody, idempotencyKey: clientId });
   }
 
+  /** Card payments stored offline, as queued (JSON text); the batch key is chosen by the caller. */
+  paymentBatch(items: readonly string[], idempotencyKey: string): Promise<Response<'paymentBatch'>> {
+    return this.call('paymentBatch', { rawBody: `{"items":[${items.join(',')}]}`, idempotencyKey });
+  }
+
   async findPayment(clientId: string): Promise<Response<'getPayment'> | null> {
     return this.orNullOn404(() => this.call('getPayment', { params: { clientId } }));
+  }
+
+  /** Voids an approval the terminal cannot use, or blocks a client id the API never received. */
+  reversePayment(clientId: string, body: z.input<typeof API_ROUTES.reversePayment.body>): Promise<Response<'reversePayment'>> {
+    return this.call('reversePayment', { params: { clientId }, rawBody: JSON.stringify(body), idempotencyKey: `rev-${clientId}` });
   }
 
   auditUpload(body: z.input<typeof API_ROUTES.auditUpload.body>, idempotencyKey: string): Promise<Response<'auditUpload'>> {
@@ -121,7 +151,9 @@ export class ApiClient {
     }
   }
 
-  private async call<N extends ApiRouteName>(name: N, options: CallOptions): Promise<Response<N>> {
+  private async call<N extends ApiRouteName>(name: N, options: CallOptions): Promise<Response<N>>;
+  private async call<T>(name: ApiRouteName, options: CallOptions, schema: z.ZodType<T>): Promise<T>;
+  private async call(name: ApiRouteName, options: CallOptions, schema: z.ZodType = API_ROUTES[name].response): Promise<unknown> {
     const reply = await this.exchange(name, options);
     let json: unknown;
     try {
@@ -129,9 +161,9 @@ export class ApiClient {
     } catch {
       throw new ApiClientError({ kind: 'malformed', what: `${name}: not JSON` });
     }
-    const parsed = API_ROUTES[name].response.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiClientError({ kind: 'malformed', what: `${name}: ${parsed.error.issues[0]?.path.join('.') || 'shape'}` });
-    return parsed.data as Response<N>;
+    return parsed.data;
   }
 
   /** One request; resolves only with a success status, everything else is an ApiClientError. */
@@ -143,12 +175,21 @@ export class ApiClient {
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (!options.anonymous && route.auth !== 'none') {
+      const bound = this.deps.boundOrigin?.() ?? null;
+      if (bound !== null && bound !== url.origin) throw new ApiClientError({ kind: 'origin_changed' });
       const key = await this.deps.keychain.get('api-key');
       if (!key) throw new ApiClientError({ kind: 'not_enrolled' });
       headers.authorization = `Bearer ${key}`;
     }
     if (options.idempotencyKey) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey;
-    const reply = await this.deps.transport.send(route.method, url, headers, options.rawBody);
+    let reply: TransportReply;
+    try {
+      reply = await this.deps.transport.send(route.method, url, headers, options.rawBody);
+    } catch (error) {
+      if (ApiClientError.is(error) && !error.reachedServer && error.failure.kind !== 'insecure_url') this.deps.reachability?.unreachable();
+      throw error;
+    }
+    this.deps.reachability?.answered();
     if (reply.status === route.status || (reply.status >= 200 && reply.status < 300)) return reply;
     throw this.errorFrom(reply);
   }

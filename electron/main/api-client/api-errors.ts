@@ -8,6 +8,8 @@ import type { ApiErrorCode } from '../../../shared/api/errors';
 export type ApiFailure =
   | { kind: 'insecure_url' }
   | { kind: 'not_enrolled' }
+  /** The configured address is not the one the key was issued at: the key is never sent there. */
+  | { kind: 'origin_changed' }
   | { kind: 'network'; cause: string }
   | { kind: 'tls'; cause: string }
   | { kind: 'timeout'; phase: 'connect' | 'response' }
@@ -52,6 +54,8 @@ function describe(f: ApiFailure): string {
       return 'The NoPOS API address must start with https://; the terminal never talks to it in plain text.';
     case 'not_enrolled':
       return 'This terminal is not enrolled: an admin enters an enrollment code first.';
+    case 'origin_changed':
+      return 'The NoPOS API address is not the one this terminal was enrolled at; its key is never sent elsewhere. Enroll it again.';
     case 'network':
       return `The NoPOS API cannot be reached (${f.cause}).`;
     case 'tls':

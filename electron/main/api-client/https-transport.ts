@@ -1,13 +1,16 @@
 import { Agent, request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiClientError } from './api-errors';
+import { SystemProxyAgent, type ProxyResolver } from './proxy-agent';
 
 export interface TransportOptions {
-  /** PEM of the only CA to trust (the sandbox's, in development); absent: the system's CAs. */
-  ca?: string;
+  /** The roots to verify against (trust-store.ts: the development CA alone, or Node's and the OS's); absent: Node's. */
+  ca?: string | string[];
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   maxResponseBytes: number;
+  /** Electron: the OS's proxy for a URL (session.resolveProxy); absent: always direct. */
+  resolveProxy?: ProxyResolver;
 }
 
 export interface TransportReply {
@@ -24,13 +27,14 @@ export interface Transport {
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|HOSTNAME|ERR_TLS|alert|protocol version/i;
 
 /**
- * HTTPS with TLS 1.3 or nothing. Certificates are always verified (no option turns that off); a
- * given CA replaces the system's, so a development terminal trusts exactly the sandbox. Kept-alive
+ * HTTPS with TLS 1.3 or nothing. Certificates are always verified (no option turns that off) against
+ * the roots given (trust-store.ts), so a development terminal trusts exactly the sandbox. Kept-alive
  * connections save a handshake per batch; every request has a connect and a response deadline and
  * a size limit, and every failure becomes an ApiClientError.
  */
 export function createHttpsTransport(options: TransportOptions): Transport {
-  const agent = new Agent({ keepAlive: true, maxSockets: 4, minVersion: 'TLSv1.3', ...(options.ca ? { ca: options.ca } : {}) });
+  const agentOptions = { keepAlive: true, maxSockets: 4, minVersion: 'TLSv1.3' as const, ...(options.ca ? { ca: options.ca } : {}) };
+  const agent = options.resolveProxy ? new SystemProxyAgent(agentOptions, options.resolveProxy) : new Agent(agentOptions);
   return {
     close: () => agent.destroy(),
     send(method, url, headers, body) {

@@ -5,7 +5,7 @@ import type { Db } from '../storage/db';
 
 const GENESIS = '0'.repeat(64);
 
-/** One row of the chain as stored; `canonical` fixes how it hashes. */
+/** One row of the chain as stored; `canonicalAuditRow` fixes how it hashes. */
 export interface AuditRow {
   seq: number;
   at: string;
@@ -21,8 +21,8 @@ export interface AuditRow {
   hash: string;
 }
 
-/** A fixed field order, so the same row always hashes the same. */
-function canonical(row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+/** A fixed field order, so the same row always hashes the same (also used to re-link masked rows). */
+export function canonicalAuditRow(row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   return JSON.stringify([
     row.seq,
     row.at,
@@ -93,7 +93,7 @@ export class AuditTrail {
         details_json: details ? JSON.stringify(details) : null,
       };
       const prevHash = previous?.hash ?? GENESIS;
-      const hash = linkHash(prevHash, canonical(content));
+      const hash = linkHash(prevHash, canonicalAuditRow(content));
       this.insert.run({ ...content, prev_hash: prevHash, hash });
       this.setHead.run(content.seq, hash);
       return { seq: content.seq, hash };
@@ -102,6 +102,11 @@ export class AuditTrail {
   }
 
   /** Rows after `seq`, in order: how the chain leaves the terminal (sync uploads it in chunks). */
+  /** Whether anything was recorded with this action and target (e.g. a Z report already printed). */
+  has(action: string, target: string): boolean {
+    return this.deps.db.prepare('SELECT 1 FROM audit_log WHERE action = ? AND target = ? LIMIT 1').get(action, target) !== undefined;
+  }
+
   entriesAfter(seq: number, limit: number): AuditRow[] {
     return this.deps.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as AuditRow[];
   }
@@ -127,7 +132,7 @@ export class AuditTrail {
         entries++;
         if (row.seq !== expectedSeq) return fail(expectedSeq, 'missing_row');
         if (row.prev_hash !== prevHash) return fail(row.seq, 'broken_link');
-        if (linkHash(row.prev_hash, canonical(row)) !== row.hash) return fail(row.seq, 'hash_mismatch');
+        if (linkHash(row.prev_hash, canonicalAuditRow(row)) !== row.hash) return fail(row.seq, 'hash_mismatch');
         prevHash = row.hash;
         expectedSeq++;
       }

@@ -62,10 +62,18 @@ export class CatalogService implements CatalogReader {
     return record ? this.toProduct(record) : null;
   }
 
-  /** Prefix search on name and SKU; anything a person types is safe (see toFtsPrefixQuery). */
+  /**
+   * Prefix search on name and SKU; anything a person types is safe (see toFtsPrefixQuery). A code typed
+   * in full (a damaged label keyed by hand) finds its product first, by the same rules as a scan: a GTIN
+   * with a wrong check digit matches nothing, since no stored barcode has one.
+   */
   search(query: string, limit = 20): Product[] {
+    const code = query.trim();
+    const coded = /^[A-Za-z0-9-]{3,32}$/.test(code) ? this.findByBarcode(code) : null;
+    const byCode = coded?.active ? coded : null;
     const fts = toFtsPrefixQuery(query);
-    return fts ? this.repo.search(fts, limit).map((r) => this.toProduct(r)) : [];
+    const found = fts ? this.repo.search(fts, limit).map((r) => this.toProduct(r)) : [];
+    return byCode ? [byCode, ...found.filter((p) => p.sku !== byCode.sku)].slice(0, limit) : found;
   }
 
   browse(group: string, offset = 0, limit = 48): Product[] {

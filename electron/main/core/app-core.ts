@@ -6,6 +6,8 @@ import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
 import { createCustomers, type ExportDestination } from '../customers';
+import { createDevices, type Devices } from '../devices';
+import type { PrinterTimeouts } from '../devices/escpos/escpos-printer';
 import { createHandlers } from '../handlers';
 import { createRetention, type Retention } from '../retention';
 import type { AppInfo } from '../handlers/app-handlers';
@@ -16,6 +18,7 @@ import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
 import { receiptHtml } from '../receipts/receipt-html';
+import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { AdminPassphrases } from '../staff/admin-passphrases';
@@ -56,6 +59,8 @@ export interface AppCoreDeps {
   attention?: AttentionList;
   /** Where a manager saves a customer's data export (the save dialog; a folder in the browser host); none: unavailable. */
   customerExports?: ExportDestination;
+  /** Tests shorten the ESC/POS printer's timeouts. */
+  printerTimeouts?: PrinterTimeouts;
 }
 
 export interface AppCore {
@@ -67,7 +72,11 @@ export interface AppCore {
   register: Register;
   payments: Payments;
   retention: Retention;
-  /** Starts the idle auto-lock timer; returns its stop function. */
+  devices: Devices;
+  /**
+   * Starts the idle auto-lock timer, the settling of interrupted card payments, the devices' watch (settling print
+   * jobs a crash cut off), the customers' and retention's timers; returns its stop function.
+   */
   startTimers(): () => void;
 }
 
@@ -79,9 +88,24 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const throttle = new SignInThrottle(storage.db, now);
-  const devices = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
   // The register's records first: receipts read them, and the register writes them.
   const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
+  const host = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  const events = createEventPublisher(contract);
+  const devices = createDevices({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values.devices,
+    terminalName: () => storage.settings.current().values.terminal.name,
+    storeName: () => storage.settings.current().values.store.name,
+    audit: storage.audit,
+    hostPrinter: host.printer,
+    hostDrawer: host.drawer,
+    log: (entry) => storage.appLog.write(entry),
+    publish: (status) => events.publish('devices', 'changed', status),
+    originalInterrupted: (receiptNumber) => records.ledger.markOutput(receiptNumber, 'print', now()),
+    ...(deps.printerTimeouts ? { printerTimeouts: deps.printerTimeouts } : {}),
+  });
   const receipts = new ReceiptService({
     source: deps.receiptSource ?? records.ledger,
     printer: devices.printer,
@@ -112,7 +136,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     outbox: storage.outbox.writer(['payment']),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
-    device: devices.cardReader ?? selectCardReader(process.platform),
+    device: host.cardReader ?? selectCardReader(process.platform),
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
@@ -173,7 +197,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
   const registry = createIpcRegistry({
     contract,
     handlers,
@@ -181,8 +205,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     accessGate: deps.accessGate ?? session,
     now: () => now().getTime(),
     log: ipcLogSink(storage.securityLog, storage.appLog),
+    mapError: (error) => {
+      if (!isDiskFull(error)) return null;
+      storage.disk.noteFull();
+      return new DiskFullError();
+    },
   });
-  const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   return {
@@ -193,16 +221,24 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     register,
     payments,
     retention,
+    devices,
     startTimers() {
+      // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
+      const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
+      resolveAttempts();
+      let ticks = 0;
       const timer = setInterval(() => {
         session.tick();
         storage.securityLog.tick();
+        if (++ticks % 6 === 0 && payments.hasOpenCardAttempts()) resolveAttempts();
       }, 5_000);
       timer.unref?.();
+      devices.start();
       const stopCustomers = customers.start();
       const stopRetention = retention.start();
       return () => {
         clearInterval(timer);
+        devices.stop();
         stopCustomers();
         stopRetention();
       };

@@ -77,17 +77,21 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
 }
 
 /**
- * The drawer opens after the record it belongs to is committed: a jammed or unplugged drawer is
- * reported, and never turns a completed sale, refund or paid out into an error for the cashier.
+ * The drawer opens after the record it belongs to is committed, without the record waiting for it: a
+ * jammed, unplugged or hung drawer is reported (by the devices area, and here in the log), and never
+ * delays or fails a completed sale, refund or paid out.
  */
 function openedAfterCommit(drawer: CashDrawer, log: RegisterDeps['log']): CashDrawer {
   return {
-    open: async (reason) => {
-      try {
-        await drawer.open(reason);
-      } catch (error) {
-        log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error });
-      }
+    open: (reason) => {
+      drawer.open(reason).catch((error: unknown) => {
+        try {
+          log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error });
+        } catch {
+          // The log itself failing (a full disk) must not become an unhandled rejection.
+        }
+      });
+      return Promise.resolve();
     },
   };
 }

@@ -10,7 +10,9 @@ import { paymentGatewayFor } from '../payments';
 import type { Keychain } from '../secrets/keychain';
 import { readMachinePolicy } from '../settings/policy-file';
 import type { Sync } from '../sync';
+import type { ProxyResolver } from '../api-client/proxy-agent';
 import { createAppCore, type AppCore } from './app-core';
+import { createShutdown, type Shutdown } from './shutdown';
 import { startSync } from './terminal-sync';
 import { openTerminalStorage, type TerminalStorage } from './terminal-storage';
 
@@ -32,6 +34,10 @@ export interface TerminalHost {
   kiosk?(machine: MachinePolicy): KioskHost | undefined;
   /** Development only: the sandbox's URL and CA file instead of the policy's API. */
   api?: { baseUrl?: string | undefined; caFile?: string | undefined };
+  /** Electron: the OS certificate store and proxy settings for the API client (api-client/trust-store.ts, proxy-agent.ts). */
+  network?: { osTrustStore: boolean; resolveProxy?: ProxyResolver };
+  /** better-sqlite3's compiled module where it is not the default (storage/native-binding.ts). */
+  nativeBinding?: string;
   now?: () => Date;
 }
 
@@ -41,7 +47,9 @@ export interface RunningTerminal {
   sync: Sync;
   core: AppCore;
   log: (entry: Record<string, unknown>) => void;
-  /** Stops timers and sync and closes storage; safe to call once at shutdown. */
+  /** The one ordered shutdown; the host adds its own steps (devices, timers, markers) to it. */
+  shutdown: Shutdown;
+  /** Runs the shutdown: timers, sync, devices, logs, then storage; safe to call more than once. */
   stop(): void;
 }
 
@@ -53,14 +61,20 @@ export interface RunningTerminal {
 export async function startTerminal(host: TerminalHost): Promise<RunningTerminal> {
   const now = host.now ?? (() => new Date());
   const { dataDir, keychain } = host;
-  const storage = await openTerminalStorage({ dataDir, policyFile: host.policyFile, keychain, now });
+  const storage = await openTerminalStorage({ dataDir, policyFile: host.policyFile, keychain, now, ...(host.nativeBinding ? { nativeBinding: host.nativeBinding } : {}) });
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
+  const shutdown = createShutdown(log);
+  shutdown.add('logs', 'security-log', () => storage.securityLog.flush());
+  shutdown.add('storage', 'database', () => storage.close());
   const machine = readMachinePolicy(host.policyFile);
   const sync = startSync({
-    storage, keychain, now, argv: host.argv, policyCode: machine.enrollmentCode, exportDir: path.join(dataDir, 'exports'),
+    storage, keychain, now, argv: host.argv, policyCode: machine.enrollmentCode, policyFile: host.policyFile, exportDir: path.join(dataDir, 'exports'),
     ...(host.api?.baseUrl ? { baseUrl: host.api.baseUrl } : {}),
     ...(host.api?.caFile ? { caFile: host.api.caFile } : {}),
+    ...(host.network?.osTrustStore ? { osTrustStore: true } : {}),
+    ...(host.network?.resolveProxy ? { resolveProxy: host.network.resolveProxy } : {}),
   });
+  shutdown.add('sync', 'sync', () => sync.close());
   const kiosk = host.kiosk?.(machine);
   const core = createAppCore({
     appInfo: { ...host.appInfo, startedAt: now() },
@@ -74,13 +88,6 @@ export async function startTerminal(host: TerminalHost): Promise<RunningTerminal
     sync,
     paymentGateway: paymentGatewayFor(sync, log),
   });
-  const stopTimers = core.startTimers();
-  return {
-    storage, machine, sync, core, log,
-    stop: () => {
-      stopTimers();
-      sync.close();
-      storage.close();
-    },
-  };
+  shutdown.add('timers', 'core-timers', core.startTimers());
+  return { storage, machine, sync, core, log, shutdown, stop: () => shutdown.run() };
 }

@@ -1,4 +1,13 @@
-export type EnrollmentErrorCode = 'invalid_code' | 'code_already_used' | 'unsynced_items' | 'code_refused' | 'unreachable' | 'not_enrolled' | 'export_outdated';
+export type EnrollmentErrorCode =
+  | 'invalid_code'
+  | 'code_already_used'
+  | 'unsynced_items'
+  | 'code_refused'
+  | 'unreachable'
+  | 'not_enrolled'
+  | 'export_outdated'
+  | 'in_progress'
+  | 'not_saved';
 
 const MESSAGES: Record<EnrollmentErrorCode, string> = {
   invalid_code: 'That is not an enrollment code: 12 letters and digits, e.g. ABCD-EFGH-JKMN.',
@@ -8,6 +17,8 @@ const MESSAGES: Record<EnrollmentErrorCode, string> = {
   unreachable: 'NoPOS cannot be reached right now; nothing was changed. Try again when the terminal is online.',
   not_enrolled: 'This terminal is not enrolled in a store.',
   export_outdated: 'Items changed since the last export: export them again first.',
+  in_progress: 'An enrollment is already under way on this terminal. Wait for it to finish.',
+  not_saved: 'NoPOS accepted the code, but the terminal could not save the new credentials (system keychain or storage); the old ones are kept. Try again; if the code is refused, ask the back office for a new one.',
 };
 
 /** Why an enrollment step was refused; the message never holds the code or a key. */

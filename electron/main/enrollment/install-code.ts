@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { enrollmentCodeSchema, machinePolicySchema } from '../../../shared/domain/machine-policy';
 
@@ -18,6 +18,22 @@ export function parseDeployCommand(argv: readonly string[]): DeployCommand | nul
   const arg = argv[index] ?? '';
   const code = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '');
   return { kind: 'set-enrollment-code', code: code.trim().toUpperCase() };
+}
+
+/** Owner (an administrator) writes, the terminal's group reads, nobody else. */
+export const PRIVATE_POLICY_MODE = 0o640;
+
+/**
+ * The group that must read the policy: the file's own when it exists, else the group of the account
+ * that ran `sudo` (the terminal's user, as docs/deploying.md says). Null off POSIX or when not root.
+ */
+function readerGroup(policyFile: string, env: NodeJS.ProcessEnv = process.env): number | null {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  try {
+    return statSync(policyFile).gid;
+  } catch {
+    return env.SUDO_GID && /^\d+$/.test(env.SUDO_GID) ? Number(env.SUDO_GID) : null;
+  }
 }
 
 export const EXIT_OK = 0;
@@ -48,7 +64,10 @@ export function writeEnrollmentCode(policyFile: string, code: string): { exitCod
   try {
     mkdirSync(path.dirname(policyFile), { recursive: true });
     const tmp = path.join(path.dirname(policyFile), `.policy-${process.pid}.tmp`);
-    writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o644 });
+    // While it holds a code, other accounts may not read it (the terminal refuses a code they could).
+    writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: PRIVATE_POLICY_MODE });
+    const group = readerGroup(policyFile);
+    if (group !== null) chownSync(tmp, 0, group);
     renameSync(tmp, policyFile);
   } catch (error) {
     return { exitCode: EXIT_BAD_POLICY, message: `The policy file ${policyFile} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); run the installer as an administrator.` };

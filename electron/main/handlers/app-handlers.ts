@@ -1,5 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
+import type { DiskState } from '../storage/disk-space';
 
 export interface AppInfo {
   productName: string;
@@ -8,11 +9,13 @@ export interface AppInfo {
   startedAt: Date;
   /** Only the browser host sets this, when it runs on its throw-away in-memory keychain. */
   demo?: boolean;
+  /** The demo terminal's temporary data folder, shown so a developer knows where to look. */
+  demoDataDir?: string;
 }
 
 const KNOWN_PLATFORMS = new Set(['linux', 'darwin', 'win32']);
 
-export function createAppHandlers(info: AppInfo, now: () => Date): Handlers<NoposContract>['app'] {
+export function createAppHandlers(info: AppInfo, now: () => Date, disk: () => DiskState): Handlers<NoposContract>['app'] {
   return {
     getStatus: () => ({
       productName: info.productName,
@@ -21,6 +24,8 @@ export function createAppHandlers(info: AppInfo, now: () => Date): Handlers<Nopo
       startedAt: info.startedAt.toISOString(),
       now: now().toISOString(),
       demo: info.demo === true,
+      disk: disk(),
+      demoDataDir: info.demo === true ? (info.demoDataDir ?? null) : null,
     }),
   };
 }

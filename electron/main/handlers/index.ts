@@ -1,10 +1,13 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Register } from '../core/register';
+import type { CatalogReader } from '../sales/catalog-reader';
 import { createCatalogHandlers } from '../catalog/catalog-handlers';
 import type { Customers } from '../customers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
-import type { TerminalDevices } from '../devices/terminal-devices';
+import type { Devices } from '../devices';
+import { feedingCustomerDisplay } from '../devices/customer-display/sales-feed';
+import { lineIsWeighed } from '../devices/scale/weighed-by-scale';
 import type { Payments } from '../payments/payments-area';
 import { createPaymentsHandlers } from '../payments/payments-handlers';
 import { createRefundsHandlers } from '../sales/refunds-handlers';
@@ -35,10 +38,12 @@ export interface HandlerDeps {
   session: SessionService;
   staffService: StaffService;
   register: Register;
+  /** What the register sells from (the catalog in storage, or a test's stand-in). */
+  catalog: CatalogReader;
   payments: Payments;
   kiosk: KioskExit;
   catalogImporter: CatalogImporter | null;
-  devices: TerminalDevices;
+  devices: Devices;
   receipts: ReceiptService;
   sync: Sync | null;
   customers: Customers;
@@ -47,7 +52,11 @@ export interface HandlerDeps {
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
 export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
   return {
-    app: createAppHandlers(deps.appInfo, deps.now),
+    app: createAppHandlers(deps.appInfo, deps.now, () => {
+      // Lines held while the disk was full go out as soon as there is room again.
+      deps.storage.appLog.retry();
+      return deps.storage.disk.state();
+    }),
     settings: createSettingsHandlers(deps.storage.settings),
     audit: createAuditHandlers(deps.storage.audit),
     storage: createStorageHandlers(deps.storage, deps.now),
@@ -55,12 +64,22 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
+    devices: deps.devices.handlers,
     catalog: createCatalogHandlers(deps.storage.catalog, deps.catalogImporter),
-    sales: createSalesHandlers({
-      ...deps.register,
-      cards: deps.payments.cards,
-      revoked: () => deps.sync?.enrollment.revoked() ?? false,
-    }),
+    sales: feedingCustomerDisplay(
+      deps.devices.guardWeights(
+        createSalesHandlers({
+          ...deps.register,
+          cards: deps.payments.cards,
+          revoked: () => deps.sync?.enrollment.revoked() ?? false,
+        }),
+        {
+          weighedProduct: ({ code, productId }) => (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
+          weighedLine: (lineId) => lineIsWeighed(deps.register.cart.current(), lineId),
+        },
+      ),
+      (sale, changeMinor) => deps.devices.customerDisplay.showSale(sale, changeMinor),
+    ),
     payments: createPaymentsHandlers(deps.payments),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),

@@ -7,6 +7,7 @@ import { checkPayloadBounds } from '../../../shared/ipc/payload-bounds';
 import type { AccessGate } from './access-gate';
 import { RateLimiter, type Clock } from './rate-limiter';
 import type { SenderCheck, SenderContext } from './sender';
+import { CARD_NUMBER_MESSAGE } from '../../../shared/domain/free-text';
 
 export interface HandlerContext {
   sender: SenderContext;
@@ -43,6 +44,8 @@ export interface RegistryOptions<K extends Contract> {
   now: Clock;
   log: (entry: IpcLogEntry) => void;
   defaultRateLimit?: RateLimit;
+  /** Turns a known failure from below (the disk is full) into the typed error staff should see. */
+  mapError?: (error: unknown) => AppError | null;
 }
 
 export interface IpcRegistry {
@@ -77,7 +80,8 @@ function failure(code: IpcErrorCode, message = MESSAGES[code]): IpcResult<never>
 function describeIssues(error: z.ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
-    return `${path}: ${issue.code.replace(/_/g, ' ')}`;
+    // The card-data refusal is fixed text staff must read (it names no value); other issues name their kind.
+    return `${path}: ${issue.message === CARD_NUMBER_MESSAGE ? issue.message : issue.code.replace(/_/g, ' ')}`;
   });
   const more = error.issues.length > 5 ? ` (+${error.issues.length - 5} more)` : '';
   return `${MESSAGES.invalid_request} ${parts.join('; ')}${more}`.slice(0, 500);
@@ -150,7 +154,8 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
       options.log({ kind: 'failed', channel: route.name, code: 'internal', senderId: sender.id, errorName: errorName(error) });
-      return failure('internal');
+      const known = options.mapError?.(error);
+      return known ? { ok: false, error: known.toPayload() } : failure('internal');
     }
 
     const checked = route.response.safeParse(output);

@@ -1,11 +1,14 @@
+import type { RelaunchOptions as ElectronRelaunchOptions } from 'electron';
+
 /** After this many relaunches in a row the terminal stays down: a crash loop helps nobody. */
 export const MAX_RELAUNCHES = 3;
 /** A run this long was healthy: a crash after it starts the count again, so crashes days apart never add up. */
 export const HEALTHY_RUN_MS = 10 * 60_000;
 const FLAG = '--nopos-relaunch=';
 
+/** The slice of Electron's app used here (its own option type). */
 export interface RelaunchApp {
-  relaunch(options: { args: string[] }): void;
+  relaunch(options: ElectronRelaunchOptions): void;
   exit(code: number): void;
 }
 
@@ -14,6 +17,12 @@ export interface RelaunchOptions {
   /** Milliseconds, monotonic enough for minutes (Date.now in the app, a fake clock in tests). */
   now: () => number;
   healthyAfterMs?: number;
+  /** process.env: an AppImage restarts from its file (APPIMAGE), since its mount goes away on exit. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export function relaunchOptions(args: string[], env: NodeJS.ProcessEnv = {}): ElectronRelaunchOptions {
+  return env.APPIMAGE ? { args, execPath: env.APPIMAGE } : { args };
 }
 
 export function relaunchCount(argv: readonly string[]): number {
@@ -42,7 +51,7 @@ export function relaunchOnFatal(
     log({ level: 'error', event: 'main.fatal', name: (error as Error)?.name ?? 'unknown', relaunches: count, ...(healthy && inheritedCount > 0 ? { countReset: true } : {}) });
     if (count < MAX_RELAUNCHES) {
       const args = [...argv.slice(1).filter((a) => !a.startsWith(FLAG)), `${FLAG}${count + 1}`];
-      app.relaunch({ args });
+      app.relaunch(relaunchOptions(args, options.env));
     } else {
       log({ level: 'error', event: 'main.relaunch_gave_up', relaunches: count });
     }

@@ -1,14 +1,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Settings } from 'electron';
 
 export interface LoginItemDeps {
   platform: NodeJS.Platform;
   env: NodeJS.ProcessEnv;
   /** The installed executable (the AppImage file itself for an AppImage). */
   executable: string;
-  /** Electron's app.setLoginItemSettings (Windows and macOS). */
-  setLoginItemSettings: (settings: { openAtLogin: boolean; path?: string; args?: string[] }) => void;
+  /** Electron's app.setLoginItemSettings (Windows and macOS only: null on Linux). */
+  setLoginItemSettings: ((settings: Settings) => void) | null;
 }
 
 export const AUTOSTART_FILE = 'nopos-terminal.desktop';
@@ -38,5 +39,5 @@ export function applyStartAtLogin(enabled: boolean, deps: LoginItemDeps): void {
     writeFileSync(file, desktopEntry(executable), { mode: 0o644 });
     return;
   }
-  deps.setLoginItemSettings({ openAtLogin: enabled, path: executable, args: [] });
+  deps.setLoginItemSettings?.({ openAtLogin: enabled, path: executable, args: [] });
 }

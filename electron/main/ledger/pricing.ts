@@ -1,5 +1,6 @@
 import type { SoldBy } from '../../../shared/domain/catalog';
 import type { DiscountInput, SaleLine, SaleTotals, TaxBreakdown, TaxMode } from '../../../shared/domain/sale';
+import { discountOn } from '../../../shared/domain/money-math';
 import { allocate, mulDivHalfUp } from './rounding';
 
 /** A cart line as stored: what was scanned, at what price, with which tax rate and discount. */
@@ -25,12 +26,7 @@ export function lineGross(line: Pick<PricedLineInput, 'soldBy' | 'quantity' | 'u
   return line.soldBy === 'weight' ? mulDivHalfUp(line.unitPriceMinor, line.quantity, 1000) : line.unitPriceMinor * line.quantity;
 }
 
-/** A discount on an amount, never more than the amount itself. */
-export function discountOn(amount: number, discount: DiscountInput | null): number {
-  if (!discount) return 0;
-  const value = discount.kind === 'percent' ? mulDivHalfUp(amount, discount.basisPoints, 10_000) : discount.amountMinor;
-  return Math.min(value, amount);
-}
+export { discountOn };
 
 /** The tax contained in (inclusive) or added to (exclusive) an amount at a rate, rounded half up. */
 export function taxOn(amount: number, rateBp: number, mode: TaxMode): number {

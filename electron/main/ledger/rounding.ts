@@ -3,13 +3,8 @@
  * the multiply-then-divide runs in BigInt; results are back in safe integers.
  */
 
-/** a × b / c rounded half up (half away from zero), for a, b ≥ 0 and c > 0. */
-export function mulDivHalfUp(a: number, b: number, c: number): number {
-  if (c <= 0 || a < 0 || b < 0) throw new RangeError('mulDivHalfUp takes a, b ≥ 0 and c > 0');
-  const product = BigInt(a) * BigInt(b);
-  const divisor = BigInt(c);
-  return Number((product * 2n + divisor) / (divisor * 2n));
-}
+export { mulDivHalfUp } from '../../../shared/domain/money-math';
+import { mulDivHalfUp } from '../../../shared/domain/money-math';
 
 /**
  * Splits `total` over `weights` in proportion, to the minor unit, so the parts sum to `total`

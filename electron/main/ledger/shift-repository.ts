@@ -13,6 +13,7 @@ interface ShiftRow {
   closed_by: string | null;
   counted_minor: number | null;
   report_json: string | null;
+  z_number: number | null;
 }
 
 const toView = (row: ShiftRow): ShiftView => ({
@@ -44,7 +45,8 @@ export class ShiftRepository {
       open: p("SELECT * FROM shifts WHERE status = 'open'"),
       byId: p('SELECT * FROM shifts WHERE id = ?'),
       insert: p("INSERT INTO shifts (id, status, currency, opened_at, opened_by, float_minor) VALUES (?, 'open', ?, ?, ?, ?)"),
-      close: p("UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, counted_minor = ?, report_json = ? WHERE id = ? AND status = 'open'"),
+      close: p("UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, counted_minor = ?, report_json = ?, z_number = ? WHERE id = ? AND status = 'open'"),
+      lastZ: p('SELECT coalesce(max(z_number), 0) AS n FROM shifts'),
       movementById: p('SELECT * FROM cash_movements WHERE id = ?'),
       insertMovement: p(
         'INSERT INTO cash_movements (id, shift_id, kind, amount_minor, reason, staff_id, approver_id, at) VALUES (@id, @shiftId, @kind, @amountMinor, @reason, @staffId, @approverId, @at)',
@@ -65,15 +67,23 @@ export class ShiftRepository {
   /** The Z report as it was printed when the shift closed: never recomputed afterwards. */
   closedReport(id: string): ShiftReport | null {
     const row = this.statements.byId.get(id) as ShiftRow | undefined;
-    return row?.report_json ? (JSON.parse(row.report_json) as ShiftReport) : null;
+    if (!row?.report_json) return null;
+    // Reports stored before Z numbers carry none; the migration numbered their shifts.
+    const report = JSON.parse(row.report_json) as ShiftReport;
+    return { ...report, zNumber: report.zNumber ?? row.z_number };
   }
 
   open(_tx: Tx, shift: { id: string; currency: string; at: string; staffId: string; floatMinor: number }): void {
     this.statements.insert.run(shift.id, shift.currency, shift.at, shift.staffId, shift.floatMinor);
   }
 
+  /** The next Z number: read and used inside the closing transaction, so numbers have no gaps. */
+  nextZNumber(_tx: Tx): number {
+    return (this.statements.lastZ.get() as { n: number }).n + 1;
+  }
+
   close(_tx: Tx, id: string, close: { at: string; staffId: string; countedMinor: number; report: ShiftReport }): void {
-    const changed = this.statements.close.run(close.at, close.staffId, close.countedMinor, JSON.stringify(close.report), id).changes;
+    const changed = this.statements.close.run(close.at, close.staffId, close.countedMinor, JSON.stringify(close.report), close.report.zNumber, id).changes;
     if (changed !== 1) throw new Error('shift was not open');
   }
 

@@ -6,8 +6,11 @@ import type { SelectedCardReader } from '../devices/card-reader-selection';
 import type { CheckoutService } from '../sales/checkout-service';
 import { CardCancelled, CardDeclined, DECLINE_MESSAGES } from './card-outcomes';
 import { CardTender, type CardTenderDeps } from './card-tender';
+import { pendingAttemptMessage, type CardAttemptResolver } from './card-attempt-resolver';
 
 export interface CardPaymentDeps extends Omit<CardTenderDeps, 'reader'> {
+  /** Settles the sale's interrupted card attempts before another card is charged for it. */
+  resolver: CardAttemptResolver;
   device: SelectedCardReader;
   checkout: CheckoutService;
   /** The open sale (the one a tender is for), as the page sees it. */
@@ -31,6 +34,12 @@ export class CardPaymentService {
     // Another sale id is refused by the checkout before any card is read; the currency is then moot.
     const currency = open?.saleId === call.saleId ? open.totals.currency : this.deps.storeCurrency();
     const { saleId, paymentId, policy, amountMinor } = call;
+    // Never a second approval for one sale while an earlier one may stand: settle those first.
+    const earlier = await this.deps.resolver.resolve(saleId);
+    const attached = earlier.attached.at(-1);
+    if (attached) return { outcome: 'paid', status: 'captured', sale: attached.result.sale, receipt: attached.result.receipt, warning: null };
+    const pending = earlier.pending[0];
+    if (pending) throw new AppError('conflict', pendingAttemptMessage(pending));
     const tender = new CardTender(
       { ...this.deps, reader: this.deps.device.reader },
       { saleId, paymentId, policy, currency, staffId: actor.staffId, stepUp: actor.stepUp, ...(amountMinor === undefined ? {} : { amountMinor }) },
@@ -52,6 +61,8 @@ export class CardPaymentService {
         return { outcome: 'cancelled', message: error.reason === 'timeout' ? 'No card was presented in time.' : 'The card payment was cancelled.', sale };
       }
       throw error;
+    } finally {
+      tender.release();
     }
   }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { paymentRequestSchema, type PaymentRequest } from '../../../shared/api/payments';
 import type { PaymentPolicy } from '../../../shared/domain/card-payment';
 import { AppError } from '../../../shared/ipc/errors';
@@ -11,11 +10,15 @@ import { checkOfflinePayment, type OfflineCap, type OfflineLimits } from './offl
 import type { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 import { CardCancelled, CardDeclined } from './card-outcomes';
+import { tokenFingerprint } from '../secrets/token-fingerprint';
+import type { CardAttempts } from './card-attempts';
 
 export interface CardTenderDeps {
   reader: CardReader;
   gateway: PaymentGateway;
   offline: OfflinePaymentStore;
+  /** Each online authorization is recorded here before it is sent (see card-attempts.ts). */
+  attempts: CardAttempts;
   outbox: OutboxWriter<'payment'>;
   audit: AuditTrail;
   limits: () => OfflineLimits;
@@ -50,6 +53,8 @@ export class CardTender implements Tender {
   readonly method = 'card' as const;
   readonly opensDrawer = false;
   private stored: { request: PaymentRequest; permit: OfflinePermit } | null = null;
+  /** The attempt this tender opened, and the API's id for it once approved. */
+  private attempt: { serverId: string | null } | null = null;
   /** Whether a payment stored offline finds the oldest stored one at the age warning (shown to staff). */
   ageWarning = false;
 
@@ -59,7 +64,7 @@ export class CardTender implements Tender {
   ) {}
 
   async settle({ remainingMinor }: AmountDue): Promise<PaymentDraft> {
-    const { reader, gateway } = this.deps;
+    const { reader } = this.deps;
     const { policy, currency, saleId, paymentId } = this.request;
     if (remainingMinor <= 0) throw new AppError('conflict', 'Nothing is owed on this sale.');
     const amountMinor = this.request.amountMinor ?? remainingMinor;
@@ -84,7 +89,7 @@ export class CardTender implements Tender {
     const card = { paymentTokenRef: tokenFingerprint(read.token), ...read.card };
 
     if (policy !== 'force_offline') {
-      const answer = await gateway.authorize(request);
+      const answer = await this.authorize(request, card);
       if (answer.outcome === 'approved') return { method: 'card', amountMinor, status: 'captured', cash: null, card };
       if (answer.outcome === 'declined') throw new CardDeclined(answer.code);
       if (policy === 'require_online') {
@@ -94,6 +99,36 @@ export class CardTender implements Tender {
     const permit = early ?? this.permitOffline(amountMinor);
     this.stored = { request: paymentRequestSchema.parse({ ...request, offline: true }), permit };
     return { method: 'card', amountMinor, status: 'approved_offline', cash: null, card };
+  }
+
+  /**
+   * Asks the API, with the attempt recorded durably first: a kill while the API approves leaves an
+   * open attempt that start-up settles (attached to its sale or reversed), never a silent charge.
+   * It closes here when the answer says the card was not charged; an approval closes with the
+   * payment's record (recordIn), and an answer that may hide an approval stays open.
+   */
+  private async authorize(request: PaymentRequest, card: NonNullable<PaymentDraft['card']>) {
+    const { attempts, gateway } = this.deps;
+    const { saleId, paymentId, staffId } = this.request;
+    attempts.begin({ paymentId, saleId, amountMinor: request.amountMinor, currency: request.currency, staffId, card, startedAt: request.capturedAt });
+    this.attempt = { serverId: null };
+    let answer;
+    try {
+      answer = await gateway.authorize(request);
+    } catch (error) {
+      // Refused as wrong by the API: nothing was charged.
+      if (error instanceof AppError) attempts.settle(paymentId, 'not_charged');
+      throw error;
+    }
+    if (answer.outcome === 'approved') this.attempt.serverId = answer.serverId ?? null;
+    if (answer.outcome === 'declined') attempts.settle(paymentId, 'declined');
+    if (answer.outcome === 'offline' && answer.mayHaveReached === false) attempts.settle(paymentId, 'not_charged');
+    return answer;
+  }
+
+  /** This process no longer holds the attempt: if it is still open, the resolver may settle it. */
+  release(): void {
+    this.deps.attempts.done(this.request.paymentId);
   }
 
   private permitOffline(amountMinor: number): OfflinePermit {
@@ -114,6 +149,8 @@ export class CardTender implements Tender {
 
   /** A payment stored offline is queued for the API in the transaction that records it. */
   recordIn(tx: Tx): void {
+    // Approved: the sale holds it now. Stored for forwarding: the outbox item (same client id) does.
+    if (this.attempt) this.deps.attempts.settleIn(tx, this.request.paymentId, this.stored ? 'forwarded' : 'attached', this.attempt.serverId);
     if (!this.stored) return;
     const { request, permit } = this.stored;
     this.deps.outbox.enqueue(tx, { clientId: request.clientId, kind: 'payment', payload: request });
@@ -128,7 +165,5 @@ export class CardTender implements Tender {
   }
 }
 
-/** A non-secret reference to a payment token: enough to match records, useless to charge with. */
-export function tokenFingerprint(token: string): string {
-  return `tokfp_${createHash('sha256').update(token).digest('hex').slice(0, 24)}`;
-}
+// Where the sale and the page got it from before it moved below the areas (the export needs it too).
+export { tokenFingerprint };

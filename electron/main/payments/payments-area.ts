@@ -8,6 +8,8 @@ import { SaleRepository } from '../ledger/sale-repository';
 import type { Db } from '../storage/db';
 import type { OutboxWriter } from '../storage/outbox';
 import { CardPaymentService } from './card-payment-service';
+import { CardAttemptResolver, type ResolveReport } from './card-attempt-resolver';
+import { CardAttempts } from './card-attempts';
 import type { Tx } from '../storage/transaction';
 import type { PaymentDeclines } from '../sync/payment-declines';
 import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
@@ -32,6 +34,9 @@ export interface PaymentsDeps {
 
 export interface Payments {
   cards: CardPaymentService;
+  /** Settles card authorizations left open by a crash or a lost answer (at start, then now and then). */
+  resolveCardAttempts(): Promise<ResolveReport>;
+  hasOpenCardAttempts(): boolean;
   /** What the sync area's events feed calls for each `payment.declined_after_forward` event, in its transaction. */
   onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): void;
   declined(): DeclinedPayments;
@@ -65,7 +70,15 @@ export function paymentDeclinesPort(deps: { db: Db; audit: AuditTrail; attention
 /** The payments area: card tender, offline limits, declined-after-forward resolution. */
 export function createPayments(deps: PaymentsDeps): Payments {
   const { db, now, settings, audit, outbox } = deps;
+  let salesRows: SaleRepository | null = null;
+  const attempts = new CardAttempts(db, now);
+  const resolver = new CardAttemptResolver({
+    attempts, gateway: deps.gateway, checkout: deps.checkout, audit, log: deps.log,
+    saleStatus: (saleId) => (salesRows ??= new SaleRepository(db)).get(saleId)?.status ?? null,
+  });
   const cards = new CardPaymentService({
+    attempts,
+    resolver,
     device: deps.device,
     gateway: deps.gateway,
     offline: new OfflinePaymentStore(db),
@@ -85,6 +98,8 @@ export function createPayments(deps: PaymentsDeps): Payments {
   };
   return {
     cards,
+    resolveCardAttempts: () => resolver.resolve(),
+    hasOpenCardAttempts: () => resolver.hasOpen(),
     onDeclinedAfterForward: (tx, event) => void needDeclined().onDeclinedAfterForward(tx, event),
     declined: needDeclined,
   };

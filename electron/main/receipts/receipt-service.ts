@@ -14,7 +14,7 @@ export type ReceiptOutput = 'print' | 'pdf';
 export interface ReceiptServiceDeps {
   source: ReceiptSource;
   printer: ReceiptPrinter;
-  audit: Pick<AuditTrail, 'record'>;
+  audit: Pick<AuditTrail, 'record' | 'has'>;
   settings: () => Pick<Settings, 'store' | 'terminal'>;
   staffName: (staffId: string) => string;
   now: () => Date;
@@ -103,14 +103,15 @@ export class ReceiptService {
     return result;
   }
 
-  /** A closed shift's Z report, as the shift closed. */
+  /** A closed shift's Z report, as the shift closed: the first copy is the original, any later one a reprint. */
   async shiftReport(shiftId: string, output: ReceiptOutput, actorId: string | null): Promise<PrintOutcome> {
     const report = this.deps.source.closedShiftReport(shiftId);
     if (!report) throw new AppError('not_found', 'No closed shift with that id on this terminal.');
-    const doc = shiftReportDocument(report, this.reportContext(actorId), 'original');
+    const copy = this.deps.audit.has('report.printed', `shift:${shiftId}`) ? 'reprint' : 'original';
+    const doc = shiftReportDocument(report, this.reportContext(actorId), copy);
     const result = await this.send(doc, output, `Z-report-${shiftId}.pdf`);
     if (result.outcome !== 'cancelled') {
-      this.deps.audit.record({ action: 'report.printed', actorId, target: `shift:${shiftId}`, details: { kind: report.kind, output } });
+      this.deps.audit.record({ action: 'report.printed', actorId, target: `shift:${shiftId}`, details: { kind: report.kind, output, copy } });
     }
     return result;
   }
@@ -121,6 +122,6 @@ export class ReceiptService {
 
   private send(doc: ReceiptDocument, output: ReceiptOutput, fileName: string): Promise<PrintOutcome> {
     const html = receiptHtml(doc);
-    return output === 'print' ? this.deps.printer.print(html, fileName) : this.deps.printer.savePdf(html, fileName);
+    return output === 'print' ? this.deps.printer.print(html, fileName, doc) : this.deps.printer.savePdf(html, fileName);
   }
 }

@@ -21,6 +21,7 @@ export function shiftReportDocument(report: ShiftReport, context: ReportContext,
   const { cash } = report;
   const rows: ReceiptRow[] = [
     ...header(context, copy, report.kind === 'Z' ? 'Z REPORT (SHIFT CLOSED)' : 'X REPORT (SHIFT OPEN)'),
+    ...(report.zNumber !== null ? [pair('Z number', String(report.zNumber).padStart(6, '0'), { emphasis: true })] : []),
     pair('Shift', report.shiftId.slice(-12)),
     pair('Opened', time(report.openedAt), { detail: `by ${context.staffName(report.openedBy)}` }),
     ...(report.closedAt ? [pair('Closed', time(report.closedAt), report.closedBy ? { detail: `by ${context.staffName(report.closedBy)}` } : {})] : []),

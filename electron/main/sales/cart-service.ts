@@ -80,27 +80,38 @@ export class CartService {
     return this.deps.sales.existing(id);
   }
 
-  addByBarcode(code: string, quantity: number | undefined, staffId: string): AddItemResult {
+  addByBarcode(code: string, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     const product = this.deps.catalog.findByBarcode(code);
     if (!product) return { outcome: 'unknown_barcode', code };
-    return this.add(product, quantity, staffId);
+    return this.add(product, quantity, staffId, times);
   }
 
-  addProduct(productId: string, quantity: number | undefined, staffId: string): AddItemResult {
+  addProduct(productId: string, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     const product = this.deps.catalog.get(productId);
     if (!product) throw new AppError('not_found', 'That product is not in the catalog.');
-    return this.add(product, quantity, staffId);
+    return this.add(product, quantity, staffId, times);
   }
 
-  private add(product: Product, quantity: number | undefined, staffId: string): AddItemResult {
+  private add(product: Product, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     if (!product.active) return { outcome: 'inactive', product };
+    if (times !== undefined && product.soldBy === 'weight') throw new AppError('conflict', `${product.name} is sold by weight: weigh it instead of typing a count.`);
+    if (times !== undefined && quantity !== undefined) throw new AppError('conflict', 'Give a count or a quantity, not both.');
     if (product.soldBy === 'weight' && quantity === undefined) return { outcome: 'needs_weight', product };
-    const qty = quantity ?? 1;
+    const qty = times ?? quantity ?? 1;
     checkQuantity(product.soldBy, qty);
-    const lineId = shortId('ln');
+    let lineId = shortId('ln');
     const view = writeTransaction(this.deps.db, () => {
       const sale = this.openOrStart(staffId);
       if (product.currency !== sale.currency) throw new AppError('conflict', `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`);
+      const same = this.lineToAddTo(sale, product);
+      if (same) {
+        checkQuantity(same.soldBy, same.quantity + qty);
+        const before = this.discountShares(sale);
+        this.deps.sales.setQuantity(sale.id, same.lineId, same.quantity + qty);
+        this.refuseGrownDiscounts(sale, before);
+        lineId = same.lineId;
+        return this.view(this.deps.sales.existing(sale.id));
+      }
       this.deps.sales.addLine(
         sale.id,
         {
@@ -118,6 +129,18 @@ export class CartService {
       return this.view(this.deps.sales.existing(sale.id));
     });
     return { outcome: 'added', sale: view, lineId };
+  }
+
+  /**
+   * The line the same product joins (store setting `mergeSameItem`, on by default): a unit line of that
+   * product at the same price, without a discount of its own. Weighed lines and discounted lines stay
+   * apart, so a discount given to one item never spreads to the next one scanned.
+   */
+  private lineToAddTo(sale: SaleRow, product: Product) {
+    if (!this.store.mergeSameItem || product.soldBy !== 'unit') return undefined;
+    return this.deps.sales
+      .lines(sale.id)
+      .find((l) => l.productId === product.sku && l.soldBy === 'unit' && !l.discount && l.unitPriceMinor === product.priceMinor && l.taxRateBp === product.taxRateBp);
   }
 
   setQuantity(lineId: string, quantity: number): SaleView {
@@ -146,15 +169,24 @@ export class CartService {
     });
   }
 
-  clear(staffId: string): SaleView | null {
+  /** Clearing a long sale (more lines than `policies.clearApprovalLines`) needs `void:transactions`, held or approved. */
+  clear(actor: CartActor): SaleView | null {
     return writeTransaction(this.deps.db, () => {
       const sale = this.deps.sales.openSale();
       if (!sale) return null;
       this.requireOpen();
       const lines = this.deps.sales.lines(sale.id);
       if (lines.length > 0) {
+        const approverId = lines.length > this.deps.settings().policies.clearApprovalLines ? actor.stepUp().approverId : undefined;
         const total = priceSale(lines, parseDiscount(sale.sale_discount_json), sale.tax_mode, sale.currency).totals.totalMinor;
-        this.deps.audit.record({ action: 'sale.cleared', actorId: staffId, target: sale.id, amount: { minor: total, currency: sale.currency }, details: { lines: lines.length } });
+        this.deps.audit.record({
+          action: 'sale.cleared',
+          actorId: actor.staffId,
+          ...(approverId ? { approverId } : {}),
+          target: sale.id,
+          amount: { minor: total, currency: sale.currency },
+          details: { lines: lines.length },
+        });
       }
       this.deps.sales.deleteOpenSale(sale.id);
       return null;

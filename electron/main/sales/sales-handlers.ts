@@ -26,11 +26,11 @@ export function createSalesHandlers({ cart, checkout, voids, cards, revoked }: S
   };
   return {
     current: () => cart.current(),
-    addByBarcode: notRevoked(({ code, quantity }, context) => cart.addByBarcode(code, quantity, staffOf(context))),
-    addProduct: notRevoked(({ productId, quantity }, context) => cart.addProduct(productId, quantity, staffOf(context))),
+    addByBarcode: notRevoked(({ code, quantity, times }, context) => cart.addByBarcode(code, quantity, staffOf(context), times)),
+    addProduct: notRevoked(({ productId, quantity, times }, context) => cart.addProduct(productId, quantity, staffOf(context), times)),
     setQuantity: ({ lineId, quantity }) => cart.setQuantity(lineId, quantity),
     removeLine: ({ lineId }, context) => cart.removeLine(lineId, staffOf(context)),
-    clear: (_request, context) => cart.clear(staffOf(context)),
+    clear: (_request, context) => cart.clear(actor(context)),
     discountLine: ({ lineId, discount }, context) => cart.discountLine(lineId, discount, actor(context)),
     discountSale: ({ discount }, context) => cart.discountSale(discount, actor(context)),
     park: ({ note }) => cart.park(note),

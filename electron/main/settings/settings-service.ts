@@ -44,8 +44,18 @@ export function generateTerminalId(): string {
  */
 const READ_ONLY_PATHS = new Set(['terminal.id', 'policies.apiBaseUrl']);
 
+/** Who wrote a local setting that came from NoPOS (the store's name, address, currency), not from an admin. */
+export const FROM_NOPOS = 'nopos';
+
+/** The store as NoPOS knows it (enrollment, the store pull). */
+export interface StoreFromNoPOS {
+  name: string;
+  currency: string;
+  address?: string | undefined;
+}
+
 /**
- * Resolves settings as built-in defaults < what an admin changed here < IT policy. Policy values
+ * Resolves settings as built-in defaults < what NoPOS or an admin set here < IT policy. Policy values
  * win and are reported as locked; an update that touches one is refused.
  */
 export class SettingsService {
@@ -90,6 +100,38 @@ export class SettingsService {
       this.cached = { values, locked: this.locked };
     }
     return this.cached;
+  }
+
+  /**
+   * Takes the store's name, address and currency from NoPOS, except where an admin set one on this
+   * terminal or IT policy locks it. Part of the caller's transaction when there is one. Returns the
+   * paths changed.
+   */
+  applyFromNoPOS(store: StoreFromNoPOS): string[] {
+    const wanted: Record<string, string> = { 'store.name': store.name.trim().slice(0, 80), 'store.currency': store.currency };
+    if (store.address !== undefined) wanted['store.address'] = store.address.trim().slice(0, 300);
+    const row = this.db.prepare('SELECT value_json, updated_by FROM settings_local WHERE path = ?');
+    const values = this.current().values;
+    const changed = Object.entries(wanted).filter(([path, value]) => {
+      if (this.locked.includes(path) || getPath(values, path) === value) return false;
+      const local = row.get(path) as { value_json: string; updated_by: string | null } | undefined;
+      return !local || local.updated_by === FROM_NOPOS;
+    });
+    if (changed.length === 0) return [];
+    const patch: Tree = {};
+    for (const [path, value] of changed) setPath(patch, path, value);
+    if (!settingsSchema.safeParse(merge(DEFAULT_SETTINGS, this.local(), patch, this.policy)).success) return [];
+    const upsert = this.db.prepare(
+      'INSERT INTO settings_local (path, value_json, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+    );
+    const at = this.now().toISOString();
+    const paths = changed.map(([path]) => path);
+    this.db.transaction(() => {
+      for (const [path, value] of changed) upsert.run(path, JSON.stringify(value), at, FROM_NOPOS);
+      this.audit.record({ action: 'settings.changed', actorId: null, target: paths.join(','), details: { source: 'nopos' } });
+    })();
+    this.cached = null;
+    return paths;
   }
 
   update(patch: SettingsPatch, actorId: string | null): SettingsView {

@@ -43,6 +43,7 @@ export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', gen
   const voidsMinor = sum(voids.map((v) => v.totalMinor));
   return {
     kind,
+    zNumber: null,
     shiftId: shift.shiftId,
     generatedAt: generatedAt.toISOString(),
     currency: shift.currency,

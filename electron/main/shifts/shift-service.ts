@@ -1,6 +1,6 @@
 import { required } from '../../../shared/required';
 import { uuidv7 } from '../../../shared/domain/ids';
-import type { CashMovementRequest, ShiftReport, ShiftView } from '../../../shared/domain/shift';
+import type { CashMovementRequest, CountDiffers, ShiftReport, ShiftView } from '../../../shared/domain/shift';
 import { AppError } from '../../../shared/ipc/errors';
 import { transactionItem } from '../ledger/transaction-item';
 import type { CashDrawer } from '../devices/cash-drawer';
@@ -89,14 +89,24 @@ export class ShiftService {
   }
 
   /** The Z report: the same calculation as X, with the counted cash, stored with the closed shift. */
-  close(countedMinor: number, staffId: string): ShiftReport {
+  /**
+   * Closes against the counted cash. A count that differs from the expected cash closes only when
+   * the caller confirms that difference (`confirmDifferenceMinor`); otherwise nothing changes and the
+   * answer says by how much, so staff recount or confirm knowingly. `'any'` is for internal callers.
+   */
+  close(countedMinor: number, staffId: string, confirmDifferenceMinor: number | 'any' | undefined = undefined): ShiftReport | CountDiffers {
     return writeTransaction(this.deps.db, (tx) => {
       const shift = this.requireOpen();
       if (this.deps.saleInProgress()) throw new AppError('conflict', 'Finish, park or clear the sale in progress before closing the shift.');
       const now = this.deps.now();
       const at = now.toISOString();
       const closing = { ...shift, status: 'closed' as const, closedAt: at, closedBy: staffId };
-      const report = computeShiftReport({ ...this.deps.ledger.activity(shift.shiftId), shift: closing }, 'Z', now, countedMinor);
+      const computed = computeShiftReport({ ...this.deps.ledger.activity(shift.shiftId), shift: closing }, 'Z', now, countedMinor);
+      const differenceMinor = computed.cash.differenceMinor ?? 0;
+      if (differenceMinor !== 0 && confirmDifferenceMinor !== 'any' && confirmDifferenceMinor !== differenceMinor) {
+        return { outcome: 'count_differs', currency: shift.currency, expectedMinor: computed.cash.expectedMinor, countedMinor, differenceMinor };
+      }
+      const report: ShiftReport = { ...computed, zNumber: this.deps.shifts.nextZNumber(tx) };
       this.deps.shifts.close(tx, shift.shiftId, { at, staffId, countedMinor, report });
       this.deps.audit.record({
         action: 'shift.closed',

@@ -9,6 +9,6 @@ export function createShiftsHandlers(shifts: ShiftService): Handlers<NoposContra
     open: ({ floatMinor }, context) => shifts.open(floatMinor, staffOf(context)),
     cashMovement: (request, context) => shifts.cashMovement(request, staffOf(context), context.approverId ?? null),
     xReport: () => shifts.xReport(),
-    close: ({ countedMinor }, context) => shifts.close(countedMinor, staffOf(context)),
+    close: ({ countedMinor, confirmDifferenceMinor }, context) => shifts.close(countedMinor, staffOf(context), confirmDifferenceMinor),
   };
 }

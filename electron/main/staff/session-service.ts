@@ -81,7 +81,8 @@ export class SessionService implements AccessGate {
   view(): SessionView {
     const { pinLength } = this.policies;
     const autoLockMinutes = this.autoLockMinutes;
-    if (this.deps.staff.count() === 0) return { state: 'setup_required', pinLength };
+    // Staff pulled from NoPOS have no PIN yet: until someone here can sign in, the terminal is not set up.
+    if (this.deps.staff.countWithPin() === 0) return { state: 'setup_required', pinLength };
     const staff = this.state.kind === 'signed_out' ? null : this.deps.staff.get(this.state.staffId);
     if (this.state.kind === 'signed_in' && staff) {
       const permissions = [...new Set(['signed-in', ...PERMISSIONS.filter((p) => roleHas(staff.role, p))])];
@@ -106,7 +107,7 @@ export class SessionService implements AccessGate {
   }
 
   async signIn(staffId: string, pin: string, passphrase?: string): Promise<SignInResult> {
-    if (this.deps.staff.count() === 0) return { outcome: 'not_allowed', message: 'Set up the first admin before signing in.' };
+    if (this.deps.staff.countWithPin() === 0) return { outcome: 'not_allowed', message: 'Set up the first admin before signing in.' };
     const target = this.deps.staff.get(staffId);
     const refusal = target && target.active ? this.takeOverRefusal(target) : null;
     if (refusal) return { outcome: 'not_allowed', message: refusal };
@@ -184,7 +185,7 @@ export class SessionService implements AccessGate {
     if (this.deps.now().getTime() - this.state.lastActivityMs >= this.autoLockMinutes * 60_000) this.lock('idle');
   }
 
-  async grantApproval(request: { approverId: string; pin: string; channel: string; request: unknown }): Promise<ApprovalResult> {
+  async grantApproval(request: { approverId: string; pin: string; channel: string; request?: unknown }): Promise<ApprovalResult> {
     const staff = this.state.kind === 'signed_in' ? this.deps.staff.get(this.state.staffId) : null;
     if (!staff) return { outcome: 'not_allowed', message: 'Sign in first.' };
     const access = this.deps.approvableAccess(request.channel);

@@ -3,6 +3,9 @@ import type { Role, StaffSummary } from '../../../shared/domain/staff';
 import type { Db } from '../storage/db';
 import type { Tx } from '../storage/transaction';
 
+/** The PIN hash of staff that came from NoPOS before an admin gave them a PIN: it never verifies. */
+export const NO_PIN_YET = 'unset';
+
 export interface StaffRecord extends StaffSummary {
   pinHash: string;
   previousPinHash: string | null;
@@ -18,9 +21,6 @@ interface StaffRow {
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** Staff from the API sign in once an admin gives them a PIN: this never verifies. */
-const NO_PIN_YET = 'unset';
 
 export function newStaffId(): string {
   return `st_${[...randomBytes(12)].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
@@ -46,6 +46,11 @@ export class StaffRepository {
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+  }
+
+  /** Staff who can sign in here: those NoPOS sent without a PIN yet cannot, so they do not set a terminal up. */
+  countWithPin(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM staff WHERE pin_hash <> ?').get(NO_PIN_YET) as { n: number }).n;
   }
 
   countActive(role: Role): number {

@@ -46,15 +46,15 @@ export class StaffService {
     this.deps.securityLog.record({ type: 'staff.changed', actorId, targetId: target.id, change });
   }
 
-  /** Only on a terminal with no staff at all: the person setting it up becomes its first admin. */
+  /** Only on a terminal where no one can sign in yet: the person setting it up becomes its first admin. */
   async setupFirstAdmin(name: string, pin: string): Promise<StaffRecord> {
-    if (this.deps.staff.count() > 0) throw new AppError('conflict', 'This terminal is already set up.');
+    if (this.deps.staff.countWithPin() > 0) throw new AppError('conflict', 'This terminal is already set up.');
     const pinHash = await this.newPinHash(pin);
     const id = newStaffId();
     this.deps.db
       .transaction(() => {
         // Checked again inside the transaction: two set-up attempts cannot both win.
-        if (this.deps.staff.count() > 0) throw new AppError('conflict', 'This terminal is already set up.');
+        if (this.deps.staff.countWithPin() > 0) throw new AppError('conflict', 'This terminal is already set up.');
         this.deps.staff.insert({ id, name, role: 'admin', pinHash });
         this.record(id, this.require(id), 'created', { role: 'admin', firstAdmin: true });
       })

@@ -17,9 +17,14 @@ export function newDatabaseKey(): string {
  * in the OS keychain. Returns null when the key does not open the file (SQLite says "not a
  * database"), without having written anything to it.
  */
-function tryOpen(filePath: string, key: string, mustExist: boolean): Db | null {
+/** How the database is opened beyond its file: the native module to load (storage/native-binding.ts). */
+export interface OpenOptions {
+  nativeBinding?: string;
+}
+
+function tryOpen(filePath: string, key: string, mustExist: boolean, options: OpenOptions = {}): Db | null {
   if (!KEY_PATTERN.test(key)) return null;
-  const db = new Database(filePath, { fileMustExist: mustExist });
+  const db = new Database(filePath, { fileMustExist: mustExist, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');
@@ -68,7 +73,7 @@ function applyDurability(db: Db): void {
  *   StartupError says how to recover. An existing file is never re-keyed, deleted or overwritten here.
  * - An interrupted key rotation (see rotateDatabaseKey) is finished: the pending key is tried and promoted.
  */
-export async function openEncryptedDatabase(filePath: string, keychain: Keychain): Promise<Db> {
+export async function openEncryptedDatabase(filePath: string, keychain: Keychain, options: OpenOptions = {}): Promise<Db> {
   mkdirSync(path.dirname(filePath), { recursive: true, mode: 0o700 });
   const exists = existsSync(filePath);
   let key = await keychain.get('database-key');
@@ -84,7 +89,7 @@ export async function openEncryptedDatabase(filePath: string, keychain: Keychain
     }
     // An empty file is a new database to SQLite: creating it here is what sets its mode.
     createPrivateFile(filePath);
-    const db = tryOpen(filePath, key, true);
+    const db = tryOpen(filePath, key, true, options);
     if (!db) throw new DatabaseKeyWrongError(filePath);
     applyDurability(db);
     restrictModes(filePath);
@@ -92,10 +97,10 @@ export async function openEncryptedDatabase(filePath: string, keychain: Keychain
   }
 
   if (!key && !pending) throw new DatabaseKeyMissingError(filePath);
-  let db = key ? tryOpen(filePath, key, true) : null;
+  let db = key ? tryOpen(filePath, key, true, options) : null;
   if (db) {
     if (pending) await keychain.delete('database-key-next');
-  } else if (pending && (db = tryOpen(filePath, pending, true))) {
+  } else if (pending && (db = tryOpen(filePath, pending, true, options))) {
     await keychain.set('database-key', pending);
     await keychain.delete('database-key-next');
   } else {

@@ -79,6 +79,19 @@ export class NeedsAttention {
     return (this.db.prepare('SELECT count(*) AS n FROM needs_attention WHERE resolved_at IS NULL').get() as { n: number }).n;
   }
 
+  /** Open entries whose client id starts with `prefix` (`product:` for catalog rows held from a pull). */
+  openCountOf(prefix: string): number {
+    const row = this.db.prepare("SELECT count(*) AS n FROM needs_attention WHERE resolved_at IS NULL AND substr(client_id, 1, length(?)) = ?").get(prefix, prefix);
+    return (row as { n: number }).n;
+  }
+
+  /** Resolves every open entry whose client id starts with `prefix`, as `by` (a process, not a person). */
+  resolveOpen(_tx: Tx, prefix: string, by: string, resolution: string): number {
+    return this.db
+      .prepare('UPDATE needs_attention SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE resolved_at IS NULL AND substr(client_id, 1, length(?)) = ?')
+      .run(this.now().toISOString(), by, resolution.slice(0, 500), prefix, prefix).changes;
+  }
+
   /** Marks it resolved by a manager with what was done; resolving twice keeps the first resolution. */
   resolve(_tx: Tx, id: number, by: string, resolution: string): NeedsAttentionEntry {
     const existing = this.get(id);

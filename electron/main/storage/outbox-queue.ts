@@ -23,6 +23,20 @@ interface Row {
   first_sent_at: string | null;
 }
 
+const toPending = (r: Row): PendingItem => ({
+  seq: r.seq,
+  clientId: r.client_id,
+  kind: r.kind,
+  payloadJson: r.payload_json,
+  createdAt: r.created_at,
+  attempts: r.attempts,
+  firstSentAt: r.first_sent_at,
+});
+
+/** Removes the payment token of a row the API confirmed (migration 0007 did the same for older rows). */
+const BLANK_SENT_TOKEN =
+  "UPDATE outbox SET payload_json = json_remove(payload_json, '$.paymentToken') WHERE seq = ? AND status = 'sent' AND json_type(payload_json, '$.paymentToken') = 'text'";
+
 /**
  * The delivery side of the outbox: what to send next, in order, and what the API said. An item
  * leaves the queue only as `sent` (confirmed by the API) or `rejected` (moved to needs-attention in
@@ -33,10 +47,12 @@ export class OutboxQueue {
   private readonly offer;
   private readonly firstOffer;
   private readonly confirmRow;
+  private readonly blankToken;
   private readonly confirmDelivery;
   private readonly rejectRow;
   private readonly errorRow;
   private readonly stats;
+  private readonly pendingOfKind;
 
   constructor(
     private readonly db: Db,
@@ -48,9 +64,17 @@ export class OutboxQueue {
        FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
        WHERE o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
     );
+    this.pendingOfKind = db.prepare(
+      `SELECT o.seq, o.client_id, o.kind, o.payload_json, o.created_at, o.attempts, d.first_sent_at
+       FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
+       WHERE o.kind = ? AND o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
+    );
     this.offer = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ? AND status IN ('queued', 'sending')");
     this.firstOffer = db.prepare('INSERT INTO outbox_delivery (seq, first_sent_at) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
     // A confirmation records its attempt in the same two statements (the common path, 100 per batch).
+    // A payment token charges the card: once the API confirmed the payment it has no use here, and a
+    // sent row is kept 30 days. The sale keeps the token's fingerprint.
+    this.blankToken = db.prepare(BLANK_SENT_TOKEN);
     this.confirmRow = db.prepare("UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, last_error = NULL WHERE seq = ? AND status IN ('queued', 'sending')");
     this.confirmDelivery = db.prepare(
       'INSERT INTO outbox_delivery (seq, first_sent_at, confirmed_at, server_id) VALUES (?, ?, ?, ?) ON CONFLICT (seq) DO UPDATE SET confirmed_at = excluded.confirmed_at, server_id = excluded.server_id',
@@ -61,21 +85,20 @@ export class OutboxQueue {
     // status change, so it must not read every waiting row).
     this.stats = db.prepare(
       `SELECT (SELECT count(*) FROM outbox WHERE status IN ('queued', 'sending')) AS n,
-              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest`,
+              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest,
+              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') AND kind = 'payment' ORDER BY seq LIMIT 1) AS oldest_payment`,
     );
   }
 
   next(limit: number): PendingItem[] {
-    return (this.pending.all(limit) as Row[]).map((r) => ({
-      seq: r.seq,
-      clientId: r.client_id,
-      kind: r.kind,
-      payloadJson: r.payload_json,
-      createdAt: r.created_at,
-      attempts: r.attempts,
-      firstSentAt: r.first_sent_at,
-    }));
+    return (this.pending.all(limit) as Row[]).map(toPending);
   }
+
+  /** The oldest waiting items of one kind, wherever they are in the queue. */
+  nextOfKind(kind: string, limit: number): PendingItem[] {
+    return (this.pendingOfKind.all(kind, limit) as Row[]).map(toPending);
+  }
+
 
   /**
    * After a start, the head of the queue may have left in a request whose answer was never recorded
@@ -107,6 +130,7 @@ export class OutboxQueue {
     replayableWriteTransaction(this.db, (tx) => {
       for (const { item, serverId } of outcomes.confirmed) {
         this.confirmRow.run(at, item.seq);
+        this.blankToken.run(item.seq);
         this.confirmDelivery.run(item.seq, sentAt ?? at, at, serverId);
       }
       for (const { item, reason } of outcomes.rejected) {
@@ -139,9 +163,10 @@ export class OutboxQueue {
     });
   }
 
-  pendingStats(): { count: number; oldestCreatedAt: string | null } {
-    const row = this.stats.get() as { n: number; oldest: string | null };
-    return { count: row.n, oldestCreatedAt: row.oldest };
+  /** How many items wait, the oldest one's time, and the oldest card payment's (the offline limit counts from it). */
+  pendingStats(): { count: number; oldestCreatedAt: string | null; oldestPaymentCreatedAt: string | null } {
+    const row = this.stats.get() as { n: number; oldest: string | null; oldest_payment: string | null };
+    return { count: row.n, oldestCreatedAt: row.oldest, oldestPaymentCreatedAt: row.oldest_payment };
   }
 
   /** Confirmed items older than the retention period are removed; nothing unconfirmed ever is. */

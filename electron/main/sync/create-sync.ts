@@ -1,3 +1,4 @@
+import type { ApiStore } from '../../../shared/api/enrollment';
 import type { Settings } from '../../../shared/domain/settings';
 import type { ApiClient } from '../api-client/api-client';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -17,6 +18,7 @@ import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
 import type { PaymentDeclines } from './payment-declines';
 import { SyncEngine, type SyncTimings } from './sync-engine';
+import type { Reachability } from '../api-client/reachability';
 
 /** What sync is handed: infrastructure, and one named port per area it reaches. */
 export interface SyncPorts {
@@ -34,6 +36,10 @@ export interface SyncPorts {
   /** The API link and the terminal's enrollment in its store (the enrollment area). */
   api: ApiClient;
   enrollment: EnrollmentService;
+  /** Online or offline, from the API client's real answers (the link's; card payments read it too). */
+  reachability: Reachability;
+  /** The store's name, currency and address from NoPOS into settings, where no admin set them. */
+  applyStore: (store: ApiStore) => void;
   /** Pulled catalog pages go through the catalog's own repository, staff through the staff area's. */
   catalog: CatalogPullTarget;
   staff: StaffPullTarget;
@@ -55,6 +61,8 @@ export interface Sync {
    * then, never queued). The core declares them once it has built the area (core/app-core.ts).
    */
   kinds: DeclaredKinds;
+  /** Online or offline, from real answers: sync and card payments share it. */
+  reachability: Reachability;
   exportDir: string;
   close(): void;
 }
@@ -72,11 +80,15 @@ export function createSync(ports: SyncPorts): Sync {
       serverTerminalId: () => enrollment.current()?.terminalId ?? null,
       markRevoked: () => enrollment.markRevoked(),
     }),
-    pull: new CatalogPull({ db, api, state, catalog: ports.catalog, staff: ports.staff, storeCurrency: () => ports.settings().store.currency, now }),
+    pull: new CatalogPull({
+      db, api, state, catalog: ports.catalog, staff: ports.staff, needsAttention: ports.needsAttention, applyStore: ports.applyStore,
+      storeCurrency: () => ports.settings().store.currency, now,
+    }),
     clock: new ClockCheck(api, state, now),
     queue,
     needsAttention: ports.needsAttention,
     enrollment,
+    reachability: ports.reachability,
     now,
     log: ports.log,
     maxAgeHours: () => ports.settings().policies.offlinePayments.maxAgeHours,
@@ -84,5 +96,5 @@ export function createSync(ports: SyncPorts): Sync {
     ...(ports.random ? { random: ports.random } : {}),
   });
   ports.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api, kinds, exportDir: ports.exportDir, close: () => engine.close() };
+  return { engine, enrollment, queue, api, kinds, reachability: ports.reachability, exportDir: ports.exportDir, close: () => engine.close() };
 }

@@ -14,6 +14,7 @@ export const EVENTS_CURSOR = 'events.cursor';
 const ALERT_EVERY_MS = 10 * 60_000;
 
 export interface FeedEffects {
+  storeChanged: boolean;
   catalogChanged: boolean;
   staffChanged: boolean;
   revoked: boolean;
@@ -50,7 +51,7 @@ export class EventsFeed {
   constructor(private readonly deps: EventsFeedDeps) {}
 
   async pass(): Promise<FeedEffects> {
-    const effects: FeedEffects = { catalogChanged: false, staffChanged: false, revoked: false };
+    const effects: FeedEffects = { storeChanged: false, catalogChanged: false, staffChanged: false, revoked: false };
     for (let pages = 0; pages < 50; pages++) {
       const secret = await this.deps.keychain.get('event-signing-secret');
       if (!secret) throw new ApiClientError({ kind: 'not_enrolled' });
@@ -82,6 +83,9 @@ export class EventsFeed {
     const fresh = this.deps.db.prepare('INSERT INTO seen_events (id, type, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(event.id, event.type, this.deps.now().toISOString());
     if (fresh.changes === 0) return;
     switch (event.type) {
+      case 'store.updated':
+        effects.storeChanged = true;
+        break;
       case 'catalog.updated':
         effects.catalogChanged = true;
         break;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { PaymentRecord } from '../../../shared/api/payments';
+import { PAYMENT_BATCH_MAX, type PaymentRecord } from '../../../shared/api/payments';
 import { TRANSACTION_BATCH_MAX } from '../../../shared/api/transactions';
 import { outboxRouteOf, type OutboxRoute } from '../../../shared/domain/outbox-kinds';
 import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
 import { ApiClientError } from '../api-client/api-errors';
-import { writeTransaction } from '../storage/transaction';
+import { writeTransaction, type Tx } from '../storage/transaction';
 import type { Db } from '../storage/db';
 import type { OutboxQueue, PendingItem } from '../storage/outbox-queue';
 import type { DeclaredKinds } from './declared-kinds';
@@ -14,6 +14,7 @@ import { toSecurityEvent } from './security-event';
 
 type Route = OutboxRoute | 'unknown';
 const SECURITY_BATCH_MAX = 100;
+const PAYMENT_KIND = 'payment';
 
 /** Delivery routes by the kinds table in shared/; start-up refuses unknown kinds, so 'unknown' is a guard. */
 const routeOf = (kind: string): Route => outboxRouteOf(kind) ?? 'unknown';
@@ -29,8 +30,6 @@ export interface DeliveryDeps {
   declared?: DeclaredKinds;
   now: () => Date;
 }
-
-const DECLINE_CODES: ReadonlySet<string> = new Set(['card_declined', 'insufficient_funds', 'processing_error']);
 
 export interface PassResult {
   confirmed: number;
@@ -51,9 +50,13 @@ function isRefusal(error: unknown): error is ApiClientError {
 
 /**
  * One step of delivery: the oldest waiting items of one kind, sent as one request (up to 100
- * transactions or security events, one payment), and the answer applied in one transaction. Items
+ * transactions, security events or card payments), and the answer applied in one transaction. Items
  * past the idempotency window are looked up by client id first. Retryable failures are thrown for
  * the engine's backoff; a refused item moves to needs-attention and the queue moves on.
+ *
+ * Card payments stored offline go first, 100 at a time from wherever they wait: each is queued just
+ * ahead of its sale, so sending them first keeps "a sale's payment before the sale" and lets the
+ * sales between them go as full batches (a mixed backlog is not cut into a request per payment).
  */
 export class OutboxDelivery {
   /** After a whole batch was refused, send one at a time until the refused item is found. */
@@ -65,16 +68,19 @@ export class OutboxDelivery {
 
   async pass(): Promise<PassResult> {
     let head = this.deps.queue.next(TRANSACTION_BATCH_MAX);
+    let payments = this.deps.queue.nextOfKind(PAYMENT_KIND, this.isolate ? 1 : PAYMENT_BATCH_MAX);
     if (!this.recovered && head.length) {
       head = this.deps.queue.markPossiblyOffered(head);
+      payments = this.deps.queue.markPossiblyOffered(payments);
       this.recovered = true;
     }
-    const first = head[0];
+    const first = payments[0] ?? head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
     const route = routeOf(first.kind);
-    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX : 1;
+    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX
+      : route === 'paymentBatch' ? PAYMENT_BATCH_MAX : 1;
     const group: PendingItem[] = [];
-    for (const item of head) {
+    for (const item of route === 'paymentBatch' ? payments : head) {
       if (routeOf(item.kind) !== route || group.length >= max) break;
       group.push(item);
     }
@@ -91,7 +97,7 @@ export class OutboxDelivery {
         route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt)
         : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt)
         : AREA_BUILT.has(route) ? await this.sendDeclared(only, sentAt)
-        : await this.sendPayment(only, sentAt);
+        : await this.sendPayments(toSend, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -121,7 +127,7 @@ export class OutboxDelivery {
         rest.push(item);
         continue;
       }
-      if (route === 'createPayment') {
+      if (route === 'paymentBatch') {
         const payment = await this.deps.api.findPayment(item.clientId);
         if (payment) this.settlePayment(item, payment);
         else rest.push(item);
@@ -187,30 +193,34 @@ export class OutboxDelivery {
   }
 
   /**
-   * One card payment stored for forwarding. The API holds it once it answers, approved or declined:
-   * a decline (402) settles the item and goes to the payments area as a declined payment. A 422 on
-   * its key means an online attempt that timed out reached the API with the same key: the payment is
-   * looked up and settled as the API holds it.
+   * Card payments stored for forwarding, one batch. The API holds each once it answers for it,
+   * approved or declined: a declined one settles its item and goes to the payments area as a
+   * declined payment, in the same transaction. A payment an online attempt already brought to the
+   * API (same client id) comes back as a duplicate with the record the API holds.
    */
-  private async sendPayment(item: PendingItem, sentAt: string): Promise<PassResult> {
-    let record: PaymentRecord;
-    try {
-      record = await this.deps.api.createPayment(item.payloadJson, item.clientId);
-    } catch (error) {
-      const f = ApiClientError.is(error) && error.failure.kind === 'http' ? error.failure : null;
-      if (f?.status === 402 && f.code && DECLINE_CODES.has(f.code)) {
-        this.settleDeclined(item, f.code, null, sentAt);
-        return { confirmed: 1, rejected: 0, idle: false };
+  private async sendPayments(items: PendingItem[], sentAt: string): Promise<PassResult> {
+    const response = await this.deps.api.paymentBatch(items.map((i) => i.payloadJson), batchKey('pyb', items));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const held: { item: PendingItem; record: PaymentRecord }[] = [];
+    const rejected: { item: PendingItem; reason: string }[] = [];
+    for (const result of response.results) {
+      const item = items[result.index];
+      if (!item) continue;
+      if (result.status === 'rejected') {
+        if (result.clientId !== null && result.clientId !== item.clientId) continue;
+        rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
+      } else if (result.payment.clientId === item.clientId) {
+        held.push({ item, record: result.payment });
       }
-      if (f?.code !== 'idempotency_key_reused') throw error;
-      const held = await this.deps.api.findPayment(item.clientId);
-      // Not held yet: the online attempt may still be in hand at the API. Later, not a refusal.
-      if (!held) throw new ApiClientError({ kind: 'http', status: 409, code: 'idempotency_in_flight', message: 'An earlier attempt with this key is still being handled.', retryAfterMs: 1_000 });
-      record = held;
     }
-    if (record.clientId !== item.clientId) throw new ApiClientError({ kind: 'malformed', what: 'createPayment: client id' });
-    this.settlePayment(item, record, sentAt);
-    return { confirmed: 1, rejected: 0, idle: false };
+    const answered = new Set([...held, ...rejected].map((o) => o.item.seq));
+    const declined = held.filter((h) => h.record.status !== 'approved');
+    writeTransaction(this.deps.db, (tx) => {
+      const confirmed = held.map((h) => ({ item: h.item, serverId: h.record.id }));
+      this.deps.queue.settle({ confirmed, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) }, sentAt);
+      for (const { item, record } of declined) this.recordDecline(tx, item, record.declineCode ?? 'card_declined');
+    });
+    return { confirmed: held.length, rejected: rejected.length, idle: false };
   }
 
   private settlePayment(item: PendingItem, record: PaymentRecord, sentAt?: string): void {
@@ -220,16 +230,20 @@ export class OutboxDelivery {
 
   /** Delivered (the API holds it, declined) and handed to the payments area in the same transaction. */
   private settleDeclined(item: PendingItem, declineCode: string, serverId: string | null, sentAt?: string): void {
+    writeTransaction(this.deps.db, (tx) => {
+      this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
+      this.recordDecline(tx, item, declineCode);
+    });
+  }
+
+  private recordDecline(tx: Tx, item: PendingItem, declineCode: string): void {
     let transactionClientId = '';
     try {
       transactionClientId = String((JSON.parse(item.payloadJson) as { transactionClientId?: unknown }).transactionClientId ?? '');
     } catch {
       // A payload that cannot be read still has its client id: the payments area finds the sale by it.
     }
-    writeTransaction(this.deps.db, (tx) => {
-      this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
-      this.deps.declines.record(tx, { clientId: item.clientId, transactionClientId, declineCode, source: 'delivery' });
-    });
+    this.deps.declines.record(tx, { clientId: item.clientId, transactionClientId, declineCode, source: 'delivery' });
   }
 }
 

@@ -11,6 +11,7 @@ import type { OutboxDelivery } from './outbox-delivery';
 import type { OutboxQueue } from '../storage/outbox-queue';
 import { statusOf } from './sync-status';
 import type { NeedsAttention } from '../storage/needs-attention';
+import type { Reachability } from '../api-client/reachability';
 
 export interface SyncTimings {
   backoff: BackoffPolicy;
@@ -42,6 +43,8 @@ export interface SyncEngineDeps {
   queue: OutboxQueue;
   needsAttention: NeedsAttention;
   enrollment: EnrollmentService;
+  /** Online or offline, from the API client's real answers (shared with card payments). */
+  reachability: Reachability;
   now: () => Date;
   random?: () => number;
   timings?: Partial<SyncTimings>;
@@ -60,7 +63,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export class SyncEngine {
   private readonly timings: SyncTimings;
-  private connectivity: Connectivity = 'offline';
+  /** 401/403: paused until an admin enrolls again or presses Sync now. */
+  private credentialsRejected = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
   private timerDueAt = 0;
@@ -74,6 +78,12 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.timings = { ...DEFAULT_TIMINGS, ...deps.timings };
+    deps.reachability.onChange((state) => {
+      this.deps.log(state === 'online' ? { level: 'info', event: 'sync.online' } : { level: 'warn', event: 'sync.offline' });
+      this.emit();
+      // An answer to another request (a card payment) while sync waits out its offline backoff.
+      if (state === 'online' && !this.running && this.deps.queue.pendingStats().count > 0) this.schedule(0, true);
+    });
   }
 
   start(): void {
@@ -101,14 +111,14 @@ export class SyncEngine {
   /** A new item was queued: deliver it soon (bursts of sales coalesce into one batch). */
   nudge(): void {
     this.emit();
-    if (this.stopped || this.connectivity === 'credentials_rejected') return;
+    if (this.stopped || this.credentialsRejected) return;
     if (this.running) this.again = true;
-    else if (this.connectivity !== 'offline') this.schedule(this.timings.nudgeMs, true);
+    else if (this.deps.reachability.current !== 'offline') this.schedule(this.timings.nudgeMs, true);
   }
 
   /** "Sync now": runs at once, even after credentials were refused, and resolves when the run ends. */
   async syncNow(): Promise<SyncStatus> {
-    if (this.connectivity === 'credentials_rejected') this.connectivity = 'offline';
+    this.credentialsRejected = false;
     this.attempt = 0;
     if (this.running) {
       this.again = true;
@@ -135,13 +145,14 @@ export class SyncEngine {
       clock: this.deps.clock.last(),
       salesStopped: this.deps.enrollment.revoked(),
       maxAgeHours: this.deps.maxAgeHours(),
+      outOfDateSince: (({ catalog, staff }) => ({ catalog, staff }))(this.deps.pull.outOfDateSince()),
     });
   }
 
   private currentConnectivity(): Connectivity {
     if (this.deps.enrollment.revoked()) return 'revoked';
     if (!this.deps.enrollment.current()) return 'not_enrolled';
-    return this.connectivity;
+    return this.credentialsRejected ? 'credentials_rejected' : this.deps.reachability.current;
   }
 
   /** Runs in `ms`, unless a run is already due sooner (a stream of sales must not keep pushing it back). */
@@ -176,22 +187,21 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
-    if (!this.deps.enrollment.isEnrolled() || this.connectivity === 'credentials_rejected') return;
+    if (!this.deps.enrollment.isEnrolled() || this.credentialsRejected) return;
     try {
       // The outbox first: when the link is down, the first batch is the probe.
       for (;;) {
         if (this.closed) return;
+        // Online or offline is the API client's call, from real answers (reachability.ts): a pass
+        // with nothing to send proves nothing.
         const pass = await this.deps.delivery.pass();
-        this.online();
         if (pass.idle) break;
         await yieldToEventLoop();
       }
       while (await this.deps.auditUpload.pass()) await yieldToEventLoop();
       const effects = await this.deps.feed.pass();
       if (effects.revoked) return await this.revoked();
-      if (effects.catalogChanged || !this.pulledOnce) await this.deps.pull.pullCatalog();
-      if (effects.staffChanged || !this.pulledOnce) await this.deps.pull.pullStaff();
-      this.pulledOnce = true;
+      await this.pullChanged(effects);
       const clock = this.deps.clock.last();
       if (!clock || this.deps.now().getTime() - Date.parse(clock.deviceAt) > this.timings.clockEveryMs) await this.deps.clock.check();
       this.deps.queue.purgeConfirmed(this.timings.retentionMs);
@@ -205,6 +215,31 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Catalog and staff, each when the feed says it changed, on the first run, or while its last pull
+   * failed (the feed will not say so again). One failing never keeps the other from being pulled.
+   */
+  private async pullChanged(effects: { storeChanged: boolean; catalogChanged: boolean; staffChanged: boolean }): Promise<void> {
+    const stale = this.deps.pull.outOfDateSince();
+    const pulls = [
+      // The store first: its currency is the one the catalog's prices must be in.
+      effects.storeChanged || !this.pulledOnce || stale.store !== null ? () => this.deps.pull.pullStore() : null,
+      effects.catalogChanged || !this.pulledOnce || stale.catalog !== null ? () => this.deps.pull.pullCatalog() : null,
+      effects.staffChanged || !this.pulledOnce || stale.staff !== null ? () => this.deps.pull.pullStaff() : null,
+    ];
+    let failure: { error: unknown } | null = null;
+    for (const pull of pulls) {
+      if (!pull) continue;
+      try {
+        await pull();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
+    this.pulledOnce = true;
+  }
+
   private async revokedPerFeed(): Promise<boolean> {
     try {
       return (await this.deps.feed.pass()).revoked;
@@ -213,33 +248,21 @@ export class SyncEngine {
     }
   }
 
-  private online(): void {
-    if (this.connectivity !== 'online') {
-      this.connectivity = 'online';
-      this.deps.log({ level: 'info', event: 'sync.online' });
-      this.emit();
-    }
-  }
-
   private failed(error: unknown): void {
     if (this.closed) return;
     const api = ApiClientError.is(error) ? error : null;
-    if (api?.failure.kind === 'credentials_rejected') {
-      // Retrying a refused key forever helps nobody: pause and tell staff.
-      this.connectivity = 'credentials_rejected';
-      this.deps.log({ level: 'error', event: 'sync.credentials_rejected', status: api.failure.status });
+    if (api?.failure.kind === 'credentials_rejected' || api?.failure.kind === 'origin_changed') {
+      // Retrying a refused key forever helps nobody, nor does asking an address the key does not
+      // belong to: pause and tell staff (an admin enrolls again either way).
+      this.credentialsRejected = true;
+      this.deps.log({ level: 'error', event: `sync.${api.failure.kind}`, ...(api.failure.kind === 'credentials_rejected' ? { status: api.failure.status } : {}) });
       this.emit();
       return;
     }
-    if (api && !api.reachedServer) {
-      if (this.connectivity !== 'offline') this.deps.log({ level: 'warn', event: 'sync.offline', cause: api.failure.kind });
-      this.connectivity = 'offline';
-    } else if (api) {
-      this.online();
-    } else {
+    if (!api) {
       this.deps.log({ level: 'error', event: 'sync.failed', name: (error as Error)?.name ?? 'unknown', message: (error as Error)?.message?.slice(0, 200) });
     }
-    const policy = this.connectivity === 'offline' ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) } : this.timings.backoff;
+    const policy = this.deps.reachability.current === 'offline' ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) } : this.timings.backoff;
     const delay = backoffDelay(this.attempt, policy, this.deps.random ?? Math.random, api?.retryAfterMs ?? null);
     this.attempt++;
     this.emit();

@@ -1,19 +1,21 @@
+import type { AppUpdater } from 'electron-updater';
+import type { AppUpdaterEvents } from 'electron-updater/out/AppUpdater';
 import { DEFAULT_UPDATE_CHECK_MINUTES, updatesPolicySchema, type UpdatesPolicy } from '../../../shared/domain/machine-policy';
 import { compareVersions } from './versions';
 
-/** The slice of electron-updater's AppUpdater this service drives (structural, so it is tested without Electron). */
-export interface UpdaterPort {
-  autoDownload: boolean;
-  autoInstallOnAppQuit: boolean;
-  allowDowngrade: boolean;
-  allowPrerelease: boolean;
-  setFeedURL(options: { provider: 'generic'; url: string }): void;
-  checkForUpdates(): Promise<{ updateInfo: OfferedUpdate } | null>;
-  downloadUpdate(): Promise<string[]>;
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-}
+/** The slice of electron-updater's AppUpdater this service drives, with its own types (its fakes implement them too). */
+export type UpdaterPort = Pick<
+  AppUpdater,
+  'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'allowPrerelease' | 'setFeedURL' | 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall'
+> & {
+  /** AppUpdater's `on('error')` (its TypedEmitter signature, without the `this` an EventEmitter fake cannot be). */
+  on(event: 'error', listener: AppUpdaterEvents['error']): unknown;
+};
 
-export interface OfferedUpdate {
+type OfferedUpdate = NonNullable<Awaited<ReturnType<UpdaterPort['checkForUpdates']>>>['updateInfo'];
+
+/** What a signature check reads of an offer: its version and each file's sha512. */
+export interface SignedOffer {
   version: string;
   files: { url: string; sha512: string }[];
 }
@@ -40,6 +42,13 @@ export interface UpdateServiceDeps {
   installBlockers: () => string[];
   log: (entry: Record<string, unknown>) => void;
   now: () => Date;
+  /**
+   * Where the OS checks no signature (Linux), the offer's own signature check (feed-signature.ts):
+   * anything but 'ok' refuses the update before it is downloaded.
+   */
+  verifyOffer?: (offer: SignedOffer) => Promise<string>;
+  /** Runs just before the updater quits the app to install (an AppImage lets go of its single-instance lock). */
+  beforeInstall?: () => void;
 }
 
 function errorCode(error: unknown): string {
@@ -47,10 +56,11 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-function refusalOf(error: unknown): 'checksum' | 'signature' | 'download_failed' {
+function refusalOf(error: unknown): 'checksum' | 'signature' | 'insecure_url' | 'download_failed' {
   const text = `${errorCode(error)} ${(error as Error)?.message ?? ''}`;
   if (/checksum|sha512|sha2/i.test(text)) return 'checksum';
   if (/signature|publisher|code ?sign/i.test(text)) return 'signature';
+  if (/FeedRedirectRefused|not the https update feed/.test(text)) return 'insecure_url';
   return 'download_failed';
 }
 
@@ -66,6 +76,10 @@ export class UpdateService {
   private downloaded: string | null = null;
   private busy: Promise<UpdateState> | null = null;
   private configured = false;
+  /** quitAndInstall was called: the app is on its way out, and it is never called twice. */
+  private installing = false;
+  /** The last install failed: tried again at the next check, not every minute. */
+  private installFailed = false;
 
   constructor(private readonly deps: UpdateServiceDeps) {
     this.current = deps.policy ? { state: 'idle' } : { state: 'disabled' };
@@ -82,7 +96,19 @@ export class UpdateService {
     updater.allowDowngrade = false;
     updater.allowPrerelease = false;
     updater.setFeedURL({ provider: 'generic', url: deps.policy.feedUrl });
+    // electron-updater reports some failures only as an `error` event (a failed installer spawn, Squirrel.Mac's
+    // errors); an EventEmitter with no `error` listener throws, which would take the main process down.
+    updater.on('error', (error) => this.onUpdaterError(error));
     this.configured = true;
+  }
+
+  private onUpdaterError(error: Error): void {
+    this.deps.log({ level: 'error', event: 'update.error', code: errorCode(error) || 'unknown', name: error?.name ?? 'Error' });
+    if (this.installing) {
+      this.installing = false;
+      this.installFailed = true;
+      this.set({ state: 'failed', reason: 'The update could not be installed; it is tried again at the next check.' });
+    }
   }
 
   status(): UpdateState {
@@ -101,7 +127,7 @@ export class UpdateService {
 
   /** Installs a downloaded update once nothing blocks it; called on a timer and when a blocker clears. */
   tryInstall(): UpdateState {
-    if (!this.downloaded) return this.current;
+    if (!this.downloaded || this.installing || this.installFailed) return this.current;
     const blockers = this.deps.installBlockers();
     if (blockers.length > 0) {
       if (this.current.state !== 'deferred' || this.current.blockers.join() !== blockers.join()) {
@@ -111,7 +137,9 @@ export class UpdateService {
     }
     this.deps.log({ level: 'info', event: 'update.installing', version: this.downloaded, from: this.deps.currentVersion });
     this.set({ state: 'installing', version: this.downloaded });
-    // Silent, and the terminal starts again on the new version.
+    this.installing = true;
+    this.deps.beforeInstall?.();
+    // Silent, and the terminal starts again on the new version. A synchronous failure is also an `error` event.
     this.deps.updater.quitAndInstall(true, true);
     return this.current;
   }
@@ -123,8 +151,11 @@ export class UpdateService {
 
   private async checkNow(): Promise<UpdateState> {
     const policy = this.deps.policy;
-    if (!policy || !this.configured) return this.current;
-    if (this.downloaded) return this.tryInstall();
+    if (!policy || !this.configured || this.installing) return this.current;
+    if (this.downloaded) {
+      this.installFailed = false;
+      return this.tryInstall();
+    }
     let offer: OfferedUpdate | undefined;
     try {
       offer = (await this.deps.updater.checkForUpdates())?.updateInfo;
@@ -142,6 +173,13 @@ export class UpdateService {
     if (insecure) {
       this.deps.log({ level: 'warning', event: 'update.refused', version: offer.version, reason: 'insecure_url' });
       return this.set({ state: 'refused', offered: offer.version, reason: 'insecure_url' });
+    }
+    if (this.deps.verifyOffer) {
+      const verdict = await this.deps.verifyOffer(offer).catch(() => 'unreadable');
+      if (verdict !== 'ok') {
+        this.deps.log({ level: 'warning', event: 'update.refused', version: offer.version, reason: 'signature', verdict });
+        return this.set({ state: 'refused', offered: offer.version, reason: 'signature' });
+      }
     }
     try {
       await this.deps.updater.downloadUpdate();

@@ -18,7 +18,7 @@ export function DrawerPanel() {
     setMessage(null);
     try {
       const request = { reason: reason.value };
-      const result = await run('drawer.open', request, `Open the cash drawer (${reason.label.toLowerCase()})`);
+      const result = await run('drawer.open', request, `opening the cash drawer (${reason.label.toLowerCase()})`);
       if (result) setMessage({ ok: true, text: `Drawer opened (${reason.label.toLowerCase()}).` });
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error, 'open the drawer', 'Could not open the drawer.') });

@@ -8,9 +8,13 @@ import { PinFeedbackMessage } from './PinFeedbackMessage';
 import { useSession } from './SessionContext';
 import { pinFeedback, type PinFeedback } from './sign-in-messages';
 import { StaffPicker } from './StaffPicker';
+import { approvalQuestion } from './approval-wording';
 
 export interface ApprovalRequest {
-  /** What is being approved, in words: "Open the cash drawer (no sale)". */
+  /**
+   * What is being approved, as a phrase with its amounts that completes "Approve … for <cashier>?":
+   * "50 % discount (−€0.60) on Spaghetti", "refund of €1.69 to cash" (see approval-wording.ts).
+   */
   action: string;
   channel: string;
   request: unknown;
@@ -58,9 +62,10 @@ export function ApprovalDialog({ approval, onApproved, onCancel }: { approval: A
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="approval-title" tabIndex={-1} ref={dialog}>
         <h2 id="approval-title">Manager approval needed</h2>
-        <p>
-          <strong>{approval.action}</strong> needs a manager. A manager can approve it now with their PIN; the approval covers this one action.
+        <p className="approval__question" data-testid="approval-question">
+          <strong>{approvalQuestion(approval.action, session?.state === 'signed_in' ? session.staff.name : null)}</strong>
         </p>
+        <p>A manager approves with their PIN; the approval covers this one action only.</p>
         <StaffPicker staff={approvers} selected={approver} onSelect={setApprover} label="Approving manager" />
         {approver && <PinPad key={approver} label="Manager PIN" length={session?.pinLength ?? 6} busy={busy} submitLabel="Approve" onSubmit={approve} />}
         <PinFeedbackMessage feedback={feedback} onExpired={clearFeedback} />

@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SessionView } from '../../../shared/domain/staff';
+import { BridgeError } from '../bridge/client';
 import { useApi } from '../bridge/use-api';
 
 interface SessionState {
   session: SessionView | null;
+  /** Why the session could not be read at start (e.g. a browser-host link already used); shown instead of "Starting…". */
+  startError: string | null;
   setSession: (view: SessionView) => void;
   refresh: () => void;
   can: (permission: string) => boolean;
@@ -21,9 +24,19 @@ const ACTIVITY_EVERY_MS = 15_000;
 export function SessionProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [session, setSession] = useState<SessionView | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    api.session.get().then(setSession, () => setSession(null));
+    api.session.get().then(
+      (view) => {
+        setStartError(null);
+        setSession(view);
+      },
+      (error: unknown) => {
+        setSession(null);
+        setStartError(error instanceof BridgeError ? error.message : 'The terminal could not start. Close this window and start it again.');
+      },
+    );
   }, [api]);
 
   useEffect(() => {
@@ -50,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const can = useCallback((permission: string) => session?.state === 'signed_in' && session.permissions.includes(permission), [session]);
 
-  return <SessionContext.Provider value={{ session, setSession, refresh, can }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ session, startError, setSession, refresh, can }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

@@ -16,6 +16,13 @@ function age(fromIso: string, nowMs: number): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+/** A time today as 14:05; an older one with its date. */
+function since(iso: string): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return at.toDateString() === new Date().toDateString() ? time : `${at.toLocaleDateString()} ${time}`;
+}
+
 /**
  * Always in the shell: online or offline (from the API's own answers), how many items wait, the
  * oldest one's age with the time left to the warning and the limit, clock drift, and "Sync now".
@@ -50,6 +57,11 @@ export function SyncStatusBar() {
   return (
     <div className={`sync-status sync-status--${status.connectivity}`} role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-status__state" data-testid="sync-connectivity">{LABEL[status.connectivity]}</span>
+      {status.connectivity === 'offline' && (
+        <span className="sync-status__explain" data-testid="sync-offline-banner">
+          Keep selling: sales are kept here and sync when the link is back.
+        </span>
+      )}
       <span data-testid="sync-pending">{status.pending} waiting</span>
       {status.oldestPendingAt && (
         <span data-testid="sync-oldest">
@@ -60,6 +72,8 @@ export function SyncStatusBar() {
       )}
       {status.needsAttention > 0 && <span className="sync-status__attention">{status.needsAttention} need attention</span>}
       {status.clockDriftWarning && <span className="sync-status__attention">Clock is off by {Math.round(Math.abs(status.clockDriftMs ?? 0) / 60_000)} min: fix the date and time</span>}
+      {status.catalogOutOfDateSince && <span className="sync-status__attention" data-testid="sync-catalog-stale">Catalog out of date since {since(status.catalogOutOfDateSince)}</span>}
+      {status.staffOutOfDateSince && <span className="sync-status__attention">Staff list out of date since {since(status.staffOutOfDateSince)}</span>}
       {status.salesStopped && <span className="sync-status__attention">No new sales: this terminal was removed from its store</span>}
       {status.enrolled && (
         <Button variant="secondary" className="button--small sync-status__now" onClick={syncNow} disabled={busy} data-testid="sync-now">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { declineCodeSchema, paymentPolicySchema } from '../../domain/card-payment';
+import { MAX_TENDER_MINOR } from '../../domain/amount-input';
 import { minorUnitsSchema } from '../../domain/money';
 import { receiptDocumentSchema } from '../../domain/receipt';
 import { clientIdSchema, saleViewSchema } from '../../domain/sale';
@@ -10,7 +11,7 @@ export const tenderCardRequestSchema = z
     /** Made by the page once per attempt: a retry of an approved one changes nothing; after a decline, make a new one. */
     paymentId: clientIdSchema,
     /** Part of what is owed, for a split tender; all of it when absent. */
-    amountMinor: minorUnitsSchema.positive().max(100_000_000).optional(),
+    amountMinor: minorUnitsSchema.positive().max(MAX_TENDER_MINOR).optional(),
     policy: paymentPolicySchema.default('prefer_online'),
   })
   .strict();

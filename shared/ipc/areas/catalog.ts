@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogInfoSchema, importReportSchema, productGroupSchema, productSchema } from '../../domain/catalog';
 import { channel } from '../contract-kit';
+import { freeText } from '../../domain/free-text';
 
 const noRequest = z.undefined();
 
@@ -8,7 +9,7 @@ export const catalogChannels = {
   info: channel({ request: noRequest, response: catalogInfoSchema, access: 'read:products' }),
   /** Prefix search as the cashier types, accents folded; empty when nothing matches. */
   search: channel({
-    request: z.object({ query: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    request: z.object({ query: freeText({ min: 1, max: 60 }), limit: z.number().int().min(1).max(50).default(20) }).strict(),
     response: z.array(productSchema),
     access: 'read:products',
     rateLimit: { burst: 30, perSecond: 20 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { needsAttentionEntrySchema, syncStatusSchema } from '../../domain/sync';
 import { channel } from '../contract-kit';
+import { freeText } from '../../domain/free-text';
 
 const noRequest = z.undefined();
 const enrollmentViewSchema = z
@@ -29,7 +30,7 @@ export const syncChannels = {
   }),
   needsAttention: channel({ request: noRequest, response: z.array(needsAttentionEntrySchema), access: 'approve:overrides' }),
   resolve: channel({
-    request: z.object({ id: z.number().int().positive(), resolution: z.string().trim().min(3).max(500) }).strict(),
+    request: z.object({ id: z.number().int().positive(), resolution: freeText({ min: 3, max: 500 }) }).strict(),
     response: needsAttentionEntrySchema,
     access: 'approve:overrides',
   }),

@@ -68,7 +68,7 @@ describe('customers reach the NoPOS API through the outbox', () => {
     });
     const emails = sb.sandbox.services.customers.recentEmails().filter((e) => e.customerId === customer.id);
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ terminalId, receiptNumber, to: 'grace.hopper@example.org', subject: `Your receipt ${receiptNumber} from My store` });
+    expect(emails[0]).toMatchObject({ terminalId, receiptNumber, to: 'grace.hopper@example.org', subject: `Your receipt ${receiptNumber} from Demo Store` });
     expect(emails[0]!.text).toContain(receiptNumber);
     expect(emails[0]!.html).toContain('<!doctype html>');
   });

@@ -4,41 +4,65 @@ import { startTestSandbox, sale, uuidV7, type TestSandbox } from '../../support/
 let clock = new Date('2026-03-01T09:00:00Z').getTime();
 let sb: TestSandbox;
 let codes: TestSandbox;
+let replays: TestSandbox;
 beforeAll(async () => {
+  replays = await startTestSandbox({ now: () => new Date(clock) });
   sb = await startTestSandbox({ now: () => new Date(clock) });
   codes = await startTestSandbox({ now: () => new Date(clock), enrollmentRateLimit: { max: 5, windowMs: 60_000 } });
 });
 afterAll(async () => {
   await sb.cleanup();
   await codes.cleanup();
+  await replays.cleanup();
 });
 
 describe('enrollment codes', () => {
   it('are single use', async () => {
     const { json } = await codes.admin('POST', '/admin/enrollment-codes', {});
-    const first = await codes.call('POST', '/v1/enrollments', { body: { code: json.code, terminalName: 'Till 1' } });
+    const first = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code, terminalName: 'Till 1' } });
     expect(first.status).toBe(201);
     expect(first.json.apiKey).toMatch(/^sk_test_/);
-    const again = await codes.call('POST', '/v1/enrollments', { body: { code: json.code } });
+    const again = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code } });
     expect(again.status).toBe(400);
     expect(again.json.error).toMatchObject({ code: 'enrollment_code_invalid', message: expect.stringMatching(/already used/) });
     expect(again.text).not.toContain(first.json.apiKey);
   });
 
+  it('replay the first answer for the same code and request id for 24 h (a terminal that lost it asks again), and no one else gets it', async () => {
+    const { json } = await replays.admin('POST', '/admin/enrollment-codes', {});
+    const requestId = uuidV7();
+    const ask = (key: string, code = json.code) => replays.call('POST', '/v1/enrollments', { idempotencyKey: key, body: { code, terminalName: 'Till 9' } });
+    const first = await ask(requestId);
+    expect(first.status).toBe(201);
+    clock += 23 * 3600_000;
+    const lost = await ask(requestId);
+    expect([lost.status, lost.text, lost.headers['idempotent-replayed']]).toEqual([201, first.text, 'true']);
+    // Another request id with the spent code, or the same id with another code: refused, nothing leaks.
+    const other = await ask(uuidV7());
+    expect([other.status, other.json.error.code]).toEqual([400, 'enrollment_code_invalid']);
+    expect(other.text).not.toContain(first.json.apiKey);
+    const { json: next } = await replays.admin('POST', '/admin/enrollment-codes', {});
+    expect((await ask(requestId, next.code)).json.error.code).toBe('idempotency_key_reused');
+    // Past the 24 h the code is simply spent.
+    clock += 3600_000 + 1;
+    expect((await ask(requestId)).json.error.code).toBe('enrollment_code_invalid');
+    expect(replays.sandbox.services.tenants.terminals().filter((t) => t.name === 'Till 9')).toHaveLength(1);
+  });
+
   it('expire after 24 hours', async () => {
     const { json } = await codes.admin('POST', '/admin/enrollment-codes', {});
     clock += 24 * 3600_000;
-    const late = await codes.call('POST', '/v1/enrollments', { body: { code: json.code } });
+    const late = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code } });
     expect(late.json.error).toMatchObject({ code: 'enrollment_code_invalid', message: expect.stringMatching(/expired/) });
   });
 
   it('refuse unknown codes and rate-limit guessing, even a right code once the limit is reached', async () => {
     const guesses = [];
     // The three attempts above used 3 of the 5 allowed per window.
-    for (let i = 0; i < 2; i++) guesses.push(await codes.call('POST', '/v1/enrollments', { body: { code: `AAAA-BBBB-CC${'DEF'[i]}${'G'}` } }));
+    for (let i = 0; i < 2; i++) guesses.push(await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: `AAAA-BBBB-CC${'DEF'[i]}${'G'}` } }));
     expect(guesses.map((g) => g.json.error.code)).toEqual(['enrollment_code_invalid', 'enrollment_code_invalid']);
     const { json } = await codes.admin('POST', '/admin/enrollment-codes', {});
-    const blocked = await codes.call('POST', '/v1/enrollments', { body: { code: json.code } });
+    const blocked = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code } });
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSandboxTls } from '../../../sandbox/ca';
 import { apiErrorSchema } from '../../../shared/api/errors';
-import { call, startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
+import { call, startTestSandbox, uuidV7, type TestSandbox } from '../../support/sandbox-client';
 import { tempDir } from '../../support/storage';
 
 let sb: TestSandbox;
@@ -68,7 +68,7 @@ describe('API keys and scopes', () => {
   it('many terminals of many stores enroll in one sandbox, each seeing only its own store', async () => {
     const store = await sb.admin('POST', '/admin/stores', { name: 'Second Store', currency: 'GBP' });
     const code = await sb.admin('POST', '/admin/enrollment-codes', { storeId: store.json.id });
-    const other = await sb.call('POST', '/v1/enrollments', { body: { code: code.json.code.toLowerCase() } });
+    const other = await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: code.json.code.toLowerCase() } });
     expect(other.json.store).toEqual({ id: store.json.id, name: 'Second Store', currency: 'GBP' });
     const catalog = await sb.call('GET', '/v1/catalog', { key: other.json.apiKey });
     expect(catalog.json.products.every((p: { currency: string }) => p.currency === 'GBP')).toBe(true);

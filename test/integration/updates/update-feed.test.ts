@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DebUpdater } from 'electron-updater';
-import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installBlockers } from '../../../electron/main/updates/install-blockers';
 import { UpdateService, type UpdaterPort } from '../../../electron/main/updates/update-service';
-import { latestYml, loopbackCertificate, LoopbackHttpExecutor, startFeed, writeAppUpdateConfig, type FeedFile } from '../../support/update-feed';
+import { latestYml, loopbackCertificate, realUpdater, startFeed, type FeedFile } from '../../support/update-feed';
 
 // Real electron-updater (its generic provider, download and sha512 check) against a real HTTPS feed
 // on 127.0.0.1 serving a stand-in update. Only the transport differs from the app (see LoopbackHttpExecutor),
@@ -18,37 +17,13 @@ const update = randomBytes(64 * 1024);
 const DEB = 'nopos-terminal_0.2.0_amd64.deb';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let n = 0;
-function realUpdater() {
-  const dir = path.join(work, `app-${n++}`);
-  const app: AppAdapter = {
-    version: '0.1.0',
-    name: 'nopos-terminal',
-    isPackaged: true,
-    appUpdateConfigPath: path.join(dir, 'app-update.yml'),
-    userDataPath: path.join(dir, 'user-data'),
-    baseCachePath: path.join(dir, 'cache'),
-    whenReady: () => Promise.resolve(),
-    relaunch: () => undefined,
-    quit: () => undefined,
-    onQuit: () => undefined,
-  };
-  mkdirSync(dir, { recursive: true });
-  writeAppUpdateConfig(app.appUpdateConfigPath);
-  const updater = new DebUpdater(undefined, app);
-  // `httpExecutor` is protected in the typings; the app never touches it.
-  (updater as unknown as { httpExecutor: LoopbackHttpExecutor }).httpExecutor = new LoopbackHttpExecutor(tls.cert);
-  updater.logger = null;
-  const installs: [boolean | undefined, boolean | undefined][] = [];
-  updater.quitAndInstall = (silent, runAfter) => void installs.push([silent, runAfter]);
-  return { updater, installs, cacheDir: path.join(app.baseCachePath, 'nopos-terminal-updater') };
-}
-
-function service(feedUrl: string, blockers: () => string[] = () => [], pinnedVersion?: string) {
-  const real = realUpdater();
+function service(feedUrl: string, blockers: () => string[] = () => [], pinnedVersion?: string, beforeInstall?: () => void) {
+  const real = realUpdater(work, tls.cert);
   const log: Record<string, unknown>[] = [];
+  const updater: UpdaterPort = real.updater;
   const svc = new UpdateService({
-    updater: real.updater as unknown as UpdaterPort,
+    updater,
+    ...(beforeInstall ? { beforeInstall } : {}),
     policy: { feedUrl, ...(pinnedVersion ? { pinnedVersion } : {}) },
     currentVersion: '0.1.0',
     installBlockers: blockers,
@@ -101,6 +76,44 @@ describe('updates from an IT feed (real electron-updater, HTTPS on 127.0.0.1)', 
     expect(svc.tryInstall()).toEqual({ state: 'installing', version: '0.2.0' });
     expect(installs).toEqual([[true, true]]);
     expect(log.map((e) => e.event)).toEqual(['update.downloaded', 'update.deferred', 'update.deferred', 'update.installing']);
+  });
+
+  it('listens to the errors electron-updater reports only as an `error` event, into the app log', () => {
+    // electron-updater 6.8 has one listener of its own, which only writes to its logger.
+    expect(realUpdater(work, tls.cert).updater.listenerCount('error')).toBe(1);
+    const { updater, log } = service(`${good.url}/feed`);
+    expect(updater.listenerCount('error')).toBe(2);
+    // A real updater asked to install with nothing downloaded reports it through `error` alone.
+    expect(() => DebUpdater.prototype.quitAndInstall.call(updater, true, true)).not.toThrow();
+    expect(log).toContainEqual({ level: 'error', event: 'update.error', code: 'unknown', name: 'Error' });
+  });
+
+  it('calls quitAndInstall once however often the timer asks, dropping the single-instance lock just before', async () => {
+    const order: string[] = [];
+    const s = service(`${good.url}/feed`, () => [], undefined, () => order.push('before-install'));
+    s.updater.quitAndInstall = () => void order.push('quitAndInstall');
+    await s.svc.check();
+    s.svc.tryInstall();
+    s.svc.tryInstall();
+    await s.svc.check();
+    expect(order).toEqual(['before-install', 'quitAndInstall']);
+  });
+
+  it('an installer that fails to start leaves a clear state and is tried again at the next check, not every minute', async () => {
+    const s = service(`${good.url}/feed`);
+    // As NsisUpdater does: spawn(…).catch(e => this.dispatchError(e)), after quitAndInstall returned.
+    s.updater.quitAndInstall = (silent, runAfter) => {
+      s.installs.push([silent, runAfter]);
+      setImmediate(() => s.updater.emit('error', Object.assign(new Error('spawn elevate.exe ENOENT'), { code: 'ENOENT' })));
+    };
+    await s.svc.check();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(s.svc.status()).toEqual({ state: 'failed', reason: expect.stringMatching(/next check/) });
+    expect(s.log).toContainEqual({ level: 'error', event: 'update.error', code: 'ENOENT', name: 'Error' });
+    s.svc.tryInstall();
+    expect(s.installs).toHaveLength(1);
+    await s.svc.check();
+    expect(s.installs).toHaveLength(2);
   });
 
   it('refuses an update whose checksum does not match, installing nothing', async () => {

@@ -136,9 +136,18 @@ describe('lookups', () => {
     for (const code of ['4006381333932', '5901234123457', '', 'x', '1'.repeat(100), "'; DROP TABLE products; --"]) expect(s.catalog.findByBarcode(code)).toBeNull();
   });
 
+  it('finds a barcode typed in full in search first, by the same check-digit rules as a scan (issue 15, item 4)', () => {
+    expect(s.catalog.search('036000291452').map((p) => p.sku)).toEqual(['MILK']);
+    expect(s.catalog.search('0036000291452')[0]?.sku).toBe('MILK');
+    expect(s.catalog.search('bak-0001')[0]?.sku).toBe('BREAD');
+    expect(s.catalog.search('036000291453')).toEqual([]);
+    expect(s.catalog.search('4006381333932')).toEqual([]);
+  });
+
   it('returns inactive products by barcode and id (the sale refuses them) but never in search or browse', () => {
     expect(s.catalog.findByBarcode('96385074')).toMatchObject({ sku: 'OLD', active: false });
     expect(s.catalog.search('old')).toEqual([]);
+    expect(s.catalog.search('96385074')).toEqual([]);
     expect(s.catalog.browse('Dairy').map((p) => p.sku)).toEqual(['MILK']);
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMinor, minorDigits, moneySchema, parseMinor } from '../../../shared/domain/money';
+import { parseMinor } from '../../../shared/domain/amount-input';
+import { formatMinor, minorDigits, moneySchema } from '../../../shared/domain/money';
 
 describe('money', () => {
   it('knows minor digits per currency', () => {

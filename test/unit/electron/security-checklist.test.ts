@@ -8,24 +8,24 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-s
 import { denyPermissionCheck, denyPermissionRequest, denyWindowOpen, guardNavigation, refuseWebview } from '../../../electron/main/window/guards';
 import { mainWindowOptions } from '../../../electron/main/window/window-options';
 
-// The Electron edge is loaded against a fake that records the order of app calls (item 4).
-const edge = vi.hoisted(() => {
+// The Electron edge is loaded against the typed fake of `electron` (test/support/fake-electron.ts),
+// recording the order of app calls (item 4).
+const edge = await vi.hoisted(async () => {
+  const { FakeElectron } = await import('../../support/fake-electron');
   const order: string[] = [];
-  const app = {
-    isPackaged: true,
-    enableSandbox: () => void order.push('enableSandbox'),
-    isReady: () => false,
-    requestSingleInstanceLock: () => true,
-    on: () => {},
-    // Never ready: only what runs before `ready` is under test here.
-    whenReady: () => (order.push('whenReady'), new Promise<never>(() => {})),
-    getVersion: () => '0.0.0',
-    getPath: () => '',
-  };
-  const electron = { app, protocol: { registerSchemesAsPrivileged: () => {} } };
+  const electron = new FakeElectron();
+  electron.app.enableSandbox = () => void order.push('enableSandbox');
+  // Never ready: only what runs before `ready` is under test here.
+  electron.app.whenReady = () => (order.push('whenReady'), new Promise<never>(() => {}));
   return { order, electron };
 });
-vi.mock('electron', () => ({ ...edge.electron, default: edge.electron }));
+// Item 4 imports the whole main process: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
+vi.mock('electron', () => {
+  const module = edge.electron.module();
+  return { ...module, default: module };
+});
 
 // Electron's security checklist (electronjs.org/docs/latest/tutorial/security), one row per item that
 // applies to this shell. The detailed behaviour is tested next to each module; this table makes sure

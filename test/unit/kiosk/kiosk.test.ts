@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -5,6 +6,7 @@ import { HEALTHY_RUN_MS, MAX_RELAUNCHES, relaunchCount, relaunchOnFatal } from '
 import { kioskDecision, kioskWindowHost, kioskWindowOptions } from '../../../electron/main/kiosk/kiosk-window';
 import { applyStartAtLogin, AUTOSTART_FILE } from '../../../electron/main/kiosk/login-item';
 import { watchPage } from '../../../electron/main/kiosk/page-watchdog';
+import { applicationMenuTemplate } from '../../../electron/main/window/app-menu';
 import { mainWindowOptions } from '../../../electron/main/window/window-options';
 import { tempDir } from '../../support/storage';
 
@@ -31,27 +33,64 @@ describe('kiosk window', () => {
     expect(options.webPreferences).toEqual(base.webPreferences);
   });
 
-  it('refuses to close until an admin leaves kiosk mode', () => {
-    let onClose: (e: { preventDefault(): void }) => void = () => undefined;
-    const calls: string[] = [];
-    const window = {
-      setKiosk: (f: boolean) => calls.push(`kiosk:${f}`),
-      setAlwaysOnTop: (f: boolean) => calls.push(`top:${f}`),
-      setClosable: (f: boolean) => calls.push(`closable:${f}`),
-      setMinimizable: () => undefined,
-      setResizable: () => undefined,
-      setMovable: () => undefined,
-      on: (_event: 'close', listener: typeof onClose) => (onClose = listener),
+  function kioskSetup(platform: NodeJS.Platform) {
+    const app = new EventEmitter();
+    const nativeUpdater = new EventEmitter();
+    const window = Object.assign(new EventEmitter(), { closed: 0, close: () => void window.closed++ });
+    const reopened: string[] = [];
+    const host = kioskWindowHost(window, { quit: { platform, app, nativeUpdater }, reopen: () => reopened.push('framed') });
+    const tryClose = () => {
+      const preventDefault = vi.fn();
+      window.emit('close', { preventDefault });
+      return preventDefault.mock.calls.length === 0;
     };
-    const host = kioskWindowHost(window);
-    const prevented = vi.fn();
-    onClose({ preventDefault: prevented });
-    expect(prevented).toHaveBeenCalledTimes(1);
+    return { app, nativeUpdater, window, host, reopened, tryClose };
+  }
+
+  it('refuses to close until an admin leaves kiosk mode, then opens a framed window before closing the kiosk one', () => {
+    const { host, reopened, window, tryClose } = kioskSetup('win32');
+    expect(tryClose()).toBe(false);
     host.leave();
     expect(host.active()).toBe(false);
-    expect(calls).toEqual(['kiosk:false', 'top:false', 'closable:true']);
-    onClose({ preventDefault: prevented });
-    expect(prevented).toHaveBeenCalledTimes(1);
+    expect(reopened).toEqual(['framed']);
+    expect(window.closed).toBe(1);
+    expect(tryClose()).toBe(true);
+    host.leave();
+    expect(reopened).toEqual(['framed']);
+  });
+
+  it('never refuses a quit the terminal asked for: app.quit(), or an update closing windows first on macOS and Windows', () => {
+    const quit = kioskSetup('linux');
+    quit.app.emit('before-quit');
+    expect(quit.tryClose()).toBe(true);
+    for (const platform of ['darwin', 'win32'] as const) {
+      const update = kioskSetup(platform);
+      update.nativeUpdater.emit('before-quit-for-update');
+      expect(update.tryClose()).toBe(true);
+      expect(update.host.active()).toBe(true);
+    }
+    // Electron's autoUpdater is not there on Linux (electron.d.ts: darwin, win32): nothing listens to it.
+    expect(kioskSetup('linux').nativeUpdater.listenerCount('before-quit-for-update')).toBe(0);
+  });
+});
+
+describe('application menu', () => {
+  const roles = (items: ReturnType<typeof applicationMenuTemplate>): string[] =>
+    items.flatMap((item) => [item.role ?? item.label ?? '', ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role ?? '') : [])]);
+
+  it('keeps copy, paste, cut and undo everywhere, and Quit outside kiosk mode (Cmd+Q on macOS)', () => {
+    expect(roles(applicationMenuTemplate('darwin', { kiosk: false }))).toEqual(['appMenu', 'editMenu']);
+    expect(roles(applicationMenuTemplate('win32', { kiosk: false }))).toEqual(['File', 'quit', 'editMenu']);
+    // Reload and developer tools only in a development run.
+    expect(roles(applicationMenuTemplate('linux', { kiosk: false, developer: true }))).toEqual(['File', 'quit', 'editMenu', 'viewMenu']);
+  });
+
+  it('in kiosk mode offers nothing that quits, closes, reloads or opens developer tools', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const all = roles(applicationMenuTemplate(platform, { kiosk: true, developer: true }));
+      expect(all).toContain('editMenu');
+      expect(all.filter((role) => /quit|close|appMenu|fileMenu|windowMenu|viewMenu|reload|toggleDevTools/.test(role))).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RotatingLog } from '../../../electron/main/logging/rotating-log';
@@ -58,5 +58,59 @@ describe('security log', () => {
     sink({ kind: 'failed', channel: 'app.getStatus', code: 'internal', senderId: 'wc-1', errorName: 'TypeError' });
     expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'warning' })]);
     expect(lines(appFile.path)).toEqual([expect.objectContaining({ event: 'ipc.failed', channel: 'app.getStatus', errorName: 'TypeError' })]);
+  });
+});
+
+describe('rotating JSON-lines log on a full disk', () => {
+  // /dev/full answers every write with ENOSPC, as a full disk does.
+  it('never throws: holds lines while the disk refuses them, then writes them with what was dropped', () => {
+    let clock = Date.parse('2026-11-29T10:00:00.000Z');
+    const events: string[] = [];
+    const log = new RotatingLog({
+      dir: scratch.dir, name: 'app', now: () => new Date(clock), bufferLines: 3,
+      onWriteFailed: (error) => events.push(`failed:${error.code}`), onResumed: () => events.push('resumed'),
+    });
+    symlinkSync('/dev/full', log.path);
+    for (let i = 0; i < 5; i++) {
+      expect(() => log.write({ event: 'held', i })).not.toThrow();
+      clock += 1_500;
+    }
+    expect(events[0]).toBe('failed:ENOSPC');
+    expect(log.health()).toEqual({ failingSince: '2026-11-29T10:00:00.000Z', buffered: 3, dropped: 2 });
+
+    unlinkSync(log.path); // space again
+    clock += 1_500;
+    log.write({ event: 'after' });
+    expect(events.at(-1)).toBe('resumed');
+    expect(log.health()).toEqual({ failingSince: null, buffered: 0, dropped: 0 });
+    // The buffer holds the newest 3 lines, the one that found room included.
+    expect(lines(log.path).map((l) => [l.event, l.i ?? l.dropped ?? null])).toEqual([
+      ['log.resumed', 3],
+      ['held', 3],
+      ['held', 4],
+      ['after', null],
+    ]);
+  });
+
+  it('tries the disk at most once a second while it is full, unless asked to retry', () => {
+    let clock = 0;
+    let failures = 0;
+    const log = new RotatingLog({ dir: scratch.dir, name: 'app', now: () => new Date(clock), onWriteFailed: () => failures++ });
+    symlinkSync('/dev/full', log.path);
+    for (let i = 0; i < 50; i++) log.write({ i });
+    expect(failures).toBe(1);
+    log.retry();
+    expect(failures).toBe(2);
+    clock += 1_000;
+    log.write({ i: 50 });
+    expect(failures).toBe(3);
+  });
+
+  it('starts even when its folder cannot be made, and says so', () => {
+    const failed: string[] = [];
+    const log = new RotatingLog({ dir: '/dev/full/logs', name: 'app', now, onWriteFailed: (e) => failed.push(String(e.code)) });
+    expect(() => log.write({ event: 'x' })).not.toThrow();
+    expect(failed.length).toBeGreaterThan(0);
+    expect(log.health().buffered).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,22 @@ describe('electron-builder.yml', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('the deb installs Electron’s AppArmor profile (Ubuntu 24.04+), and nothing that ships turns the Chromium sandbox off', () => {
+    const config = load() as Record<string, Record<string, unknown>>;
+    // electron-builder's own after-install script is what installs the profile: it must not be replaced.
+    expect(config.deb!.afterInstall).toBeUndefined();
+    expect(config.linux!.appArmorProfile).toBeUndefined();
+    const afterInstall = readFileSync(path.join(root, 'node_modules/app-builder-lib/templates/linux/after-install.tpl'), 'utf8');
+    expect(afterInstall).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'");
+    expect(afterInstall).toContain('apparmor_parser --replace');
+    const shipped = (dir: string): string[] =>
+      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? shipped(path.join(dir, e.name)) : [path.join(dir, e.name)],
+      );
+    const files = [...shipped('electron'), ...shipped('build'), 'electron-builder.yml', 'package.json', 'scripts/dist.mjs', 'scripts/start.mjs'];
+    expect(files.filter((file) => readFileSync(path.join(root, file), 'utf8').includes('no-sandbox'))).toEqual([]);
   });
 
   it('carries no signing secret and points only at files that exist', () => {

@@ -31,6 +31,7 @@ describe('dist signing plan (from the environment only)', () => {
   it('treats blank variables as missing', () => {
     expect(signingPlan('win', { CSC_LINK: '  ' }).signed).toBe(false);
     expect(signingPlan('linux', { NOPOS_GPG_KEY_ID: '' }).signed).toBe(false);
-    expect(signingPlan('linux', { NOPOS_GPG_KEY_ID: 'ABCD1234' }).signed).toBe(true);
+    expect(signingPlan('linux', { NOPOS_GPG_KEY_ID: 'ABCD1234' })).toMatchObject({ signed: false, missing: ['NOPOS_UPDATE_SIGNING_KEY'] });
+    expect(signingPlan('linux', { NOPOS_GPG_KEY_ID: 'ABCD1234', NOPOS_UPDATE_SIGNING_KEY: '/keys/update.pem' }).signed).toBe(true);
   });
 });

@@ -18,11 +18,13 @@ class FakeGateway implements PaymentGateway {
   readonly seen: PaymentRequest[] = [];
   authorize(request: PaymentRequest): Promise<AuthorizeOutcome> {
     this.seen.push(request);
-    if (!this.online) return Promise.resolve({ outcome: 'offline' });
+    if (!this.online) return Promise.resolve({ outcome: 'offline', mayHaveReached: false });
     if (request.paymentToken === TEST_PAYMENT_TOKENS.decline) return Promise.resolve({ outcome: 'declined', code: 'card_declined' });
     if (request.paymentToken === TEST_PAYMENT_TOKENS.insufficientFunds) return Promise.resolve({ outcome: 'declined', code: 'insufficient_funds' });
     return Promise.resolve({ outcome: 'approved' });
   }
+  lookup = () => Promise.resolve({ outcome: 'unreachable' as const });
+  reverse = () => Promise.resolve({ outcome: 'unreachable' as const });
 }
 
 let t: TerminalFixture;

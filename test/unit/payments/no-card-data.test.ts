@@ -50,9 +50,11 @@ class Gateway implements PaymentGateway {
   readonly seen: PaymentRequest[] = [];
   authorize(request: PaymentRequest): Promise<AuthorizeOutcome> {
     this.seen.push(request);
-    if (!this.online) return Promise.resolve({ outcome: 'offline' });
+    if (!this.online) return Promise.resolve({ outcome: 'offline', mayHaveReached: false });
     return Promise.resolve(request.paymentToken === TEST_PAYMENT_TOKENS.decline ? { outcome: 'declined', code: 'card_declined' } : { outcome: 'approved' });
   }
+  lookup = () => Promise.resolve({ outcome: 'unreachable' as const });
+  reverse = () => Promise.resolve({ outcome: 'unreachable' as const });
 }
 
 let t: TerminalFixture;

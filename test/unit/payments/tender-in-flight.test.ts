@@ -28,6 +28,8 @@ const gateway: PaymentGateway = {
     asked.settle();
     return answer.promise;
   },
+  lookup: () => Promise.resolve({ outcome: 'unreachable' }),
+  reverse: () => Promise.resolve({ outcome: 'unreachable' }),
 };
 const CARD: CardRead = { outcome: 'read', token: 'tok_test_approve' as never, card: { brand: 'visa', last4: '4242', entryMode: 'chip' } };
 

@@ -55,6 +55,14 @@ describe('sale receipt', () => {
     expect(lines.join('\n')).not.toContain('5454');
   });
 
+  it('says a card stored offline is to be authorised, never approved (issue 15, item 15)', () => {
+    const sale = completedSale();
+    const offline = completedSale({ payments: sale.payments.map((p) => (p.status === 'captured' && p.method === 'card' ? { ...p, status: 'approved_offline' as const } : p)) });
+    const text = paper(receiptDocument(saleReceipt(offline), context, 'original'));
+    expect(text).toContain('Card Visa ···· 4242 | €4.00 | Contactless · stored, to be authorised');
+    expect(text.join('\n')).not.toMatch(/approved/i);
+  });
+
   it('never carries the payment token or anything of the card but brand and last 4', () => {
     const all = JSON.stringify(doc);
     expect(all).not.toContain(CARD_TOKEN_REF);

@@ -168,8 +168,19 @@ describe('receipts.shiftReport', () => {
     expect(await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' })).toEqual({ ok: true, data: { outcome: 'saved', fileName: `Z-report-${SHIFT_ID}.pdf` } });
     expect(printer.jobs[0]!.html).toContain('Z REPORT (SHIFT CLOSED)');
     expect(printer.jobs[0]!.html).toContain('Printed by');
-    expect(audit()).toEqual([{ action: 'report.printed', actor: staff.manager, approver: null, target: `shift:${SHIFT_ID}`, details: JSON.stringify({ kind: 'Z', output: 'pdf' }) }]);
+    expect(audit()).toEqual([{ action: 'report.printed', actor: staff.manager, approver: null, target: `shift:${SHIFT_ID}`, details: JSON.stringify({ kind: 'Z', output: 'pdf', copy: 'original' }) }]);
     expect(await call('receipts.shiftReport', { shiftId: '01936b2a-7c4e-7a10-8f00-00000000bbbb', output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  // Regression (issue 15, item 17): every copy of a Z report printed as if it were the first.
+  it('marks every copy after the first as a reprint, on paper and in the audit trail', async () => {
+    await signIn('manager');
+    await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'print' });
+    expect(printer.jobs[0]!.html).not.toContain('REPRINT');
+    await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'print' });
+    await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' });
+    expect(printer.jobs.slice(1).map((job) => job.html.includes('*** REPRINT ***'))).toEqual([true, true]);
+    expect(audit().map((row) => JSON.parse((row as { details: string }).details) as { copy: string }).map((d) => d.copy)).toEqual(['original', 'reprint', 'reprint']);
   });
 });
 

@@ -290,9 +290,15 @@ describe('shifts and reports', () => {
     await startSale(t, MILK);
     expect(await t.call('shifts.close', { countedMinor: 8_950 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await ok(t, 'sales.park', {});
-    const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: 8_950 });
-    const { kind: _x, generatedAt: _g, cash: xCash, closedAt: _c, closedBy: _b, ...sameFigures } = x;
-    expect(z).toMatchObject({ ...sameFigures, kind: 'Z', closedBy: manager, cash: { ...xCash, countedMinor: 8_950, differenceMinor: -50 } });
+    // A count off from the expected cash closes nothing until that very difference is confirmed (issue 15, item 14).
+    const before = snapshot();
+    expect(await ok(t, 'shifts.close', { countedMinor: 8_950 })).toEqual({ outcome: 'count_differs', currency: 'EUR', expectedMinor: 9_000, countedMinor: 8_950, differenceMinor: -50 });
+    expect(await ok(t, 'shifts.close', { countedMinor: 8_950, confirmDifferenceMinor: -40 })).toMatchObject({ outcome: 'count_differs', differenceMinor: -50 });
+    expect(snapshot()).toEqual(before);
+    const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: 8_950, confirmDifferenceMinor: -50 });
+    const { kind: _x, generatedAt: _g, cash: xCash, closedAt: _c, closedBy: _b, zNumber: _n, ...sameFigures } = x;
+    expect(z).toMatchObject({ ...sameFigures, kind: 'Z', zNumber: 1, closedBy: manager, cash: { ...xCash, countedMinor: 8_950, differenceMinor: -50 } });
+    expect(x.zNumber).toBeNull();
     expect(await ok(t, 'shifts.current')).toBeNull();
     expect(t.storage.db.prepare("SELECT kind FROM outbox WHERE kind = 'shift_close'").all()).toHaveLength(1);
     // What the register queues is what the NoPOS API accepts, for every kind of record.

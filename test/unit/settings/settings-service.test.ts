@@ -27,7 +27,7 @@ afterEach(() => cleanup());
 describe('settings', () => {
   it('start from the built-in defaults with a generated terminal id that persists', () => {
     const first = service().settings.current();
-    expect(first.values.store).toEqual({ name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0 });
+    expect(first.values.store).toEqual({ name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0, mergeSameItem: true });
     expect(first.values.policies.pinLength).toBe(6);
     expect(first.values.policies.autoLockMinutes).toBe(5);
     expect(first.values.terminal.id).toMatch(/^T-[A-Z2-9]{8}$/);

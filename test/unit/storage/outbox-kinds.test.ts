@@ -24,7 +24,7 @@ const at = '2026-01-01T00:00:00.000Z';
 describe('the outbox kinds table', () => {
   it('routes every register transaction type in one batch route, payments and alerts by their own', () => {
     for (const type of TRANSACTION_TYPES) expect(outboxRouteOf(type)).toBe('transactionBatch');
-    expect(outboxRouteOf('payment')).toBe('createPayment');
+    expect(outboxRouteOf('payment')).toBe('paymentBatch');
     expect(outboxRouteOf('security_alert')).toBe('securityEvents');
     expect(outboxRouteOf('loyalty_points')).toBeNull();
     expect(outboxRouteOf('toString')).toBeNull();

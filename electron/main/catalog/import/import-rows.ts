@@ -1,4 +1,4 @@
-import { parseMinor } from '../../../../shared/domain/money';
+import { parseMinor } from '../../../../shared/domain/amount-input';
 import { CsvSyntaxError, parseCsv } from './csv';
 
 /** One row of a file, as the product input it claims to be, with the line it starts on. */

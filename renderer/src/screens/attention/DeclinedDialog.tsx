@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DeclinedResolution } from '../../../../shared/domain/card-payment';
-import { formatMinor, parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
 import type { DeclinedEntry } from '../../../../shared/ipc/areas/payments';
 import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
@@ -9,6 +9,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { amountText, readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 
 /**
@@ -20,18 +21,19 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
   const currency = entry.payment?.currency ?? 'EUR';
   const [kind, setKind] = useState<DeclinedResolution['kind']>('other_tender');
   const [method, setMethod] = useState<'cash' | 'card'>('cash');
-  const [amount, setAmount] = useState(entry.payment ? formatMinor(entry.payment.amountMinor, currency) : '');
+  const [amount, setAmount] = useState(entry.payment ? amountText(entry.payment.amountMinor, currency) : '');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
+  const typed = readAmount(amount, currency, { maxMinor: MAX_TENDER_MINOR });
   const owed = entry.payment ? formatMoney(entry.payment.amountMinor, currency) : 'the amount';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     let resolution: DeclinedResolution;
     if (kind === 'other_tender') {
-      const amountMinor = parseMinor(amount, currency);
+      const amountMinor = typed.minor;
       if (!amountMinor) {
-        setMessage({ tone: 'error', text: `Enter the amount taken, in ${currency}.` });
+        setMessage({ tone: 'error', text: typed.error ?? `Enter the amount taken, in ${currency}.` });
         return;
       }
       resolution = { kind, method, amountMinor };
@@ -77,7 +79,7 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
                 </select>
               )}
             </Field>
-            <AmountField label="Amount taken" currency={currency} value={amount} onChange={setAmount} />
+            <AmountField label="Amount taken" currency={currency} value={amount} onChange={setAmount} error={typed.error} />
           </>
         ) : (
           <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { formatGrams, formatMoney } from '../../format/money';
+import { refundAmount, refundPhrase } from '../../session/approval-wording';
 import { useGuardedAction } from '../../session/use-guarded-action';
 
 /** Choose what comes back (never more than is left to refund) and why; a cashier needs a manager for it. */
@@ -34,7 +35,7 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
     }
     const request = { refundId: refundId.current, originalSaleId: sale.saleId, lines: chosen.map(([lineId, quantity]) => ({ lineId, quantity })), reason: reason.trim() };
     try {
-      const refund = await run('refunds.issue', request, `Refund on receipt ${sale.receipt?.receiptNumber ?? ''}`);
+      const refund = await run('refunds.issue', request, refundPhrase(refundAmount(found, chosen), sale));
       if (refund) onRefunded(refund);
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'refund', 'Nothing was refunded.') });

@@ -1,13 +1,14 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import type { TestCardId } from '../../../../shared/domain/card-payment';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
-import { parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
 import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
 import type { TenderFormProps } from './tender-methods';
@@ -29,8 +30,10 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
   const paymentId = useRef(newClientId());
   const reader = useQuery(useCallback(() => api.payments.reader(), [api]));
   const offline = useQuery(useCallback(() => api.payments.offlineStatus(), [api]));
-  const part = text ? parseMinor(text, currency) : null;
-  const amountMinor = part ?? due;
+  // A part payment is at most what is still due.
+  const typed = readAmount(text, currency, { maxMinor: Math.min(due, MAX_TENDER_MINOR) });
+  const part = typed.minor;
+  const amountMinor = text.trim() ? (part ?? 0) : due;
 
   async function pick(cardId: TestCardId) {
     await api.payments.selectTestCard({ cardId });
@@ -44,12 +47,12 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
     setMessage({ tone: 'info', text: 'Present the card on the reader…' });
     const request = { saleId: sale.saleId, paymentId: paymentId.current, ...(part ? { amountMinor: part } : {}) };
     try {
-      const result = await run('sales.tenderCard', request, `Card payment of ${formatMoney(amountMinor, currency)} over the offline limit`);
+      const result = await run('sales.tenderCard', request, `a card payment of ${formatMoney(amountMinor, currency)} stored offline over the limit`);
       if (!result) return setMessage(null);
       paymentId.current = newClientId();
       if (result.outcome !== 'paid') return setMessage({ tone: 'error', text: result.message });
       setText('');
-      setMessage(result.warning ? { tone: 'error', text: result.warning } : { tone: 'ok', text: result.status === 'captured' ? 'Card approved.' : 'Card approved offline: it will be forwarded when the terminal is online.' });
+      setMessage(result.warning ? { tone: 'error', text: result.warning } : { tone: 'ok', text: result.status === 'captured' ? 'Card approved.' : 'Card stored offline, to be authorised when the terminal is online.' });
       offline.reload();
       onTendered({ sale: result.sale, changeMinor: 0, receipt: result.receipt });
     } catch (error) {
@@ -67,7 +70,7 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
       <p className="tender__due">
         Card due <strong data-testid="card-due">{formatMoney(due, currency)}</strong>
       </p>
-      <AmountField ref={inputRef} label="Card amount (empty: all of it)" currency={currency} value={text} onChange={setText} error={text && (part === null || part > due) ? 'Not an amount up to what is due.' : undefined} />
+      <AmountField ref={inputRef} label="Card amount (empty: all of it)" currency={currency} value={text} onChange={setText} error={typed.error} />
       {testCards && reader.status === 'ready' && (
         <label className="field">
           <span className="field__label">Test card (simulated reader)</span>

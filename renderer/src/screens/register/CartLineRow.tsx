@@ -4,7 +4,8 @@ import { formatGrams, formatMoney } from '../../format/money';
 
 export interface LineActions {
   onSelect: (lineId: string) => void;
-  onQuantity: (line: SaleLine, quantity: number) => void;
+  /** One more (+1) or one less (−1) of a unit line. */
+  onStep: (line: SaleLine, delta: 1 | -1) => void;
   onWeigh: (line: SaleLine) => void;
   onDiscount: (line: SaleLine) => void;
   onRemove: (lineId: string) => void;
@@ -13,7 +14,7 @@ export interface LineActions {
 function describeDiscount(line: SaleLine, currency: string): string | null {
   if (!line.discount) return null;
   const what = line.discount.kind === 'percent' ? `${line.discount.basisPoints / 100} %` : formatMoney(line.discount.amountMinor, currency);
-  return `Discount ${what} (${line.discount.reason}): −${formatMoney(line.lineDiscountMinor, currency)}`;
+  return `Discount ${what} (${line.discount.reason}): ${formatMoney(-line.lineDiscountMinor, currency)}`;
 }
 
 function CartLineRowInner({ line, currency, selected, actions }: { line: SaleLine; currency: string; selected: boolean; actions: LineActions }) {
@@ -36,13 +37,13 @@ function CartLineRowInner({ line, currency, selected, actions }: { line: SaleLin
           </button>
         ) : (
           <>
-            <button type="button" className="icon-button" onClick={() => actions.onQuantity(line, line.quantity - 1)} aria-label={`One less ${line.name}`}>
+            <button type="button" className="icon-button" onClick={() => actions.onStep(line, -1)} aria-label={`One less ${line.name}`}>
               −
             </button>
             <span className="cart-line__qty" aria-label={`Quantity of ${line.name}`}>
               {line.quantity}
             </span>
-            <button type="button" className="icon-button" onClick={() => actions.onQuantity(line, line.quantity + 1)} aria-label={`One more ${line.name}`}>
+            <button type="button" className="icon-button" onClick={() => actions.onStep(line, 1)} aria-label={`One more ${line.name}`}>
               +
             </button>
           </>

@@ -2,15 +2,17 @@ import { useEffect, useRef } from 'react';
 import type { SaleView } from '../../../../shared/domain/sale';
 import { Button } from '../../components/Button';
 import { Kbd } from '../../components/Kbd';
+import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { CartLineRow, type LineActions } from './CartLineRow';
-import { CartTotals } from './CartTotals';
 import { SaleCustomer } from './SaleCustomer';
 
-/** The sale as main holds it: lines newest last (kept in view), totals, and what can be done to the whole sale. */
-export function CartPanel({ sale, selected, actions, onSaleDiscount, onClear, onPark, onParked }: {
+/** The sale as main holds it: lines newest last (kept in view; the list scrolls) and what can be done to the whole sale. */
+export function CartPanel({ sale, selected, actions, message, onSaleDiscount, onClear, onPark, onParked }: {
   sale: SaleView | null;
   selected: string | null;
   actions: LineActions;
+  /** The outcome of the last scan or change, read out and shown above the lines. */
+  message: StatusMessage | null;
   onSaleDiscount: () => void;
   onClear: () => void;
   onPark: () => void;
@@ -23,7 +25,14 @@ export function CartPanel({ sale, selected, actions, onSaleDiscount, onClear, on
   const tendered = (sale?.payments.length ?? 0) > 0;
 
   useEffect(() => {
-    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+    const box = list.current;
+    if (!box) return;
+    const reveal = () => box.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+    reveal();
+    // The list's height follows the window (and the status above it): keep the selected line in view as it changes.
+    const observer = new ResizeObserver(reveal);
+    observer.observe(box);
+    return () => observer.disconnect();
   }, [selected, lines.length]);
 
   return (
@@ -32,6 +41,7 @@ export function CartPanel({ sale, selected, actions, onSaleDiscount, onClear, on
         <h2 id="cart-title">Sale</h2>
         <span className="muted">{empty ? 'Empty' : `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`}</span>
       </div>
+      <StatusLine message={message} id="register-status" />
       {sale && <SaleCustomer key={sale.saleId} saleId={sale.saleId} locked={tendered} />}
       <ul className="cart__lines" ref={list} aria-label="Cart lines">
         {lines.map((line) => (
@@ -39,7 +49,6 @@ export function CartPanel({ sale, selected, actions, onSaleDiscount, onClear, on
         ))}
         {empty && <li className="cart__empty muted">Scan an item, search (F2) or tap a product.</li>}
       </ul>
-      {sale && !empty && <CartTotals sale={sale} />}
       <div className="actions cart__actions">
         <Button variant="secondary" className="button--small" disabled={empty || tendered} onClick={onSaleDiscount}>
           Sale discount

@@ -13,13 +13,14 @@ export function CartTotals({ sale }: { sale: SaleView }) {
       {totals.discountMinor > 0 && (
         <>
           <dt>Discounts{sale.saleDiscount ? ` (sale: ${sale.saleDiscount.reason})` : ''}</dt>
-          <dd>−{money(totals.discountMinor)}</dd>
+          <dd>{money(-totals.discountMinor)}</dd>
         </>
       )}
       {totals.taxBreakdown.map((rate) => (
         <Fragment key={rate.rateBp}>
           <dt>
-            Tax {formatRate(rate.rateBp)} on {money(totals.taxMode === 'inclusive' ? rate.grossMinor : rate.netMinor)}
+            {/* The same base as the receipt and the Z report: the amount before tax. */}
+            Tax {formatRate(rate.rateBp)} on {money(rate.netMinor)}
           </dt>
           <dd>{money(rate.taxMinor)}</dd>
         </Fragment>

@@ -1,10 +1,12 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { minorDigits, parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
+import { minorDigits } from '../../../../shared/domain/money';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
+import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import type { TenderFormProps } from './tender-methods';
 
@@ -32,7 +34,8 @@ export function CashTender({ sale, onTendered, onError, inputRef }: TenderFormPr
   // One id per tender: a double tap or a retry after a lost answer takes the money once.
   const paymentId = useRef(newClientId());
   const due = sale.cashDueMinor;
-  const given = parseMinor(text, currency);
+  const typed = readAmount(text, currency, { maxMinor: MAX_TENDER_MINOR });
+  const given = typed.minor;
   const quick = useMemo(() => quickAmounts(due, currency), [due, currency]);
 
   function edit(next: string) {
@@ -62,10 +65,11 @@ export function CashTender({ sale, onTendered, onError, inputRef }: TenderFormPr
 
   return (
     <form className="stack stack--tight" onSubmit={submit} noValidate aria-label="Cash payment">
-      <p className="tender__due">
+      {/* The total above says it, unless cash rounding or a part payment makes the cash due differ. */}
+      <p className={due === sale.totals.totalMinor ? 'visually-hidden' : 'tender__due'}>
         Cash due <strong data-testid="cash-due">{formatMoney(due, currency)}</strong>
       </p>
-      <AmountField ref={inputRef} label="Cash given" currency={currency} value={text} onChange={edit} error={text && given === null ? 'Not an amount.' : undefined} />
+      <AmountField ref={inputRef} label="Cash given" currency={currency} value={text} onChange={edit} error={typed.error} />
       <div className="quick-amounts" role="group" aria-label="Quick amounts">
         {quick.map((amount, i) => (
           <button key={amount} type="button" className="quick-amounts__item" disabled={busy} onClick={() => void take(amount)}>

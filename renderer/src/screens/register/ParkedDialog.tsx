@@ -21,10 +21,12 @@ export function ParkedDialog({ onResume, onCancel }: { onResume: (saleId: string
           {parked.data.map((p) => (
             <li key={p.saleId}>
               <button type="button" className="choice-list__item" onClick={() => onResume(p.saleId)}>
-                <strong>{formatMoney(p.totalMinor, p.currency)}</strong>
+                <strong>
+                  {formatMoney(p.totalMinor, p.currency)}
+                  {p.note ? ` · ${p.note}` : ''}
+                </strong>
                 <span>
                   {p.lineCount} {p.lineCount === 1 ? 'line' : 'lines'} · parked {new Date(p.parkedAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}
-                  {p.note ? ` · ${p.note}` : ''}
                 </span>
               </button>
             </li>

@@ -5,6 +5,7 @@ import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Kbd } from '../../components/Kbd';
+import { isGtinShaped, isValidGtin } from '../../../../shared/domain/gtin';
 import { ProductTiles } from './ProductTiles';
 
 const SEARCH_DEBOUNCE_MS = 120;
@@ -37,7 +38,20 @@ export const ProductFinder = memo(forwardRef<HTMLInputElement, { onPick: (produc
     };
   }, [api, query]);
   // Results belong to the text they were found for; an emptied box shows the tiles again at once.
-  const results = query.trim() ? (found?.products ?? []) : null;
+  const text = query.trim();
+  const results = text ? (found?.products ?? []) : null;
+  const fresh = found?.query === text;
+  // A barcode keyed by hand follows the scan's rules: a wrong check digit is said, not searched.
+  const badCheckDigit = isGtinShaped(text) && !isValidGtin(text);
+
+  /** Enter adds the first match for what is in the box now, searching first if the answer is not in yet. */
+  async function pickFirst() {
+    if (!text || badCheckDigit) return;
+    const first = fresh ? found.products[0] : (await api.catalog.search({ query: text, limit: 1 }).catch(() => []))[0];
+    if (!first) return;
+    onPick(first);
+    setQuery('');
+  }
 
   return (
     <section className="finder" aria-label="Products">
@@ -56,10 +70,9 @@ export const ProductFinder = memo(forwardRef<HTMLInputElement, { onPick: (produc
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && results?.[0]) {
+            if (e.key === 'Enter' && text) {
               e.preventDefault();
-              onPick(results[0]);
-              setQuery('');
+              void pickFirst();
             }
             if (e.key === 'Escape') setQuery('');
           }}
@@ -67,7 +80,12 @@ export const ProductFinder = memo(forwardRef<HTMLInputElement, { onPick: (produc
       </div>
       {info.status === 'error' && <ErrorNotice title="Could not load the catalog" message={describeError(info.error, 'sell')} onRetry={info.reload} />}
       {results ? (
-        <ProductTiles label={`Search results for ${query.trim()}`} products={results} onPick={(p) => { onPick(p); setQuery(''); }} empty="No product matches." />
+        <ProductTiles
+          label={`Search results for ${text}`}
+          products={badCheckDigit ? [] : results}
+          onPick={(p) => (onPick(p), setQuery(''))}
+          empty={badCheckDigit ? `${text} is not a valid barcode: its last digit does not check. Look at the digits again.` : 'No product matches.'}
+        />
       ) : (
         <>
           {groups.length > 0 && (

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../../shared/domain/catalog';
 import type { ReceiptDocument } from '../../../../shared/domain/receipt';
-import type { DiscountInput, SaleView } from '../../../../shared/domain/sale';
+import { MAX_UNIT_QUANTITY, type DiscountInput, type SaleView } from '../../../../shared/domain/sale';
 import type { AddItemResult } from '../../../../shared/ipc/areas/sales';
 import { BridgeError } from '../../bridge/client';
 import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
 import type { StatusMessage } from '../../components/StatusLine';
+import { discountPhrase, lineDiscountBase, saleDiscountBase } from '../../session/approval-wording';
 import { useGuardedAction } from '../../session/use-guarded-action';
 import type { TenderOutcome } from './tender-methods';
 
@@ -36,6 +37,14 @@ export function useCart() {
   const [selected, setSelected] = useState<string | null>(null);
   const [weighing, setWeighing] = useState<Product | null>(null);
   const [completed, setCompleted] = useState<CompletedSale | null>(null);
+  // The sale as last answered, for quantity steps made faster than answers come back.
+  const latest = useRef<SaleView | null>(null);
+  useEffect(() => {
+    latest.current = sale;
+  }, [sale]);
+  /** Per line, the quantity the cashier has asked for and main has not yet confirmed. */
+  const targets = useRef(new Map<string, number>());
+  const sending = useRef(new Set<string>());
 
   useEffect(() => {
     api.sales.current().then(
@@ -68,16 +77,22 @@ export function useCart() {
     }
   }, []);
 
+  /** `times` is the cashier's typed count ("5 ×") for a unit product. */
   const scan = useCallback(
-    (code: string) => api.sales.addByBarcode({ code }).then(onAdded, (error: unknown) => setMessage(problem(error, 'scan'))),
+    (code: string, times?: number) => api.sales.addByBarcode({ code, ...(times ? { times } : {}) }).then(onAdded, (error: unknown) => setMessage(problem(error, 'scan'))),
     [api, onAdded],
   );
   const addProduct = useCallback(
-    (productId: string, quantity?: number) => {
+    (productId: string, quantity?: number, times?: number) => {
       setWeighing(null);
-      return api.sales.addProduct({ productId, ...(quantity ? { quantity } : {}) }).then(onAdded, (error: unknown) => setMessage(problem(error, 'sell')));
+      const request = { productId, ...(quantity ? { quantity } : {}), ...(times ? { times } : {}) };
+      // A weight typed while a scale is set up needs a manager: the approval dialog asks for one.
+      return guarded('sales.addProduct', request, 'Add this weight typed by hand').then(
+        (added) => added && onAdded(added),
+        (error: unknown) => setMessage(problem(error, 'sell')),
+      );
     },
-    [api, onAdded],
+    [onAdded, guarded],
   );
 
   /** Runs a cart change that answers with the sale (null when the cart is gone, undefined when nothing happened). */
@@ -92,15 +107,73 @@ export function useCart() {
     }
   }, []);
 
-  const setQuantity = useCallback((lineId: string, quantity: number) => change('change quantities', () => api.sales.setQuantity({ lineId, quantity })), [api, change]);
+  const setQuantity = useCallback(
+    (lineId: string, quantity: number) =>
+      change('change quantities', async () => (await guarded('sales.setQuantity', { lineId, quantity }, 'Change this quantity')) ?? undefined),
+    [change, guarded],
+  );
+  /** Sends the line's latest asked-for quantity until main has confirmed it: taps are merged, never dropped. */
+  const flush = useCallback(
+    async (lineId: string) => {
+      sending.current.add(lineId);
+      try {
+        for (;;) {
+          const target = targets.current.get(lineId);
+          if (target === undefined) return;
+          try {
+            const next = await api.sales.setQuantity({ lineId, quantity: target });
+            latest.current = next;
+            setSale(next);
+          } catch (error) {
+            targets.current.delete(lineId);
+            setMessage(problem(error, 'change quantities'));
+            return;
+          }
+          if (targets.current.get(lineId) === target) targets.current.delete(lineId);
+        }
+      } finally {
+        sending.current.delete(lineId);
+      }
+    },
+    [api],
+  );
+
+  /**
+   * One more or one less of a unit line. Counts from what was last asked for, not from what is shown,
+   * so 40 quick presses make 40 more. Answers `ask` when it would take the line to zero.
+   */
+  const step = useCallback(
+    (lineId: string, delta: number): 'done' | 'ask' => {
+      const line = latest.current?.lines.find((l) => l.lineId === lineId);
+      if (!line || line.soldBy !== 'unit') return 'done';
+      const target = (targets.current.get(lineId) ?? line.quantity) + delta;
+      if (target < 1) return 'ask';
+      if (target > MAX_UNIT_QUANTITY) return 'done';
+      targets.current.set(lineId, target);
+      if (!sending.current.has(lineId)) void flush(lineId);
+      return 'done';
+    },
+    [flush],
+  );
+
   const removeLine = useCallback((lineId: string) => change('remove lines', () => api.sales.removeLine({ lineId }), 'Line removed.'), [api, change]);
-  const clear = useCallback(() => change('clear the sale', () => api.sales.clear(), 'Sale cleared.'), [api, change]);
+  // A long sale needs a manager to clear (policies.clearApprovalLines); main decides, the page asks.
+  const clear = useCallback(
+    (action: string) =>
+      change('clear the sale', async () => {
+        // Both a cleared sale and a declined approval answer null: the sale as it now is tells them apart.
+        await guarded('sales.clear', undefined, action);
+        const now = await api.sales.current();
+        return now && now.lines.length > 0 ? undefined : null;
+      }, 'Sale cleared.'),
+    [api, change, guarded],
+  );
   const park = useCallback(
-    () =>
+    (note?: string) =>
       change('park sales', async () => {
-        await api.sales.park({});
+        await api.sales.park(note ? { note } : {});
         return null;
-      }, 'Sale parked. Resume it from Parked sales.'),
+      }, `Sale parked${note ? ` (${note})` : ''}. Resume it from Parked sales.`),
     [api, change],
   );
   const resume = useCallback((saleId: string) => change('resume sales', () => api.sales.resume({ saleId }), 'Parked sale resumed.'), [api, change]);
@@ -108,14 +181,19 @@ export function useCart() {
   const discountLine = useCallback(
     (lineId: string, discount: DiscountInput | null) => {
       const request = { lineId, discount };
-      return change('give discounts', async () => (await guarded('sales.discountLine', request, 'Give this line discount')) ?? undefined);
+      const line = latest.current?.lines.find((l) => l.lineId === lineId);
+      const currency = latest.current?.totals.currency ?? 'EUR';
+      const action = discount && line ? discountPhrase(discount, lineDiscountBase(line), currency, line.name) : 'removing this line discount';
+      return change('give discounts', async () => (await guarded('sales.discountLine', request, action)) ?? undefined);
     },
     [change, guarded],
   );
   const discountSale = useCallback(
     (discount: DiscountInput | null) => {
       const request = { discount };
-      return change('give discounts', async () => (await guarded('sales.discountSale', request, 'Give this sale discount')) ?? undefined);
+      const sale = latest.current;
+      const action = discount && sale ? discountPhrase(discount, saleDiscountBase(sale), sale.totals.currency, 'the whole sale') : 'removing the sale discount';
+      return change('give discounts', async () => (await guarded('sales.discountSale', request, action)) ?? undefined);
     },
     [change, guarded],
   );
@@ -126,7 +204,8 @@ export function useCart() {
       setCompleted({ sale: result.sale, changeMinor: result.changeMinor, receiptNumber: result.sale.receipt.receiptNumber, document: result.receipt });
       setSale(null);
       setSelected(null);
-      setMessage({ tone: 'ok', text: 'Sale complete.' });
+      // The screen itself says so, with the change in large type.
+      setMessage(null);
     } else {
       setSale(result.sale);
     }
@@ -135,7 +214,7 @@ export function useCart() {
   return {
     sale, ready, message, setMessage, selected, setSelected, weighing, setWeighing, completed,
     newSale: () => setCompleted(null),
-    scan, addProduct, setQuantity, removeLine, clear, park, resume, discountLine, discountSale, tendered,
+    scan, addProduct, setQuantity, step, removeLine, clear, park, resume, discountLine, discountSale, tendered,
     approvalDialog,
   };
 }

@@ -35,7 +35,7 @@ export function ReprintPanel({ initial = '' }: { initial?: string }) {
             what="reprint"
             output={(output) => {
               const request = { receiptNumber: chosen, output };
-              return run('receipts.reprint', request, `Reprint receipt ${chosen}`);
+              return run('receipts.reprint', request, `a reprint of receipt ${chosen}`);
             }}
           />
         </>

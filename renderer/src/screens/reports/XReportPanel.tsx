@@ -16,7 +16,7 @@ export function XReportPanel() {
   async function show() {
     setMessage(null);
     try {
-      const x = await run('shifts.xReport', undefined, 'Show the X report');
+      const x = await run('shifts.xReport', undefined, 'showing the X report');
       if (x) setReport(x);
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'read reports', 'No report.') });

@@ -25,7 +25,7 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
     }
     const request = { voidId: voidId.current, saleId: sale.saleId, reason: reason.trim() };
     try {
-      const done = await run('sales.void', request, `Void sale ${number}`);
+      const done = await run('sales.void', request, `voiding sale ${number} (${formatMoney(sale.totals.totalMinor, sale.totals.currency)})`);
       if (done) onDone(`Sale ${number} voided: ${formatMoney(done.totalMinor, done.currency)} back. Void receipt ${done.receipt.receiptNumber}.`);
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'void sales', 'The sale was not voided.') });

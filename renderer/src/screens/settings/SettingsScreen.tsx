@@ -10,7 +10,7 @@ import { Panel } from '../../components/Panel';
 import { AuditPanel } from './AuditPanel';
 import { KeyRotationPanel } from './KeyRotationPanel';
 import { EnrollmentPanel } from '../../sync/EnrollmentPanel';
-import { buildPatch, fromText, SETTINGS_GROUPS, toText, valueAt, type FieldDef } from './fields';
+import { buildPatch, fromText, moneyError, SETTINGS_GROUPS, toText, valueAt, type FieldDef } from './fields';
 
 type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
 
@@ -45,7 +45,7 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
       const text = draft[field.path] ?? '';
       if (text === toText(field, valueAt(view.values, field.path), currency) && !(field.kind === 'money' && draftCurrency !== currency)) continue;
       const value = fromText(field, text, draftCurrency);
-      if (value === null) errors[field.path] = field.kind === 'money' ? `Enter an amount such as 100.00 ${draftCurrency}.` : 'Enter a whole number.';
+      if (value === null) errors[field.path] = field.kind === 'money' ? (moneyError(text, draftCurrency) ?? `Enter an amount in ${draftCurrency}.`) : 'Enter a whole number.';
       else changes.push([field.path, value]);
     }
     setInvalid(errors);
@@ -71,7 +71,7 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
       onChange: (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [field.path]: event.target.value })),
     };
     if (field.kind === 'readonly') return <input {...common} readOnly disabled />;
-    if (field.kind === 'select') {
+    if (field.kind === 'select' || field.kind === 'switch') {
       return (
         <select {...common}>
           {field.options?.map((option) => (

@@ -1,7 +1,8 @@
 import type { Settings, SettingsPatch } from '../../../../shared/domain/settings';
-import { formatMinor, parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
+import { amountText, readAmount } from '../../format/amount';
 
-export type FieldKind = 'text' | 'integer' | 'money' | 'select' | 'readonly';
+export type FieldKind = 'text' | 'integer' | 'money' | 'select' | 'switch' | 'readonly';
 
 export interface FieldDef {
   path: string;
@@ -34,6 +35,7 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
           { value: 'exclusive', label: 'Exclude tax' },
         ],
       },
+      { path: 'store.mergeSameItem', label: 'Same item again', kind: 'switch', options: [{ value: 'true', label: 'Adds to its line' }, { value: 'false', label: 'Gets a line of its own' }] },
     ],
   },
   {
@@ -49,6 +51,7 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
       { path: 'policies.pinLength', label: 'PIN length', kind: 'select', options: [4, 5, 6, 7, 8].map((n) => ({ value: String(n), label: `${n} digits` })) },
       { path: 'policies.autoLockMinutes', label: 'Lock after idle (minutes)', kind: 'integer' },
       { path: 'policies.discountApprovalPercent', label: 'Manager approval above discount (%)', kind: 'integer' },
+      { path: 'policies.clearApprovalLines', label: 'Manager approval to clear a sale of more lines than', kind: 'integer' },
       { path: 'policies.offlinePayments.maxPerTransactionMinor', label: 'Offline card limit per sale', kind: 'money' },
       { path: 'policies.offlinePayments.maxTotalMinor', label: 'Offline card total limit', kind: 'money' },
       { path: 'policies.offlinePayments.maxCount', label: 'Offline card payments at most', kind: 'integer' },
@@ -73,14 +76,20 @@ export function valueAt(settings: Settings, path: string): unknown {
 
 /** What an input shows for a stored value. */
 export function toText(field: FieldDef, value: unknown, currency: string): string {
-  if (field.kind === 'money') return formatMinor(value as number, currency);
+  if (field.kind === 'money') return amountText(value as number, currency);
   if (typeof value === 'boolean') return value ? 'On' : 'Off';
   return String(value);
 }
 
+/** Why a money field's text is refused, in words (undefined when it is accepted). */
+export function moneyError(text: string, currency: string): string | undefined {
+  return readAmount(text, currency, { maxMinor: MAX_TENDER_MINOR, allowZero: true }).error;
+}
+
 /** A person's text back to the stored type; null when it is not a valid entry of that kind. */
 export function fromText(field: FieldDef, text: string, currency: string): unknown {
-  if (field.kind === 'money') return parseMinor(text, currency);
+  if (field.kind === 'money') return readAmount(text, currency, { maxMinor: MAX_TENDER_MINOR, allowZero: true }).minor;
+  if (field.kind === 'switch') return text === 'true';
   if (field.kind === 'integer' || field.path === 'policies.pinLength') return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null;
   return text;
 }

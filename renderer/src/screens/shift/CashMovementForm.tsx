@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { parseMinor } from '../../../../shared/domain/money';
+import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
 import { reasonSchema } from '../../../../shared/domain/sale';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { errorMessage } from '../../bridge/messages';
@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
+import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
 
@@ -19,18 +20,19 @@ export function CashMovementForm({ currency }: { currency: string }) {
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);
   const movementId = useRef(newClientId());
-  const amountMinor = parseMinor(amount, currency);
+  const typed = readAmount(amount, currency, { maxMinor: MAX_TENDER_MINOR });
+  const amountMinor = typed.minor;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!amountMinor || !reasonSchema.safeParse(reason).success) {
-      setMessage({ tone: 'error', text: 'An amount above zero and a reason of at least 3 characters.' });
+      setMessage({ tone: 'error', text: typed.error ?? (amountMinor ? 'A reason of at least 3 characters.' : 'An amount above zero and a reason of at least 3 characters.') });
       return;
     }
     const request = { movementId: movementId.current, kind, amountMinor, reason: reason.trim() };
     const label = kind === 'paid_in' ? 'Paid in' : 'Paid out';
     try {
-      const done = await run('shifts.cashMovement', request, `${label} ${formatMoney(amountMinor, currency)} (${request.reason})`);
+      const done = await run('shifts.cashMovement', request, `${label.toLowerCase()} of ${formatMoney(amountMinor, currency)} (${request.reason})`);
       if (!done) return;
       movementId.current = newClientId();
       setAmount('');
@@ -53,7 +55,7 @@ export function CashMovementForm({ currency }: { currency: string }) {
           ))}
         </fieldset>
         <div className="form-grid">
-          <AmountField label="Amount" currency={currency} value={amount} onChange={(t) => ((movementId.current = newClientId()), setAmount(t))} />
+          <AmountField label="Amount" currency={currency} value={amount} onChange={(t) => ((movementId.current = newClientId()), setAmount(t))} error={typed.error} />
           <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
         </div>
         <div className="actions">

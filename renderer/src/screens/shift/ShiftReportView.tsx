@@ -11,6 +11,12 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
   return (
     <article className="report" aria-label={`${report.kind} report`}>
       <dl className="facts">
+        {report.zNumber !== null && (
+          <>
+            <dt>Z number</dt>
+            <dd data-testid="report-z-number">{String(report.zNumber).padStart(6, '0')}</dd>
+          </>
+        )}
         <dt>Opened</dt>
         <dd>{when(report.openedAt)}</dd>
         {report.kind === 'Z' && (
@@ -25,15 +31,15 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         </dd>
         <dt>Discounts</dt>
         <dd>
-          {report.discounts.count} · {money(report.discounts.amountMinor)}
+          {report.discounts.count} · {money(-report.discounts.amountMinor)}
         </dd>
         <dt>Refunds</dt>
         <dd data-testid="report-refunds">
-          {report.refunds.count} · {money(report.refunds.amountMinor)}
+          {report.refunds.count} · {money(-report.refunds.amountMinor)}
         </dd>
         <dt>Voids</dt>
         <dd>
-          {report.voids.count} · {money(report.voids.amountMinor)}
+          {report.voids.count} · {money(-report.voids.amountMinor)}
         </dd>
         <dt>Net sales</dt>
         <dd data-testid="report-net">{money(report.netSalesMinor)}</dd>
@@ -66,11 +72,11 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         <dt>Cash sales</dt>
         <dd>{money(cash.salesMinor)}</dd>
         <dt>Cash refunds</dt>
-        <dd>−{money(cash.refundsMinor)}</dd>
+        <dd>{money(-cash.refundsMinor)}</dd>
         <dt>Paid in</dt>
         <dd>{money(cash.paidInMinor)}</dd>
         <dt>Paid out</dt>
-        <dd>−{money(cash.paidOutMinor)}</dd>
+        <dd>{money(-cash.paidOutMinor)}</dd>
         <dt>Cash rounding</dt>
         <dd>{money(cash.roundingMinor)}</dd>
         <dt>Expected in drawer</dt>

@@ -28,7 +28,7 @@ export function ShiftScreen() {
       <div className="stack">
         <h1>Shift closed</h1>
         <Panel title="Z report">
-          <ReceiptOutput what="Z report" output={(output) => run('receipts.shiftReport', request(output), 'Print the Z report')} />
+          <ReceiptOutput what="Z report" output={(output) => run('receipts.shiftReport', request(output), 'printing the Z report')} />
           <ShiftReportView report={zReport} />
         </Panel>
         {dialog}

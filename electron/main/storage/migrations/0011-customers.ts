@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * pseudonym at erasure; outbox items name a customer by id and are filled in at delivery, so no
  * queued or sent item ever holds a name, e-mail or phone.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0011: Migration = {
+  version: 11,
   name: 'customers',
   up(db) {
     db.exec(`
