@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
+import { folderDestination } from '../electron/main/customers';
 import { StartupError } from '../electron/main/errors/startup-error';
 import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
 import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
         devices: ({ now, log }) => ({ printer, drawer: new SimulatedCashDrawer({ now, log }) }),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
+        // No save dialog either: customer exports land in this folder under a fresh name.
+        customerExports: folderDestination(path.join(dataDir, 'exports', 'customers')),
         api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE },
       });
       return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach, customerDisplay: terminal.core.devices.customerDisplay };

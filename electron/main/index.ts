@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, autoUpdater as nativeUpdater, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents, type Settings } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
+import type { ExportDestination } from './customers';
 import { parseDeployCommand, writeEnrollmentCode } from './enrollment/install-code';
 import { startTerminal, type RunningTerminal } from './core/start-terminal';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
@@ -79,6 +80,15 @@ const catalogFiles: CatalogFileChooser = {
   },
 };
 
+/** A manager's customer data export: the OS save dialog picks where; the PDF goes beside the JSON. */
+const customerExports: ExportDestination = {
+  async choose(suggestedName) {
+    const options: Electron.SaveDialogOptions = { title: 'Export customer data', defaultPath: suggestedName, filters: [{ name: 'Customer data (JSON, with a PDF beside it)', extensions: ['json'] }] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
@@ -102,6 +112,7 @@ async function start(): Promise<void> {
       drawer: new SimulatedCashDrawer({ now, log }),
     }),
     catalogFiles,
+    customerExports,
     kiosk: (machine) => {
       kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
       return kiosk.active ? { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } : undefined;

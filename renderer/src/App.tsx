@@ -12,6 +12,7 @@ import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
 import { AttentionScreen } from './screens/attention/AttentionScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { RefundScreen } from './screens/refund/RefundScreen';
 import { RegisterScreen } from './screens/register/RegisterScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
@@ -36,6 +37,7 @@ const SCREENS = {
   shift: { label: 'Shift', needs: 'create:transactions', render: () => <ShiftScreen /> },
   reports: { label: 'Reports', needs: 'read:reports', render: () => <ReportsScreen /> },
   attention: { label: 'Attention', needs: 'approve:overrides', render: () => <AttentionScreen /> },
+  customers: { label: 'Customers', needs: 'manage:customers', render: () => <CustomersScreen /> },
   catalog: { label: 'Catalog', needs: 'manage:settings', render: () => <CatalogScreen /> },
   status: { label: 'Home', render: () => <StatusScreen /> },
   staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },

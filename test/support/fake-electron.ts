@@ -248,9 +248,10 @@ export class FakeElectron {
   module() {
     const electron = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const state = this.state;
-    const dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog'> = {
+    const dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog' | 'showSaveDialog'> = {
       showErrorBox: (title, content) => void state.errorBoxes.push([title, content]),
       showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
     };
     const ipcMain: Pick<IpcMain, 'handle'> = {
       handle: (channel, listener) => void state.ipc.set(channel, listener),

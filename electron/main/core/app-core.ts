@@ -5,9 +5,11 @@ import { selectCardReader } from '../devices/card-reader-selection';
 import { SimulatedCashDrawer } from '../devices/cash-drawer';
 import { noReceiptPrinter } from '../devices/receipt-printer';
 import type { TerminalDevices } from '../devices/terminal-devices';
+import { createCustomers, type ExportDestination } from '../customers';
 import { createDevices, type Devices } from '../devices';
 import type { PrinterTimeouts } from '../devices/escpos/escpos-printer';
 import { createHandlers } from '../handlers';
+import { createRetention, type Retention } from '../retention';
 import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
@@ -15,9 +17,11 @@ import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/regis
 import type { SenderCheck } from '../ipc/sender';
 import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
 import { ipcLogSink } from '../logging/security-log';
+import { receiptHtml } from '../receipts/receipt-html';
 import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../ledger/receipt-source';
+import { AdminPassphrases } from '../staff/admin-passphrases';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -53,6 +57,8 @@ export interface AppCoreDeps {
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
+  /** Where a manager saves a customer's data export (the save dialog; a folder in the browser host); none: unavailable. */
+  customerExports?: ExportDestination;
   /** Tests shorten the ESC/POS printer's timeouts. */
   printerTimeouts?: PrinterTimeouts;
 }
@@ -65,8 +71,12 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
+  retention: Retention;
   devices: Devices;
-  /** Starts the idle auto-lock timer, the settling of interrupted card payments and the devices' watch (settling print jobs a crash cut off); returns its stop function. */
+  /**
+   * Starts the idle auto-lock timer, the settling of interrupted card payments, the devices' watch (settling print
+   * jobs a crash cut off), the customers' and retention's timers; returns its stop function.
+   */
   startTimers(): () => void;
 }
 
@@ -131,6 +141,27 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     attention: deps.attention ?? storage.needsAttention,
     log: (entry) => storage.appLog.write(entry),
   });
+  const customers = createCustomers({
+    db: storage.db,
+    now,
+    settings: () => storage.settings.current().values,
+    audit: storage.audit,
+    outbox: storage.outbox.writer(['customer.upsert', 'customer.erasure', 'receipt.email']),
+    saleStatus: (saleId) => records.ledger.sale(saleId)?.status ?? null,
+    saleOfReceipt: (receiptNumber) => {
+      const record = records.ledger.find(receiptNumber)?.record;
+      return record?.kind === 'sale' ? record.sale.saleId : null;
+    },
+    receiptDocument: (receiptNumber) => {
+      if (!records.ledger.find(receiptNumber)) return null;
+      const document = { ...receipts.get(receiptNumber), copy: 'original' as const };
+      return { document, html: receiptHtml(document) };
+    },
+    exports: deps.customerExports ?? null,
+    log: (entry) => storage.appLog.write(entry),
+  });
+  deps.sync?.kinds.declare(customers.outboxKinds);
+  const retention = createRetention({ db: storage.db, now, settings: () => storage.settings.current().values, audit: storage.audit, log: (entry) => storage.appLog.write(entry) });
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
@@ -140,6 +171,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     db: storage.db,
     outbox: storage.outbox.writer(['security_alert']),
     now,
+    pciMode: () => storage.settings.current().values.policies.pciSignIn,
+    passphrases: new AdminPassphrases(storage.db, storage.pinHasher, now),
   });
   const session = new SessionService({
     staff: storage.staff,
@@ -164,7 +197,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null });
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
   const registry = createIpcRegistry({
     contract,
     handlers,
@@ -187,6 +220,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     register,
     payments,
+    retention,
     devices,
     startTimers() {
       // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
@@ -200,9 +234,13 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       }, 5_000);
       timer.unref?.();
       devices.start();
+      const stopCustomers = customers.start();
+      const stopRetention = retention.start();
       return () => {
         clearInterval(timer);
         devices.stop();
+        stopCustomers();
+        stopRetention();
       };
     },
   };

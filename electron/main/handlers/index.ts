@@ -2,6 +2,7 @@ import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Register } from '../core/register';
 import type { CatalogReader } from '../sales/catalog-reader';
 import { createCatalogHandlers } from '../catalog/catalog-handlers';
+import type { Customers } from '../customers';
 import type { CatalogImporter } from '../catalog/import/catalog-import';
 import type { TerminalStorage } from '../core/terminal-storage';
 import type { Devices } from '../devices';
@@ -45,6 +46,7 @@ export interface HandlerDeps {
   devices: Devices;
   receipts: ReceiptService;
   sync: Sync | null;
+  customers: Customers;
 }
 
 /** One entry per contract area; TypeScript fails here when a channel has no handler. */
@@ -84,5 +86,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     receipts: createReceiptsHandlers(deps.receipts),
     kiosk: createKioskHandlers(deps.kiosk),
     sync: createSyncHandlers(deps.sync, deps.storage),
+    customers: deps.customers.handlers,
   };
 }

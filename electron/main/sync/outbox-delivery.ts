@@ -8,6 +8,7 @@ import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction, type Tx } from '../storage/transaction';
 import type { Db } from '../storage/db';
 import type { OutboxQueue, PendingItem } from '../storage/outbox-queue';
+import type { DeclaredKinds } from './declared-kinds';
 import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 
@@ -17,12 +18,16 @@ const PAYMENT_KIND = 'payment';
 
 /** Delivery routes by the kinds table in shared/; start-up refuses unknown kinds, so 'unknown' is a guard. */
 const routeOf = (kind: string): Route => outboxRouteOf(kind) ?? 'unknown';
+/** Routes whose request the area that declared the kind builds at send time (sync/declared-kinds.ts). */
+const AREA_BUILT: ReadonlySet<Route> = new Set(['upsertCustomer', 'eraseCustomer', 'sendReceiptEmail']);
 
 export interface DeliveryDeps {
   db: Db;
   queue: OutboxQueue;
   api: ApiClient;
   declines: PaymentDeclines;
+  /** Deliverers of the kinds whose request an area builds (customers, e-mailed receipts). */
+  declared?: DeclaredKinds;
   now: () => Date;
 }
 
@@ -72,7 +77,8 @@ export class OutboxDelivery {
     const first = payments[0] ?? head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
     const route = routeOf(first.kind);
-    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX : PAYMENT_BATCH_MAX;
+    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX
+      : route === 'paymentBatch' ? PAYMENT_BATCH_MAX : 1;
     const group: PendingItem[] = [];
     for (const item of route === 'paymentBatch' ? payments : head) {
       if (routeOf(item.kind) !== route || group.length >= max) break;
@@ -87,7 +93,11 @@ export class OutboxDelivery {
     if (!only) return { confirmed: group.length, rejected: 0, idle: false };
     const sentAt = this.deps.now().toISOString();
     try {
-      const result = route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt) : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt) : await this.sendPayments(toSend, sentAt);
+      const result =
+        route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt)
+        : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt)
+        : AREA_BUILT.has(route) ? await this.sendDeclared(only, sentAt)
+        : await this.sendPayments(toSend, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -107,7 +117,8 @@ export class OutboxDelivery {
 
   /** Items whose key the API may have forgotten: confirmed by lookup if it holds them, else sent again. */
   private async lookUpExpired(group: PendingItem[], route: Route): Promise<PendingItem[]> {
-    if (route === 'securityEvents') return group; // stored by event id: a resend is a no-op
+    // Security events are stored by event id, customer requests are upserts by nature: a resend is a no-op.
+    if (route === 'securityEvents' || AREA_BUILT.has(route)) return group;
     const cutoff = this.deps.now().getTime() - IDEMPOTENCY_WINDOW_MS;
     const found: { item: PendingItem; serverId: string | null }[] = [];
     const rest: PendingItem[] = [];
@@ -162,6 +173,23 @@ export class OutboxDelivery {
     }
     this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable }, sentAt);
     return { confirmed: usable.length, rejected: unusable.length, idle: false };
+  }
+
+  private async sendDeclared(item: PendingItem, sentAt: string): Promise<PassResult> {
+    const kind = this.deps.declared?.get(item.kind);
+    // Not declared yet (the core declares at start): later, not a refusal.
+    if (!kind) throw new ApiClientError({ kind: 'http', status: 503, code: null, message: `No deliverer for ${item.kind} yet.`, retryAfterMs: 1_000 });
+    let serverId: string | null;
+    try {
+      ({ serverId } = await kind.deliver(item, this.deps.api));
+    } catch (error) {
+      if (ApiClientError.is(error)) throw error;
+      // Not the API's answer: the item itself cannot be read, and never will be. Kept, for a person.
+      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, item, `This ${item.kind} item cannot be read; it was kept for the record.`));
+      return { confirmed: 0, rejected: 1, idle: false };
+    }
+    this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
+    return { confirmed: 1, rejected: 0, idle: false };
   }
 
   /**
