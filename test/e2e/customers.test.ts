@@ -8,7 +8,7 @@ import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import type { Sync } from '../../electron/main/sync';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import { ARTIFACTS, blockingA11yIssues, launchChromium, openScreen, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts } from '../support/register';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
@@ -108,7 +108,7 @@ describe.each([
     await page.getByRole('button', { name: /^New sale/ }).click();
 
     // The manager's Customers screen: the record, the export, then erasure after a confirmation.
-    await page.getByRole('button', { name: 'Customers', exact: true }).click();
+    await openScreen(page, 'Customers');
     await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
     await page.getByLabel('Find a customer').fill(who.name.split(' ')[1]!);
     await page.getByRole('button', { name: new RegExp(`^${who.name}`) }).click();
