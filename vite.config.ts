@@ -20,7 +20,8 @@ import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security
  */
 const root = import.meta.dirname;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nativeModules = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring'];
+// serialport: N-API prebuilds inside the package, loaded from node_modules (never bundled).
+const nativeModules = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'serialport'];
 
 /** The same policy the app:// protocol sends as a header, also in the page in case a header is lost. */
 function cspMetaTag(): Plugin {

@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { folderFileChooser } from '../electron/main/catalog/import/folder-file-chooser';
+import { folderDestination } from '../electron/main/customers';
 import { StartupError } from '../electron/main/errors/startup-error';
 import { SimulatedCashDrawer } from '../electron/main/devices/cash-drawer';
 import { ReceiptsFolder } from '../electron/main/devices/receipts-folder';
@@ -30,11 +31,10 @@ async function chooseKeychain(): Promise<{ keychain: Keychain; dataDir: string; 
   const keychain = createOsKeychain(process.env.NOPOS_KEYCHAIN_SERVICE ?? `${KEYCHAIN_SERVICE} (browser host)`);
   const dataDir = process.env.NOPOS_DATA_DIR ?? path.join(homedir(), '.nopos-terminal', 'browser-host');
   try {
-    // Retried for a few seconds (a Secret Service still starting), briefly where a demo may stand in;
-    // the app log is not open yet.
-    const demoAllowed = process.argv.includes('--demo-without-keychain');
+    // Asked once: with no session bus at all, a second probe has been seen to answer (so a retry would
+    // start without a Secret Service). The installed terminal's start-up retry is in openTerminalStorage.
     const log = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify(redact(entry))}\n`);
-    await probeKeychainPatiently(keychain, { log, ...(demoAllowed ? { retryForMs: 1_000 } : {}) });
+    await probeKeychainPatiently(keychain, { log, retryForMs: 0 });
     return { keychain, dataDir, demo: false };
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError) || !process.argv.includes('--demo-without-keychain')) throw error;
@@ -71,9 +71,11 @@ async function main(): Promise<void> {
         devices: ({ now, log }) => ({ printer, drawer: new SimulatedCashDrawer({ now, log }) }),
         // No OS dialog here: "Import" takes the newest .csv/.json dropped in this folder.
         catalogFiles: folderFileChooser(process.env.NOPOS_CATALOG_IMPORT_DIR ?? path.join(dataDir, 'catalog-import')),
+        // No save dialog either: customer exports land in this folder under a fresh name.
+        customerExports: folderDestination(path.join(dataDir, 'exports', 'customers')),
         api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE },
       });
-      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach };
+      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach, customerDisplay: terminal.core.devices.customerDisplay };
     },
   });
 
@@ -92,8 +94,12 @@ async function main(): Promise<void> {
     const browser = spawn(chromium, [`--app=${host.newAppUrl()}`, `--user-data-dir=${profile}`, '--no-first-run'], { stdio: 'ignore' });
     browser.on('exit', stop);
     process.stdout.write(`NoPOS Terminal (browser host) opened in Chromium at ${host.origin}\n`);
+    if ((terminal as RunningTerminal | null)?.storage.settings.current().values.devices.customerDisplay.kind === 'window') {
+      spawn(chromium, [`--app=${host.customerDisplayUrl()}`, `--user-data-dir=${profile}-display`, '--no-first-run'], { stdio: 'ignore' });
+    }
   } else {
     process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
+    process.stdout.write(`Customer display (a second screen): ${host.customerDisplayUrl()}\n`);
   }
   // Each link opens one page: Enter here prints a fresh one (a second window, or after the first was closed).
   process.stdout.write('Press Enter here for a new link. Ctrl+C stops the terminal.\n');

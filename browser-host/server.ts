@@ -9,10 +9,13 @@ import type { EventSink } from '../electron/main/ipc/event-publisher';
 import type { IpcRegistry } from '../electron/main/ipc/registry';
 import { createHttpBridge } from './http-bridge';
 import { BRIDGE_PATHS, CODE_FRAGMENT_KEY } from './protocol';
+import { customerDisplayRoutes, DISPLAY_PATHS, DISPLAY_TOKEN_KEY, type DisplaySource } from './customer-display-page';
 
 interface HostedCore {
   registry: IpcRegistry;
   attachEvents: (sink: EventSink) => () => void;
+  /** What the customer display page shows (devices area); none: the page is refused. */
+  customerDisplay?: DisplaySource;
 }
 
 export interface BrowserHostOptions {
@@ -27,6 +30,8 @@ export interface BrowserHost {
   origin: string;
   /** A URL to open the app once: it carries a fresh one-time code that the page trades for the token. */
   newAppUrl(): string;
+  /** The customer display page (a second screen): read-only, fed only what the customer may see. */
+  customerDisplayUrl(): string;
   close(): Promise<void>;
 }
 
@@ -51,10 +56,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   );
   let origin = '';
   let handleBridge: ReturnType<typeof createHttpBridge> | null = null;
+  const displayToken = randomBytes(32).toString('base64url');
+  let display: DisplaySource | null = null;
+  const handleDisplay = customerDisplayRoutes({ token: displayToken, source: () => display });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (handleBridge?.(req, res, pathname)) return;
+    if (handleDisplay(req, res, pathname)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return notFound(res);
     if (pathname === BRIDGE_PATHS.script) {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/javascript; charset=utf-8' });
@@ -79,6 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const core = await options.createCore(origin);
+  display = core.customerDisplay ?? null;
   handleBridge = createHttpBridge({ registry: core.registry, attachEvents: core.attachEvents, token, origin, redeem: (code) => codes.delete(code) });
 
   return {
@@ -88,6 +98,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       codes.add(code);
       return `${origin}/#${CODE_FRAGMENT_KEY}=${code}`;
     },
+    customerDisplayUrl: () => `${origin}${DISPLAY_PATHS.page}#${DISPLAY_TOKEN_KEY}=${displayToken}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { API_SCOPES, type ApiScope } from '../shared/api/scopes';
 import type { FaultInjector } from './faults';
 import { Catalog } from './store/catalog';
+import { Customers } from './store/customers';
 import type { SandboxDb } from './store/database';
 import { Events } from './store/events';
 import { IdempotencyStore } from './store/idempotency';
@@ -16,6 +17,7 @@ export class SandboxServices {
   readonly uploads: Uploads;
   readonly events: Events;
   readonly idempotency: IdempotencyStore;
+  readonly customers: Customers;
 
   constructor(
     readonly db: SandboxDb,
@@ -28,6 +30,7 @@ export class SandboxServices {
     this.ledger = new Ledger(db, now);
     this.uploads = new Uploads(db, now);
     this.events = new Events(db, now);
+    this.customers = new Customers(db, now);
     this.idempotency = new IdempotencyStore(db, () => now().getTime(), idempotencyTtlMs);
   }
 

@@ -38,11 +38,13 @@ if (!plan.signed) {
 const updateKey = platform === 'linux' && process.env.NOPOS_UPDATE_SIGNING_KEY ? updateSigningKey(process.env.NOPOS_UPDATE_SIGNING_KEY) : null;
 run('npm', ['run', 'build'], updateKey ? { NOPOS_UPDATE_PUBLIC_KEY: updatePublicKeyPem(updateKey) } : { NOPOS_UPDATE_PUBLIC_KEY: '' });
 run('npx', ['electron-builder', '--config', 'electron-builder.yml', ...plan.args], plan.envOverrides);
+// The SBOM of what the installer ships travels with it, inside SHA256SUMS.
+run('npm', ['run', 'sbom']);
 
 const out = path.join(root, 'release');
 if (updateKey) console.log(`signed ${signChannelFile(path.join(out, 'latest-linux.yml'), updateKey)}`);
 // Checksums of every artifact, for IT to verify what it copies to the update feed.
-const artifacts = readdirSync(out).filter((name) => /\.(exe|msi|dmg|zip|deb|AppImage|blockmap|yml|sig)$/.test(name) && statSync(path.join(out, name)).isFile());
+const artifacts = readdirSync(out).filter((name) => (/\.(exe|msi|dmg|zip|deb|AppImage|blockmap|yml|sig)$/.test(name) || name === 'sbom.cdx.json') && statSync(path.join(out, name)).isFile());
 const sums = artifacts.map((name) => `${createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')}  ${name}`);
 writeFileSync(path.join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
 if (platform === 'linux' && plan.signed) {

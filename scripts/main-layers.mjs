@@ -12,7 +12,7 @@ import path from 'node:path';
 // A layer imports only itself and the layers below it.
 export const TOP = ['core', 'handlers'];
 export const BASE = ['ledger'];
-export const INFRASTRUCTURE = ['errors', 'storage', 'secrets', 'logging', 'ipc', 'window', 'api-client', 'audit', 'settings'];
+export const INFRASTRUCTURE = ['errors', 'timers', 'storage', 'secrets', 'logging', 'ipc', 'window', 'api-client', 'audit', 'settings'];
 
 const RANK = { infrastructure: 0, base: 1, area: 2, top: 3 };
 

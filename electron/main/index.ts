@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, autoUpdater as nativeUpdater, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents, type Settings } from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
+import type { ExportDestination } from './customers';
 import { parseDeployCommand, writeEnrollmentCode } from './enrollment/install-code';
 import { startTerminal, type RunningTerminal } from './core/start-terminal';
 import { startUnsyncedMarker } from './deploy/start-unsynced-marker';
@@ -8,6 +9,7 @@ import { StartupError } from './errors/startup-error';
 import { SimulatedCashDrawer } from './devices/cash-drawer';
 import { selectCardReader } from './devices/card-reader-selection';
 import { createElectronReceiptPrinter } from './devices/electron-receipt-printer';
+import { showCustomerDisplayWindow } from './devices/electron-customer-display';
 import { ReceiptsFolder } from './devices/receipts-folder';
 import { registerIpcHandlers, webContentsEventSink } from './ipc/electron-ipc';
 import { isAppProtocolSender } from './ipc/sender';
@@ -77,6 +79,15 @@ const catalogFiles: CatalogFileChooser = {
   },
 };
 
+/** A manager's customer data export: the OS save dialog picks where; the PDF goes beside the JSON. */
+const customerExports: ExportDestination = {
+  async choose(suggestedName) {
+    const options: Electron.SaveDialogOptions = { title: 'Export customer data', defaultPath: suggestedName, filters: [{ name: 'Customer data (JSON, with a PDF beside it)', extensions: ['json'] }] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
@@ -92,7 +103,7 @@ async function start(): Promise<void> {
     argv: process.argv,
     appInfo: { productName: 'NoPOS Terminal', version: app.getVersion(), platform: process.platform },
     isTrustedSender: isAppProtocolSender,
-    // No drawer driver yet: the simulated drawer logs each kick until the printer's drawer port is driven.
+    // The drawer set up in Devices is kicked through the ESC/POS printer; this simulated one logs kicks while none is.
     devices: ({ now, log }) => ({
       // Test cards are for development only: an installed terminal uses a driver, or has no card tender.
       cardReader: selectCardReader(process.platform, [], { simulatedAllowed: !app.isPackaged }),
@@ -100,6 +111,7 @@ async function start(): Promise<void> {
       drawer: new SimulatedCashDrawer({ now, log }),
     }),
     catalogFiles,
+    customerExports,
     kiosk: (machine) => {
       kiosk = kioskDecision(machine.kiosk, { packaged: app.isPackaged, explicitPolicyFile: policyFile !== defaultPolicyPath() });
       return kiosk.active ? { active: () => kioskHost?.active() ?? true, leave: () => kioskHost?.leave() } : undefined;
@@ -116,6 +128,7 @@ async function start(): Promise<void> {
   shutdown.add('logs', 'unsynced-marker', marker.stop);
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
+  app.on('will-quit', showCustomerDisplayWindow(core.devices.customerDisplay, () => storage.settings.current().values.devices.customerDisplay));
   const osLock = lockWithTheOs({ platform: process.platform, powerMonitor, lock: () => core.session.lock('os_lock'), log: appLog, env: process.env });
   shutdown.add('timers', 'os-lock', osLock.stop);
   setMenu(kiosk.active);

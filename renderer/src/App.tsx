@@ -12,6 +12,7 @@ import { useSession } from './session/SessionContext';
 import { SignInScreen } from './session/SignInScreen';
 import { AttentionScreen } from './screens/attention/AttentionScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { RefundScreen } from './screens/refund/RefundScreen';
 import { RegisterScreen } from './screens/register/RegisterScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
@@ -19,6 +20,7 @@ import { RecentSalesScreen } from './screens/sales/RecentSalesScreen';
 import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { DevicesScreen } from './screens/devices/DevicesScreen';
 import { StaffScreen } from './screens/staff/StaffScreen';
 
 interface ScreenDef {
@@ -35,10 +37,12 @@ const SCREENS = {
   shift: { label: 'Shift', needs: 'create:transactions', render: () => <ShiftScreen /> },
   reports: { label: 'Reports', needs: 'read:reports', render: () => <ReportsScreen /> },
   attention: { label: 'Attention', needs: 'approve:overrides', render: () => <AttentionScreen /> },
+  customers: { label: 'Customers', needs: 'manage:customers', render: () => <CustomersScreen /> },
   catalog: { label: 'Catalog', needs: 'manage:settings', render: () => <CatalogScreen /> },
   status: { label: 'Home', render: () => <StatusScreen /> },
   staff: { label: 'Staff', needs: 'manage:staff', render: () => <StaffScreen /> },
   settings: { label: 'Settings', needs: 'manage:settings', render: () => <SettingsScreen /> },
+  devices: { label: 'Devices', needs: 'manage:settings', render: () => <DevicesScreen /> },
 } satisfies Record<string, ScreenDef>;
 type ScreenName = keyof typeof SCREENS;
 

@@ -9,6 +9,7 @@ import './design/base.css';
 import './design/components.css';
 import './design/layout.css';
 import './design/register.css';
+import './design/customers.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

@@ -24,6 +24,8 @@ export const BACK_OFFICE_HTML = `<!doctype html>
   <table id="products"></table></section>
 <section aria-labelledby="h-txn"><h2 id="h-txn">Received transactions</h2><table id="transactions"></table></section>
 <section aria-labelledby="h-pay"><h2 id="h-pay">Payments</h2><table id="payments"></table></section>
+<section aria-labelledby="h-customers"><h2 id="h-customers">Customers</h2><table id="customers"></table></section>
+<section aria-labelledby="h-emails"><h2 id="h-emails">E-mailed receipts</h2><table id="emails"></table></section>
 <section aria-labelledby="h-events"><h2 id="h-events">Events</h2><table id="events"></table></section>
 <section aria-labelledby="h-faults"><h2 id="h-faults">Faults</h2>
   <form id="faults"><label for="faults-json">Fault configuration (JSON)</label><textarea id="faults-json" name="config" rows="6" cols="70"></textarea><button>Apply faults</button></form>
@@ -90,6 +92,8 @@ async function refresh() {
     p.status + (p.declineCode ? ' (' + p.declineCode + ')' : ''),
     p.status === 'approved' ? button('Decline after forwarding', () => admin('POST', '/admin/payments/' + p.id + '/decline', {})) : '',
   ]));
+  table('customers', ['Updated', 'Customer', 'Name', 'E-mail', 'Consents', 'Erased'], s.customers.map((c) => [c.updatedAt, c.customerId, c.name, c.email, c.consents, c.erasedAt]));
+  table('emails', ['Received', 'Terminal', 'Receipt', 'To', 'Subject'], s.receiptEmails.map((m) => [m.receivedAt, m.terminalId, m.receiptNumber, m.to == null ? '(erased)' : m.to, m.subject]));
   table('events', ['#', 'Type', 'Store', 'Terminal', 'Data', 'Created'], s.events.map((e) => [e.seq, e.type, e.store_id, e.terminal_id, JSON.stringify(e.data), e.created_at]));
   const faults = document.getElementById('faults-json');
   if (document.activeElement !== faults) faults.value = JSON.stringify(s.faults.config, null, 1);

@@ -102,6 +102,8 @@ function snapshot(services: SandboxServices) {
     enrollmentCodes: services.tenants.codes().map((row) => ({ ...row, code: formatEnrollmentCode(row.code), scopes: JSON.parse(row.scopes) })),
     transactions: services.ledger.recentTransactions(),
     payments: services.ledger.recentPayments(),
+    customers: services.customers.recentCustomers(),
+    receiptEmails: services.customers.recentEmails().map(({ html: _html, ...email }) => email),
     events: services.events.recent().map((row) => ({ ...row, data: JSON.parse(row.data) })),
     faults: { config: services.faults.current(), counts: services.faults.counts },
   };

@@ -175,6 +175,20 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       status: 201,
       body: services.uploads.recordSecurityEvents(needTerminal(input).id, input.body as z.output<typeof API_ROUTES.securityEvents.body>),
     }),
+    upsertCustomer: (input) => ({
+      status: 201,
+      body: services.customers.upsert(needTerminal(input).store_id, input.body as z.output<typeof API_ROUTES.upsertCustomer.body>),
+    }),
+    eraseCustomer: (input) => {
+      const { customerId } = input.params as { customerId: string };
+      return { status: 201, body: services.customers.erase(needTerminal(input).store_id, customerId, input.body as z.output<typeof API_ROUTES.eraseCustomer.body>) };
+    },
+    sendReceiptEmail: (input) => {
+      const terminal = needTerminal(input);
+      const queued = services.customers.queueEmail(terminal.store_id, terminal.id, input.body as z.output<typeof API_ROUTES.sendReceiptEmail.body>);
+      if (!queued) throw new ApiHttpError('conflict', 'This customer was erased: no e-mail is sent.');
+      return { status: 201, body: queued };
+    },
     events: (input) => {
       const terminal = needTerminal(input);
       const { cursor, limit } = input.query as z.output<typeof API_ROUTES.events.query>;

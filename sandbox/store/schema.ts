@@ -50,6 +50,12 @@ CREATE TABLE IF NOT EXISTS security_events (
 CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, store_id TEXT NOT NULL,
   terminal_id TEXT, type TEXT NOT NULL, data TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS customers (
+  id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores(id), customer_id TEXT NOT NULL, body TEXT,
+  updated_at TEXT NOT NULL, erased_at TEXT, UNIQUE (store_id, customer_id));
+CREATE TABLE IF NOT EXISTS receipt_emails (
+  id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL REFERENCES terminals(id), customer_id TEXT NOT NULL,
+  receipt_number TEXT NOT NULL, to_addr TEXT, subject TEXT NOT NULL, html TEXT, text TEXT, received_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (
   terminal_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
   response TEXT NOT NULL, created_at_ms INTEGER NOT NULL, PRIMARY KEY (terminal_id, key));

@@ -6,6 +6,7 @@ export * from './enrollment';
 export * from './catalog';
 export * from './transactions';
 export * from './payments';
+export * from './customers';
 export * from './uploads';
 export * from './events';
 export * from './signature';

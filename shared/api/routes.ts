@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { catalogPageSchema, pullQuerySchema, staffPageSchema } from './catalog';
 import { clientIdParamsSchema, transactionBatchRequestSchema, transactionBatchResponseSchema, transactionEnvelopeSchema, transactionRecordSchema } from './transactions';
+import {
+  customerErasureRequestSchema,
+  customerErasureResponseSchema,
+  customerParamsSchema,
+  customerRecordSchema,
+  customerUpsertRequestSchema,
+  receiptEmailRequestSchema,
+  receiptEmailResponseSchema,
+} from './customers';
 import { enrollmentRequestSchema, enrollmentResponseSchema, storeSchema } from './enrollment';
+
 import { eventsPageSchema, eventsQuerySchema } from './events';
 import { paymentBatchRequestSchema, paymentBatchResponseSchema, paymentRecordSchema, paymentRequestSchema, paymentReversalRequestSchema, paymentReversalSchema } from './payments';
 import type { ApiScope } from './scopes';
@@ -89,6 +99,18 @@ export const API_ROUTES = {
   securityEvents: route({
     method: 'POST', path: '/v1/security-events', summary: 'Upload security events',
     auth: 'write:audit', idempotent: true, body: securityEventUploadRequestSchema, status: 201, response: securityEventUploadResponseSchema,
+  }),
+  upsertCustomer: route({
+    method: 'POST', path: '/v1/customers', summary: 'Create or replace a customer and their consents',
+    auth: 'write:customers', idempotent: true, body: customerUpsertRequestSchema, status: 201, response: customerRecordSchema,
+  }),
+  eraseCustomer: route({
+    method: 'POST', path: '/v1/customers/:customerId/erasure', summary: 'Erase a customer\'s personal data (GDPR art. 17)',
+    auth: 'write:customers', idempotent: true, params: customerParamsSchema, body: customerErasureRequestSchema, status: 201, response: customerErasureResponseSchema,
+  }),
+  sendReceiptEmail: route({
+    method: 'POST', path: '/v1/receipt-emails', summary: 'E-mail a receipt to a customer who consented',
+    auth: 'send:receipts', idempotent: true, body: receiptEmailRequestSchema, status: 201, response: receiptEmailResponseSchema,
   }),
   events: route({
     method: 'GET', path: '/v1/events', summary: 'The signed events feed, read with a cursor',

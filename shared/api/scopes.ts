@@ -15,6 +15,8 @@ export const API_SCOPES = [
   'read:payments',
   'write:audit',
   'read:events',
+  'write:customers',
+  'send:receipts',
 ] as const;
 export const apiScopeSchema = z.enum(API_SCOPES);
 export type ApiScope = z.infer<typeof apiScopeSchema>;

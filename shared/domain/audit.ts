@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'sale.cleared',
   'refund.issued',
   'drawer.opened',
+  'drawer.failed',
+  'device.tested',
+  'sale.weight_entered',
   'shift.opened',
   'shift.closed',
   'cash.paid_in',
@@ -41,6 +44,18 @@ export const AUDIT_ACTIONS = [
   'payment.resolved',
   'payment.attempt_attached',
   'payment.reversed',
+  // Customers: the target is `customer:<id>` or the sale/receipt; never a name, e-mail or phone.
+  'customer.created',
+  'customer.changed',
+  'customer.consent_given',
+  'customer.consent_withdrawn',
+  'customer.attached',
+  'customer.detached',
+  'customer.exported',
+  'customer.erasure_requested',
+  'customer.erased',
+  'receipt.emailed',
+  'retention.pruned',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

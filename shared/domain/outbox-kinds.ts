@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from '../api/common';
+import { isoDateTimeSchema, uuidV7Schema } from '../api/common';
 import { paymentRequestSchema } from '../api/payments';
 import type { ApiRouteName } from '../api/routes';
 import { transactionEnvelopeSchema, type TransactionType } from '../api/transactions';
@@ -17,7 +17,10 @@ interface OutboxKindDef {
   /** What an item of this kind carries, as queued and sent. */
   payload: z.ZodType;
   /** The NoPOS API operation that delivers it. */
-  route: Extract<ApiRouteName, 'transactionBatch' | 'paymentBatch' | 'securityEvents'>;
+  route: Extract<
+    ApiRouteName,
+    'transactionBatch' | 'paymentBatch' | 'securityEvents' | 'upsertCustomer' | 'eraseCustomer' | 'sendReceiptEmail'
+  >;
 }
 
 const transaction = { payload: transactionEnvelopeSchema, route: 'transactionBatch' } as const;
@@ -36,6 +39,10 @@ export const OUTBOX_KINDS = {
   shift_close: transaction,
   payment: { payload: paymentRequestSchema, route: 'paymentBatch' },
   security_alert: { payload: securityAlertSchema, route: 'securityEvents' },
+  // The customers area's: they name a customer only; the request is built from its tables at delivery.
+  'customer.upsert': { payload: z.object({ customerId: uuidV7Schema }).strict(), route: 'upsertCustomer' },
+  'customer.erasure': { payload: z.object({ customerId: uuidV7Schema, requestedAt: isoDateTimeSchema, erasedAt: isoDateTimeSchema }).strict(), route: 'eraseCustomer' },
+  'receipt.email': { payload: z.object({ customerId: uuidV7Schema, receiptNumber: z.string().min(1).max(60) }).strict(), route: 'sendReceiptEmail' },
 } as const satisfies Record<TransactionType, OutboxKindDef> & Record<string, OutboxKindDef>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

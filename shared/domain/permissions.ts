@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'apply:discounts',
   'open:drawer',
   'approve:overrides',
+  'manage:customers',
   'manage:staff',
   'manage:settings',
   'read:audit',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DEVICE_SETTINGS, deviceSettingsSchema } from './devices';
 import { currencySchema, minorUnitsSchema } from './money';
 import { freeText } from './free-text';
 
@@ -37,6 +38,18 @@ const offlinePaymentsSchema = z
   })
   .strict();
 
+/** How long personal and sale data stay on the terminal (docs/compliance/gdpr.md). */
+const privacySchema = z
+  .object({
+    /** An erasure waits this long after the customer's last sale (refunds, chargebacks); 0: at once. */
+    erasureHoldDays: z.number().int().min(0).max(730),
+    /** Synced sale details (lines, card brand and last digits) older than this are pruned; totals stay. */
+    saleDetailsDays: z.number().int().min(90).max(3650),
+    /** Security logs are kept at least this long (PCI DSS 10.5.1: 12 months). */
+    securityLogMonths: z.number().int().min(12).max(120),
+  })
+  .strict();
+
 const policiesSchema = z
   .object({
     pinLength: z.number().int().min(4).max(8),
@@ -46,10 +59,13 @@ const policiesSchema = z
     clearApprovalLines: z.number().int().min(0).max(1_000),
     offlinePayments: offlinePaymentsSchema,
     apiBaseUrl: apiBaseUrlSchema,
+    /** For a terminal in PCI DSS scope: 30-minute lockouts, 15-minute re-authentication, admin passphrases. */
+    pciSignIn: z.boolean(),
+    privacy: privacySchema,
   })
   .strict();
 
-export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema }).strict();
+export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema, devices: deviceSettingsSchema }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -77,7 +93,10 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'terminal'> & { terminal: Omit<Set
     clearApprovalLines: 10,
     offlinePayments: { maxPerTransactionMinor: 10_000, maxTotalMinor: 100_000, maxCount: 50, maxAgeHours: 24 },
     apiBaseUrl: 'https://api.nopos.dev',
+    pciSignIn: false,
+    privacy: { erasureHoldDays: 120, saleDetailsDays: 730, securityLogMonths: 12 },
   },
+  devices: DEFAULT_DEVICE_SETTINGS,
 };
 
 export const settingsViewSchema = z

@@ -15,6 +15,7 @@ const MANAGER: readonly Permission[] = [
   'apply:discounts',
   'open:drawer',
   'approve:overrides',
+  'manage:customers',
 ];
 
 /** The roles table: the main process checks every channel against it; the renderer only hides buttons. */
@@ -73,6 +74,8 @@ export const signInResultSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('locked_out'), retryAfterSeconds: z.number().int().positive() }).strict(),
   z.object({ outcome: z.literal('terminal_throttled'), retryAfterSeconds: z.number().int().positive() }).strict(),
   z.object({ outcome: z.literal('not_allowed'), message: z.string() }).strict(),
+  /** PCI sign-in mode: an admin also gives their passphrase; `firstTime`: the one given now becomes it. */
+  z.object({ outcome: z.literal('passphrase_required'), firstTime: z.boolean() }).strict(),
 ]);
 export type SignInResult = z.infer<typeof signInResultSchema>;
 

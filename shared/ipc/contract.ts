@@ -4,6 +4,8 @@ import { appChannels } from './areas/app';
 import { approvalsChannels } from './areas/approvals';
 import { auditChannels } from './areas/audit';
 import { catalogChannels } from './areas/catalog';
+import { customersChannels } from './areas/customers';
+import { devicesChannels, devicesEvents } from './areas/devices';
 import { drawerChannels } from './areas/drawer';
 import { kioskChannels } from './areas/kiosk';
 import { paymentsChannels } from './areas/payments';
@@ -42,10 +44,13 @@ export const contract = defineContract({
     shifts: shiftsChannels,
     receipts: receiptsChannels,
     sync: syncChannels,
+    customers: customersChannels,
+    devices: devicesChannels,
   },
   events: {
     session: { changed: event(sessionViewSchema) },
     sync: { changed: event(syncStatusSchema) },
+    devices: devicesEvents,
   },
 });
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Keychain } from '../../electron/main/secrets/keychain';
 import type { Sync } from '../../electron/main/sync/create-sync';
@@ -100,6 +101,8 @@ export interface ScanBackground {
 export interface ScanToPaintOptions {
   /** Set up over the terminal's storage before the page opens. */
   background?: (storage: TerminalStorage, keychain: Keychain) => Promise<ScanBackground>;
+  /** Called once the terminal's core runs, before the first scan (e.g. to give its devices work). */
+  withCore?: (core: AppCore) => ScanBackground;
   scans?: number;
 }
 
@@ -113,7 +116,8 @@ export async function scanToPaintBench(options: ScanToPaintOptions = {}): Promis
   loadCatalog(storage, benchProducts(PRODUCTS));
   await seedStaff(storage, 'Bench', 'cashier', '482913');
   const background = options.background ? await options.background(storage, keychain) : null;
-  const { host } = await startAppHost(storage, background?.sync ? { sync: background.sync } : {});
+  const { host, core } = await startAppHost(storage, background?.sync ? { sync: background.sync } : {});
+  const coreWork = options.withCore?.(core) ?? null;
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -124,6 +128,7 @@ export async function scanToPaintBench(options: ScanToPaintOptions = {}): Promis
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     for (let i = 0; i < scans; i++) {
       await background?.beforeScan?.();
+      await coreWork?.beforeScan?.();
       if (i > 0 && i % LINES_PER_SALE === 0) {
         await page.getByRole('button', { name: 'Clear', exact: true }).click();
         await page.getByRole('button', { name: 'Clear sale' }).click();
@@ -150,6 +155,7 @@ export async function scanToPaintBench(options: ScanToPaintOptions = {}): Promis
     await browser.close();
     await host.close();
     await background?.close?.();
+    await coreWork?.close?.();
     storage.close();
     scratch.cleanup();
   }

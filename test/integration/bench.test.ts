@@ -18,10 +18,12 @@ beforeAll(async () => {
   const register = { BENCH_REGISTER_PRODUCTS: '2000', BENCH_CATALOG_PRODUCTS: '2000', BENCH_REGISTER_SALES: '50', BENCH_SCANS: '20', BENCH_SALE_ROUNDS: '2', BENCH_SALES_PER_ROUND: '3' };
   // The sync section small: a 300-sale backlog, 2 rounds, 10 scans while syncing.
   const sync = { BENCH_SYNC_BACKLOG: '300', BENCH_SYNC_ROUNDS: '2', BENCH_SYNC_SCANS: '10' };
-  const env = { ...process.env, ...register, ...sync, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_CPU_COMMITS: '50', BENCH_CPU_ROUNDS: '2', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
-  const { stdout } = await run(process.execPath, ['dist/bench/index.cjs'], { cwd: root, env, timeout: 230_000 });
+  // The devices section small: 5 printed sales, 10 scans watched on the customer display.
+  const devices = { BENCH_DEVICES_SALES: '5', BENCH_DEVICES_SCANS: '10' };
+  const env = { ...process.env, ...register, ...sync, ...devices, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_CPU_COMMITS: '50', BENCH_CPU_ROUNDS: '2', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
+  const { stdout } = await run(process.execPath, ['dist/bench/index.cjs'], { cwd: root, env, timeout: 330_000 });
   report = JSON.parse(stdout) as typeof report;
-}, 240_000);
+}, 340_000);
 
 const positive = expect.any(Number);
 
@@ -67,6 +69,15 @@ describe('npm run bench', () => {
     // 300 sales, 90 of them paid by card offline: 1 payment batch and 3 sale batches, per 10,000.
     expect(report.sync!.requestsFor10kMixedBacklog).toBe(Math.ceil((4 * 10_000) / 300));
     expect(report.sync).toMatchObject({ backlog: 300, scansWhileSyncing: 10, backlogsSyncedDuringScans: expect.any(Number) });
+  });
+
+  it('carries the devices figures by the names issue 17 gives, with their targets', () => {
+    for (const name of ['completeToFirstPrintByteMs', 'scanToCustomerDisplayP95Ms', 'hungPrinterScanRatio']) {
+      expect(report.devices![name], name).toBeGreaterThan(0);
+      expect(typeof (report.withinTargets!.devices as Record<string, unknown>)[name], name).toBe('boolean');
+    }
+    expect(report.devices).toMatchObject({ scanP95MsWithHungPrinter: positive, scanP95MsWithPrinterFine: positive, sales: 5, displayScans: 10 });
+    expect(report.targets!.devices).toEqual({ completeToFirstPrintByteMs: 50, scanToCustomerDisplayP95Ms: 50, hungPrinterScanRatio: 1.1 });
   });
 
   it('measures resident memory after 20 sign-ins in a fresh process, under 100 MiB (PIN hashes off the thread pool)', () => {

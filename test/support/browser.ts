@@ -12,6 +12,7 @@ import type { TerminalStorage } from '../../electron/main/core/terminal-storage'
 import { startBrowserHost, type BrowserHost } from '../../browser-host/server';
 import { CHROMIUM_FLAGS, createChromiumReceiptPrinter } from '../../browser-host/chromium-receipt-printer';
 import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
+import { folderDestination } from '../../electron/main/customers';
 import { ReceiptsFolder } from '../../electron/main/devices/receipts-folder';
 import type { Sync } from '../../electron/main/sync/create-sync';
 
@@ -42,6 +43,8 @@ export async function startAppHost(
     sync?: Sync;
     /** Online card authorization, as `npm start` wires it over sync's API client. */
     paymentGateway?: PaymentGateway;
+    /** Where customer exports land (the browser host's stand-in for the save dialog). */
+    customerExportsDir?: string;
     /** Runs as the throw-away demo terminal `npm start` makes without a keychain, with this data folder. */
     demoDataDir?: string;
   } = {},
@@ -67,13 +70,14 @@ export async function startAppHost(
         ...(options.sync ? { sync: options.sync } : {}),
         ...(options.paymentGateway ? { paymentGateway: options.paymentGateway } : {}),
         ...(options.kiosk ? { kiosk: options.kiosk } : {}),
+        ...(options.customerExportsDir ? { customerExports: folderDestination(options.customerExportsDir) } : {}),
         ...(printer ? { devices: { printer, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) } } : {}),
       });
-      return { registry: core.registry, attachEvents: core.events.attach };
+      return { registry: core.registry, attachEvents: core.events.attach, customerDisplay: core.devices.customerDisplay };
     },
   });
   if (!printer) return { host, core: core! };
-  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
+  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), customerDisplayUrl: () => host.customerDisplayUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
 }
 
 /** Adds staff straight into storage, as if an admin had created them. */

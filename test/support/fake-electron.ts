@@ -5,6 +5,7 @@ import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   Dialog,
+  Display,
   IpcMain,
   MenuItem,
   MenuItemConstructorOptions,
@@ -247,9 +248,10 @@ export class FakeElectron {
   module() {
     const electron = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const state = this.state;
-    const dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog'> = {
+    const dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog' | 'showSaveDialog'> = {
       showErrorBox: (title, content) => void state.errorBoxes.push([title, content]),
       showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
     };
     const ipcMain: Pick<IpcMain, 'handle'> = {
       handle: (channel, listener) => void state.ipc.set(channel, listener),
@@ -264,6 +266,7 @@ export class FakeElectron {
       setPermissionCheckHandler: (handler) => void (state.session.permissionCheck = handler),
       setDevicePermissionHandler: (handler) => void (state.session.device = handler),
     };
+    const primaryDisplay: Pick<Display, 'bounds'> = { bounds: { x: 0, y: 0, width: 1366, height: 768 } };
     class BrowserWindowClass extends FakeBrowserWindow {
       constructor(options: BrowserWindowConstructorOptions = {}) {
         super(options, electron);
@@ -283,6 +286,10 @@ export class FakeElectron {
       protocol,
       session: { defaultSession },
       webContents: { getAllWebContents: (): WebContents[] => [] },
+      screen: {
+        getAllDisplays: (): Pick<Display, 'bounds'>[] => [primaryDisplay],
+        getPrimaryDisplay: (): Pick<Display, 'bounds'> => primaryDisplay,
+      },
     };
   }
 }

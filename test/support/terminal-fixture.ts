@@ -10,7 +10,9 @@ import type { SelectedCardReader } from '../../electron/main/devices/card-reader
 import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { noReceiptPrinter, type ReceiptPrinter } from '../../electron/main/devices/receipt-printer';
 import type { PaymentGateway } from '../../electron/main/payments/payment-gateway';
+import type { PrinterTimeouts } from '../../electron/main/devices/escpos/escpos-printer';
 import type { AttentionList } from '../../electron/main/payments/declined-payments';
+import type { ExportDestination } from '../../electron/main/customers';
 import { memoryKeychain } from './memory-keychain';
 import { testCatalog } from './test-catalog';
 import { openTestStorage, tempDir } from './storage';
@@ -50,6 +52,9 @@ export interface FixtureOptions {
   printer?: ReceiptPrinter;
   paymentGateway?: PaymentGateway;
   attention?: AttentionList;
+  customerExports?: ExportDestination;
+  /** Short ESC/POS timeouts, so a hung test printer fails a job quickly. */
+  printerTimeouts?: PrinterTimeouts;
 }
 
 export async function terminalFixture(options: FixtureOptions = {}): Promise<TerminalFixture> {
@@ -60,7 +65,7 @@ export async function terminalFixture(options: FixtureOptions = {}): Promise<Ter
 }
 
 function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, scratch: { dir: string; cleanup: () => void }): TerminalFixture {
-  const { catalog, kiosk, cardReader, printer, paymentGateway, attention } = options;
+  const { catalog, kiosk, cardReader, printer, paymentGateway, attention, printerTimeouts, customerExports } = options;
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
     now: clock.now,
@@ -71,6 +76,8 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     ...(cardReader ? { devices: { printer: printer ?? noReceiptPrinter, drawer: new SimulatedCashDrawer({ now: clock.now }), cardReader } } : {}),
     ...(paymentGateway ? { paymentGateway } : {}),
     ...(attention ? { attention } : {}),
+    ...(customerExports ? { customerExports } : {}),
+    ...(printerTimeouts ? { printerTimeouts } : {}),
   });
   return {
     clock,

@@ -123,6 +123,18 @@ export class ApiClient {
     return this.call('securityEvents', { rawBody: JSON.stringify(body), idempotencyKey });
   }
 
+  upsertCustomer(body: z.input<typeof API_ROUTES.upsertCustomer.body>, idempotencyKey: string): Promise<Response<'upsertCustomer'>> {
+    return this.call('upsertCustomer', { rawBody: JSON.stringify(body), idempotencyKey });
+  }
+
+  eraseCustomer(customerId: string, body: z.input<typeof API_ROUTES.eraseCustomer.body>, idempotencyKey: string): Promise<Response<'eraseCustomer'>> {
+    return this.call('eraseCustomer', { params: { customerId }, rawBody: JSON.stringify(body), idempotencyKey });
+  }
+
+  sendReceiptEmail(body: z.input<typeof API_ROUTES.sendReceiptEmail.body>, idempotencyKey: string): Promise<Response<'sendReceiptEmail'>> {
+    return this.call('sendReceiptEmail', { rawBody: JSON.stringify(body), idempotencyKey });
+  }
+
   /** The raw body and signature header: the caller verifies them before parsing anything. */
   async eventsRaw(cursor: string | undefined, limit = 100): Promise<{ body: string; signature: string | null }> {
     const reply = await this.exchange('events', { query: { cursor, limit: String(limit) } });

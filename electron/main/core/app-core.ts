@@ -2,8 +2,10 @@ import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { createAudit } from '../audit';
 import { createCatalog, type CatalogFileChooser } from '../catalog';
-import { createDevices, type TerminalDevices } from '../devices';
+import { createCustomers, type ExportDestination } from '../customers';
+import { createDevices, type Devices, type PrinterTimeouts, type TerminalDevices } from '../devices';
 import { createHandlers } from '../handlers';
+import { createRetention, type Retention } from '../retention';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
@@ -45,6 +47,10 @@ export interface AppCoreDeps {
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
+  /** Where a manager saves a customer's data export (the save dialog; a folder in the browser host); none: unavailable. */
+  customerExports?: ExportDestination;
+  /** Tests shorten the ESC/POS printer's timeouts. */
+  printerTimeouts?: PrinterTimeouts;
 }
 
 export interface AppCore {
@@ -55,7 +61,12 @@ export interface AppCore {
   session: SessionService;
   register: Register;
   payments: Payments;
-  /** Starts the idle auto-lock timer and the settling of interrupted card payments; returns its stop function. */
+  retention: Retention;
+  devices: Devices;
+  /**
+   * Starts the idle auto-lock timer, the settling of interrupted card payments, the devices' watch (settling print
+   * jobs a crash cut off), the customers' and retention's timers; returns its stop function.
+   */
   startTimers(): () => void;
 }
 
@@ -70,10 +81,23 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
   const staffName = (id: string) => storage.staff.get(id)?.name;
-  const devices = createDevices({ devices: deps.devices, audit, now, log });
+  const events = createEventPublisher(contract);
   const catalog = createCatalog({ service: storage.catalog, files: deps.catalogFiles, storeCurrency: () => settings().store.currency });
   // The register's records first: receipts read them, and the register writes them.
   const records = openRegisterRecords({ db, settings, staffName: (id) => staffName(id) ?? id });
+  const devices = createDevices({
+    db,
+    now,
+    host: deps.devices,
+    settings: () => settings().devices,
+    terminalName: () => settings().terminal.name,
+    storeName: () => settings().store.name,
+    audit,
+    log,
+    publish: (status) => events.publish('devices', 'changed', status),
+    originalInterrupted: (receiptNumber) => records.ledger.markOutput(receiptNumber, 'print', now()),
+    ...(deps.printerTimeouts ? { printerTimeouts: deps.printerTimeouts } : {}),
+  });
   const receipts = createReceipts({
     source: deps.receiptSource ?? records.ledger,
     printer: devices.printer,
@@ -109,6 +133,25 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     attention: deps.attention ?? storage.needsAttention,
     log,
   });
+  const customers = createCustomers({
+    db,
+    now,
+    settings,
+    audit,
+    outbox: storage.outbox,
+    saleStatus: (saleId) => records.ledger.sale(saleId)?.status ?? null,
+    saleOfReceipt: (receiptNumber) => {
+      const record = records.ledger.find(receiptNumber)?.record;
+      return record?.kind === 'sale' ? record.sale.saleId : null;
+    },
+    // Receipts for e-mail: the receipt as its first copy printed, and its page.
+    receiptDocument: receipts.rendered,
+    exports: deps.customerExports ?? null,
+    log,
+  });
+  // Customers' kinds are built at send time from the area's tables: sync delivers them through the face.
+  deps.sync?.kinds.declare(customers.outboxKinds);
+  const retention = createRetention({ db, now, settings, audit, log });
   const staff = createStaff({
     db,
     now,
@@ -126,7 +169,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const kiosk = createKiosk({ host: deps.kiosk, auth: staff.auth, audit });
   const handlers = createHandlers({
     appInfo: deps.appInfo, now, storage, settings: createSettings({ settings: storage.settings }), audit: createAudit({ audit }),
-    staff, devices, catalog, register, payments, receipts, kiosk, sync: deps.sync ?? null,
+    staff, devices, catalog, register, payments, receipts, kiosk, customers, sync: deps.sync ?? null,
   });
   const registry = createIpcRegistry({
     contract,
@@ -141,7 +184,6 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       return new DiskFullError();
     },
   });
-  const events = createEventPublisher(contract);
   session.onChange((view) => events.publish('session', 'changed', view));
   deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   return {
@@ -151,6 +193,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     session,
     register,
     payments,
+    retention,
+    devices,
     startTimers() {
       // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
       const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
@@ -162,7 +206,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
         if (++ticks % 6 === 0 && payments.hasOpenCardAttempts()) resolveAttempts();
       }, 5_000);
       timer.unref?.();
-      return () => clearInterval(timer);
+      devices.start();
+      const stopCustomers = customers.start();
+      const stopRetention = retention.start();
+      return () => {
+        clearInterval(timer);
+        devices.stop();
+        stopCustomers();
+        stopRetention();
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { WeighedLookups } from '../devices';
 import type { CashDrawer } from '../devices/cash-drawer';
 import { createSales, type CartService, type CatalogReader, type CheckoutService, type RefundService, type Sales, type VoidService } from '../sales';
 import { RefundRepository } from '../ledger/refund-repository';
@@ -50,6 +51,8 @@ export interface Register {
   voids: VoidService;
   shifts: ShiftService;
   ledger: SalesLedger;
+  /** What the scale's guard asks: whether a product is sold by weight, and the sale open now. */
+  weighed: WeighedLookups;
   /** The sales, refunds and shifts channels, once card tender and the terminal's revocation are known. */
   handlers(ports: Parameters<Sales['handlers']>[0]): ReturnType<Sales['handlers']> & Shifts['handlers'];
 }
@@ -74,22 +77,30 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
     voids: sales.voids,
     shifts: shifts.service,
     ledger,
+    weighed: {
+      weighedProduct: ({ code, productId }) => (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
+      openSale: () => sales.cart.current(),
+    },
     handlers: (ports) => ({ ...sales.handlers(ports), ...shifts.handlers }),
   };
 }
 
 /**
- * The drawer opens after the record it belongs to is committed: a jammed or unplugged drawer is
- * reported, and never turns a completed sale, refund or paid out into an error for the cashier.
+ * The drawer opens after the record it belongs to is committed, without the record waiting for it: a
+ * jammed, unplugged or hung drawer is reported (by the devices area, and here in the log), and never
+ * delays or fails a completed sale, refund or paid out.
  */
 function openedAfterCommit(drawer: CashDrawer, log: RegisterDeps['log']): CashDrawer {
   return {
-    open: async (reason) => {
-      try {
-        await drawer.open(reason);
-      } catch (error) {
-        log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error });
-      }
+    open: (reason) => {
+      drawer.open(reason).catch((error: unknown) => {
+        try {
+          log({ event: 'drawer.failed', reason, error: error instanceof Error ? error.name : typeof error });
+        } catch {
+          // The log itself failing (a full disk) must not become an unhandled rejection.
+        }
+      });
+      return Promise.resolve();
     },
   };
 }

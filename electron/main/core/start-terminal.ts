@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MachinePolicy } from '../../../shared/domain/machine-policy';
 import type { CatalogFileChooser } from '../catalog/import/catalog-import';
+import type { ExportDestination } from '../customers';
 import type { TerminalDevices } from '../devices/terminal-devices';
 import type { AppInfo } from './app-handlers';
 import type { SenderCheck } from '../ipc/sender';
@@ -27,6 +28,8 @@ export interface TerminalHost {
   devices(context: { dataDir: string; now: () => Date; log: (entry: Record<string, unknown>) => void }): TerminalDevices;
   /** How an admin picks a catalog file to import. */
   catalogFiles?: CatalogFileChooser;
+  /** Where a manager's customer data export is saved (the save dialog, or a folder). */
+  customerExports?: ExportDestination;
   /** Kiosk mode's window controls, when the machine policy turns kiosk mode on in this host. */
   kiosk?(machine: MachinePolicy): KioskHost | undefined;
   /** Development only: the sandbox's URL and CA file instead of the policy's API. */
@@ -81,6 +84,7 @@ export async function startTerminal(host: TerminalHost): Promise<RunningTerminal
     devices: host.devices({ dataDir, now, log }),
     ...(kiosk ? { kiosk } : {}),
     ...(host.catalogFiles ? { catalogFiles: host.catalogFiles } : {}),
+    ...(host.customerExports ? { customerExports: host.customerExports } : {}),
     sync,
     paymentGateway: paymentGatewayFor(sync, log),
   });

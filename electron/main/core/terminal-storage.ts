@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../shared/domain/settings';
 import { AuditTrail } from '../audit/audit-trail';
 import { CatalogService } from '../catalog/catalog-service';
 import { RotatingLog } from '../logging/rotating-log';
@@ -54,6 +55,11 @@ export interface TerminalStorage {
 
 export const DATABASE_FILE = 'terminal.db';
 
+/** The logs open before settings do: until then, the policy file's value or the default. */
+function logMonths(policy: SettingsPatch, settings: () => SettingsService | undefined): number {
+  return settings()?.current().values.policies.privacy.securityLogMonths ?? policy.policies?.privacy?.securityLogMonths ?? DEFAULT_SETTINGS.policies.privacy.securityLogMonths;
+}
+
 /**
  * Everything the terminal keeps, opened in an order that fails safe: the keychain is proven and the
  * policy validated before the database is touched, and any StartupError leaves every file as it was.
@@ -74,16 +80,20 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const disk = new DiskSpace(options.dataDir, options.now);
     // A log line the disk refuses is held, never thrown: logging must not take the terminal down.
     const logHealth = { onWriteFailed: (error: unknown) => void (isDiskFull(error) && disk.noteFull()), onResumed: () => disk.noteRoom() };
+    // Security logs are kept by age (the policy's months, PCI DSS 10.5.1), up to 1,000 files of 5 MiB.
+    const ready: { settings?: SettingsService } = {};
+    const kept = { keep: 1_000, keepMonths: () => logMonths(policy, () => ready.settings) };
     const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now, ...logHealth });
     for (const entry of retries) appLog.write(entry);
-    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...logHealth }), () => terminalId, {
-      refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...logHealth }),
+    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...kept, ...logHealth }), () => terminalId, {
+      refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...kept, ...logHealth }),
       now: options.now,
     });
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
     const staff = new StaffRepository(db, options.now);
     const pinHasher = new PinHasher(await loadPinPepper(options.keychain, staff.count() > 0), options.pinCost);
     const settings = new SettingsService(db, policy, audit, options.now);
+    ready.settings = settings;
     const catalog = new CatalogService({ db, audit, storeCurrency: () => settings.current().values.store.currency });
     catalog.ensureInitialized();
     return {

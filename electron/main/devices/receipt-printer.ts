@@ -1,4 +1,4 @@
-import type { PrintOutcome } from '../../../shared/domain/receipt';
+import type { PrintOutcome, ReceiptDocument } from '../../../shared/domain/receipt';
 import { AppError } from '../../../shared/ipc/errors';
 
 /**
@@ -8,9 +8,10 @@ import { AppError } from '../../../shared/ipc/errors';
 export interface ReceiptPrinter {
   /**
    * One receipt page (see receipt-html.ts) to paper; `cancelled` when the person closed the dialog.
-   * `fileName` names the file only where printing lands in one (the browser host's PDF).
+   * `fileName` names the file only where printing lands in one (the browser host's PDF). `document` is
+   * the same receipt as rows, for printers that draw it themselves (ESC/POS).
    */
-  print(html: string, fileName: string): Promise<PrintOutcome>;
+  print(html: string, fileName: string, document?: ReceiptDocument): Promise<PrintOutcome>;
   /** The same page as a PDF named `fileName` (or a free variant of it) in the receipts folder. */
   savePdf(html: string, fileName: string): Promise<PrintOutcome>;
 }

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog';
 import { createAppHandlers, type AppInfo } from '../core/app-handlers';
 import type { Register } from '../core/register';
 import type { TerminalStorage } from '../core/terminal-storage';
+import type { Customers } from '../customers';
 import type { Devices } from '../devices';
 import type { Handlers } from '../ipc/registry';
 import type { Kiosk } from '../kiosk';
@@ -27,11 +28,13 @@ export interface HandlerDeps {
   payments: Payments;
   receipts: Receipts;
   kiosk: Kiosk;
+  customers: Customers;
   sync: Sync | null;
 }
 
 /** Every area's face serves its own channels; TypeScript fails here when a contract area has no handler. */
 export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
+  const register = deps.register.handlers({ cards: deps.payments.cards, revoked: () => deps.sync?.enrollment.revoked() ?? false });
   return {
     app: createAppHandlers(deps.appInfo, deps.now, () => {
       // Lines held while the disk was full go out as soon as there is room again.
@@ -44,10 +47,13 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     ...deps.staff.handlers,
     ...deps.devices.handlers,
     ...deps.catalog.handlers,
-    ...deps.register.handlers({ cards: deps.payments.cards, revoked: () => deps.sync?.enrollment.revoked() ?? false }),
+    ...register,
+    // The scale's guard on typed weights and the customer display see every sale the register answers.
+    sales: deps.devices.servingSales(register.sales, deps.register.weighed),
     payments: createPaymentsHandlers(deps.payments),
     ...deps.receipts.handlers,
     ...deps.kiosk.handlers,
+    ...deps.customers.handlers,
     sync: createSyncHandlers(deps.sync, deps.storage),
   };
 }

@@ -36,13 +36,17 @@ export interface LedgerDeps {
 export class SalesLedger implements ReceiptSource {
   private readonly shiftSales;
   private readonly shiftMovements;
+  private readonly pruned;
 
   constructor(private readonly deps: LedgerDeps) {
     this.shiftSales = deps.db.prepare("SELECT s.* FROM sales s JOIN documents d ON d.ref_id = s.id AND d.kind = 'sale' WHERE d.shift_id = ? ORDER BY d.seq");
+    this.pruned = deps.db.prepare('SELECT 1 FROM sale_details_pruned WHERE sale_id = ?');
     this.shiftMovements = deps.db.prepare('SELECT kind, amount_minor AS amountMinor FROM cash_movements WHERE shift_id = ? ORDER BY at, rowid');
   }
 
+  /** Null too once retention pruned the sale's details: what is left cannot make a true view. */
   sale(saleId: string): SaleView | null {
+    if (this.pruned.get(saleId)) return null;
     const row = this.deps.sales.get(saleId);
     return row ? buildSaleView(this.deps.sales, row, this.deps.cashRoundingMinor()) : null;
   }

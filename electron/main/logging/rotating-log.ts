@@ -10,6 +10,11 @@ export interface RotatingLogOptions {
   maxBytes?: number;
   /** How many rotated files to keep beside the current one. */
   keep?: number;
+  /**
+   * Keep rotated files by age instead (security logs, PCI DSS 10.5.1): a file goes once its newest
+   * line is older than this many months. `keep` still caps the count, as a guard for the disk.
+   */
+  keepMonths?: () => number;
   /** Lines held in memory while the disk refuses them; past this the oldest are dropped (and counted). */
   bufferLines?: number;
   /** Told when a write fails (ENOSPC: the disk is full) and when writing works again. */
@@ -54,6 +59,7 @@ export class RotatingLog {
     try {
       mkdirSync(options.dir, { recursive: true, mode: 0o700 });
       size = existsSync(this.file) ? statSync(this.file).size : 0;
+      this.pruneByAge();
     } catch (error) {
       this.failed(error);
     }
@@ -128,5 +134,24 @@ export class RotatingLog {
     for (let n = this.keep - 1; n >= 1; n--) if (existsSync(rotated(n))) renameSync(rotated(n), rotated(n + 1));
     renameSync(this.file, rotated(1));
     this.size = 0;
+    this.pruneByAge();
+  }
+
+  /** Rotated files whose last write is older than the retention period (their newest line is, too). */
+  pruneByAge(): number {
+    const months = this.options.keepMonths?.();
+    if (months === undefined) return 0;
+    const cutoff = new Date(this.options.now());
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+    let removed = 0;
+    for (let n = 1; n <= this.keep; n++) {
+      const file = `${this.file}.${n}`;
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (stat && stat.mtime < cutoff) {
+        rmSync(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }

@@ -122,6 +122,6 @@ export class ReceiptService {
 
   private send(doc: ReceiptDocument, output: ReceiptOutput, fileName: string): Promise<PrintOutcome> {
     const html = receiptHtml(doc);
-    return output === 'print' ? this.deps.printer.print(html, fileName) : this.deps.printer.savePdf(html, fileName);
+    return output === 'print' ? this.deps.printer.print(html, fileName, doc) : this.deps.printer.savePdf(html, fileName);
   }
 }

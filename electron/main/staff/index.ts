@@ -5,6 +5,7 @@ import type { SecurityLog } from '../logging/security-log';
 import type { SettingsService } from '../settings/settings-service';
 import type { Db } from '../storage/db';
 import type { Outbox } from '../storage/outbox';
+import { AdminPassphrases } from './admin-passphrases';
 import { createApprovalHandlers } from './approval-handlers';
 import { PinAuthenticator } from './pin-authenticator';
 import type { PinHasher } from './pin-hasher';
@@ -47,7 +48,12 @@ export interface Staff {
 export function createStaff(ports: StaffPorts): Staff {
   const { db, now, repository, hasher, settings, audit, securityLog } = ports;
   const throttle = new SignInThrottle(db, now);
-  const auth = new PinAuthenticator({ staff: repository, hasher, throttle, audit, securityLog, db, outbox: ports.outbox.writer(STAFF_OUTBOX_KINDS), now });
+  const auth = new PinAuthenticator({
+    staff: repository, hasher, throttle, audit, securityLog, db, outbox: ports.outbox.writer(STAFF_OUTBOX_KINDS), now,
+    // PCI sign-in mode (docs/compliance/pci-dss.md): longer lockouts, and an admin's passphrase beside the PIN.
+    pciMode: () => settings.current().values.policies.pciSignIn,
+    passphrases: new AdminPassphrases(db, hasher, now),
+  });
   const session = new SessionService({
     staff: repository, auth, settings, audit, securityLog, now,
     approvableAccess: ports.approvableAccess,

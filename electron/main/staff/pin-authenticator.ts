@@ -4,7 +4,8 @@ import type { Db } from '../storage/db';
 import { securityAlertItem, type OutboxWriter } from '../storage/outbox';
 import { writeTransaction } from '../storage/transaction';
 import type { PinHasher } from './pin-hasher';
-import { SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS } from './sign-in-throttle';
+import { passphraseProblem, type AdminPassphrases } from './admin-passphrases';
+import { LOCKOUT_LADDER_SECONDS, PCI_LOCKOUT_LADDER_SECONDS, SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS } from './sign-in-throttle';
 import type { StaffRecord, StaffRepository } from './staff-repository';
 
 export type PinPurpose = 'sign_in' | 'approval';
@@ -14,7 +15,9 @@ export type PinCheck =
   | { outcome: 'wrong_pin'; attemptsLeft: number }
   | { outcome: 'locked_out'; retryAfterSeconds: number }
   | { outcome: 'terminal_throttled'; retryAfterSeconds: number }
-  | { outcome: 'not_allowed'; message: string };
+  | { outcome: 'not_allowed'; message: string }
+  /** PCI sign-in mode: an admin signs in with PIN and passphrase; `firstTime`: none set yet, this one becomes it. */
+  | { outcome: 'passphrase_required'; firstTime: boolean };
 
 export interface PinAuthenticatorDeps {
   staff: StaffRepository;
@@ -25,6 +28,9 @@ export interface PinAuthenticatorDeps {
   db: Db;
   outbox: OutboxWriter<'security_alert'>;
   now: () => Date;
+  /** The policy's PCI sign-in mode (docs/compliance/pci-dss.md): 30-minute lockouts, admin passphrases. */
+  pciMode?: () => boolean;
+  passphrases?: AdminPassphrases;
 }
 
 /**
@@ -37,13 +43,18 @@ export class PinAuthenticator {
 
   constructor(private readonly deps: PinAuthenticatorDeps) {}
 
-  check(staffId: string, pin: string, purpose: PinPurpose): Promise<PinCheck> {
-    const run = this.queue.then(() => this.checkNow(staffId, pin, purpose));
+  /** Only a sign-in can ask for a passphrase; approvals stay PIN only. */
+  check<P extends PinPurpose>(staffId: string, pin: string, purpose: P, passphrase?: string): Promise<P extends 'sign_in' ? PinCheck : Exclude<PinCheck, { outcome: 'passphrase_required' }>> {
+    const run = this.queue.then(() => this.checkNow(staffId, pin, purpose, passphrase));
     this.queue = run.catch(() => undefined);
-    return run;
+    return run as Promise<P extends 'sign_in' ? PinCheck : Exclude<PinCheck, { outcome: 'passphrase_required' }>>;
   }
 
-  private async checkNow(staffId: string, pin: string, purpose: PinPurpose): Promise<PinCheck> {
+  private get ladder(): readonly number[] {
+    return this.deps.pciMode?.() ? PCI_LOCKOUT_LADDER_SECONDS : LOCKOUT_LADDER_SECONDS;
+  }
+
+  private async checkNow(staffId: string, pin: string, purpose: PinPurpose, passphrase?: string): Promise<PinCheck> {
     const { throttle, securityLog } = this.deps;
     const attempt = (outcome: 'success' | 'failure' | 'locked' | 'throttled' | 'not_allowed') =>
       securityLog.record({ type: 'auth.attempt', staffId, purpose, outcome });
@@ -69,7 +80,22 @@ export class PinAuthenticator {
       return { outcome: 'not_allowed', message: 'This staff member cannot sign in here.' };
     }
 
-    if (await this.deps.hasher.verify(pin, staff.pinHash)) {
+    const passphrases = this.deps.pciMode?.() && purpose === 'sign_in' && staff.role === 'admin' ? this.deps.passphrases : undefined;
+    const firstTime = passphrases ? !passphrases.has(staffId) : false;
+    // Asked for before the PIN is checked, so the answer says nothing about the PIN.
+    if (passphrases && passphrase === undefined) return { outcome: 'passphrase_required', firstTime };
+    if (passphrases && firstTime && passphrase !== undefined) {
+      const problem = passphraseProblem(passphrase);
+      if (problem) return { outcome: 'not_allowed', message: problem };
+    }
+
+    const pinOk = await this.deps.hasher.verify(pin, staff.pinHash);
+    const secondOk = !passphrases || firstTime || (passphrase !== undefined && (await passphrases.verify(staffId, passphrase)));
+    if (pinOk && secondOk) {
+      if (passphrases && firstTime && passphrase !== undefined) {
+        await passphrases.set(staffId, passphrase);
+        this.deps.audit.record({ action: 'staff.changed', actorId: staffId, target: staffId, details: { passphrase: 'set' } });
+      }
       throttle.recordSuccess(`staff:${staffId}`);
       attempt('success');
       return { outcome: 'ok', staff };
@@ -77,7 +103,7 @@ export class PinAuthenticator {
 
     attempt('failure');
     this.deps.audit.record({ action: 'staff.sign_in_failed', actorId: staffId, details: { purpose } });
-    const staffResult = throttle.recordFailure(`staff:${staffId}`, STAFF_FAILURE_LIMIT);
+    const staffResult = throttle.recordFailure(`staff:${staffId}`, STAFF_FAILURE_LIMIT, undefined, this.ladder);
     const terminalResult = this.terminalFailure();
     if (staffResult.locked) {
       this.deps.audit.record({ action: 'staff.locked_out', actorId: staffId, details: { failures: staffResult.failures, lockedForSeconds: staffResult.lockedForSeconds } });
@@ -90,7 +116,7 @@ export class PinAuthenticator {
   }
 
   private terminalFailure() {
-    const result = this.deps.throttle.recordFailure('terminal', TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS);
+    const result = this.deps.throttle.recordFailure('terminal', TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS, this.ladder);
     if (result.locked) {
       this.deps.audit.record({ action: 'staff.locked_out', actorId: null, target: 'terminal', details: { failures: result.failures, lockedForSeconds: result.lockedForSeconds } });
       this.deps.securityLog.record({ type: 'auth.terminal_throttled', failures: result.failures, lockedForSeconds: result.lockedForSeconds });

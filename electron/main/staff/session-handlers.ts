@@ -5,7 +5,7 @@ import type { SessionService } from './session-service';
 export function createSessionHandlers(session: SessionService): Handlers<NoposContract>['session'] {
   return {
     get: () => session.view(),
-    signIn: ({ staffId, pin }) => session.signIn(staffId, pin),
+    signIn: ({ staffId, pin, passphrase }) => session.signIn(staffId, pin, passphrase),
     signOut: () => session.signOut('manual'),
     lock: () => session.lock('manual'),
     activity: () => {

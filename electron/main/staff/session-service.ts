@@ -9,6 +9,8 @@ import { ApprovalSlot, requestFingerprint } from './approvals';
 import type { PinAuthenticator } from './pin-authenticator';
 import { toSummary, type StaffRecord, type StaffRepository } from './staff-repository';
 
+export const PCI_IDLE_MINUTES = 15;
+
 export type LockReason = 'manual' | 'idle' | 'os_lock';
 export type SignOutReason = 'manual' | 'switch_user';
 
@@ -70,8 +72,15 @@ export class SessionService implements AccessGate {
     return this.deps.settings.current().values.policies;
   }
 
+  /** PCI DSS 8.2.8: in PCI sign-in mode a session idle for 15 minutes needs the PIN again, whatever the setting. */
+  private get autoLockMinutes(): number {
+    const { autoLockMinutes, pciSignIn } = this.policies;
+    return pciSignIn ? Math.min(autoLockMinutes, PCI_IDLE_MINUTES) : autoLockMinutes;
+  }
+
   view(): SessionView {
-    const { pinLength, autoLockMinutes } = this.policies;
+    const { pinLength } = this.policies;
+    const autoLockMinutes = this.autoLockMinutes;
     // Staff pulled from NoPOS have no PIN yet: until someone here can sign in, the terminal is not set up.
     if (this.deps.staff.countWithPin() === 0) return { state: 'setup_required', pinLength };
     const staff = this.state.kind === 'signed_out' ? null : this.deps.staff.get(this.state.staffId);
@@ -97,14 +106,14 @@ export class SessionService implements AccessGate {
     return `${name} has a sale open: only ${name} or a manager can carry on.`;
   }
 
-  async signIn(staffId: string, pin: string): Promise<SignInResult> {
+  async signIn(staffId: string, pin: string, passphrase?: string): Promise<SignInResult> {
     if (this.deps.staff.countWithPin() === 0) return { outcome: 'not_allowed', message: 'Set up the first admin before signing in.' };
     const target = this.deps.staff.get(staffId);
     const refusal = target && target.active ? this.takeOverRefusal(target) : null;
     if (refusal) return { outcome: 'not_allowed', message: refusal };
 
     const epoch = this.epoch;
-    const check = await this.deps.auth.check(staffId, pin, 'sign_in');
+    const check = await this.deps.auth.check(staffId, pin, 'sign_in', passphrase);
     if (check.outcome !== 'ok') return check;
     // While the PIN was checked the terminal may have been locked (OS sleep), or a sale opened.
     const lateRefusal = this.takeOverRefusal(check.staff);
@@ -173,7 +182,7 @@ export class SessionService implements AccessGate {
   /** Locks an idle session. Called on a timer by the host and before every authorisation. */
   tick(): void {
     if (this.state.kind !== 'signed_in') return;
-    if (this.deps.now().getTime() - this.state.lastActivityMs >= this.policies.autoLockMinutes * 60_000) this.lock('idle');
+    if (this.deps.now().getTime() - this.state.lastActivityMs >= this.autoLockMinutes * 60_000) this.lock('idle');
   }
 
   async grantApproval(request: { approverId: string; pin: string; channel: string; request?: unknown }): Promise<ApprovalResult> {

@@ -2,6 +2,8 @@ import type { Db } from '../storage/db';
 
 /** How long each successive lockout lasts: 30 s, 1 min, 5 min, then 15 min every time after. */
 export const LOCKOUT_LADDER_SECONDS = [30, 60, 300, 900] as const;
+/** PCI DSS 8.3.4: locked for at least 30 minutes after at most 10 failures, every time. */
+export const PCI_LOCKOUT_LADDER_SECONDS = [1800] as const;
 /** Wrong PINs for one staff member before they are locked. */
 export const STAFF_FAILURE_LIMIT = 5;
 /** Wrong PINs on the terminal, across all staff, before every sign-in waits: trying each person in turn does not help. */
@@ -61,7 +63,7 @@ export class SignInThrottle {
   }
 
   /** `windowSeconds`: count only failures within this window (the terminal scope); otherwise until a success. */
-  recordFailure(scope: ThrottleScope, limit: number, windowSeconds?: number): FailureOutcome {
+  recordFailure(scope: ThrottleScope, limit: number, windowSeconds?: number, ladder: readonly number[] = LOCKOUT_LADDER_SECONDS): FailureOutcome {
     const nowMs = this.now().getTime();
     let counter = this.read(scope);
     if (windowSeconds !== undefined && nowMs - counter.windowStartMs >= windowSeconds * 1000) {
@@ -73,7 +75,7 @@ export class SignInThrottle {
       this.write(scope, { ...counter, failures });
       return { locked: false, attemptsLeft: limit - failures };
     }
-    const lockedForSeconds = LOCKOUT_LADDER_SECONDS[Math.min(counter.level, LOCKOUT_LADDER_SECONDS.length - 1)] as number;
+    const lockedForSeconds = ladder[Math.min(counter.level, ladder.length - 1)] as number;
     this.write(scope, { failures: 0, level: counter.level + 1, lockedUntilMs: nowMs + lockedForSeconds * 1000, windowStartMs: nowMs });
     return { locked: true, lockedForSeconds, failures };
   }

@@ -13,6 +13,7 @@ import type { SyncState } from '../storage/sync-state';
 import { AuditUpload } from './audit-upload';
 import { CatalogPull, type CatalogPullTarget, type StaffPullTarget } from './catalog-pull';
 import { ClockCheck } from './clock-check';
+import { DeclaredKinds } from './declared-kinds';
 import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
 import type { PaymentDeclines } from './payment-declines';
@@ -55,6 +56,11 @@ export interface Sync {
   enrollment: EnrollmentService;
   queue: OutboxQueue;
   api: ApiClient;
+  /**
+   * Deliverers for kinds whose body an area builds at send time (customers: personal data is read
+   * then, never queued). The core declares them once it has built the area (core/app-core.ts).
+   */
+  kinds: DeclaredKinds;
   /** Online or offline, from real answers: sync and card payments share it. */
   reachability: Reachability;
   exportDir: string;
@@ -64,8 +70,9 @@ export interface Sync {
 /** Builds the sync area over its ports; the host starts it with `engine.start()`. */
 export function createSync(ports: SyncPorts): Sync {
   const { db, now, api, state, queue, enrollment } = ports;
+  const kinds = new DeclaredKinds();
   const engine = new SyncEngine({
-    delivery: new OutboxDelivery({ db, queue, api, declines: ports.paymentDeclines, now }),
+    delivery: new OutboxDelivery({ db, queue, api, declines: ports.paymentDeclines, declared: kinds, now }),
     auditUpload: new AuditUpload(ports.audit, state, api),
     feed: new EventsFeed({
       db, api, state, keychain: ports.keychain, outbox: ports.outbox.writer(['security_alert']), declines: ports.paymentDeclines,
@@ -89,5 +96,5 @@ export function createSync(ports: SyncPorts): Sync {
     ...(ports.random ? { random: ports.random } : {}),
   });
   ports.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api, reachability: ports.reachability, exportDir: ports.exportDir, close: () => engine.close() };
+  return { engine, enrollment, queue, api, kinds, reachability: ports.reachability, exportDir: ports.exportDir, close: () => engine.close() };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PAYMENT_BATCH_MAX, type PaymentRecord } from '../../../shared/api/payments';
-import { TRANSACTION_BATCH_MAX } from '../../../shared/api/transactions';
+import { TRANSACTION_BATCH_MAX, type TransactionRecord } from '../../../shared/api/transactions';
 import { outboxRouteOf, type OutboxRoute } from '../../../shared/domain/outbox-kinds';
 import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
@@ -8,6 +8,7 @@ import { ApiClientError } from '../api-client/api-errors';
 import { writeTransaction, type Tx } from '../storage/transaction';
 import type { Db } from '../storage/db';
 import type { OutboxQueue, PendingItem } from '../storage/outbox-queue';
+import type { DeclaredKinds } from './declared-kinds';
 import type { PaymentDeclines } from './payment-declines';
 import { toSecurityEvent } from './security-event';
 
@@ -17,12 +18,16 @@ const PAYMENT_KIND = 'payment';
 
 /** Delivery routes by the kinds table in shared/; start-up refuses unknown kinds, so 'unknown' is a guard. */
 const routeOf = (kind: string): Route => outboxRouteOf(kind) ?? 'unknown';
+/** Routes whose request the area that declared the kind builds at send time (sync/declared-kinds.ts). */
+const AREA_BUILT: ReadonlySet<Route> = new Set(['upsertCustomer', 'eraseCustomer', 'sendReceiptEmail']);
 
 export interface DeliveryDeps {
   db: Db;
   queue: OutboxQueue;
   api: ApiClient;
   declines: PaymentDeclines;
+  /** Deliverers of the kinds whose request an area builds (customers, e-mailed receipts). */
+  declared?: DeclaredKinds;
   now: () => Date;
 }
 
@@ -72,7 +77,8 @@ export class OutboxDelivery {
     const first = payments[0] ?? head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
     const route = routeOf(first.kind);
-    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX : PAYMENT_BATCH_MAX;
+    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX
+      : route === 'paymentBatch' ? PAYMENT_BATCH_MAX : 1;
     const group: PendingItem[] = [];
     for (const item of route === 'paymentBatch' ? payments : head) {
       if (routeOf(item.kind) !== route || group.length >= max) break;
@@ -87,7 +93,11 @@ export class OutboxDelivery {
     if (!only) return { confirmed: group.length, rejected: 0, idle: false };
     const sentAt = this.deps.now().toISOString();
     try {
-      const result = route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt) : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt) : await this.sendPayments(toSend, sentAt);
+      const result =
+        route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt)
+        : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt)
+        : AREA_BUILT.has(route) ? await this.sendDeclared(only, sentAt)
+        : await this.sendPayments(toSend, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -107,7 +117,8 @@ export class OutboxDelivery {
 
   /** Items whose key the API may have forgotten: confirmed by lookup if it holds them, else sent again. */
   private async lookUpExpired(group: PendingItem[], route: Route): Promise<PendingItem[]> {
-    if (route === 'securityEvents') return group; // stored by event id: a resend is a no-op
+    // Security events are stored by event id, customer requests are upserts by nature: a resend is a no-op.
+    if (route === 'securityEvents' || AREA_BUILT.has(route)) return group;
     const cutoff = this.deps.now().getTime() - IDEMPOTENCY_WINDOW_MS;
     const found: { item: PendingItem; serverId: string | null }[] = [];
     const rest: PendingItem[] = [];
@@ -134,21 +145,9 @@ export class OutboxDelivery {
     const response = await this.deps.api.transactionBatch(items.map((i) => i.payloadJson), batchKey('txb', items));
     // An IPC request that arrived with the answer goes first; the bookkeeping can wait a turn.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const confirmed: { item: PendingItem; serverId: string | null }[] = [];
-    const rejected: { item: PendingItem; reason: string }[] = [];
-    for (const result of response.results) {
-      const item = items[result.index];
-      // An answer about an item we did not send (or a mismatched client id) is ignored: it stays queued.
-      if (!item) continue;
-      if (result.status === 'rejected') {
-        if (result.clientId !== null && result.clientId !== item.clientId) continue;
-        rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
-      } else if (result.transaction.clientId === item.clientId) {
-        confirmed.push({ item, serverId: result.transaction.id });
-      }
-    }
-    const answered = new Set([...confirmed, ...rejected].map((o) => o.item.seq));
-    this.deps.queue.settle({ confirmed, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) }, sentAt);
+    const { held, rejected, unanswered } = sortAnswers<'transaction', TransactionRecord>(items, response.results, 'transaction');
+    const confirmed = held.map((h) => ({ item: h.item, serverId: h.record.id }));
+    this.deps.queue.settle({ confirmed, rejected, unanswered }, sentAt);
     return { confirmed: confirmed.length, rejected: rejected.length, idle: false };
   }
 
@@ -164,6 +163,23 @@ export class OutboxDelivery {
     return { confirmed: usable.length, rejected: unusable.length, idle: false };
   }
 
+  private async sendDeclared(item: PendingItem, sentAt: string): Promise<PassResult> {
+    const kind = this.deps.declared?.get(item.kind);
+    // Not declared yet (the core declares at start): later, not a refusal.
+    if (!kind) throw new ApiClientError({ kind: 'http', status: 503, code: null, message: `No deliverer for ${item.kind} yet.`, retryAfterMs: 1_000 });
+    let serverId: string | null;
+    try {
+      ({ serverId } = await kind.deliver(item, this.deps.api));
+    } catch (error) {
+      if (ApiClientError.is(error)) throw error;
+      // Not the API's answer: the item itself cannot be read, and never will be. Kept, for a person.
+      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, item, `This ${item.kind} item cannot be read; it was kept for the record.`));
+      return { confirmed: 0, rejected: 1, idle: false };
+    }
+    this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
+    return { confirmed: 1, rejected: 0, idle: false };
+  }
+
   /**
    * Card payments stored for forwarding, one batch. The API holds each once it answers for it,
    * approved or declined: a declined one settles its item and goes to the payments area as a
@@ -173,23 +189,11 @@ export class OutboxDelivery {
   private async sendPayments(items: PendingItem[], sentAt: string): Promise<PassResult> {
     const response = await this.deps.api.paymentBatch(items.map((i) => i.payloadJson), batchKey('pyb', items));
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const held: { item: PendingItem; record: PaymentRecord }[] = [];
-    const rejected: { item: PendingItem; reason: string }[] = [];
-    for (const result of response.results) {
-      const item = items[result.index];
-      if (!item) continue;
-      if (result.status === 'rejected') {
-        if (result.clientId !== null && result.clientId !== item.clientId) continue;
-        rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
-      } else if (result.payment.clientId === item.clientId) {
-        held.push({ item, record: result.payment });
-      }
-    }
-    const answered = new Set([...held, ...rejected].map((o) => o.item.seq));
+    const { held, rejected, unanswered } = sortAnswers<'payment', PaymentRecord>(items, response.results, 'payment');
     const declined = held.filter((h) => h.record.status !== 'approved');
     writeTransaction(this.deps.db, (tx) => {
       const confirmed = held.map((h) => ({ item: h.item, serverId: h.record.id }));
-      this.deps.queue.settle({ confirmed, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) }, sentAt);
+      this.deps.queue.settle({ confirmed, rejected, unanswered }, sentAt);
       for (const { item, record } of declined) this.recordDecline(tx, item, record.declineCode ?? 'card_declined');
     });
     return { confirmed: held.length, rejected: rejected.length, idle: false };
@@ -222,4 +226,30 @@ export class OutboxDelivery {
 function refusalReason(error: ApiClientError): string {
   const f = error.failure;
   return f.kind === 'http' ? `${f.code ?? f.status}: ${f.message}` : error.message;
+}
+
+type BatchAnswer<K extends string, R> = { index: number } & (
+  | { status: 'rejected'; clientId: string | null; error: { code: string; message: string } }
+  | ({ status: 'created' | 'duplicate' } & Record<K, R>)
+);
+
+/**
+ * A batch's answers matched to the items sent. An answer about an item not sent, or naming another
+ * client id, is ignored: that item stays queued with those the API did not answer for.
+ */
+function sortAnswers<K extends string, R extends { clientId: string }>(items: readonly PendingItem[], results: readonly BatchAnswer<K, R>[], key: K) {
+  const held: { item: PendingItem; record: R }[] = [];
+  const rejected: { item: PendingItem; reason: string }[] = [];
+  for (const result of results) {
+    const item = items[result.index];
+    if (!item) continue;
+    if (result.status === 'rejected') {
+      if (result.clientId !== null && result.clientId !== item.clientId) continue;
+      rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
+    } else if (result[key].clientId === item.clientId) {
+      held.push({ item, record: result[key] });
+    }
+  }
+  const answered = new Set([...held, ...rejected].map((o) => o.item.seq));
+  return { held, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) };
 }

@@ -87,6 +87,8 @@ export class SyncEngine {
   }
 
   start(): void {
+    // Enrollment at start settles in the background and starts sync again; after close it must not.
+    if (this.closed) return;
     this.stopped = false;
     this.schedule(0);
   }
@@ -187,7 +189,7 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
-    if (!this.deps.enrollment.isEnrolled() || this.credentialsRejected) return;
+    if (this.closed || !this.deps.enrollment.isEnrolled() || this.credentialsRejected) return;
     try {
       // The outbox first: when the link is down, the first batch is the probe.
       for (;;) {

@@ -17,6 +17,7 @@ export function describeError(error: BridgeError, action: string): string {
     case 'rate_limited':
       return 'Too many attempts. Wait a few seconds and try again.';
     case 'unavailable':
+      // Main says which device or service is missing and what to do (paper out, drawer shut, no link).
       return error.message || 'The terminal service is not answering. Wait a moment and try again.';
     case 'unknown_channel':
     case 'untrusted_sender':

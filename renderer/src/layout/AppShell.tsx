@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../bridge/use-api';
 import { useQuery } from '../bridge/use-query';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
+import { DeviceAlerts } from '../devices/DeviceAlerts';
 
 export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
   return (
@@ -16,6 +17,7 @@ export function AppShell({ nav, children }: { nav?: ReactNode; children: ReactNo
         <div className="shell__status">
           <SyncStatusBar />
           <DiskFullBanner />
+          {nav && <DeviceAlerts />}
         </div>
       </div>
       <main className="shell__main" id="main">

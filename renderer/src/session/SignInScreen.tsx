@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PinPad } from '../components/PinPad';
 import { PinFeedbackMessage } from './PinFeedbackMessage';
 import { useSession } from './SessionContext';
+import { PassphraseForm } from './PassphraseForm';
 import { pinFeedback, type PinFeedback } from './sign-in-messages';
 import { StaffPicker } from './StaffPicker';
 
@@ -23,14 +24,18 @@ export function SignInScreen({ title, intro, preselect, filter }: { title: strin
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<PinFeedback>(null);
   const clearFeedback = useCallback(() => setFeedback(null), []);
+  // PCI sign-in mode: an admin's PIN waits here, in memory only, for their passphrase.
+  const [second, setSecond] = useState<{ pin: string; firstTime: boolean } | null>(null);
 
-  async function signIn(pin: string) {
+  async function signIn(pin: string, passphrase?: string) {
     if (!selected) return;
     setBusy(true);
     try {
-      const result = await api.session.signIn({ staffId: selected, pin });
+      const result = await api.session.signIn({ staffId: selected, pin, ...(passphrase !== undefined ? { passphrase } : {}) });
       if (result.outcome === 'signed_in') setSession(result.session);
-      else setFeedback(pinFeedback(result));
+      else if (result.outcome === 'passphrase_required') setSecond({ pin, firstTime: result.firstTime });
+      if (result.outcome !== 'signed_in') setFeedback(pinFeedback(result));
+      if (result.outcome !== 'passphrase_required' && result.outcome !== 'not_allowed') setSecond(null);
     } catch (error) {
       setFeedback({ kind: 'error', text: errorMessage(error, 'sign in', 'Sign-in failed.') });
     } finally {
@@ -56,13 +61,18 @@ export function SignInScreen({ title, intro, preselect, filter }: { title: strin
             onSelect={(id) => {
               setSelected(id);
               setFeedback(null);
+              setSecond(null);
             }}
           />
         </section>
         <section className="stack" aria-live="polite">
           {selected ? (
             <>
-              <PinPad key={selected} label={`PIN for ${selectedName ?? 'staff member'}`} length={session?.pinLength ?? 6} busy={busy} onSubmit={signIn} />
+              {second ? (
+                <PassphraseForm firstTime={second.firstTime} busy={busy} onSubmit={(passphrase) => void signIn(second.pin, passphrase)} onCancel={() => setSecond(null)} />
+              ) : (
+                <PinPad key={selected} label={`PIN for ${selectedName ?? 'staff member'}`} length={session?.pinLength ?? 6} busy={busy} onSubmit={(pin) => void signIn(pin)} />
+              )}
               <PinFeedbackMessage feedback={feedback} onExpired={clearFeedback} />
             </>
           ) : (

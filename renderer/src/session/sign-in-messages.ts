@@ -13,5 +13,7 @@ export function pinFeedback(result: Exclude<SignInResult | ApprovalResult, { out
       return { kind: 'wait', text: 'Too many wrong PINs on this terminal. Try again in', seconds: result.retryAfterSeconds };
     case 'not_allowed':
       return { kind: 'error', text: result.message };
+    case 'passphrase_required':
+      return { kind: 'error', text: result.firstTime ? 'Choose your admin passphrase to finish signing in.' : 'Enter your admin passphrase to finish signing in.' };
   }
 }

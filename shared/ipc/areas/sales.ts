@@ -48,14 +48,23 @@ export const salesChannels = {
     response: addItemResultSchema,
     access: 'create:transactions',
     rateLimit: scanRate,
+    // A weight typed by hand while a scale is set up (see devices/scale/weighed-by-scale.ts).
+    stepUp: 'approve:overrides',
   }),
   addProduct: channel({
     request: z.object({ productId: productIdSchema, quantity: quantitySchema.optional(), times: timesSchema.optional() }).strict(),
     response: addItemResultSchema,
     access: 'create:transactions',
     rateLimit: scanRate,
+    // A weight typed by hand while a scale is set up (see devices/scale/weighed-by-scale.ts).
+    stepUp: 'approve:overrides',
   }),
-  setQuantity: channel({ request: z.object({ lineId: lineIdSchema, quantity: quantitySchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
+  setQuantity: channel({
+    request: z.object({ lineId: lineIdSchema, quantity: quantitySchema }).strict(),
+    response: saleViewSchema,
+    access: 'create:transactions',
+    stepUp: 'approve:overrides',
+  }),
   removeLine: channel({ request: z.object({ lineId: lineIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
   /** Empties the cart; refused once a tender has been taken. */
   /** A sale of more lines than `policies.clearApprovalLines` needs `void:transactions` or a manager on the spot. */

@@ -6,7 +6,8 @@ import { channel } from '../contract-kit';
 export const sessionChannels = {
   get: channel({ request: z.undefined(), response: sessionViewSchema, access: 'public' }),
   signIn: channel({
-    request: z.object({ staffId: staffIdSchema, pin: pinSchema }).strict(),
+    // The passphrase: admins in PCI sign-in mode (PCI DSS 8.3.6); refused unless asked for.
+    request: z.object({ staffId: staffIdSchema, pin: pinSchema, passphrase: z.string().min(1).max(128).optional() }).strict(),
     response: signInResultSchema,
     access: 'public',
     rateLimit: pinRate,

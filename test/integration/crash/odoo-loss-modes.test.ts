@@ -24,7 +24,8 @@ describe('closing the shift with sales not yet synced', () => {
     await t.drained();
     await sb.admin('PUT', '/admin/faults', { offline: true });
     const sales = await t.sell(5);
-    t.core.register.shifts.close(10_000, t.staffId);
+    // The count need not match: the close is confirmed whatever the difference.
+    t.core.register.shifts.close(10_000, t.staffId, 'any');
     expect(t.sync.queue.pendingStats().count).toBeGreaterThanOrEqual(6);
 
     await sb.admin('PUT', '/admin/faults', {});

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, writeEnrollmentCode } from '../../../electron/main/enrollment/install-code';
 import { readMachinePolicy } from '../../../electron/main/settings/policy-file';
 import { startSync } from '../../../electron/main/core/terminal-sync';
-import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
+import { startTestSandbox, uuidV7, type TestSandbox } from '../../support/sandbox-client';
 import { memoryKeychain, openTestStorage, tempDir } from '../../support/storage';
 
 let sb: TestSandbox;
@@ -44,11 +44,11 @@ async function boot(name: string, policyFile: string) {
 describe('the enrollment code stays in a policy file other local accounts can read', () => {
   it('the sandbox takes a code issued for one till only from an enrollment naming it; a rogue one does not spend it', async () => {
     const code = (await sb.admin('POST', '/admin/enrollment-codes', { terminalName: 'Till 7' })).json.code as string;
-    const rogue = await sb.call('POST', '/v1/enrollments', { body: { code, terminalName: 'Back office PC' } });
+    const rogue = await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code, terminalName: 'Back office PC' } });
     expect([rogue.status, rogue.json.error.code]).toEqual([400, 'enrollment_code_invalid']);
-    expect((await sb.call('POST', '/v1/enrollments', { body: { code } })).status).toBe(400);
+    expect((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code } })).status).toBe(400);
     expect(codeSpent(code)?.used_at).toBeNull();
-    expect((await sb.call('POST', '/v1/enrollments', { body: { code, terminalName: 'till 7' } })).status).toBe(201);
+    expect((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code, terminalName: 'till 7' } })).status).toBe(201);
   });
 
   it('the installer writes the code into a file only its owner and group can read', async () => {

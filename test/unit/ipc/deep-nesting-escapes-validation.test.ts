@@ -58,7 +58,7 @@ describe('deep nesting escapes validation (regression)', () => {
         expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
       }
     }
-  });
+  }, 30_000); // grows with the contract: every channel, three 120,000-deep payloads
 
   it('the approval request schema itself measures size without recursing', () => {
     const schema = contract.channels.approvals.grant.request;

@@ -46,6 +46,10 @@ describe('machine policy: schema for IT', () => {
         store: { name: 'Corner Shop Leeds', currency: 'GBP', taxMode: 'inclusive' },
         terminal: { id: 'LEEDS-TILL-01', name: 'Till 1' },
         policies: expect.objectContaining({ pinLength: 6, apiBaseUrl: 'https://api.nopos.dev' }),
+        devices: {
+          printer: { connection: 'tcp', host: '192.168.1.50', port: 9100, paper: '80mm_48', family: 'epson', codePage: 'auto' },
+          drawer: { connection: 'printer', pin: 2, onMs: 100, offMs: 500 },
+        },
       },
       kiosk: { enabled: true, startAtLogin: true },
       updates: { feedUrl: 'https://updates.example.com/nopos-terminal', pinnedVersion: '0.1.0', checkIntervalMinutes: 240 },

@@ -59,6 +59,13 @@ async function withApproval<T>(channel: string, request: unknown): Promise<T> {
   return done.data;
 }
 
+const APPLES = 'APPLES'; // the test catalog's weighed product, 2.99 / kg
+
+/** With a scale set up, a weight typed by hand (no steady reading of those grams) is an override. */
+function setUpScale(): void {
+  t.storage.settings.update({ devices: { scale: { kind: 'serial', serialPath: '/dev/ttyUSB0' } } }, manager);
+}
+
 async function soldSale(): Promise<SaleView> {
   const sale = await startSale(t);
   return (await payCash(t, sale)).sale;
@@ -117,6 +124,20 @@ const setups: Record<string, () => Promise<unknown>> = {
     const sale = await startSale(t);
     const request = { discount: { kind: 'percent', basisPoints: 5_000, reason: 'loyal customer' } };
     expect(await withApproval<SaleView>('sales.discountSale', request)).toMatchObject({ saleId: sale.saleId });
+  },
+  'sales.addProduct': async () => {
+    setUpScale();
+    await startSale(t);
+    const result = await withApproval<{ outcome: string; sale: SaleView }>('sales.addProduct', { productId: APPLES, quantity: 452 });
+    expect(result).toMatchObject({ outcome: 'added' });
+    expect(result.sale.lines.find((l) => l.productId === APPLES)).toMatchObject({ soldBy: 'weight', quantity: 452 });
+  },
+  'sales.setQuantity': async () => {
+    await startSale(t);
+    const added = await ok<{ lineId: string }>(t, 'sales.addProduct', { productId: APPLES, quantity: 452 });
+    setUpScale();
+    const sale = await withApproval<SaleView>('sales.setQuantity', { lineId: added.lineId, quantity: 1_000 });
+    expect(sale.lines.find((l) => l.lineId === added.lineId)).toMatchObject({ soldBy: 'weight', quantity: 1_000 });
   },
   'sales.tenderCard': async () => {
     const sale = await startSale(t, '96385074');

@@ -39,8 +39,9 @@ describe('roles and permissions on every channel', () => {
       'apply:discounts',
       'open:drawer',
       'approve:overrides',
+      'manage:customers',
     ]);
-    expect(new Set(ROLE_PERMISSIONS.admin)).toEqual(new Set(['read:products', 'create:transactions', 'read:reports', 'refund:transactions', 'void:transactions', 'apply:discounts', 'open:drawer', 'approve:overrides', 'manage:staff', 'manage:settings', 'read:audit']));
+    expect(new Set(ROLE_PERMISSIONS.admin)).toEqual(new Set(['read:products', 'create:transactions', 'read:reports', 'refund:transactions', 'void:transactions', 'apply:discounts', 'open:drawer', 'approve:overrides', 'manage:customers', 'manage:staff', 'manage:settings', 'read:audit']));
   });
 
   // Generated from the contract: a channel added later is covered here without editing this test.

@@ -28,7 +28,10 @@ describe('the outbox kinds table', () => {
     expect(outboxRouteOf('security_alert')).toBe('securityEvents');
     expect(outboxRouteOf('loyalty_points')).toBeNull();
     expect(outboxRouteOf('toString')).toBeNull();
-    expect(Object.keys(OUTBOX_KINDS).sort()).toEqual([...TRANSACTION_TYPES, 'payment', 'security_alert'].sort());
+    expect(outboxRouteOf('customer.upsert')).toBe('upsertCustomer');
+    expect(outboxRouteOf('customer.erasure')).toBe('eraseCustomer');
+    expect(outboxRouteOf('receipt.email')).toBe('sendReceiptEmail');
+    expect(Object.keys(OUTBOX_KINDS).sort()).toEqual([...TRANSACTION_TYPES, 'payment', 'security_alert', 'customer.upsert', 'customer.erasure', 'receipt.email'].sort());
   });
 });
 

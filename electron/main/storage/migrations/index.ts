@@ -7,7 +7,12 @@ import { migration0006 } from './0006-sync';
 import { migration0007 } from './0007-mask-card-data';
 import { migration0008 } from './0008-card-attempts';
 import { migration0009 } from './0009-z-numbers';
+import { migration0010 } from './0010-print-jobs';
+import { migration0011 } from './0011-customers';
 import type { Migration } from './types';
 
 /** In order, numbered from 1 without gaps; append only, never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008,
+  migration0009, migration0010, migration0011,
+];

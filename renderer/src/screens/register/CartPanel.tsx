@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Kbd } from '../../components/Kbd';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { CartLineRow, type LineActions } from './CartLineRow';
+import { SaleCustomer } from './SaleCustomer';
 
 /** The sale as main holds it: lines newest last (kept in view; the list scrolls) and what can be done to the whole sale. */
 export function CartPanel({ sale, selected, actions, message, onSaleDiscount, onClear, onPark, onParked }: {
@@ -41,6 +42,7 @@ export function CartPanel({ sale, selected, actions, message, onSaleDiscount, on
         <span className="muted">{empty ? 'Empty' : `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`}</span>
       </div>
       <StatusLine message={message} id="register-status" />
+      {sale && <SaleCustomer key={sale.saleId} saleId={sale.saleId} locked={tendered} />}
       <ul className="cart__lines" ref={list} aria-label="Cart lines">
         {lines.map((line) => (
           <CartLineRow key={line.lineId} line={line} currency={currency} selected={line.lineId === selected} actions={actions} />

@@ -5,6 +5,7 @@ import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { formatMoney } from '../../format/money';
 import { ReceiptOutput } from '../../receipts/ReceiptOutput';
 import { ReceiptView } from '../../receipts/ReceiptView';
+import { EmailReceipt } from './EmailReceipt';
 import type { CompletedSale } from './use-cart';
 
 /**
@@ -47,6 +48,7 @@ export function SaleComplete({ completed, onNewSale, message }: { completed: Com
           New sale <Kbd>F2</Kbd>
         </button>
         <ReceiptOutput what="receipt" output={(output) => api.receipts.output({ receiptNumber, output })} />
+        <EmailReceipt saleId={sale.saleId} receiptNumber={receiptNumber} />
       </div>
       {completed.document && (
         <div className="complete__receipt">

@@ -1,4 +1,5 @@
-import type { Ref } from 'react';
+import { useEffect, type Ref } from 'react';
+import { useApi } from '../../bridge/use-api';
 import type { SaleView } from '../../../../shared/domain/sale';
 import { Kbd } from '../../components/Kbd';
 import { formatMoney } from '../../format/money';
@@ -13,6 +14,11 @@ export function TenderPanel({ sale, method, onMethod, onTendered, onError, input
   onError: (text: string) => void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
+  const api = useApi();
+  // Before money changes hands: ask the printer now, so a missing roll shows (in the device strip) before the tender.
+  useEffect(() => {
+    api.devices.status({ refresh: true }).catch(() => {});
+  }, [api]);
   const current = TENDER_METHODS.find((m) => m.id === method) ?? TENDER_METHODS[0];
   if (!current) return null;
   const currency = sale.totals.currency;

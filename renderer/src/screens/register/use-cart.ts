@@ -85,9 +85,14 @@ export function useCart() {
   const addProduct = useCallback(
     (productId: string, quantity?: number, times?: number) => {
       setWeighing(null);
-      return api.sales.addProduct({ productId, ...(quantity ? { quantity } : {}), ...(times ? { times } : {}) }).then(onAdded, (error: unknown) => setMessage(problem(error, 'sell')));
+      const request = { productId, ...(quantity ? { quantity } : {}), ...(times ? { times } : {}) };
+      // A weight typed while a scale is set up needs a manager: the approval dialog asks for one.
+      return guarded('sales.addProduct', request, 'Add this weight typed by hand').then(
+        (added) => added && onAdded(added),
+        (error: unknown) => setMessage(problem(error, 'sell')),
+      );
     },
-    [api, onAdded],
+    [onAdded, guarded],
   );
 
   /** Runs a cart change that answers with the sale (null when the cart is gone, undefined when nothing happened). */
@@ -102,7 +107,11 @@ export function useCart() {
     }
   }, []);
 
-  const setQuantity = useCallback((lineId: string, quantity: number) => change('change quantities', () => api.sales.setQuantity({ lineId, quantity })), [api, change]);
+  const setQuantity = useCallback(
+    (lineId: string, quantity: number) =>
+      change('change quantities', async () => (await guarded('sales.setQuantity', { lineId, quantity }, 'Change this quantity')) ?? undefined),
+    [change, guarded],
+  );
   /** Sends the line's latest asked-for quantity until main has confirmed it: taps are merged, never dropped. */
   const flush = useCallback(
     async (lineId: string) => {

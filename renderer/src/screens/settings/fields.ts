@@ -59,6 +59,15 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
       { path: 'policies.apiBaseUrl', label: 'NoPOS API address', kind: 'readonly', help: 'Set by your IT department.' },
     ],
   },
+  {
+    title: 'Privacy and PCI',
+    fields: [
+      { path: 'policies.privacy.erasureHoldDays', label: 'Erase customers this many days after their last sale', kind: 'integer', help: 'Refunds and chargebacks come first; 0 erases at once.' },
+      { path: 'policies.privacy.saleDetailsDays', label: 'Keep synced sale details (days)', kind: 'integer', help: 'At least 90. Totals and shift reports are kept.' },
+      { path: 'policies.privacy.securityLogMonths', label: 'Keep security logs (months)', kind: 'integer', help: 'At least 12 (PCI DSS 10.5.1).' },
+      { path: 'policies.pciSignIn', label: 'PCI sign-in mode', kind: 'readonly', help: 'Set by your IT department: 30-minute lockouts, 15-minute re-authentication, admin passphrases.' },
+    ],
+  },
 ];
 
 export function valueAt(settings: Settings, path: string): unknown {
@@ -68,6 +77,7 @@ export function valueAt(settings: Settings, path: string): unknown {
 /** What an input shows for a stored value. */
 export function toText(field: FieldDef, value: unknown, currency: string): string {
   if (field.kind === 'money') return amountText(value as number, currency);
+  if (typeof value === 'boolean') return value ? 'On' : 'Off';
   return String(value);
 }
 

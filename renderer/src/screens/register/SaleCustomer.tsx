@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import type { CustomerSummary } from '../../../../shared/domain/customer';
+import { useApi } from '../../bridge/use-api';
+import { Button } from '../../components/Button';
+import { AttachCustomerDialog } from '../customers/AttachCustomerDialog';
+
+/** The open sale's customer, if any: name and masked contact only, with attach and remove. */
+export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boolean }) {
+  const api = useApi();
+  const [customer, setCustomer] = useState<CustomerSummary | null>(null);
+  const [picking, setPicking] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    api.customers.ofSale({ saleId }).then(
+      (c) => current && setCustomer(c),
+      () => current && setCustomer(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, saleId]);
+
+  return (
+    <div className="sale-customer" aria-label="Customer">
+      {customer ? (
+        <>
+          <span data-testid="sale-customer">
+            <strong>{customer.name}</strong> <span className="muted">{customer.maskedEmail ?? customer.maskedPhone}</span>
+          </span>
+          {!locked && (
+            <Button variant="secondary" className="button--small" onClick={() => void api.customers.detach({ saleId }).then(() => setCustomer(null))}>
+              Remove customer
+            </Button>
+          )}
+        </>
+      ) : (
+        <Button variant="secondary" className="button--small" disabled={locked} onClick={() => setPicking(true)}>
+          Add customer
+        </Button>
+      )}
+      {picking && (
+        <AttachCustomerDialog
+          saleId={saleId}
+          onAttached={(c) => {
+            setCustomer(c);
+            setPicking(false);
+          }}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../shared/domain/devices';
+import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
+import { FakeEscPosPrinter } from '../../support/fake-escpos-printer';
+import { printedText } from '../../support/escpos-decoder';
+import { ok, payCash, startSale } from '../../support/register-steps';
+import { terminalFixture, type TerminalFixture } from '../../support/terminal-fixture';
+
+// The real core over real encrypted storage, printing over real TCP to a fake ESC/POS printer.
+
+let printer: FakeEscPosPrinter;
+let t: TerminalFixture;
+let stopTimers: () => void;
+const TIMEOUTS = { connectMs: 500, writeMs: 1_000, statusMs: 150 };
+
+const actions = (action: string) => (t.storage.db.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
+const saleCount = () => (t.storage.db.prepare("SELECT count(*) AS n FROM sales WHERE status = 'completed'").get() as { n: number }).n;
+const words = (doc: ReceiptDocument) =>
+  [...doc.rows.map((row) => (row.kind === 'rule' ? '' : row.kind === 'text' ? row.text : `${row.left} ${row.right} ${row.detail ?? ''}`)), doc.barcode ?? '']
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const paperWords = (lines: string[]) =>
+  lines
+    .filter((l) => !/^-+$/.test(l))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+async function sellForCash(): Promise<{ sale: SaleView; receipt: ReceiptDocument }> {
+  const sale = await startSale(t);
+  const paid = (await payCash(t, sale, sale.cashDueMinor + 500)) as unknown as { sale: SaleView; receipt: ReceiptDocument | null };
+  expect(paid.sale.status).toBe('completed');
+  if (!paid.receipt) throw new Error('a completed sale has a receipt');
+  return { sale: paid.sale, receipt: paid.receipt };
+}
+
+beforeAll(async () => {
+  printer = await FakeEscPosPrinter.start();
+});
+afterAll(() => printer.close());
+
+beforeEach(async () => {
+  printer.reset();
+  t = await terminalFixture({ printerTimeouts: TIMEOUTS });
+  t.storage.settings.update({ devices: { printer: { connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '80mm_42' }, drawer: { connection: 'printer' } } }, null);
+  const admin = await t.addStaff('Ada', 'admin', '482913');
+  expect((await t.core.session.signIn(admin, '482913')).outcome).toBe('signed_in');
+  stopTimers = t.core.startTimers();
+});
+afterEach(async () => {
+  stopTimers();
+  await t.core.devices.idle();
+  t.close();
+});
+
+describe('ESC/POS printing over TCP', () => {
+  it('prints the receipt of a cash sale as its document says, and kicks the drawer once', async () => {
+    const { receipt } = await sellForCash();
+    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
+    expect(await ok(t, 'receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toEqual({ outcome: 'printed', fileName: null });
+
+    const jobs = printer.jobs();
+    expect(jobs.flatMap((j) => j.pulses)).toEqual([{ pin: 2, onMs: 100, offMs: 500 }]);
+    const paper = jobs.find((j) => j.cuts > 0);
+    if (!paper) throw new Error('the receipt was printed');
+    expect(paperWords(printedText(paper))).toBe(words(receipt));
+    expect(paper.barcodes).toEqual([{ symbology: 'code128', data: receipt.receiptNumber }]);
+    expect(paper.cuts).toBe(1);
+    expect(Math.max(...paper.lines.map((l) => l.text.length))).toBeLessThanOrEqual(42);
+    expect(actions('drawer.opened')).toBe(1);
+    // The first copy was made: another is a reprint, marked so on the paper.
+    expect(await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await ok(t, 'receipts.reprint', { receiptNumber: receipt.receiptNumber, output: 'print' });
+    expect(printedText(printer.jobs().at(-1)!).some((l) => l.includes('REPRINT'))).toBe(true);
+  });
+
+  it('knows before the tender that the paper is out; the sale completes, the drawer still opens once, the receipt waits', async () => {
+    printer.state = 'paper_out';
+    const status = await ok<DeviceStatus>(t, 'devices.status', { refresh: true });
+    expect(status.printer).toMatchObject({ state: 'paper_out', message: expect.stringMatching(/out of paper/) });
+    const { receipt } = await sellForCash();
+    expect(saleCount()).toBe(1);
+    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
+    const failed = await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/did not print.*out of paper.*Nothing is lost/s) } });
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
+    // The real-time pulse opens the drawer of a stopped printer: once.
+    expect(printer.jobs().flatMap((j) => j.pulses)).toHaveLength(1);
+    expect((await ok<DeviceStatus>(t, 'devices.status', {})).recent[0]).toMatchObject({ device: 'printer', outcome: 'failed', target: receipt.receiptNumber });
+    // Paper loaded: the original prints now, once.
+    printer.state = 'online';
+    await ok(t, 'receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(1);
+  });
+
+  it('says a receipt may be incomplete when the cover opens mid-receipt, and keeps the original printable', async () => {
+    const { receipt } = await sellForCash();
+    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
+    printer.faults = { stateAfterBytes: { bytes: 200, state: 'cover_open' } };
+    const result = await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/may be incomplete.*cover is open/s) } });
+    expect(saleCount()).toBe(1);
+    printer.faults = {};
+    printer.state = 'online';
+    await ok(t, 'receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
+  });
+
+  it('survives a printer unplugged mid-receipt: the sale stands and the cashier is told', async () => {
+    const { receipt } = await sellForCash();
+    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
+    printer.faults = { closeAfterBytes: 100 };
+    const result = await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/may be incomplete/) } });
+    expect(saleCount()).toBe(1);
+    expect(actions('drawer.opened')).toBe(1);
+  });
+
+  it('a printer that never answers: the sale completes without waiting for it, its state is unknown, never ok', async () => {
+    printer.faults = { hang: true };
+    printer.state = 'silent';
+    const sale = await startSale(t);
+    const paid = await payCash(t, sale);
+    expect(paid.sale.status).toBe('completed');
+    // The kick is still on its way (bounded by its own timeouts) when the sale has already answered.
+    expect(printer.jobs().flatMap((j) => j.pulses)).toHaveLength(0);
+    const status = await ok<DeviceStatus>(t, 'devices.status', { refresh: true });
+    expect(status.printer.state).toBe('unknown');
+    await ok(t, 'sales.addByBarcode', { code: '4006381333931' });
+  });
+
+  it('a printer that is off: the no-sale drawer says it did not open and is not recorded as opened', async () => {
+    t.storage.settings.update({ devices: { printer: { port: await freePort() } } }, null);
+    const result = await t.call('drawer.open', { reason: 'no_sale' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/drawer did not open.*cannot be reached/s) } });
+    expect(actions('drawer.opened')).toBe(0);
+    expect(actions('drawer.failed')).toBe(1);
+  });
+
+  it('never prints a job twice after a restart: one cut off mid-way counts as made and is reported', async () => {
+    const { receipt } = await sellForCash();
+    t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(receipt.receiptNumber, t.clock.now().toISOString());
+    stopTimers();
+    const after = t.restart();
+    const admin = t.storage.staff.list({ includeInactive: false }).find((s) => s.role === 'admin');
+    expect((await after.core.session.signIn(admin!.id, '482913')).outcome).toBe('signed_in');
+    stopTimers = after.core.startTimers();
+    const status = await after.call<DeviceStatus>('devices.status', {});
+    await after.core.devices.idle();
+    expect(status.ok && status.data.recent.find((e) => e.outcome === 'interrupted')).toMatchObject({ outcome: 'interrupted', target: receipt.receiptNumber });
+    expect(await after.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(t.storage.db.prepare("SELECT count(*) AS n FROM print_jobs WHERE state = 'sending'").get()).toEqual({ n: 0 });
+  });
+});
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('timed out waiting');
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  await new Promise<void>((r) => server.close(() => r()));
+  return typeof address === 'object' && address ? address.port : 1;
+}

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionView, SignInResult } from '../../shared/domain/staff';
+import { ok } from '../support/register-steps';
+import { realKeychain } from '../support/storage';
+import { terminalFixture, type TerminalFixture } from '../support/terminal-fixture';
+
+// PCI sign-in mode (policies.pciSignIn) through the real registry, session and throttle on a settable clock.
+
+let t: TerminalFixture;
+afterEach(() => t?.close());
+
+const signIn = (staffId: string, pin: string, passphrase?: string) => ok<SignInResult>(t, 'session.signIn', { staffId, pin, ...(passphrase ? { passphrase } : {}) });
+
+/** One second apart, as a person types: the sign-in channel is rate limited (1 a second after 5). */
+const typed = (staffId: string, pin: string, passphrase?: string) => {
+  t.clock.advance(1);
+  return signIn(staffId, pin, passphrase);
+};
+
+async function pciTerminal(policies: object = {}) {
+  t = await terminalFixture({ keychain: realKeychain('pci-sign-in'), policy: { policies: { pciSignIn: true, ...policies } } });
+}
+
+describe('PCI sign-in mode', () => {
+  it('locks a staff member for 30 minutes after 5 wrong PINs, every time (PCI DSS 8.3.4)', async () => {
+    await pciTerminal();
+    const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
+    for (const round of [1, 2, 3]) {
+      for (let i = 0; i < 4; i++) expect((await signIn(cashier, '000000')).outcome).toBe('wrong_pin');
+      expect(await signIn(cashier, '000000')).toEqual({ outcome: 'locked_out', retryAfterSeconds: 1800 });
+      t.clock.advance(1799);
+      expect(await signIn(cashier, '531864')).toEqual({ outcome: 'locked_out', retryAfterSeconds: 1 });
+      t.clock.advance(1 + round * 900); // past the lock, and past the terminal's 15-minute window
+    }
+    expect((await signIn(cashier, '531864')).outcome).toBe('signed_in');
+  });
+
+  it('locks the whole terminal for 30 minutes after 10 wrong PINs across staff', async () => {
+    await pciTerminal();
+    const a = await t.addStaff('Cal Cashier', 'cashier', '531864');
+    const b = await t.addStaff('Cat Cashier', 'cashier', '642975');
+    const c = await t.addStaff('Cy Cashier', 'cashier', '753186');
+    for (let i = 0; i < 4; i++) await typed(a, '000000');
+    for (let i = 0; i < 4; i++) await typed(b, '000000');
+    await typed(c, '000000');
+    expect(await typed(c, '000000')).toEqual({ outcome: 'terminal_throttled', retryAfterSeconds: 1800 });
+    t.clock.advance(1798);
+    expect(await typed(c, '753186')).toEqual({ outcome: 'terminal_throttled', retryAfterSeconds: 1 });
+  });
+
+  it('asks for the PIN again after 15 idle minutes, even where the setting allows an hour (PCI DSS 8.2.8)', async () => {
+    await pciTerminal({ autoLockMinutes: 60 });
+    const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
+    const signedIn = await signIn(cashier, '531864');
+    expect(signedIn.outcome === 'signed_in' && signedIn.session.state === 'signed_in' && signedIn.session.autoLockMinutes).toBe(15);
+    t.clock.advance(14 * 60 + 59);
+    expect((await ok<SessionView>(t, 'session.get')).state).toBe('signed_in');
+    t.clock.advance(1);
+    const refused = await t.call('shifts.current');
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('unauthenticated');
+    expect(await ok<SessionView>(t, 'session.get')).toMatchObject({ state: 'locked', reason: 'idle' });
+  });
+
+  it('keeps the setting outside PCI mode', async () => {
+    t = await terminalFixture({ keychain: realKeychain('pci-sign-in'), policy: { policies: { autoLockMinutes: 60 } } });
+    const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
+    await signIn(cashier, '531864');
+    t.clock.advance(30 * 60);
+    expect((await ok<SessionView>(t, 'session.get')).state).toBe('signed_in');
+  });
+
+  it('signs admins in with PIN and a passphrase of 12+ characters set at their first sign-in; cashiers with the PIN (PCI DSS 8.3.6)', async () => {
+    await pciTerminal();
+    const admin = await t.addStaff('Ada Admin', 'admin', '739164');
+    const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
+    // Asked for before the PIN is checked: a wrong PIN learns nothing and costs nothing here.
+    expect(await typed(admin, '000000')).toEqual({ outcome: 'passphrase_required', firstTime: true });
+    expect(await typed(admin, '739164', 'short1')).toEqual({ outcome: 'not_allowed', message: 'An admin passphrase has at least 12 characters.' });
+    expect(await typed(admin, '739164', 'onlyletterslong')).toEqual({ outcome: 'not_allowed', message: 'An admin passphrase has both letters and digits.' });
+    // A wrong PIN with an acceptable new passphrase sets nothing.
+    expect((await typed(admin, '000000', 'correct horse 42')).outcome).toBe('wrong_pin');
+    expect((await typed(admin, '739164', 'correct horse 42')).outcome).toBe('signed_in');
+    await ok(t, 'session.signOut');
+    expect(await typed(admin, '739164')).toEqual({ outcome: 'passphrase_required', firstTime: false });
+    expect(await typed(admin, '739164', 'wrong horse 42')).toMatchObject({ outcome: 'wrong_pin' });
+    expect((await typed(admin, '739164', 'correct horse 42')).outcome).toBe('signed_in');
+    await ok(t, 'session.signOut');
+    expect((await typed(cashier, '531864')).outcome).toBe('signed_in');
+    // Never stored or logged in clear.
+    const logs = readdirSync(path.join(t.dir, 'logs')).map((f) => readFileSync(path.join(t.dir, 'logs', f), 'utf8')).join('\n');
+    const rows = JSON.stringify(t.storage.db.prepare('SELECT * FROM staff_passphrases').all()) + JSON.stringify(t.storage.db.prepare('SELECT * FROM audit_log').all());
+    expect(`${logs}${rows}`).not.toContain('horse');
+    expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.changed' AND details_json LIKE '%passphrase%'").get()).toEqual({ n: 1 });
+  });
+});
