@@ -8,12 +8,12 @@ import type { Customers } from '../customers';
 import type { Devices } from '../devices';
 import type { Handlers } from '../ipc/registry';
 import type { Kiosk } from '../kiosk';
-import { createPaymentsHandlers, type Payments } from '../payments';
+import type { Payments } from '../payments';
 import type { Receipts } from '../receipts';
 import type { SettingsArea } from '../settings';
 import type { Staff } from '../staff';
 import { createStorageHandlers } from '../storage/storage-handlers';
-import { createSyncHandlers, type Sync } from '../sync';
+import { syncAbsent, type Sync } from '../sync';
 
 export interface HandlerDeps {
   appInfo: AppInfo;
@@ -50,10 +50,10 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     ...register,
     // The scale's guard on typed weights and the customer display see every sale the register answers.
     sales: deps.devices.servingSales(register.sales, deps.register.weighed),
-    payments: createPaymentsHandlers(deps.payments),
+    ...deps.payments.handlers,
     ...deps.receipts.handlers,
     ...deps.kiosk.handlers,
     ...deps.customers.handlers,
-    sync: createSyncHandlers(deps.sync, deps.storage),
+    ...(deps.sync ?? syncAbsent(deps.storage)).handlers,
   };
 }
