@@ -18,7 +18,7 @@ import { createPayments, PAYMENTS_OUTBOX_KINDS, unreachableGateway, type Attenti
 import { createReceipts } from '../receipts';
 import type { CatalogReader } from '../sales';
 import { createSettings } from '../settings';
-import { createStaff, type SessionService } from '../staff';
+import { createStaff, openStaffDirectory, type SessionService, type Staff } from '../staff';
 import type { Sync } from '../sync';
 import type { AppInfo } from './app-handlers';
 import { createRegister, openRegisterRecords, type Register } from './register';
@@ -59,6 +59,8 @@ export interface AppCore {
   handlers: Handlers<NoposContract>;
   events: EventPublisher<NoposContract>;
   session: SessionService;
+  /** The staff area (its directory: tests add staff through it). */
+  staff: Staff;
   register: Register;
   payments: Payments;
   retention: Retention;
@@ -80,7 +82,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const settings = () => storage.settings.current().values;
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
-  const staffName = (id: string) => storage.staff.get(id)?.name;
+  // Who works here first: the register's records and receipts name staff from the directory.
+  const directory = openStaffDirectory({ db, now, pinKey: storage.pinKey });
+  const staffName = (id: string) => directory.repository.get(id)?.name;
   const events = createEventPublisher(contract);
   const catalog = createCatalog({ service: storage.catalog, files: deps.catalogFiles, storeCurrency: () => settings().store.currency });
   // The register's records first: receipts read them, and the register writes them.
@@ -155,8 +159,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const staff = createStaff({
     db,
     now,
-    repository: storage.staff,
-    hasher: storage.pinHasher,
+    directory,
     settings: storage.settings,
     audit,
     securityLog,
@@ -191,6 +194,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     handlers,
     events,
     session,
+    staff,
     register,
     payments,
     retention,
