@@ -127,6 +127,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: (entry) => storage.appLog.write(entry),
     // Receipts after a sale: the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+    completedReceipt: (sale, receiptNumber, staffId) => receipts.ofCompletedSale(sale, receiptNumber, staffId),
   }, records);
   const payments = createPayments({
     db: storage.db,

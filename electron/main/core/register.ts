@@ -1,4 +1,5 @@
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CashDrawer } from '../devices/cash-drawer';
@@ -30,6 +31,7 @@ export interface RegisterDeps {
   /** Where a drawer that fails to open is reported. */
   log: (entry: Record<string, unknown>) => void;
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  completedReceipt: (sale: SaleView, receiptNumber: string, staffId: string) => ReceiptDocument;
 }
 
 /** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
@@ -68,7 +70,7 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
   const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
   return {
     cart,
-    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
+    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument, completedReceipt: deps.completedReceipt }),
     refunds: new RefundService({ ...recording(['refund']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     voids: new VoidService({ ...recording(['void']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     shifts: new ShiftService({ ...recording(['paid_in', 'paid_out', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
