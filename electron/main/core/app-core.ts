@@ -123,6 +123,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log,
     // Receipts after a sale: the receipt as its first copy will print.
     receiptDocument: receipts.document,
+    // The receipt of a sale just completed, from the sale at hand (not read back and priced again).
+    completedReceipt: receipts.completed,
   }, records);
   const payments = createPayments({
     db,

@@ -1,4 +1,5 @@
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { WeighedLookups } from '../devices';
@@ -25,6 +26,7 @@ export interface RegisterDeps {
   /** Where a drawer that fails to open is reported. */
   log: (entry: Record<string, unknown>) => void;
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  completedReceipt: (sale: SaleView, receiptNumber: string, staffId: string) => ReceiptDocument;
 }
 
 /** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
@@ -64,7 +66,7 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
   const { sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger } = records;
   const sales = createSales({
     db, now, settings, audit, outbox, terminalId, sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger,
-    catalog: deps.catalog, drawer, receiptDocument: deps.receiptDocument,
+    catalog: deps.catalog, drawer, receiptDocument: deps.receiptDocument, completedReceipt: deps.completedReceipt,
   });
   const shifts = createShifts({
     db, now, settings, audit, outbox, terminalId, shifts: shiftRows, ledger, drawer,

@@ -11,7 +11,7 @@ import type { ShiftRepository } from '../ledger/shift-repository';
 import type { Outbox } from '../storage/outbox';
 import { CartService } from './cart-service';
 import type { CatalogReader } from './catalog-reader';
-import { CheckoutService } from './checkout-service';
+import { CheckoutService, type CheckoutDeps } from './checkout-service';
 import { RefundService } from './refund-service';
 import { createRefundsHandlers } from './refunds-handlers';
 import { createSalesHandlers, type SalesHandlerPorts } from './sales-handlers';
@@ -39,6 +39,8 @@ export interface SalesPorts extends Omit<RecordingDeps, 'outbox'> {
   drawer: CashDrawer;
   /** The receipts area's port: a sale's receipt as its first copy will print. */
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  /** Receipts: the receipt of a sale just completed, from the sale at hand. */
+  completedReceipt: CheckoutDeps['completedReceipt'];
 }
 
 export interface Sales {
@@ -56,7 +58,7 @@ export function createSales(ports: SalesPorts): Sales {
   const inFlight = new TendersInFlight();
   const cart = new CartService({ db, now, settings, sales, shifts, catalog: ports.catalog, audit, inFlight });
   const checkout = new CheckoutService({
-    ...recording(SALES_OUTBOX_KINDS.checkout), sales, shifts, drawer, inFlight, receiptDocument: ports.receiptDocument,
+    ...recording(SALES_OUTBOX_KINDS.checkout), sales, shifts, drawer, inFlight, receiptDocument: ports.receiptDocument, completedReceipt: ports.completedReceipt,
   });
   const refunds = new RefundService({ ...recording(SALES_OUTBOX_KINDS.refunds), sales, refunds: refundRows, shifts, ledger, drawer });
   const voids = new VoidService({ ...recording(SALES_OUTBOX_KINDS.voids), sales, refunds: refundRows, shifts, ledger, drawer });

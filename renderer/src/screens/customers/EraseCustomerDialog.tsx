@@ -19,6 +19,7 @@ export function EraseCustomerDialog({ customer, onCancel, onDone, onError }: { c
           : `Erasure recorded: a recent sale holds it until ${new Date(outcome.dueAt).toLocaleDateString()}. Consents are withdrawn now.`,
       );
     } catch (error) {
+      setBusy(false);
       onError(customerError(error, 'erase this customer'));
     }
   }
