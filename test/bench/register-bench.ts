@@ -28,7 +28,7 @@ async function saleVsBareInsert(rounds: number, salesPerRound: number): Promise<
   try {
     const till = await openTill(dir);
     await till.call('shifts.open', { floatMinor: 10_000 });
-    const skus = till.storage.catalog.browse(till.storage.catalog.info().groups[0] ?? '', 0, 5).map((p) => p.sku);
+    const skus = till.core.catalog.service.browse(till.core.catalog.service.info().groups[0] ?? '', 0, 5).map((p) => p.sku);
     const bare = await openTill(bareDir);
     const insert = bareStatements(bare.storage);
 
@@ -96,8 +96,8 @@ async function storeWithHistory(dir: string): Promise<Partial<Record<SecretName,
   const till = await openTill(dir);
   // Setup only, not measured: fsync per write would make building 10,000 sales take minutes.
   till.storage.db.pragma('synchronous = OFF');
-  till.storage.catalog.clear(null);
-  till.storage.catalog.applyChanges(
+  till.core.catalog.service.clear(null);
+  till.core.catalog.service.applyChanges(
     {
       taxCategories: [
         { id: 'bench-reduced', name: 'Reduced', rateBp: 700 },

@@ -10,7 +10,7 @@ export async function registerMemoryProbe(dir: string, keysJson: string): Promis
   const stagesMb: Record<string, number> = { start: mib() };
   const till = await openTill(dir, JSON.parse(keysJson) as Partial<Record<SecretName, string>>);
   stagesMb.openAndSignedIn = mib();
-  const products = till.storage.catalog.info();
+  const products = till.core.catalog.service.info();
   if (products.productCount < PRODUCTS) throw new Error(`catalog has ${products.productCount} products`);
   for (let i = 0; i < 20; i++) await till.call('sales.addProduct', { productId: `BENCH-${(i * 7_919) % PRODUCTS}` });
   await till.call('catalog.search', { query: 'bench prod', limit: 20 });

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { createCatalog } from '../../electron/main/catalog';
 import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Keychain } from '../../electron/main/secrets/keychain';
+import type { TerminalSyncOptions } from '../../electron/main/core/terminal-sync';
 import type { Sync } from '../../electron/main/sync/create-sync';
 import type { ProductInput } from '../../shared/domain/catalog';
 import { gtinCheckDigit } from '../../shared/domain/gtin';
@@ -45,8 +47,10 @@ export function benchProducts(count: number): ProductInput[] {
 
 /** Replaces the demo catalog with the bench's products in one batch, as a sync from the NoPOS API would. */
 function loadCatalog(storage: TerminalStorage, products: ProductInput[]): void {
-  storage.catalog.clear(null);
-  storage.catalog.applyChanges(
+  // Before the core runs (it reads the catalog's version when it builds its own catalog face).
+  const catalog = createCatalog({ db: storage.db, audit: storage.audit, storeCurrency: () => storage.settings.current().values.store.currency }).service;
+  catalog.clear(null);
+  catalog.applyChanges(
     {
       taxCategories: [
         { id: 'bench-reduced', name: 'Reduced', rateBp: 700 },
@@ -93,7 +97,10 @@ function percentile(values: number[], p: number): number {
 
 /** Work that runs in the terminal's main process while the scans are made (e.g. a backlog syncing). */
 export interface ScanBackground {
-  sync?: Sync;
+  /** Sync's options: the terminal's core builds sync over the storage. */
+  sync?: TerminalSyncOptions;
+  /** Called once the core (and its sync) runs, before the page opens: e.g. enroll and start syncing. */
+  started?(sync: Sync): Promise<void>;
   /** Called before each scan, outside its timing: e.g. queue the next backlog once one has drained. */
   beforeScan?(): Promise<void>;
   close?(): Promise<void>;
@@ -120,6 +127,7 @@ export async function scanToPaintBench(options: ScanToPaintOptions = {}): Promis
   storage.settings.update({ policies: { clearApprovalLines: LINES_PER_SALE } }, null);
   const background = options.background ? await options.background(storage, keychain) : null;
   const { host, core } = await startAppHost(storage, background?.sync ? { sync: background.sync } : {});
+  if (core.sync) await background?.started?.(core.sync);
   const coreWork = options.withCore?.(core) ?? null;
   const browser = await launchChromium();
   try {

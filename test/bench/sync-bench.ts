@@ -9,7 +9,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { writeTransaction } from '../../electron/main/storage/transaction';
 import type { Keychain } from '../../electron/main/secrets/keychain';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import type { TerminalSyncOptions } from '../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../support/core-sync';
 import { type Sync } from '../../electron/main/sync';
 import { enrollmentResponseSchema } from '../../shared/api/enrollment';
 import { uuidv7 } from '../../shared/domain/ids';
@@ -38,8 +39,15 @@ function queueBacklog(storage: TerminalStorage, count: number): void {
   writeTransaction(storage.db, (tx) => items.forEach((item) => storage.outbox.enqueue(tx, { clientId: item.clientId, kind: 'sale', payload: item })));
 }
 
+function syncOptions(sb: SandboxProcess, keychain: Keychain, dir: string): TerminalSyncOptions {
+  return { keychain, baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(dir, 'exports'), timings: TIMINGS };
+}
+
 async function enrolledSync(sb: SandboxProcess, storage: TerminalStorage, keychain: Keychain, dir: string): Promise<Sync> {
-  const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(dir, 'exports'), timings: TIMINGS });
+  return enrolled(sb, coreWithSync(storage, syncOptions(sb, keychain, dir)).sync);
+}
+
+async function enrolled(sb: SandboxProcess, sync: Sync): Promise<Sync> {
   const code = await sb.admin('POST', '/admin/enrollment-codes', {});
   await sync.enrollment.enroll(code.json.code, 'admin', null);
   sync.engine.start();
@@ -164,25 +172,26 @@ async function mixedBacklogRequests(sb: SandboxProcess): Promise<number> {
 /** The register's scan → paint in Chromium while backlogs sync: each scan starts with one in flight. */
 async function scanWhileSyncing(sb: SandboxProcess): Promise<{ p95: number; scans: number; backlogsSynced: number }> {
   let backlogs = 0;
-  let sync: Sync | null = null;
+  let s: Sync | null = null;
   const result = await scanToPaintBench({
     scans: SCANS,
     background: async (storage, keychain) => {
       const dir = tempDir('bench-sync-scan');
-      sync = await enrolledSync(sb, storage, keychain, dir.dir);
-      const s = sync;
       return {
-        sync: s,
+        sync: syncOptions(sb, keychain, dir.dir),
+        async started(sync) {
+          s = await enrolled(sb, sync);
+        },
         async beforeScan() {
-          if (s.queue.pendingStats().count > 0) return;
+          if (!s || s.queue.pendingStats().count > 0) return;
           // The last backlog has drained: queue the next (outside any scan's timing), sync picks it up.
           queueBacklog(storage, BACKLOG);
           backlogs++;
           await new Promise((resolve) => setTimeout(resolve, 20));
         },
         async close() {
-          s.close();
-          await s.engine.idle();
+          s?.close();
+          await s?.engine.idle();
           dir.cleanup();
         },
       };

@@ -30,7 +30,7 @@ describe('needs attention', () => {
     await page.getByRole('heading', { name: 'Open a shift' }).waitFor();
     // A card sale taken offline (no API reachable), then the processor declines it after forwarding.
     await call('shifts.open', { floatMinor: 0 });
-    const product = terminal.storage.catalog.browse(terminal.storage.catalog.info().groups[0]!, 0, 1)[0]!;
+    const product = terminal.core.catalog.service.browse(terminal.core.catalog.service.info().groups[0]!, 0, 1)[0]!;
     const { sale } = await call<{ sale: SaleView }>('sales.addProduct', { productId: product.sku });
     const paymentId = uuidv7();
     await call('sales.tenderCard', { saleId: sale.saleId, paymentId });

@@ -4,8 +4,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import { type Sync } from '../../electron/main/sync';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { currentSale, openShiftIfNeeded, scan, sellableProducts } from '../support/register';
@@ -33,15 +31,18 @@ beforeAll(async () => {
   sb = await startTestSandbox({ rateLimit: { max: 1_000_000 } });
   const keychain = realKeychain('e2e-card-sync');
   storage = await openTestStorage(keychain, scratch.dir);
-  sync = createTerminalSync({
-    storage, keychain, now: () => new Date(), baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
-    timings: FAST_SYNC, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
+  const started = await startAppHost(storage, {
+    sync: {
+      keychain, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
+      timings: FAST_SYNC, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
+    },
   });
+  host = started.host;
+  sync = started.core.sync!;
   const code = await sb.admin('POST', '/admin/enrollment-codes', {});
   terminalId = (await sync.enrollment.enroll(code.json.code, 'admin', null)).terminalId;
   sync.engine.start();
   await seedStaff(storage, 'Cass', 'cashier', '482913');
-  ({ host } = await startAppHost(storage, { sync, paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)) }));
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page = await context.newPage();

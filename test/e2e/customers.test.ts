@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import type { Sync } from '../../electron/main/sync';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, openScreen, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts } from '../support/register';
@@ -33,14 +32,18 @@ beforeAll(async () => {
   // No hold: these customers' only sale is the one just made, and erasure should run at once here.
   storage = await openTestStorage(keychain, scratch.dir, { policy: { policies: { privacy: { erasureHoldDays: 0 } } } });
   await seedStaff(storage, 'Mia', 'manager', '824613');
-  sync = createTerminalSync({
-    storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
-    timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
-    transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
+  const started = await startAppHost(storage, {
+    sync: {
+      keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
+      timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
+      transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
+    }, customerExportsDir: exportsDir,
   });
+  host = started.host;
+  core = started.core;
+  sync = started.core.sync!;
   await sync.enrollment.enroll(sandbox.code, 'admin', null);
   sync.engine.start();
-  ({ host, core } = await startAppHost(storage, { sync, customerExportsDir: exportsDir }));
   browser = await launchChromium();
 });
 

@@ -5,7 +5,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import { type Sync } from '../../electron/main/sync';
 import { ARTIFACTS, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
 import { openShiftIfNeeded, sellableProducts, sellForExactCash } from '../support/register';
@@ -30,14 +29,17 @@ beforeAll(async () => {
   storage = await openTestStorage(keychain, scratch.dir);
   await seedStaff(storage, 'Cass', 'cashier', '482913');
   // Production logic, test-sized waits: an offline terminal tries the link again every 300 ms.
-  sync = createTerminalSync({
-    storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
-    timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
-    transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
+  const started = await startAppHost(storage, {
+    sync: {
+      keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
+      timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
+      transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
+    },
   });
+  host = started.host;
+  sync = started.core.sync!;
   await sync.enrollment.enroll(sandbox.code, 'admin', null);
   sync.engine.start();
-  ({ host } = await startAppHost(storage, { sync }));
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage();
 });

@@ -47,16 +47,16 @@ afterAll(async () => {
 
 describe('catalog on the encrypted database', () => {
   it('starts a new terminal with the demo catalog, and a cleared one stays empty across restarts', async () => {
-    const first = storage.catalog.info();
+    const first = core.catalog.service.info();
     expect(first).toMatchObject({ version: 1, source: 'demo', currency: 'EUR' });
     expect(first.productCount).toBeGreaterThan(200);
     storage.close();
     await open();
-    expect(storage.catalog.info()).toEqual(first);
-    storage.catalog.clear(null);
+    expect(core.catalog.service.info()).toEqual(first);
+    core.catalog.service.clear(null);
     storage.close();
     await open();
-    expect(storage.catalog.info()).toMatchObject({ version: 2, source: 'empty', productCount: 0 });
+    expect(core.catalog.service.info()).toMatchObject({ version: 2, source: 'empty', productCount: 0 });
   });
 
   it('serves the register and an admin through the channels, with their permissions', async () => {
@@ -71,9 +71,9 @@ describe('catalog on the encrypted database', () => {
     expect(tiles.length).toBeGreaterThan(5);
     expect(tiles.map((p) => p.name)).toEqual([...tiles.map((p) => p.name)].sort());
 
-    const milk = storage.catalog.search('whole milk')[0]!;
-    expect(storage.catalog.findByBarcode(milk.barcodes[0]!)).toEqual(milk);
-    expect(storage.catalog.findByBarcode(`0${milk.barcodes[0]!}`)).toEqual(milk);
+    const milk = core.catalog.service.search('whole milk')[0]!;
+    expect(core.catalog.service.findByBarcode(milk.barcodes[0]!)).toEqual(milk);
+    expect(core.catalog.service.findByBarcode(`0${milk.barcodes[0]!}`)).toEqual(milk);
 
     expect(await call('catalog.importFile')).toMatchObject({ ok: true, data: { outcome: 'cancelled' } });
     mkdirSync(path.join(dir.dir, 'catalog-import'));
@@ -82,7 +82,7 @@ describe('catalog on the encrypted database', () => {
       `\uFEFFsku,name,group,price,tax_category,sold_by,barcodes,active\r\nNEW-1,Wild garlic,Fruit & vegetables,12.90,food,weight,2345,true\r\nNEW-2,Thing,Pantry,1.00,luxury,unit,,true\r\n`,
     );
     expect(await data('catalog.importFile')).toEqual({ outcome: 'imported', fileName: 'spring.csv', rowsRead: 2, imported: 1, errors: [{ line: 3, message: expect.stringMatching(/luxury/) }], moreErrors: 0, version: 2 });
-    expect(storage.catalog.findByBarcode('2345')).toMatchObject({ sku: 'NEW-1', soldBy: 'weight', priceMinor: 1290 });
+    expect(core.catalog.service.findByBarcode('2345')).toMatchObject({ sku: 'NEW-1', soldBy: 'weight', priceMinor: 1290 });
 
     expect(await data('catalog.clear')).toMatchObject({ productCount: 0, version: 3 });
     expect(await data('catalog.loadDemo')).toMatchObject({ source: 'demo', version: 4 });
@@ -100,6 +100,6 @@ describe('catalog on the encrypted database', () => {
     for (const channel of ['catalog.clear', 'catalog.loadDemo', 'catalog.importFile']) {
       expect(await call(channel)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(storage.catalog.info().productCount).toBeGreaterThan(200);
+    expect(core.catalog.service.info().productCount).toBeGreaterThan(200);
   });
 });

@@ -14,7 +14,7 @@ import { CHROMIUM_FLAGS, createChromiumReceiptPrinter } from '../../browser-host
 import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { folderDestination } from '../../electron/main/customers';
 import { ReceiptsFolder } from '../../electron/main/devices/receipts-folder';
-import type { Sync } from '../../electron/main/sync/create-sync';
+import type { TerminalSyncOptions } from '../../electron/main/core/terminal-sync';
 import { insertStaff } from './storage';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,9 +40,9 @@ export async function startAppHost(
     receiptsDir?: string;
     /** Stands in for Electron's kiosk window. */
     kiosk?: KioskHost;
-    /** Sync over the same storage (tests start and stop it): the status bar and sync channels work. */
-    sync?: Sync;
-    /** Online card authorization, as `npm start` wires it over sync's API client. */
+    /** Sync's options: the core builds sync over the same storage (tests start and stop `core.sync`). */
+    sync?: TerminalSyncOptions;
+    /** Stands in for online card authorization (with sync, the core's is the NoPOS API's, as `npm start` wires it). */
     paymentGateway?: PaymentGateway;
     /** Where customer exports land (the browser host's stand-in for the save dialog). */
     customerExportsDir?: string;

@@ -1,17 +1,15 @@
 import path from 'node:path';
-import { createAppCore, type AppCore } from '../../electron/main/core/app-core';
+import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { isAppProtocolSender } from '../../electron/main/ipc/sender';
 import { cashTender } from '../../electron/main/sales/tender';
 import type { Keychain } from '../../electron/main/secrets/keychain';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import { type Sync } from '../../electron/main/sync';
-import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
 import type { SyncTimings } from '../../electron/main/sync/sync-engine';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { TestSandbox } from './sandbox-client';
 import { memoryKeychain, openTestStorage, tempDir, insertStaff, staffDirectory } from './storage';
 import { testCatalog } from './test-catalog';
+import { coreWithSync } from './core-sync';
 
 /** Sync timings for tests: the same logic, milliseconds instead of seconds, no idle polling. */
 export const FAST_SYNC: Partial<SyncTimings> = {
@@ -43,15 +41,11 @@ export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keycha
   const keychain = options.keychain ?? memoryKeychain();
   const storage = await openTestStorage(keychain, dir);
   const now = () => new Date();
-  const sync = createTerminalSync({
-    storage, keychain, now, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports'),
+  const core = coreWithSync(storage, {
+    keychain, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports'),
     timings: { ...FAST_SYNC, ...options.timings }, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
-  });
-  const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: now() },
-    now, storage, isTrustedSender: isAppProtocolSender, catalog: testCatalog(), sync,
-    paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
-  });
+  }, { now, catalog: testCatalog() });
+  const sync = core.sync;
   const staffId = 'st_synctester00';
   if (!staffDirectory(storage).repository.get(staffId)) await insertStaff(storage, { id: staffId, name: 'Sync tester', role: 'admin' }, '482913');
   const register = core.register;

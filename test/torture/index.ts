@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openTerminalStorage } from '../../electron/main/core/terminal-storage';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../support/core-sync';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
 import { FAST_PIN_COST, insertStaff } from '../support/storage';
 
@@ -95,7 +95,7 @@ async function enroll(sb: SandboxProcess, t: Terminal): Promise<string> {
   const keychain = createOsKeychain(t.service);
   const storage = await openTerminalStorage({ dataDir: t.dir, policyFile: path.join(t.dir, 'policy.json'), keychain, now: () => new Date(), pinCost: FAST_PIN_COST });
   try {
-    const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(t.dir, 'exports') });
+    const { sync } = coreWithSync(storage, { keychain, baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(t.dir, 'exports') });
     const code = await sb.admin('POST', '/admin/enrollment-codes', {});
     const enrollment = await sync.enrollment.enroll(code.json.code, 'admin', null);
     sync.close();

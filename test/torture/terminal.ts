@@ -9,11 +9,9 @@ import path from 'node:path';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { SaleView } from '../../shared/domain/sale';
 import type { TenderCardResult } from '../../shared/ipc/areas/card-tender';
-import { createAppCore } from '../../electron/main/core/app-core';
 import { openTerminalStorage } from '../../electron/main/core/terminal-storage';
-import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gateway';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
-import { createTerminalSync } from '../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../support/core-sync';
 import { FAST_PIN_COST } from '../support/storage';
 import { TEST_PRODUCTS, testCatalog } from '../support/test-catalog';
 import { trustedSender } from '../support/test-contract';
@@ -27,15 +25,15 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const keychain = createOsKeychain(service);
   const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const sync = createTerminalSync({
-    storage, keychain, now, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'),
+  const core = coreWithSync(storage, {
+    keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'),
     timings: { backoff: { baseMs: 20, capMs: 500 }, offlineProbeCapMs: 200, idleMs: 3_600_000, nudgeMs: 20 },
     transport: { connectTimeoutMs: 2_000, responseTimeoutMs: 3_000 },
+  }, {
+    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, isTrustedSender: () => true,
+    catalog: testCatalog(),
   });
-  const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, storage, isTrustedSender: () => true,
-    catalog: testCatalog(), sync, paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
-  });
+  const sync = core.sync;
   const stopTimers = core.startTimers();
   sync.engine.start();
 

@@ -1,7 +1,9 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { Db } from '../storage/db';
 import { createCatalogHandlers } from './catalog-handlers';
-import type { CatalogService } from './catalog-service';
+import { CatalogService } from './catalog-service';
 import { CatalogImporter, type CatalogFileChooser } from './import/catalog-import';
 
 // The catalog area's face: the products the register sells (searched, browsed, scanned), pulled from
@@ -10,7 +12,8 @@ export type { CatalogService } from './catalog-service';
 export type { CatalogFileChooser } from './import/catalog-import';
 
 export interface CatalogPorts {
-  service: CatalogService;
+  db: Db;
+  audit: AuditTrail;
   /** How an admin picks a catalog file to import; none: the import answers `unavailable`. */
   files?: CatalogFileChooser | undefined;
   storeCurrency: () => string;
@@ -22,7 +25,10 @@ export interface Catalog {
 }
 
 export function createCatalog(ports: CatalogPorts): Catalog {
-  const { service, files, storeCurrency } = ports;
+  const { db, audit, files, storeCurrency } = ports;
+  // One instance for the register, the import and sync's pull: it caches the catalog's version record.
+  const service = new CatalogService({ db, audit, storeCurrency });
+  service.ensureInitialized();
   const importer = files ? new CatalogImporter({ catalog: service, chooser: files, storeCurrency }) : null;
   return { service, handlers: { catalog: createCatalogHandlers(service, importer) } };
 }

@@ -1,7 +1,7 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 import { createAudit } from '../audit';
-import { createCatalog, type CatalogFileChooser } from '../catalog';
+import { createCatalog, type Catalog, type CatalogFileChooser } from '../catalog';
 import { createCustomers, type ExportDestination } from '../customers';
 import { createDevices, type Devices, type PrinterTimeouts, type TerminalDevices } from '../devices';
 import { createHandlers } from '../handlers';
@@ -14,7 +14,10 @@ import { createKiosk, type KioskHost } from '../kiosk';
 import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { ipcLogSink } from '../logging/security-log';
-import { createPayments, PAYMENTS_OUTBOX_KINDS, unreachableGateway, type AttentionList, type PaymentGateway, type Payments } from '../payments';
+import {
+  createPayments, PAYMENTS_OUTBOX_KINDS, paymentDeclinesPort, paymentGatewayFor, unreachableGateway, type AttentionList, type PaymentGateway,
+  type Payments,
+} from '../payments';
 import { createReceipts } from '../receipts';
 import type { CatalogReader } from '../sales';
 import { createSettings } from '../settings';
@@ -23,6 +26,7 @@ import type { Sync } from '../sync';
 import type { AppInfo } from './app-handlers';
 import { createRegister, openRegisterRecords, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
+import { createTerminalSync, type TerminalSyncOptions } from './terminal-sync';
 
 export interface AppCoreDeps {
   appInfo: AppInfo;
@@ -31,7 +35,7 @@ export interface AppCoreDeps {
   isTrustedSender: SenderCheck;
   /** Tests may stand in for the staff session; the terminal always uses it. */
   accessGate?: AccessGate;
-  /** Stand-in products for unit tests of the register; the terminal sells from its catalog in storage. */
+  /** Stand-in products for unit tests of the register; the terminal sells from the catalog face's service. */
   catalog?: CatalogReader;
   /** The receipt printer and cash drawer of this host; without them, no printer and a simulated drawer. */
   devices?: TerminalDevices;
@@ -41,9 +45,9 @@ export interface AppCoreDeps {
   kiosk?: KioskHost;
   /** How an admin picks a catalog file to import (the open dialog, or a folder in the browser host); none: no import. */
   catalogFiles?: CatalogFileChooser;
-  /** Sync with the NoPOS API (built by the host, which holds the keychain); none: the terminal works alone. */
-  sync?: Sync;
-  /** Online card authorization (the NoPOS API, see payments/api-payment-gateway.ts); without it every card payment is stored for forwarding. */
+  /** How sync reaches the NoPOS API (the host holds the keychain); the core builds sync. None: the terminal works alone. */
+  sync?: TerminalSyncOptions;
+  /** Tests may stand in for online card authorization; with sync, the NoPOS API's (payments/api-payment-gateway.ts), else none. */
   paymentGateway?: PaymentGateway;
   /** Where declined-after-forward payments go; the sync area's list in storage unless a test hands in another. */
   attention?: AttentionList;
@@ -61,6 +65,9 @@ export interface AppCore {
   session: SessionService;
   /** The staff area (its directory: tests add staff through it). */
   staff: Staff;
+  catalog: Catalog;
+  /** Sync, when the host gave its options (the host starts it); null: the terminal works alone. */
+  sync: Sync | null;
   register: Register;
   payments: Payments;
   retention: Retention;
@@ -86,7 +93,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const directory = openStaffDirectory({ db, now, pinKey: storage.pinKey });
   const staffName = (id: string) => directory.repository.get(id)?.name;
   const events = createEventPublisher(contract);
-  const catalog = createCatalog({ service: storage.catalog, files: deps.catalogFiles, storeCurrency: () => settings().store.currency });
+  const catalog = createCatalog({ db, audit, files: deps.catalogFiles, storeCurrency: () => settings().store.currency });
   // The register's records first: receipts read them, and the register writes them.
   const records = openRegisterRecords({ db, settings, staffName: (id) => staffName(id) ?? id });
   const devices = createDevices({
@@ -126,19 +133,6 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     // The receipt of a sale just completed, from the sale at hand (not read back and priced again).
     completedReceipt: receipts.completed,
   }, records);
-  const payments = createPayments({
-    db,
-    now,
-    settings,
-    audit,
-    outbox: storage.outbox.writer(PAYMENTS_OUTBOX_KINDS),
-    checkout: register.checkout,
-    openSale: () => register.cart.current(),
-    device: devices.cardReader,
-    gateway: deps.paymentGateway ?? unreachableGateway,
-    attention: deps.attention ?? storage.needsAttention,
-    log,
-  });
   const customers = createCustomers({
     db,
     now,
@@ -155,8 +149,30 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     exports: deps.customerExports ?? null,
     log,
   });
-  // Customers' kinds are built at send time from the area's tables: sync delivers them through the face.
-  deps.sync?.kinds.declare(customers.outboxKinds);
+  const attention = deps.attention ?? storage.needsAttention;
+  // Sync last among what it reaches: pulls go through the catalog's and staff's own repositories, declines
+  // to payments, and customers' kinds (built at send time from the area's tables) are declared at construction.
+  const sync = deps.sync
+    ? createTerminalSync(storage, now, deps.sync, {
+      catalog: catalog.service,
+      staff: directory.repository,
+      paymentDeclines: paymentDeclinesPort({ db, audit, attention }),
+      declaredKinds: customers.outboxKinds,
+    })
+    : null;
+  const payments = createPayments({
+    db,
+    now,
+    settings,
+    audit,
+    outbox: storage.outbox.writer(PAYMENTS_OUTBOX_KINDS),
+    checkout: register.checkout,
+    openSale: () => register.cart.current(),
+    device: devices.cardReader,
+    gateway: deps.paymentGateway ?? (sync ? paymentGatewayFor(sync, log) : unreachableGateway),
+    attention,
+    log,
+  });
   const retention = createRetention({ db, now, settings, audit, log });
   const staff = createStaff({
     db,
@@ -174,7 +190,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const kiosk = createKiosk({ host: deps.kiosk, auth: staff.auth, audit });
   const handlers = createHandlers({
     appInfo: deps.appInfo, now, storage, settings: createSettings({ settings: storage.settings }), audit: createAudit({ audit }),
-    staff, devices, catalog, register, payments, receipts, kiosk, customers, sync: deps.sync ?? null,
+    staff, devices, catalog, register, payments, receipts, kiosk, customers, sync,
   });
   const registry = createIpcRegistry({
     contract,
@@ -190,13 +206,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
   });
   session.onChange((view) => events.publish('session', 'changed', view));
-  deps.sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
+  sync?.engine.onChange((status) => events.publish('sync', 'changed', status));
   return {
     registry,
     handlers,
     events,
     session,
     staff,
+    catalog,
+    sync,
     register,
     payments,
     retention,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MachinePolicy } from '../../../shared/domain/machine-policy';
 import type { CatalogFileChooser } from '../catalog/import/catalog-import';
@@ -6,7 +7,6 @@ import type { TerminalDevices } from '../devices/terminal-devices';
 import type { AppInfo } from './app-handlers';
 import type { SenderCheck } from '../ipc/sender';
 import type { KioskHost } from '../kiosk/kiosk-exit';
-import { paymentGatewayFor } from '../payments';
 import type { Keychain } from '../secrets/keychain';
 import { readMachinePolicy } from '../settings/policy-file';
 import type { Sync } from '../sync';
@@ -55,7 +55,8 @@ export interface RunningTerminal {
 
 /**
  * The one start-up of the terminal, whichever host runs it: storage (keychain proven and policy
- * validated first), sync with enrollment at install time, the core over both, and its timers.
+ * validated first), the core over it (sync built inside from the host's options), sync started with
+ * enrollment at install time, and the core's timers.
  * Anything that refuses to start throws a StartupError before the core exists.
  */
 export async function startTerminal(host: TerminalHost): Promise<RunningTerminal> {
@@ -67,14 +68,6 @@ export async function startTerminal(host: TerminalHost): Promise<RunningTerminal
   shutdown.add('logs', 'security-log', () => storage.securityLog.flush());
   shutdown.add('storage', 'database', () => storage.close());
   const machine = readMachinePolicy(host.policyFile);
-  const sync = startSync({
-    storage, keychain, now, argv: host.argv, policyCode: machine.enrollmentCode, policyFile: host.policyFile, exportDir: path.join(dataDir, 'exports'),
-    ...(host.api?.baseUrl ? { baseUrl: host.api.baseUrl } : {}),
-    ...(host.api?.caFile ? { caFile: host.api.caFile } : {}),
-    ...(host.network?.osTrustStore ? { osTrustStore: true } : {}),
-    ...(host.network?.resolveProxy ? { resolveProxy: host.network.resolveProxy } : {}),
-  });
-  shutdown.add('sync', 'sync', () => sync.close());
   const kiosk = host.kiosk?.(machine);
   const core = createAppCore({
     appInfo: { ...host.appInfo, startedAt: now() },
@@ -85,9 +78,19 @@ export async function startTerminal(host: TerminalHost): Promise<RunningTerminal
     ...(kiosk ? { kiosk } : {}),
     ...(host.catalogFiles ? { catalogFiles: host.catalogFiles } : {}),
     ...(host.customerExports ? { customerExports: host.customerExports } : {}),
-    sync,
-    paymentGateway: paymentGatewayFor(sync, log),
+    sync: {
+      keychain, exportDir: path.join(dataDir, 'exports'),
+      ...(host.api?.baseUrl ? { baseUrl: host.api.baseUrl } : {}),
+      ...(host.api?.caFile ? { caPem: readFileSync(host.api.caFile, 'utf8') } : {}),
+      ...(host.network?.osTrustStore ? { osTrustStore: true } : {}),
+      ...(host.network?.resolveProxy ? { resolveProxy: host.network.resolveProxy } : {}),
+    },
   });
+  const { sync } = core;
+  // Given sync's options, the core always builds it; this only narrows the type.
+  if (!sync) throw new Error('The core was given sync options but built no sync');
+  shutdown.add('sync', 'sync', () => sync.close());
+  startSync(sync, { argv: host.argv, policyCode: machine.enrollmentCode, policyFile: host.policyFile, log });
   shutdown.add('timers', 'core-timers', core.startTimers());
   return { storage, machine, sync, core, log, shutdown, stop: () => shutdown.run() };
 }

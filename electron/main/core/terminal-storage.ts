@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type SettingsPatch } from '../../../shared/domain/settings';
 import { AuditTrail } from '../audit/audit-trail';
-import { CatalogService } from '../catalog/catalog-service';
 import { RotatingLog } from '../logging/rotating-log';
 import { SecurityLog } from '../logging/security-log';
 import type { Keychain } from '../secrets/keychain';
@@ -38,8 +37,6 @@ export interface TerminalStorage {
   outbox: Outbox;
   /** Items a manager must resolve (refused by the API, declined after forwarding). */
   needsAttention: NeedsAttention;
-  /** Also the sales area's CatalogReader. */
-  catalog: CatalogService;
   /** The key PINs are hashed under (the keychain's pepper); the staff area builds its hasher from it. */
   pinKey: PinKey;
   securityLog: SecurityLog;
@@ -91,8 +88,6 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const pinKey = await loadPinKey(options.keychain, db, options.pinCost);
     const settings = new SettingsService(db, policy, audit, options.now);
     ready.settings = settings;
-    const catalog = new CatalogService({ db, audit, storeCurrency: () => settings.current().values.store.currency });
-    catalog.ensureInitialized();
     return {
       db,
       terminalId,
@@ -100,7 +95,6 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       settings,
       outbox: new Outbox(db, options.now),
       needsAttention: new NeedsAttention(db, options.now),
-      catalog,
       pinKey,
       securityLog,
       appLog,

@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { TransportOptions } from '../api-client/https-transport';
 import type { ProxyResolver } from '../api-client/proxy-agent';
 import { createApiLink, enrollAtStart } from '../enrollment';
-import { paymentDeclinesPort } from '../payments';
-import { openStaffDirectory } from '../staff';
 import type { Keychain } from '../secrets/keychain';
 import { OutboxQueue } from '../storage/outbox-queue';
 import { SyncState } from '../storage/sync-state';
-import { createSync, type Sync, type SyncTimings } from '../sync';
+import { createSync, type Sync, type SyncPorts, type SyncTimings } from '../sync';
 import type { TerminalStorage } from './terminal-storage';
 
+/** How this host reaches NoPOS: options only; the core builds sync over its areas (core/app-core.ts). */
 export interface TerminalSyncOptions {
-  storage: TerminalStorage;
   keychain: Keychain;
-  now: () => Date;
   /** Development only: the sandbox's URL instead of the policy's `apiBaseUrl`. */
   baseUrl?: string;
   /** PEM of the one CA to trust (the sandbox's); without it, Node's roots (and the OS's with `osTrustStore`). */
@@ -29,12 +25,15 @@ export interface TerminalSyncOptions {
   random?: () => number;
 }
 
+/** The areas sync reaches, built before it: the catalog's and staff's pulls, payments' declines, customers' kinds. */
+export type TerminalSyncAreas = Pick<SyncPorts, 'catalog' | 'staff' | 'paymentDeclines' | 'declaredKinds'>;
+
 /**
  * Sync over the terminal's storage, wired top to bottom: the API link and enrollment first, then sync
- * with its ports into the areas it reaches (payments' declines, the catalog's and staff's repositories).
+ * with its ports into the areas it reaches.
  */
-export function createTerminalSync(options: TerminalSyncOptions): Sync {
-  const { storage, keychain, now } = options;
+export function createTerminalSync(storage: TerminalStorage, now: () => Date, options: TerminalSyncOptions, areas: TerminalSyncAreas): Sync {
+  const { keychain } = options;
   const settings = () => storage.settings.current().values;
   const state = new SyncState(storage.db, now);
   const queue = new OutboxQueue(storage.db, storage.needsAttention, now);
@@ -54,9 +53,7 @@ export function createTerminalSync(options: TerminalSyncOptions): Sync {
     outbox: storage.outbox, queue, state, needsAttention: storage.needsAttention,
     api: link.api, enrollment: link.enrollment, reachability: link.reachability,
     applyStore: (store) => storage.settings.applyFromNoPOS(store),
-    // Pulled staff go through the staff area's own repository (stateless over the database).
-    catalog: storage.catalog, staff: openStaffDirectory({ db: storage.db, now, pinKey: storage.pinKey }).repository,
-    paymentDeclines: paymentDeclinesPort({ db: storage.db, audit: storage.audit, attention: storage.needsAttention }),
+    ...areas,
     exportDir: options.exportDir,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.random ? { random: options.random } : {}),
@@ -70,22 +67,19 @@ export function createTerminalSync(options: TerminalSyncOptions): Sync {
   };
 }
 
-export interface StartSyncOptions extends Omit<TerminalSyncOptions, 'caPem' | 'transport' | 'timings' | 'random'> {
+export interface EnrollAtStartOptions {
   argv: readonly string[];
   /** The machine policy's `enrollmentCode`, if any. */
   policyCode: string | undefined;
   /** The policy file it came from (a code others can read there is refused; a used one is removed). */
   policyFile?: string;
-  /** A PEM file naming the one CA to trust (development: the sandbox's). */
-  caFile?: string;
+  log: (entry: Record<string, unknown>) => void;
 }
 
-/** Builds sync, enrolls with a code given at install time (see enrollment/enroll-at-start.ts), and starts it. */
-export function startSync(options: StartSyncOptions): Sync {
-  const { caFile, argv, policyCode, policyFile, ...rest } = options;
-  const sync = createTerminalSync({ ...rest, ...(caFile ? { caPem: readFileSync(caFile, 'utf8') } : {}) });
+/** Starts sync, and enrolls with a code given at install time (see enrollment/enroll-at-start.ts). */
+export function startSync(sync: Sync, options: EnrollAtStartOptions): Sync {
+  const { argv, policyCode, policyFile, log } = options;
   sync.engine.start();
-  const log = (entry: Record<string, unknown>) => options.storage.appLog.write(entry);
   // In the background: a terminal that cannot reach NoPOS at start still opens at once.
   void enrollAtStart(sync.enrollment, { argv, policyCode, ...(policyFile ? { policyFile } : {}), log }).then(() => sync.engine.start());
   return sync;

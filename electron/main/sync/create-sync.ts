@@ -15,7 +15,7 @@ import type { SyncState } from '../storage/sync-state';
 import { AuditUpload } from './audit-upload';
 import { CatalogPull, type CatalogPullTarget, type StaffPullTarget } from './catalog-pull';
 import { ClockCheck } from './clock-check';
-import { DeclaredKinds } from './declared-kinds';
+import { DeclaredKinds, type DeclaredKind } from './declared-kinds';
 import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
 import type { PaymentDeclines } from './payment-declines';
@@ -48,6 +48,8 @@ export interface SyncPorts {
   staff: StaffPullTarget;
   /** Card payments declined after forwarding go to the payments area. */
   paymentDeclines: PaymentDeclines;
+  /** Kinds whose body an area builds at send time (customers: personal data is read then, never queued). */
+  declaredKinds: readonly DeclaredKind[];
   /** Where an admin's export of unsynced items goes. */
   exportDir: string;
   timings?: Partial<SyncTimings>;
@@ -59,11 +61,6 @@ export interface Sync {
   enrollment: EnrollmentService;
   queue: OutboxQueue;
   api: ApiClient;
-  /**
-   * Deliverers for kinds whose body an area builds at send time (customers: personal data is read
-   * then, never queued). The core declares them once it has built the area (core/app-core.ts).
-   */
-  kinds: DeclaredKinds;
   /** Online or offline, from real answers: sync and card payments share it. */
   reachability: Reachability;
   exportDir: string;
@@ -76,6 +73,7 @@ export interface Sync {
 export function createSync(ports: SyncPorts): Sync {
   const { db, now, api, state, queue, enrollment } = ports;
   const kinds = new DeclaredKinds();
+  kinds.declare(ports.declaredKinds);
   const engine = new SyncEngine({
     delivery: new OutboxDelivery({ db, queue, api, declines: ports.paymentDeclines, declared: kinds, now }),
     auditUpload: new AuditUpload(ports.audit, state, api),
@@ -103,7 +101,7 @@ export function createSync(ports: SyncPorts): Sync {
   ports.outbox.onEnqueued(() => engine.nudge());
   const { exportDir, needsAttention, audit } = ports;
   return {
-    engine, enrollment, queue, api, kinds, reachability: ports.reachability, exportDir,
+    engine, enrollment, queue, api, reachability: ports.reachability, exportDir,
     handlers: { sync: createSyncHandlers({ engine, enrollment, exportDir }, { db, needsAttention, audit }) },
     close: () => engine.close(),
   };

@@ -3,11 +3,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../../electron/main/core/app-core';
+import type { AppCore } from '../../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../../electron/main/core/terminal-storage';
-import { paymentGatewayFor } from '../../../electron/main/payments/api-payment-gateway';
 import type { Keychain } from '../../../electron/main/secrets/keychain';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { IpcResult } from '../../../shared/ipc/errors';
@@ -39,7 +38,7 @@ beforeAll(async () => {
   keychain = realKeychain(service);
   const storage = await openTestStorage(keychain, dataDir);
   try {
-    const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
+    const { sync } = coreWithSync(storage, { keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
     await sync.enrollment.enroll(sandbox.code, 'admin', null);
     sync.close();
     await insertStaff(storage, { id: CARD_STAFF, name: 'Card tester', role: 'manager' }, '482913');
@@ -91,11 +90,12 @@ interface Till {
 async function restarted<T>(work: (till: Till) => Promise<T>): Promise<T> {
   const storage = await openTestStorage(keychain, dataDir);
   const now = () => new Date();
-  const sync = createTerminalSync({ storage, keychain, now, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports'), transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 3_000 } });
-  const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, storage, isTrustedSender: () => true,
-    catalog: testCatalog(), sync, paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
+  const syncOptions = { keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports'), transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 3_000 } };
+  const core = coreWithSync(storage, syncOptions, {
+    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, isTrustedSender: () => true,
+    catalog: testCatalog(),
   });
+  const { sync } = core;
   const stopTimers = core.startTimers();
   try {
     expect((await core.session.signIn(CARD_STAFF, '482913')).outcome).toBe('signed_in');

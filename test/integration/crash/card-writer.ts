@@ -4,11 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { SaleView } from '../../../shared/domain/sale';
-import { createAppCore } from '../../../electron/main/core/app-core';
 import { openTerminalStorage } from '../../../electron/main/core/terminal-storage';
-import { paymentGatewayFor } from '../../../electron/main/payments/api-payment-gateway';
 import { createOsKeychain } from '../../../electron/main/secrets/os-keychain';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { FAST_PIN_COST } from '../../support/storage';
 import { testCatalog } from '../../support/test-catalog';
 import { trustedSender } from '../../support/test-contract';
@@ -18,11 +16,9 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const keychain = createOsKeychain(service);
   const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const sync = createTerminalSync({ storage, keychain, now, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') });
-  const core = createAppCore({
+  const core = coreWithSync(storage, { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') }, {
     appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
-    now, storage, isTrustedSender: () => true, catalog: testCatalog(), sync,
-    paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
+    now, isTrustedSender: () => true, catalog: testCatalog(),
   });
   const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
     const result = await core.registry.dispatch(channel, payload, trustedSender);

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnrollmentError } from '../../../electron/main/enrollment/enrollment-errors';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
 import { startSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { ROOT } from '../../support/browser';
 import { buildNodeScript } from '../../support/build-node-script';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
@@ -30,7 +30,7 @@ describe('an enrollment answer cut off mid-response (reset)', () => {
     const dir = path.join(scratch.dir, 'reset');
     const keychain = realKeychain('enrollment-lost-reset');
     const storage = await openTestStorage(keychain, dir);
-    const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports') });
+    const { sync } = coreWithSync(storage, { keychain, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports') });
     try {
       const { json } = await sb.admin('POST', '/admin/enrollment-codes', {});
       sb.sandbox.services.faults.configure({ rate: 1, modes: ['reset'] });
@@ -87,7 +87,8 @@ describe('a terminal killed while the API enrolls it', () => {
 
       const keychain = realKeychain(service);
       const storage = await openTestStorage(keychain, dir);
-      const sync = startSync({ storage, keychain, now: () => new Date(), argv: [], policyCode: undefined, exportDir: path.join(dir, 'exports'), baseUrl: sandbox.url, caFile: sandbox.caPath });
+      const { sync } = coreWithSync(storage, { keychain, exportDir: path.join(dir, 'exports'), baseUrl: sandbox.url, caPem: readFileSync(sandbox.caPath, 'utf8') });
+      startSync(sync, { argv: [], policyCode: undefined, log: (entry) => storage.appLog.write(entry) });
       try {
         for (let i = 0; i < 200 && !sync.enrollment.isEnrolled(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
         expect(sync.enrollment.current()?.terminalId).toBe(terminals()[0]!.id);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalStorage } from '../../../electron/main/core/terminal-storage';
 import type { Keychain } from '../../../electron/main/secrets/keychain';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { ROOT } from '../../support/browser';
 import { buildNodeScript } from '../../support/build-node-script';
@@ -73,7 +73,7 @@ describe('killing the terminal while it syncs', () => {
   it(`delivers every sale exactly once and drains the outbox, over ${KILLS} kills`, async () => {
     const keychain = realKeychain(service);
     await withStorage(keychain, async (storage) => {
-      const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
+      const { sync } = coreWithSync(storage, { keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
       await sync.enrollment.enroll(sandbox.code, 'admin', null);
       sync.close();
       queueSales(storage, 1_000);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openTerminalStorage } from '../../../electron/main/core/terminal-storage';
 import { createOsKeychain } from '../../../electron/main/secrets/os-keychain';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { FAST_PIN_COST } from '../../support/storage';
 
 async function main(): Promise<void> {
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const keychain = createOsKeychain(service);
   const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const sync = createTerminalSync({ storage, keychain, now, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'), timings: { backoff: { baseMs: 5, capMs: 100 }, offlineProbeCapMs: 50, idleMs: 3_600_000, nudgeMs: 5 } });
+  const { sync } = coreWithSync(storage, { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'), timings: { backoff: { baseMs: 5, capMs: 100 }, offlineProbeCapMs: 50, idleMs: 3_600_000, nudgeMs: 5 } }, { now });
   sync.engine.start();
   process.stdout.write('ready\n');
   // Stays up until killed; says when all is delivered so the last run can end on its own.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, writeEnrollmentCode } from '../../../electron/main/enrollment/install-code';
 import { readMachinePolicy } from '../../../electron/main/settings/policy-file';
 import { startSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { startTestSandbox, uuidV7, type TestSandbox } from '../../support/sandbox-client';
 import { memoryKeychain, openTestStorage, tempDir } from '../../support/storage';
 
@@ -31,10 +32,10 @@ async function boot(name: string, policyFile: string) {
     logged.push(entry);
     write(entry);
   };
-  const sync = startSync({
-    storage, keychain: memoryKeychain(), now: () => new Date(), argv: ['nopos'], exportDir: path.join(dir, 'exports'), baseUrl: sb.sandbox.url,
-    caFile: path.join(scratch.dir, 'ca.pem'), policyCode: readMachinePolicy(policyFile).enrollmentCode, policyFile,
+  const { sync } = coreWithSync(storage, {
+    keychain: memoryKeychain(), exportDir: path.join(dir, 'exports'), baseUrl: sb.sandbox.url, caPem: readFileSync(path.join(scratch.dir, 'ca.pem'), 'utf8'),
   });
+  startSync(sync, { argv: ['nopos'], policyCode: readMachinePolicy(policyFile).enrollmentCode, policyFile, log: (entry) => storage.appLog.write(entry) });
   const settled = async () => {
     for (let i = 0; i < 300 && !logged.some((e) => e.event === 'enrollment.policy_code'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   };

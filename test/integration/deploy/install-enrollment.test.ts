@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, parseDeployCommand, writeEnrollmentCode } from '../../../electron/main/enrollment/install-code';
 import { readMachinePolicy } from '../../../electron/main/settings/policy-file';
 import { startSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
 import { openTestStorage, realKeychain, tempDir } from '../../support/storage';
 
@@ -29,9 +30,9 @@ async function startTerminal(name: string, options: { policyFile?: string; argv?
   const storage = await openTestStorage(keychain, dir);
   const caFile = path.join(scratch.dir, 'ca.pem');
   writeFileSync(caFile, sb.sandbox.caPem);
-  const boot = () => startSync({
-    storage, keychain, now: () => new Date(), argv: options.argv ?? ['nopos'], exportDir: path.join(dir, 'exports'), baseUrl: sb.sandbox.url, caFile,
-    policyCode: options.policyFile ? readMachinePolicy(options.policyFile).enrollmentCode : undefined,
+  const boot = () => startSync(coreWithSync(storage, { keychain, exportDir: path.join(dir, 'exports'), baseUrl: sb.sandbox.url, caPem: readFileSync(caFile, 'utf8') }).sync, {
+    argv: options.argv ?? ['nopos'], policyCode: options.policyFile ? readMachinePolicy(options.policyFile).enrollmentCode : undefined,
+    log: (entry) => storage.appLog.write(entry),
   });
   const until = async (done: () => boolean) => {
     for (let i = 0; i < 300 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));

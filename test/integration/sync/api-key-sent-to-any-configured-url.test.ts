@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
+import { coreWithSync } from '../../support/core-sync';
 import { startTestSandbox, type TestSandbox } from '../../support/sandbox-client';
 import { FAST_SYNC, syncTerminal, type SyncTerminal } from '../../support/sync-terminal';
 
@@ -43,10 +43,9 @@ describe('the API key goes only to the origin it was enrolled at', () => {
     await t.sync.engine.idle();
 
     // "Restarted" with NOPOS_API_BASE_URL (or the policy's apiBaseUrl) pointing elsewhere.
-    const moved = createTerminalSync({
-      storage: t.storage, keychain: t.keychain, now: () => new Date(), baseUrl: rogueUrl, caPem: sb.sandbox.caPem,
-      exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC,
-    });
+    const moved = coreWithSync(t.storage, {
+      keychain: t.keychain, baseUrl: rogueUrl, caPem: sb.sandbox.caPem, exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC,
+    }).sync;
     try {
       await t.sell(1);
       t.storage.audit.record({ action: 'data.exported', actorId: t.staffId, details: { items: 0 } });
@@ -70,7 +69,7 @@ describe('the API key goes only to the origin it was enrolled at', () => {
     const { apiOrigin: _bound, ...legacy } = JSON.parse(row.value_json) as Record<string, unknown>;
     t.storage.db.prepare("UPDATE sync_state SET value_json = ? WHERE key = 'enrollment'").run(JSON.stringify(legacy));
     const boot = (baseUrl: string) =>
-      createTerminalSync({ storage: t.storage, keychain: t.keychain, now: () => new Date(), baseUrl, caPem: sb.sandbox.caPem, exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC });
+      coreWithSync(t.storage, { keychain: t.keychain, baseUrl, caPem: sb.sandbox.caPem, exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC }).sync;
     const first = boot(sb.sandbox.url);
     expect(first.enrollment.boundOrigin()).toBe(new URL(sb.sandbox.url).origin);
     first.close();

@@ -44,10 +44,10 @@ async function enrolledTerminal(): Promise<SyncTerminal> {
 describe('catalog pull', () => {
   it('takes the whole seeded catalog, the travel mug included', async () => {
     await enrolledTerminal();
-    const mug = t.storage.catalog.get('MER-001');
+    const mug = t.core.catalog.service.get('MER-001');
     expect(mug).toMatchObject({ name: 'Travel mug', priceMinor: 1_499 });
-    expect(t.storage.catalog.findByBarcode('4098765432101')?.sku).toBe('MER-001');
-    expect(t.storage.catalog.info().productCount).toBe(6);
+    expect(t.core.catalog.service.findByBarcode('4098765432101')?.sku).toBe('MER-001');
+    expect(t.core.catalog.service.info().productCount).toBe(6);
     expect(open()).toEqual([]);
     expect(t.sync.engine.status()).toMatchObject({ connectivity: 'online', needsAttention: 0, catalogOutOfDateSince: null });
   });
@@ -58,8 +58,8 @@ describe('catalog pull', () => {
     expect((await sb.admin('POST', `/admin/products/${productId('COF-002')}/price`, { priceMinor: 360 })).status).toBe(200);
     const status = await t.sync.engine.syncNow();
 
-    expect(t.storage.catalog.get('COF-002')?.priceMinor).toBe(360); // the price change behind it arrived
-    expect(t.storage.catalog.get('COF-001')?.barcodes).toEqual(['4006381333931']); // the refused version changed nothing
+    expect(t.core.catalog.service.get('COF-002')?.priceMinor).toBe(360); // the price change behind it arrived
+    expect(t.core.catalog.service.get('COF-001')?.barcodes).toEqual(['4006381333931']); // the refused version changed nothing
     expect(open()).toEqual([
       expect.objectContaining({ kind: 'rejected', itemKind: 'product', clientId: expect.stringMatching(/^product:prd_[a-z2-7]{16}@/) as string }),
     ]);
@@ -82,8 +82,8 @@ describe('catalog pull', () => {
     setBarcode('BAK-002', '4012345678901'); // the croissant's
     setBarcode('MER-002', '96385074');
     await t.sync.engine.syncNow();
-    expect(t.storage.catalog.findByBarcode('96385074')?.sku).toBe('MER-002');
-    expect(t.storage.catalog.findByBarcode('4012345678901')?.sku).toBe('BAK-001');
+    expect(t.core.catalog.service.findByBarcode('96385074')?.sku).toBe('MER-002');
+    expect(t.core.catalog.service.findByBarcode('4012345678901')?.sku).toBe('BAK-001');
     expect(open().map((e) => e.reason)).toEqual([expect.stringContaining('already belongs to product BAK-001') as string]);
   });
 
@@ -96,12 +96,12 @@ describe('catalog pull', () => {
     expect((await sb.admin('POST', `/admin/products/${productId('COF-002')}/price`, { priceMinor: 370 })).status).toBe(200);
     const stale = await t.sync.engine.syncNow();
     expect(stale).toMatchObject({ connectivity: 'online', catalogOutOfDateSince: JSON.parse(lastGood.value_json) as string });
-    expect(t.storage.catalog.get('COF-002')?.priceMinor).toBe(340);
+    expect(t.core.catalog.service.get('COF-002')?.priceMinor).toBe(340);
 
     // Retried on every run while out of date (the feed does not say "changed" again), without a new event.
     db().prepare('UPDATE tax_categories SET rate_bp = 2000 WHERE id = ?').run(taxId);
     expect(await t.sync.engine.syncNow()).toMatchObject({ catalogOutOfDateSince: null });
-    expect(t.storage.catalog.get('COF-002')?.priceMinor).toBe(370);
+    expect(t.core.catalog.service.get('COF-002')?.priceMinor).toBe(370);
   });
 });
 

@@ -44,8 +44,8 @@ vi.mock('../../../electron/main/core/terminal-sync', async (original) => {
   const real = await original<typeof import('../../../electron/main/core/terminal-sync')>();
   return {
     ...real,
-    startSync: (...args: Parameters<typeof real.startSync>) => {
-      const sync = real.startSync(...args);
+    createTerminalSync: (...args: Parameters<typeof real.createTerminalSync>) => {
+      const sync = real.createTerminalSync(...args);
       const close = sync.close;
       return { ...sync, close: () => (closed.push('sync'), close()) };
     },

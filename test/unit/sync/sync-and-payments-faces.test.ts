@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../../electron/main/core/app-core';
-import { createTerminalSync } from '../../../electron/main/core/terminal-sync';
 import { isAppProtocolSender } from '../../../electron/main/ipc/sender';
 import type { Sync } from '../../../electron/main/sync';
 import { memoryKeychain } from '../../support/memory-keychain';
@@ -23,11 +22,13 @@ describe('the sync face', () => {
     const keychain = memoryKeychain();
     t = await terminalFixture({ keychain });
     // An address nothing answers on: the engine is never started, so nothing is sent.
-    sync = createTerminalSync({ storage: t.storage, keychain, now: t.clock.now, baseUrl: 'https://127.0.0.1:9', exportDir: path.join(t.dir, 'exports') });
     const core = createAppCore({
       appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: t.clock.now() },
-      now: t.clock.now, storage: t.storage, isTrustedSender: isAppProtocolSender, sync,
+      now: t.clock.now, storage: t.storage, isTrustedSender: isAppProtocolSender,
+      sync: { keychain, baseUrl: 'https://127.0.0.1:9', exportDir: path.join(t.dir, 'exports') },
     });
+    sync = core.sync;
+    if (!sync) throw new Error('the core built no sync from its options');
     expect(core.handlers.sync).toBe(sync.handlers.sync);
     const status = await core.registry.dispatch('sync.status', undefined, trustedSender);
     expect(status).toEqual({ ok: true, data: sync.engine.status() });
