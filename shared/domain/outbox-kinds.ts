@@ -31,6 +31,7 @@ const transaction = { payload: transactionEnvelopeSchema, route: 'transactionBat
  * in it stops the terminal at start-up instead of being dropped (see storage/outbox.ts).
  */
 export const OUTBOX_KINDS = {
+  shift_open: transaction,
   sale: transaction,
   refund: transaction,
   void: transaction,

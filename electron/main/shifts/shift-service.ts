@@ -1,4 +1,5 @@
 import { required } from '../../../shared/required';
+import type { ShiftOpenBody } from '../../../shared/api/transactions';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CashMovementRequest, CountDiffers, ShiftReport, ShiftView } from '../../../shared/domain/shift';
 import { AppError } from '../../../shared/ipc/errors';
@@ -40,6 +41,19 @@ export class ShiftService {
       const currency = this.deps.settings().store.currency;
       this.deps.shifts.open(tx, { id, currency, at: at.toISOString(), staffId, floatMinor });
       this.deps.audit.record({ action: 'shift.opened', actorId: staffId, target: id, amount: { minor: floatMinor, currency } });
+      // The open has a client id of its own: the shift id is the close's client id, as it always was.
+      this.deps.outbox.enqueue(
+        tx,
+        transactionItem({
+          type: 'shift_open',
+          clientId: uuidv7(at.getTime()),
+          terminalSequence: null,
+          occurredAt: at.toISOString(),
+          currency,
+          totalMinor: floatMinor,
+          body: { shiftId: id, openedBy: staffId, floatMinor } satisfies ShiftOpenBody,
+        }),
+      );
       return required(this.deps.shifts.get(id), 'shift');
     });
     return shift;

@@ -90,7 +90,7 @@ describe('a store of 10 terminals', () => {
         const held = sandboxClientIds(sb, ids[i]!);
         const mine = outboxClientIds(t.storage);
         expect(mine).toHaveLength(50);
-        expect(held.size).toBe(50);
+        expect(held.size).toBe(51); // and the open of the shift they were sold in
         expect(mine.every((id) => held.get(id) === 1)).toBe(true);
       });
     } finally {

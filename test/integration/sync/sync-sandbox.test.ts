@@ -83,7 +83,8 @@ describe('delivery', () => {
     queueItem(t.storage, { clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'sale', payload: { clientId: '01936d5e-0000-7000-8000-0000000000ff', type: 'sale', terminalSequence: null, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 1, body: {} } });
     await t.sell(3);
     await t.drained();
-    expect(sb.sandbox.services.ledger.countTransactions(terminalId)).toBe(6);
+    // Six sales and the open of their shift.
+    expect(sb.sandbox.services.ledger.countTransactions(terminalId)).toBe(7);
     const [entry] = t.storage.needsAttention.list();
     expect(entry).toMatchObject({ clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'rejected', itemKind: 'sale' });
     expect(entry!.reason).toMatch(/invalid_request/);
