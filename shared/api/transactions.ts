@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
 import { apiErrorCodeSchema } from './errors';
 
-export const TRANSACTION_TYPES = ['shift_open', 'sale', 'refund', 'void', 'paid_in', 'paid_out', 'shift_close'] as const;
+/** `settlement`: money taken in the shift for a card payment declined after forwarding (an earlier sale's). */
+export const TRANSACTION_TYPES = ['shift_open', 'sale', 'refund', 'void', 'paid_in', 'paid_out', 'settlement', 'shift_close'] as const;
 export const transactionTypeSchema = z.enum(TRANSACTION_TYPES);
 export type TransactionType = z.infer<typeof transactionTypeSchema>;
 const NUMBERED_TYPES: ReadonlySet<TransactionType> = new Set(['sale', 'refund', 'void']);

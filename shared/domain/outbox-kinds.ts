@@ -37,6 +37,7 @@ export const OUTBOX_KINDS = {
   void: transaction,
   paid_in: transaction,
   paid_out: transaction,
+  settlement: transaction,
   shift_close: transaction,
   payment: { payload: paymentRequestSchema, route: 'paymentBatch' },
   security_alert: { payload: securityAlertSchema, route: 'securityEvents' },

@@ -139,6 +139,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     device: host.cardReader ?? selectCardReader(process.platform),
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
+    settlements: register.shifts,
     log: (entry) => storage.appLog.write(entry),
   });
   const customers = createCustomers({

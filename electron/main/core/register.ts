@@ -71,7 +71,7 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
     checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
     refunds: new RefundService({ ...recording(['refund']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     voids: new VoidService({ ...recording(['void']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    shifts: new ShiftService({ ...recording(['shift_open', 'paid_in', 'paid_out', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
+    shifts: new ShiftService({ ...recording(['shift_open', 'paid_in', 'paid_out', 'settlement', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
     ledger,
   };
 }

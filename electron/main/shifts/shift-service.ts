@@ -7,7 +7,8 @@ import { transactionItem } from '../ledger/transaction-item';
 import type { CashDrawer } from '../devices/cash-drawer';
 import type { RecordingDeps } from '../ledger/register-deps';
 import type { SalesLedger } from '../ledger/sales-ledger';
-import { writeTransaction } from '../storage/transaction';
+import { writeTransaction, type Tx } from '../storage/transaction';
+import type { DeclinedSettlement } from '../payments/declined-payments';
 import { computeShiftReport } from './shift-report';
 import type { ShiftRepository } from '../ledger/shift-repository';
 
@@ -95,6 +96,32 @@ export class ShiftService {
     if (result.fresh) await this.deps.drawer.open(request.kind);
     const { fresh: _fresh, ...movement } = result;
     return movement;
+  }
+
+  /**
+   * Money taken for a card payment declined after forwarding (the customer paid in cash or with another
+   * card): takings of the open shift, in its reports and (cash) its drawer, queued for the API. Runs in
+   * the caller's transaction, which resolves the declined payment; the drawer opens after its commit.
+   */
+  recordSettlement(tx: Tx, settlement: DeclinedSettlement): { settlementId: string; shiftId: string; openDrawer: () => void } {
+    const shift = this.deps.shifts.current();
+    if (!shift) throw new AppError('conflict', 'Open a shift first: the money taken belongs to a shift. Nothing was recorded.');
+    if (settlement.currency !== null && settlement.currency !== shift.currency) {
+      throw new AppError('conflict', `That payment was in ${settlement.currency}; this shift is in ${shift.currency}. Nothing was recorded.`);
+    }
+    const at = this.deps.now().toISOString();
+    const id = uuidv7(Date.parse(at));
+    const { paymentId, saleId, method, amountMinor, staffId } = settlement;
+    this.deps.shifts.addSettlement(tx, { id, paymentId, saleId, shiftId: shift.shiftId, method, amountMinor, staffId, at });
+    this.deps.outbox.enqueue(
+      tx,
+      transactionItem({
+        type: 'settlement', clientId: id, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: amountMinor,
+        body: { declinedPaymentId: paymentId, saleId, shiftId: shift.shiftId, method, staffId },
+      }),
+    );
+    if (method === 'cash') this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: id, details: { reason: 'paid_in' } });
+    return { settlementId: id, shiftId: shift.shiftId, openDrawer: () => void (method === 'cash' && this.deps.drawer.open('paid_in')) };
   }
 
   xReport(): ShiftReport {
