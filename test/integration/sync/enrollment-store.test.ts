@@ -40,8 +40,9 @@ describe('enrollment', () => {
       expect(await refusal(t.sync.enrollment.enroll(await code(), 'admin', t.staffId))).toBe('unsynced_items');
       expect(await refusal(t.sync.enrollment.signOutOfStore(t.staffId))).toBe('unsynced_items');
       const exported = t.sync.enrollment.exportUnsynced(t.sync.exportDir, t.staffId);
-      expect(exported.items).toBe(2);
-      expect(JSON.parse(readFileSync(exported.file, 'utf8')).items).toHaveLength(2);
+      // The two sales and the open of their shift.
+      expect(exported.items).toBe(3);
+      expect(JSON.parse(readFileSync(exported.file, 'utf8')).items).toHaveLength(3);
       await t.sell(1);
       expect(await refusal(t.sync.enrollment.signOutOfStore(t.staffId))).toBe('export_outdated');
 

@@ -111,10 +111,11 @@ describe('delivery', () => {
     await t.keychain.set('api-key', `sk_test_${'A'.repeat(32)}`);
     await t.sell(1);
     const status = await t.sync.engine.syncNow();
-    expect(status).toMatchObject({ connectivity: 'credentials_rejected', pending: 1 });
+    // The sale and the open of its shift.
+    expect(status).toMatchObject({ connectivity: 'credentials_rejected', pending: 2 });
     await t.sell(1);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(t.sync.engine.status()).toMatchObject({ connectivity: 'credentials_rejected', pending: 2, syncing: false });
+    expect(t.sync.engine.status()).toMatchObject({ connectivity: 'credentials_rejected', pending: 3, syncing: false });
   });
 
   it('learns of its revocation even with its key refused: credentials wiped, queue kept, sales stopped', async () => {
@@ -124,7 +125,7 @@ describe('delivery', () => {
     await sb.admin('POST', `/admin/terminals/${terminalId}/revoke`);
     await t.sell(1);
     const status = await t.sync.engine.syncNow();
-    expect(status).toMatchObject({ connectivity: 'revoked', pending: 1, salesStopped: true });
+    expect(status).toMatchObject({ connectivity: 'revoked', pending: 2, salesStopped: true }); // the sale and its shift's open
     expect(await t.keychain.get('api-key')).toBeNull();
   });
 });
