@@ -17,7 +17,7 @@ export interface HandlerResult { status?: number; body: unknown }
 type Handler = (input: HandlerInput) => HandlerResult;
 
 const TYPE_SCOPE: Record<TransactionType, ApiScope> = {
-  sale: 'create:transactions', paid_in: 'create:transactions', paid_out: 'create:transactions', shift_close: 'create:transactions',
+  shift_open: 'create:transactions', sale: 'create:transactions', paid_in: 'create:transactions', paid_out: 'create:transactions', settlement: 'create:transactions', shift_close: 'create:transactions',
   refund: 'refund:transactions', void: 'void:transactions',
 };
 

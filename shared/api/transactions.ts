@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
 import { batchRequestSchema, batchResponseSchema } from './batch';
 
-export const TRANSACTION_TYPES = ['sale', 'refund', 'void', 'paid_in', 'paid_out', 'shift_close'] as const;
+/** `settlement`: money taken in the shift for a card payment declined after forwarding (an earlier sale's). */
+export const TRANSACTION_TYPES = ['shift_open', 'sale', 'refund', 'void', 'paid_in', 'paid_out', 'settlement', 'shift_close'] as const;
 export const transactionTypeSchema = z.enum(TRANSACTION_TYPES);
 export type TransactionType = z.infer<typeof transactionTypeSchema>;
 const NUMBERED_TYPES: ReadonlySet<TransactionType> = new Set(['sale', 'refund', 'void']);
@@ -27,6 +28,15 @@ export const transactionBodySchema = z.record(z.string().max(100), z.json()).sup
   }
 });
 
+/**
+ * A shift opened with its float. Queued when the shift opens, so the API has it before the shift's
+ * sales and its close; its own client id (the close's client id is the shift id), the shift named here.
+ */
+export const shiftOpenBodySchema = z
+  .object({ shiftId: uuidV7Schema, openedBy: z.string().min(1).max(64), floatMinor: amountMinorSchema.nonnegative() })
+  .strict();
+export type ShiftOpenBody = z.infer<typeof shiftOpenBodySchema>;
+
 const transactionEnvelopeObject = z
   .object({
     clientId: uuidV7Schema,
@@ -43,7 +53,12 @@ const transactionEnvelopeObject = z
   })
   .strict();
 
-export const transactionEnvelopeSchema = transactionEnvelopeObject.refine((t) => t.terminalSequence !== null || !NUMBERED_TYPES.has(t.type), { message: 'sales, refunds and voids carry their terminal sequence', path: ['terminalSequence'] });
+export const transactionEnvelopeSchema = transactionEnvelopeObject
+  .refine((t) => t.terminalSequence !== null || !NUMBERED_TYPES.has(t.type), { message: 'sales, refunds and voids carry their terminal sequence', path: ['terminalSequence'] })
+  .refine((t) => t.type !== 'shift_open' || (shiftOpenBodySchema.safeParse(t.body).success && t.totalMinor === t.body.floatMinor), {
+    message: 'a shift open carries its shift id, who opened it and its float (the total)',
+    path: ['body'],
+  });
 export type TransactionEnvelope = z.input<typeof transactionEnvelopeSchema>;
 
 export const transactionRecordSchema = transactionEnvelopeObject

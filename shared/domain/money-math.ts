@@ -14,6 +14,15 @@ export function mulDivHalfUp(a: number, b: number, c: number): number {
   return Number((product * 2n + divisor) / (divisor * 2n));
 }
 
+/**
+ * The store's cash rounding: to the nearest multiple of `step` (5 rounds to 0.05), half up; a step of
+ * 0 or 1 changes nothing. One rule for what a cash sale takes and what a cash refund gives back.
+ */
+export function roundToStep(amount: number, step: number): number {
+  if (step <= 1) return amount;
+  return amount < 0 ? -roundToStep(-amount, step) : mulDivHalfUp(amount, 1, step) * step;
+}
+
 /** A discount on an amount, never more than the amount itself. */
 export function discountOn(amount: number, discount: DiscountInput | null): number {
   if (!discount) return 0;

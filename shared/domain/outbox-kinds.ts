@@ -31,11 +31,13 @@ const transaction = { payload: transactionEnvelopeSchema, route: 'transactionBat
  * in it stops the terminal at start-up instead of being dropped (see storage/outbox.ts).
  */
 export const OUTBOX_KINDS = {
+  shift_open: transaction,
   sale: transaction,
   refund: transaction,
   void: transaction,
   paid_in: transaction,
   paid_out: transaction,
+  settlement: transaction,
   shift_close: transaction,
   payment: { payload: paymentRequestSchema, route: 'paymentBatch' },
   security_alert: { payload: securityAlertSchema, route: 'securityEvents' },

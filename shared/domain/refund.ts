@@ -22,6 +22,10 @@ export const refundableSaleSchema = z
     sale: saleViewSchema,
     refundable: z.array(z.object({ lineId: lineIdSchema, quantity: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict()),
     voided: z.boolean(),
+    /** What each tender can still get back, in the order refunds use them (see refund-split.ts). */
+    tenders: z.array(z.object({ paymentId: clientIdSchema, method: paymentMethodSchema, roomMinor: minorUnitsSchema }).strict()),
+    /** The store's cash rounding step, which the cash part of a refund follows. */
+    cashRoundingMinor: z.number().int().min(0).max(100),
   })
   .strict();
 export type RefundableSale = z.infer<typeof refundableSaleSchema>;
@@ -57,7 +61,18 @@ export const refundViewSchema = z
     taxMinor: minorUnitsSchema,
     taxBreakdown: taxBreakdownSchema,
     /** Back to the original tenders: cash first out of the drawer, card to the card it came from. */
-    tenders: z.array(z.object({ method: paymentMethodSchema, amountMinor: minorUnitsSchema, originalPaymentId: clientIdSchema }).strict()),
+    tenders: z.array(
+      z
+        .object({
+          method: paymentMethodSchema,
+          /** Handed back through this tender; for cash after the store's cash rounding. */
+          amountMinor: minorUnitsSchema,
+          originalPaymentId: clientIdSchema,
+          /** Cash handed out − its share of the refund; refunds stored before cash rounding have none. */
+          roundingMinor: minorUnitsSchema.default(0),
+        })
+        .strict(),
+    ),
     receipt: documentReceiptSchema,
   })
   .strict();

@@ -52,6 +52,8 @@ export const shiftReportSchema = z
     discounts: countedSchema,
     refunds: countedSchema,
     voids: countedSchema,
+    /** Card payments declined after forwarding that were settled in this shift (cash or another card). */
+    settlements: countedSchema.default({ count: 0, amountMinor: 0 }),
     /** Sales − refunds − voids. */
     netSalesMinor: minorUnitsSchema,
     taxByRate: z.array(z.object({ rateBp: taxRateBpSchema, netMinor: minorUnitsSchema, taxMinor: minorUnitsSchema }).strict()),
@@ -64,6 +66,8 @@ export const shiftReportSchema = z
         refundsMinor: minorUnitsSchema,
         paidInMinor: minorUnitsSchema,
         paidOutMinor: minorUnitsSchema,
+        /** Cash taken for card payments declined after forwarding. */
+        settlementsMinor: minorUnitsSchema.default(0),
         roundingMinor: minorUnitsSchema,
         expectedMinor: minorUnitsSchema,
         countedMinor: minorUnitsSchema.nullable(),

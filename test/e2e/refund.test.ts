@@ -77,4 +77,35 @@ describe('a refund in the browser', () => {
     ]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'refund-done.png'), fullPage: true });
   });
+
+  // Issue 15 item 17: a store that rounds cash gives cash back rounded, and the screen says so before it is approved.
+  it('shows and pays a cash refund rounded to the store\'s cash step', async () => {
+    storage.settings.update({ store: { cashRoundingMinor: 5 } }, terminal.staff.Ada!);
+    const odd = products.find((p) => p.priceMinor % 5 !== 0 && p.barcodes[0]);
+    if (!odd) expect.fail('the demo catalog has no price off the 0.05 step');
+    await openScreen(page, 'Register');
+    const sold = await sellForExactCash(page, [odd.barcodes[0]!]);
+    const rounded = Math.floor((odd.priceMinor * 2 + 5) / 10) * 5;
+    const eur = (minor: number) => `€${formatMinor(minor, 'EUR')}`;
+    await openScreen(page, 'Refund');
+    await page.getByLabel('Receipt number').fill(sold.receiptNumber);
+    await page.getByRole('button', { name: 'Find sale' }).click();
+    await page.getByRole('heading', { name: `Sale ${sold.receiptNumber}` }).waitFor();
+    await page.getByRole('button', { name: `One more ${odd.name} to refund` }).click();
+    const summary = () => page.getByTestId('refund-summary').textContent().then((t) => t!.replace(/[\u00a0\u202f]/g, ' '));
+    await expect.poll(summary).toContain(`Refund ${eur(odd.priceMinor)} · cash back ${eur(rounded)} (cash rounding `);
+    await page.getByLabel('Reason').fill('Wrong size');
+    await page.getByRole('button', { name: 'Refund', exact: true }).last().click();
+    const asked = (await page.getByTestId('approval-question').textContent())!.replace(/\u00a0/g, ' ');
+    expect(asked).toBe(`Approve refund of ${eur(odd.priceMinor)} to cash, ${eur(rounded)} in cash after cash rounding (receipt ${sold.receiptNumber}) for Cass?`);
+    await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
+    await page.getByLabel('Manager PIN').fill('205837');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('heading', { name: 'Refund done' }).waitFor();
+    const done = (await page.getByRole('status').filter({ hasText: 'Refunded' }).textContent())!.replace(/[\u00a0\u202f]/g, ' ');
+    expect(done).toContain(`cash ${eur(rounded)} (cash rounding`);
+    const refund = storage.db.prepare('SELECT record_json FROM refunds ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as { record_json: string };
+    expect(JSON.parse(refund.record_json).tenders).toEqual([expect.objectContaining({ method: 'cash', amountMinor: rounded, roundingMinor: rounded - odd.priceMinor })]);
+    storage.settings.update({ store: { cashRoundingMinor: 0 } }, terminal.staff.Ada!);
+  });
 });

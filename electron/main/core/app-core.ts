@@ -171,6 +171,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     device: devices.cardReader,
     gateway: deps.paymentGateway ?? (sync ? paymentGatewayFor(sync, log) : unreachableGateway),
     attention,
+    settlements: register.shifts,
     log,
   });
   const retention = createRetention({ db, now, settings, audit, log });

@@ -3,8 +3,7 @@
  * the multiply-then-divide runs in BigInt; results are back in safe integers.
  */
 
-export { mulDivHalfUp } from '../../../shared/domain/money-math';
-import { mulDivHalfUp } from '../../../shared/domain/money-math';
+export { mulDivHalfUp, roundToStep } from '../../../shared/domain/money-math';
 
 /**
  * Splits `total` over `weights` in proportion, to the minor unit, so the parts sum to `total`
@@ -26,10 +25,4 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     left -= 1;
   }
   return result;
-}
-
-/** Rounds to the nearest multiple of `step` (cash rounding), half up; a step of 0 or 1 changes nothing. */
-export function roundToStep(amount: number, step: number): number {
-  if (step <= 1) return amount;
-  return mulDivHalfUp(amount, 1, step) * step;
 }

@@ -1,6 +1,6 @@
 import { required } from '../../../shared/required';
 import type { RefundView, VoidView } from '../../../shared/domain/refund';
-import type { SaleView } from '../../../shared/domain/sale';
+import type { PaymentMethod, SaleView } from '../../../shared/domain/sale';
 import type { ReceiptSource, StoredReceipt } from './receipt-source';
 import type { ShiftView } from '../../../shared/domain/shift';
 import type { ShiftRepository } from './shift-repository';
@@ -18,6 +18,8 @@ export interface ShiftActivity {
   refunds: RefundView[];
   voids: VoidView[];
   movements: { kind: 'paid_in' | 'paid_out'; amountMinor: number }[];
+  /** Money taken in the shift for card payments declined after forwarding. */
+  settlements: { method: PaymentMethod; amountMinor: number }[];
 }
 
 export interface LedgerDeps {
@@ -114,6 +116,7 @@ export class SalesLedger implements ReceiptSource {
       refunds: this.deps.refunds.refundsOfShift(shiftId),
       voids: this.deps.refunds.voidsOfShift(shiftId).map((row) => this.voidView(row)),
       movements: this.shiftMovements.all(shiftId) as ShiftActivity['movements'],
+      settlements: this.deps.shifts.settlementsOf(shiftId),
     }));
     return read.deferred();
   }

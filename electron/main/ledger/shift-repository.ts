@@ -1,4 +1,5 @@
-import type { ShiftReport, ShiftView } from '../../../shared/domain/shift';
+import type { PaymentMethod } from '../../../shared/domain/sale';
+import { shiftReportSchema, type ShiftReport, type ShiftView } from '../../../shared/domain/shift';
 import type { Db } from '../storage/db';
 import type { Tx } from '../storage/transaction';
 
@@ -48,6 +49,10 @@ export class ShiftRepository {
       close: p("UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, counted_minor = ?, report_json = ?, z_number = ? WHERE id = ? AND status = 'open'"),
       lastZ: p('SELECT coalesce(max(z_number), 0) AS n FROM shifts'),
       movementById: p('SELECT * FROM cash_movements WHERE id = ?'),
+      insertSettlement: p(
+        'INSERT INTO declined_settlements (id, payment_id, sale_id, shift_id, method, amount_minor, staff_id, at) VALUES (@id, @paymentId, @saleId, @shiftId, @method, @amountMinor, @staffId, @at)',
+      ),
+      settlementsOfShift: p('SELECT method, amount_minor AS amountMinor FROM declined_settlements WHERE shift_id = ? ORDER BY at, rowid'),
       insertMovement: p(
         'INSERT INTO cash_movements (id, shift_id, kind, amount_minor, reason, staff_id, approver_id, at) VALUES (@id, @shiftId, @kind, @amountMinor, @reason, @staffId, @approverId, @at)',
       ),
@@ -70,7 +75,8 @@ export class ShiftRepository {
     if (!row?.report_json) return null;
     // Reports stored before Z numbers carry none; the migration numbered their shifts.
     const report = JSON.parse(row.report_json) as ShiftReport;
-    return { ...report, zNumber: report.zNumber ?? row.z_number };
+    // Reports stored before settlements carry none: the schema's defaults fill them in.
+    return shiftReportSchema.parse({ ...report, zNumber: report.zNumber ?? row.z_number });
   }
 
   open(_tx: Tx, shift: { id: string; currency: string; at: string; staffId: string; floatMinor: number }): void {
@@ -89,6 +95,15 @@ export class ShiftRepository {
 
   movement(id: string): (CashMovementRow & { shift_id: string }) | null {
     return (this.statements.movementById.get(id) as (CashMovementRow & { shift_id: string }) | undefined) ?? null;
+  }
+
+  /** Money taken for a card payment declined after forwarding; once per payment (the table says so too). */
+  addSettlement(_tx: Tx, settlement: { id: string; paymentId: string; saleId: string | null; shiftId: string; method: PaymentMethod; amountMinor: number; staffId: string; at: string }): void {
+    this.statements.insertSettlement.run(settlement);
+  }
+
+  settlementsOf(shiftId: string): { method: PaymentMethod; amountMinor: number }[] {
+    return this.statements.settlementsOfShift.all(shiftId) as { method: PaymentMethod; amountMinor: number }[];
   }
 
   addMovement(_tx: Tx, movement: { id: string; shiftId: string; kind: 'paid_in' | 'paid_out'; amountMinor: number; reason: string; staffId: string; approverId: string | null; at: string }): void {

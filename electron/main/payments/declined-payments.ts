@@ -48,6 +48,25 @@ export interface RecordedCardPayment {
   receiptNumber: string | null;
 }
 
+/** Money a manager records as taken for a declined card payment. */
+export interface DeclinedSettlement {
+  paymentId: string;
+  saleId: string | null;
+  /** The declined payment's currency; null when it is not found on this terminal. */
+  currency: string | null;
+  method: 'cash' | 'card';
+  amountMinor: number;
+  staffId: string;
+}
+
+/**
+ * The shifts area's port: money taken for a declined payment is takings of the open shift (reports,
+ * drawer, API), recorded in the transaction that resolves the entry. It refuses without an open shift.
+ */
+export interface SettlementRecorder {
+  recordSettlement(tx: Tx, settlement: DeclinedSettlement): { settlementId: string; openDrawer: () => void };
+}
+
 export interface DeclinedPaymentsDeps {
   db: Db;
   attention: AttentionList;
@@ -55,6 +74,8 @@ export interface DeclinedPaymentsDeps {
   findPayment: (paymentId: string) => RecordedCardPayment | null;
   /** Marks the sale's payment declined, so refunds and reports no longer count it as taken. */
   markDeclined: (tx: Tx, paymentId: string) => void;
+  /** Where another tender taken for it is recorded; without it such a resolution is refused. */
+  settlements?: SettlementRecorder;
 }
 
 const isDeclined = (e: AttentionEntry) => e.kind === 'declined_after_forward' && e.itemKind === 'payment';
@@ -115,16 +136,31 @@ export class DeclinedPayments {
       resolution.kind === 'written_off'
         ? `Written off: ${resolution.reason}`
         : `Paid by ${resolution.method}${currency ? ` ${formatMinor(resolution.amountMinor, currency)} ${currency}` : ''}${resolution.note ? `: ${resolution.note}` : ''}`;
-    return writeTransaction(this.deps.db, (tx) => {
+    const { settlements } = this.deps;
+    if (resolution.kind === 'other_tender' && !settlements) throw new AppError('unavailable', 'Payments taken for declined cards cannot be recorded on this terminal yet.');
+    const done = writeTransaction(this.deps.db, (tx) => {
+      // The money taken is a payment of the open shift, not only words on the entry.
+      const settled =
+        resolution.kind === 'other_tender' && settlements
+          ? settlements.recordSettlement(tx, { paymentId: entry.clientId, saleId: known?.saleId ?? null, currency, method: resolution.method, amountMinor: resolution.amountMinor, staffId: managerId })
+          : null;
       const resolved = this.deps.attention.resolve(tx, entryId, managerId, text);
       this.deps.audit.record({
         action: 'payment.resolved',
         actorId: managerId,
         target: known?.saleId ?? entry.clientId,
         ...(resolution.kind === 'other_tender' && currency ? { amount: { minor: resolution.amountMinor, currency } } : {}),
-        details: { paymentId: entry.clientId, entryId, resolution: resolution.kind, method: resolution.kind === 'other_tender' ? resolution.method : null },
+        details: {
+          paymentId: entry.clientId,
+          entryId,
+          resolution: resolution.kind,
+          method: resolution.kind === 'other_tender' ? resolution.method : null,
+          ...(settled ? { settlementId: settled.settlementId } : {}),
+        },
       });
-      return resolved;
+      return { resolved, settled };
     });
+    done.settled?.openDrawer();
+    return done.resolved;
   }
 }

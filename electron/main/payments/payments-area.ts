@@ -14,7 +14,7 @@ import { CardAttemptResolver, type ResolveReport } from './card-attempt-resolver
 import { CardAttempts } from './card-attempts';
 import type { Tx } from '../storage/transaction';
 import type { PaymentDeclines } from '../sync/payment-declines';
-import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
+import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment, type SettlementRecorder } from './declined-payments';
 import { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 import { createPaymentsHandlers } from './payments-handlers';
@@ -32,6 +32,8 @@ export interface PaymentsDeps {
   gateway: PaymentGateway;
   /** The sync area's needs-attention list; without it a declined-after-forward payment cannot be recorded. */
   attention: AttentionList | null;
+  /** The shifts area, where money taken for a declined payment is recorded as the open shift's. */
+  settlements: SettlementRecorder;
   log: (entry: Record<string, unknown>) => void;
 }
 
@@ -48,7 +50,7 @@ export interface Payments {
 }
 
 /** Declined-after-forward payments over the needs-attention list; needs nothing of the rest of the area. */
-function declinedPayments(deps: { db: Db; audit: AuditTrail; attention: AttentionList }): DeclinedPayments {
+function declinedPayments(deps: { db: Db; audit: AuditTrail; attention: AttentionList; settlements?: SettlementRecorder }): DeclinedPayments {
   const { db } = deps;
   // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
   let salesRows: SaleRepository | null = null;
@@ -96,7 +98,7 @@ export function createPayments(deps: PaymentsDeps): Payments {
     openSale: deps.openSale,
     storeCurrency: () => settings().store.currency,
   });
-  const declined = deps.attention ? declinedPayments({ db, audit, attention: deps.attention }) : null;
+  const declined = deps.attention ? declinedPayments({ db, audit, attention: deps.attention, settlements: deps.settlements }) : null;
   const needDeclined = (): DeclinedPayments => {
     if (!declined) throw new AppError('unavailable', 'The needs-attention list is not available on this terminal yet.');
     return declined;

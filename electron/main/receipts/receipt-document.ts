@@ -96,6 +96,7 @@ function refundRows(refund: RefundView, original: SaleView, money: Money, contex
   for (const tender of refund.tenders) {
     const card = payments.get(tender.originalPaymentId)?.card;
     rows.push(pair(tender.method === 'card' && card ? `Back to card ${cardLabel(card)}` : 'Cash back', money(tender.amountMinor)));
+    if (tender.roundingMinor !== 0) rows.push(pair('Cash rounding', money(tender.roundingMinor)));
   }
   rows.push(...taxRows(refund.taxBreakdown, 'Tax refunded', money, context), rule(), text(`Reason: ${refund.reason}`));
   if (refund.approverId) rows.push(text('Approved by a manager'));

@@ -12,6 +12,8 @@ import type { RecordingDeps } from '../ledger/register-deps';
 import { mulDivHalfUp } from '../ledger/rounding';
 import type { SaleRepository } from '../ledger/sale-repository';
 import type { SalesLedger } from '../ledger/sales-ledger';
+import { settles } from '../ledger/sale-view';
+import { refundShareOf, splitRefund, type RefundRoom } from '../../../shared/domain/refund-split';
 
 export interface RefundDeps extends RecordingDeps {
   sales: SaleRepository;
@@ -48,6 +50,8 @@ export class RefundService {
       sale,
       voided: sale.status === 'voided',
       refundable: sale.lines.map((line) => ({ lineId: line.lineId, ...refundable(line, done.get(line.lineId) ?? 0, sale.totals.taxMode) })),
+      tenders: this.rooms(sale),
+      cashRoundingMinor: this.deps.settings().store.cashRoundingMinor,
     };
   }
 
@@ -105,38 +109,38 @@ export class RefundService {
         amount: { minor: totalMinor, currency: refund.currency },
         details: { refundId: refund.refundId, receiptNumber: doc.receipt_number, reason: request.reason },
       });
-      if (refund.tenders.some((t) => t.method === 'cash')) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
+      if (opensDrawer(refund)) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
       this.deps.outbox.enqueue(
         tx,
         transactionItem({ type: 'refund', clientId: refund.refundId, terminalSequence: doc.seq, occurredAt: at, currency: refund.currency, totalMinor, body: refund }),
       );
       return { refund, fresh: true };
     });
-    if (result.fresh && result.refund.tenders.some((t) => t.method === 'cash')) void this.deps.drawer.open('refund');
+    if (result.fresh && opensDrawer(result.refund)) void this.deps.drawer.open('refund');
     return result.refund;
   }
 
   /**
-   * Back the way the money came: each card gets back up to what it paid less what was already
-   * refunded to it; the rest is cash. A card declined after forwarding paid nothing and gets nothing.
+   * What each tender of the sale can still get back, cards first: what it settled (cash without its
+   * rounding) less earlier refunds. A card declined after forwarding paid nothing and gets nothing.
    */
-  private backToOriginalTenders(sale: SaleView, totalMinor: number): RefundView['tenders'] {
+  private rooms(sale: SaleView): RefundRoom[] {
     const given = new Map<string, number>();
     for (const earlier of this.deps.refunds.refundsOfSale(sale.saleId)) {
-      for (const t of earlier.tenders) given.set(t.originalPaymentId, (given.get(t.originalPaymentId) ?? 0) + t.amountMinor);
+      for (const t of earlier.tenders) given.set(t.originalPaymentId, (given.get(t.originalPaymentId) ?? 0) + refundShareOf(t));
     }
-    // A card the processor declined after forwarding never paid: nothing goes back to it.
     const taken = sale.payments.filter((p) => p.status !== 'declined');
-    const order = [...taken.filter((p) => p.method === 'card'), ...taken.filter((p) => p.method === 'cash')];
-    let left = totalMinor;
-    const tenders: RefundView['tenders'] = [];
-    for (const payment of order) {
-      const room = payment.amountMinor - (payment.cash?.roundingMinor ?? 0) - (given.get(payment.paymentId) ?? 0);
-      const amountMinor = Math.min(left, Math.max(0, room));
-      if (amountMinor > 0) tenders.push({ method: payment.method, amountMinor, originalPaymentId: payment.paymentId });
-      left -= amountMinor;
-    }
-    if (left > 0) {
+    return [...taken.filter((p) => p.method === 'card'), ...taken.filter((p) => p.method === 'cash')].map((p) => ({
+      paymentId: p.paymentId,
+      method: p.method,
+      roomMinor: Math.max(0, settles(p) - (given.get(p.paymentId) ?? 0)),
+    }));
+  }
+
+  /** Back the way the money came (shared/domain/refund-split.ts), the cash part by the store's cash rounding. */
+  private backToOriginalTenders(sale: SaleView, totalMinor: number): RefundView['tenders'] {
+    const { tenders, leftMinor } = splitRefund(totalMinor, this.rooms(sale), this.deps.settings().store.cashRoundingMinor);
+    if (leftMinor > 0) {
       const declined = sale.payments.some((p) => p.status === 'declined');
       throw new AppError(
         'conflict',
@@ -148,6 +152,9 @@ export class RefundService {
     return tenders;
   }
 }
+
+/** Cash goes back through the drawer, unless the cash part rounded to nothing. */
+const opensDrawer = (refund: RefundView) => refund.tenders.some((t) => t.method === 'cash' && t.amountMinor > 0);
 
 function breakdown(parts: { rateBp: number; net: number; tax: number }[], mode: SaleView['totals']['taxMode']): TaxBreakdown {
   const byRate = new Map<number, { net: number; tax: number }>();

@@ -12,7 +12,7 @@ import { createShiftsHandlers } from './shifts-handlers';
 export type { ShiftService } from './shift-service';
 
 /** The outbox kinds the shifts area queues (shared/domain/outbox-kinds.ts). */
-export const SHIFTS_OUTBOX_KINDS = ['paid_in', 'paid_out', 'shift_close'] as const;
+export const SHIFTS_OUTBOX_KINDS = ['shift_open', 'paid_in', 'paid_out', 'settlement', 'shift_close'] as const;
 
 export interface ShiftsPorts extends Omit<RecordingDeps, 'outbox'> {
   outbox: Outbox;

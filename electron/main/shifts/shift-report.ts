@@ -11,7 +11,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
  * since the void gave all of it back.
  */
 export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', generatedAt: Date, countedMinor: number | null): ShiftReport {
-  const { shift, sales, refunds, voids, movements } = activity;
+  const { shift, sales, refunds, voids, movements, settlements } = activity;
   const kept = sales.filter((s) => s.status === 'completed');
 
   const taxByRate = new Map<number, { netMinor: number; taxMinor: number }>();
@@ -30,13 +30,16 @@ export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', gen
   // A card declined after forwarding took nothing: it is owed, and shows under needs attention.
   for (const sale of kept) for (const p of sale.payments) if (p.status !== 'declined') addTender(p.method, 1, p.amountMinor);
   for (const refund of refunds) for (const t of refund.tenders) addTender(t.method, 0, -t.amountMinor);
+  // A declined card payment settled another way is takings of the shift it was taken in.
+  for (const s of settlements) addTender(s.method, 1, s.amountMinor);
 
   const cashPayments = kept.flatMap((s) => s.payments.filter((p) => p.method === 'cash'));
   const cashSales = sum(cashPayments.map((p) => p.amountMinor));
   const cashRefunds = sum(refunds.flatMap((r) => r.tenders.filter((t) => t.method === 'cash').map((t) => t.amountMinor)));
   const paidIn = sum(movements.filter((m) => m.kind === 'paid_in').map((m) => m.amountMinor));
   const paidOut = sum(movements.filter((m) => m.kind === 'paid_out').map((m) => m.amountMinor));
-  const expectedMinor = shift.floatMinor + cashSales - cashRefunds + paidIn - paidOut;
+  const cashSettlements = sum(settlements.filter((s) => s.method === 'cash').map((s) => s.amountMinor));
+  const expectedMinor = shift.floatMinor + cashSales - cashRefunds + paidIn - paidOut + cashSettlements;
 
   const salesMinor = sum(sales.map((s) => s.totals.totalMinor));
   const refundsMinor = sum(refunds.map((r) => r.totalMinor));
@@ -55,6 +58,7 @@ export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', gen
     discounts: { count: kept.filter((s) => s.totals.discountMinor > 0).length, amountMinor: sum(kept.map((s) => s.totals.discountMinor)) },
     refunds: { count: refunds.length, amountMinor: refundsMinor },
     voids: { count: voids.length, amountMinor: voidsMinor },
+    settlements: { count: settlements.length, amountMinor: sum(settlements.map((s) => s.amountMinor)) },
     netSalesMinor: salesMinor - refundsMinor - voidsMinor,
     taxByRate: [...taxByRate.entries()].sort(([a], [b]) => b - a).map(([rateBp, v]) => ({ rateBp, ...v })),
     tenders: [...tenders.entries()].map(([method, v]) => ({ method, ...v })),
@@ -64,7 +68,9 @@ export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', gen
       refundsMinor: cashRefunds,
       paidInMinor: paidIn,
       paidOutMinor: paidOut,
-      roundingMinor: sum(cashPayments.map((p) => p.cash?.roundingMinor ?? 0)),
+      settlementsMinor: cashSettlements,
+      // What cash rounding brought the drawer: taken on sales, less handed out on refunds.
+      roundingMinor: sum(cashPayments.map((p) => p.cash?.roundingMinor ?? 0)) - sum(refunds.flatMap((r) => r.tenders.map((t) => t.roundingMinor))),
       expectedMinor,
       countedMinor,
       differenceMinor: countedMinor === null ? null : countedMinor - expectedMinor,

@@ -1,4 +1,5 @@
 import { required } from '../../../shared/required';
+import type { ShiftOpenBody } from '../../../shared/api/transactions';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CashMovementRequest, CountDiffers, ShiftReport, ShiftView } from '../../../shared/domain/shift';
 import { AppError } from '../../../shared/ipc/errors';
@@ -6,7 +7,8 @@ import { transactionItem } from '../ledger/transaction-item';
 import type { CashDrawer } from '../devices/cash-drawer';
 import type { RecordingDeps } from '../ledger/register-deps';
 import type { SalesLedger } from '../ledger/sales-ledger';
-import { writeTransaction } from '../storage/transaction';
+import { writeTransaction, type Tx } from '../storage/transaction';
+import type { DeclinedSettlement } from '../payments/declined-payments';
 import { computeShiftReport } from './shift-report';
 import type { ShiftRepository } from '../ledger/shift-repository';
 
@@ -40,6 +42,19 @@ export class ShiftService {
       const currency = this.deps.settings().store.currency;
       this.deps.shifts.open(tx, { id, currency, at: at.toISOString(), staffId, floatMinor });
       this.deps.audit.record({ action: 'shift.opened', actorId: staffId, target: id, amount: { minor: floatMinor, currency } });
+      // The open has a client id of its own: the shift id is the close's client id, as it always was.
+      this.deps.outbox.enqueue(
+        tx,
+        transactionItem({
+          type: 'shift_open',
+          clientId: uuidv7(at.getTime()),
+          terminalSequence: null,
+          occurredAt: at.toISOString(),
+          currency,
+          totalMinor: floatMinor,
+          body: { shiftId: id, openedBy: staffId, floatMinor } satisfies ShiftOpenBody,
+        }),
+      );
       return required(this.deps.shifts.get(id), 'shift');
     });
     return shift;
@@ -81,6 +96,32 @@ export class ShiftService {
     if (result.fresh) await this.deps.drawer.open(request.kind);
     const { fresh: _fresh, ...movement } = result;
     return movement;
+  }
+
+  /**
+   * Money taken for a card payment declined after forwarding (the customer paid in cash or with another
+   * card): takings of the open shift, in its reports and (cash) its drawer, queued for the API. Runs in
+   * the caller's transaction, which resolves the declined payment; the drawer opens after its commit.
+   */
+  recordSettlement(tx: Tx, settlement: DeclinedSettlement): { settlementId: string; shiftId: string; openDrawer: () => void } {
+    const shift = this.deps.shifts.current();
+    if (!shift) throw new AppError('conflict', 'Open a shift first: the money taken belongs to a shift. Nothing was recorded.');
+    if (settlement.currency !== null && settlement.currency !== shift.currency) {
+      throw new AppError('conflict', `That payment was in ${settlement.currency}; this shift is in ${shift.currency}. Nothing was recorded.`);
+    }
+    const at = this.deps.now().toISOString();
+    const id = uuidv7(Date.parse(at));
+    const { paymentId, saleId, method, amountMinor, staffId } = settlement;
+    this.deps.shifts.addSettlement(tx, { id, paymentId, saleId, shiftId: shift.shiftId, method, amountMinor, staffId, at });
+    this.deps.outbox.enqueue(
+      tx,
+      transactionItem({
+        type: 'settlement', clientId: id, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: amountMinor,
+        body: { declinedPaymentId: paymentId, saleId, shiftId: shift.shiftId, method, staffId },
+      }),
+    );
+    if (method === 'cash') this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: id, details: { reason: 'paid_in' } });
+    return { settlementId: id, shiftId: shift.shiftId, openDrawer: () => void (method === 'cash' && this.deps.drawer.open('paid_in')) };
   }
 
   xReport(): ShiftReport {

@@ -1,5 +1,6 @@
 import { discountOn, mulDivHalfUp } from '../../../shared/domain/money-math';
 import type { RefundableSale } from '../../../shared/domain/refund';
+import type { RefundTenderSplit } from '../../../shared/domain/refund-split';
 import type { DiscountInput, SaleLine, SaleView } from '../../../shared/domain/sale';
 import { formatMoney, formatRate } from '../format/money';
 
@@ -37,14 +38,21 @@ export function refundAmount(found: RefundableSale, quantities: [lineId: string,
   return total;
 }
 
-/** "refund of €1.69 to cash", "refund of €4.00 to card Visa ···· 4242", or card first then cash for a split sale. */
-export function refundPhrase(amountMinor: number, sale: SaleView): string {
+/**
+ * "refund of €1.69 to cash", "refund of €4.00 to card Visa ···· 4242", or card first then cash for a split
+ * sale; with the store's cash rounding, what the drawer hands out: "…to cash, €1.70 after cash rounding".
+ */
+export function refundPhrase(amountMinor: number, sale: SaleView, tenders: readonly RefundTenderSplit[] = []): string {
   const taken = sale.payments.filter((p) => p.status !== 'declined');
   const cards = taken.filter((p) => p.method === 'card');
   const cash = taken.some((p) => p.method === 'cash');
   const card = cards.length === 1 && cards[0]?.card ? `card ${cards[0].card.brand} ···· ${cards[0].card.last4}` : 'the cards';
   const where = cards.length === 0 ? 'cash' : cash ? `${card} first, the rest in cash` : card;
-  return `refund of ${formatMoney(amountMinor, sale.totals.currency)} to ${where} (receipt ${sale.receipt?.receiptNumber ?? ''})`;
+  const cashTenders = tenders.filter((t) => t.method === 'cash');
+  const rounded = cashTenders.some((t) => t.roundingMinor !== 0)
+    ? `, ${formatMoney(cashTenders.reduce((sum, t) => sum + t.amountMinor, 0), sale.totals.currency)} in cash after cash rounding`
+    : '';
+  return `refund of ${formatMoney(amountMinor, sale.totals.currency)} to ${where}${rounded} (receipt ${sale.receipt?.receiptNumber ?? ''})`;
 }
 
 /** The question the approval dialog asks. */

@@ -39,11 +39,12 @@ async function open(): Promise<void> {
   scratch = tempDir('customers-sync');
   t = await syncTerminal(sb, { keychain: realKeychain('customers-sync') });
   await call('session.signIn', { staffId: t.staffId, pin: '482913' });
-  if (!t.core.register.shifts.current()) t.core.register.shifts.open(10_000, t.staffId);
 }
 
 /** A cash sale with the customer attached before tender, as at the till. */
 async function saleFor(customerId: string): Promise<SaleView> {
+  // Opened at the first sale, after enrolling: an open queued before would hold up a re-enrollment.
+  if (!t.core.register.shifts.current()) t.core.register.shifts.open(10_000, t.staffId);
   const added = t.core.register.cart.addProduct('MILK-1L', 2, t.staffId);
   if (added.outcome !== 'added') throw new Error(added.outcome);
   await call('customers.attach', { saleId: added.sale.saleId, customerId });

@@ -36,7 +36,7 @@ describe('unsynced marker on a real terminal', () => {
       // Not enrolled yet: the sales wait. Each one queued updates the marker without being asked.
       await t.sell(3);
       const waiting = readUnsyncedMarker(file)!;
-      expect(waiting.unsynced).toBe(3);
+      expect(waiting.unsynced).toBe(4); // the sales and the open of their shift
       expect(waiting.oldestAt).toBe(t.sync.queue.pendingStats().oldestCreatedAt);
       expect(prerm()).toBe(1);
 

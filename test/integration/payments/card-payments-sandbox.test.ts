@@ -171,6 +171,14 @@ describe('a payment stored for forwarding and declined by the API', () => {
     expect(await ok('payments.resolveDeclined', { entryId: entry!.entryId, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } })).toMatchObject({ resolution: 'Paid by cash 8.99 EUR' });
     expect(await manager()).toEqual([]);
     expect(t.storage.needsAttention.openCount()).toBe(0);
+    // The cash taken is the shift's (issue 15 item 17): in its takings and drawer, and it reaches the API.
+    expect(await ok('shifts.xReport')).toMatchObject({ tenders: [{ method: 'cash', count: 1, amountMinor: 899 }], settlements: { count: 1, amountMinor: 899 }, cash: { settlementsMinor: 899 } });
+    await t.sync.engine.syncNow();
+    await t.drained();
+    const settled = sb.sandbox.services.db.prepare("SELECT total_minor, body FROM transactions WHERE terminal_id = ? AND type = 'settlement'").all(terminalId) as { total_minor: number; body: string }[];
+    expect(settled).toHaveLength(1);
+    expect(settled[0]!.total_minor).toBe(899);
+    expect(JSON.parse(settled[0]!.body)).toMatchObject({ declinedPaymentId: paymentId, saleId: sale.saleId, method: 'cash' });
   });
 
   it('declined after forwarding (the event, from the test card and from the back office): ONE entry each, with the payment', async () => {

@@ -49,7 +49,8 @@ describe('connectivity', () => {
     await t.sell(2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(seen).toEqual(['online', 'offline']);
-    expect(t.sync.engine.status()).toMatchObject({ pending: 2, warnAt: expect.any(String) as string, limitAt: null });
+    // The two sales and the open of their shift.
+    expect(t.sync.engine.status()).toMatchObject({ pending: 3, warnAt: expect.any(String) as string, limitAt: null });
 
     await sb.admin('PUT', '/admin/faults', {});
     await t.drained(20_000);

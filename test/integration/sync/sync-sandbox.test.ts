@@ -83,7 +83,8 @@ describe('delivery', () => {
     queueItem(t.storage, { clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'sale', payload: { clientId: '01936d5e-0000-7000-8000-0000000000ff', type: 'sale', terminalSequence: null, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 1, body: {} } });
     await t.sell(3);
     await t.drained();
-    expect(sb.sandbox.services.ledger.countTransactions(terminalId)).toBe(6);
+    // Six sales and the open of their shift.
+    expect(sb.sandbox.services.ledger.countTransactions(terminalId)).toBe(7);
     const [entry] = t.storage.needsAttention.list();
     expect(entry).toMatchObject({ clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'rejected', itemKind: 'sale' });
     expect(entry!.reason).toMatch(/invalid_request/);
@@ -110,10 +111,11 @@ describe('delivery', () => {
     await t.keychain.set('api-key', `sk_test_${'A'.repeat(32)}`);
     await t.sell(1);
     const status = await t.sync.engine.syncNow();
-    expect(status).toMatchObject({ connectivity: 'credentials_rejected', pending: 1 });
+    // The sale and the open of its shift.
+    expect(status).toMatchObject({ connectivity: 'credentials_rejected', pending: 2 });
     await t.sell(1);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(t.sync.engine.status()).toMatchObject({ connectivity: 'credentials_rejected', pending: 2, syncing: false });
+    expect(t.sync.engine.status()).toMatchObject({ connectivity: 'credentials_rejected', pending: 3, syncing: false });
   });
 
   it('learns of its revocation even with its key refused: credentials wiped, queue kept, sales stopped', async () => {
@@ -123,7 +125,7 @@ describe('delivery', () => {
     await sb.admin('POST', `/admin/terminals/${terminalId}/revoke`);
     await t.sell(1);
     const status = await t.sync.engine.syncNow();
-    expect(status).toMatchObject({ connectivity: 'revoked', pending: 1, salesStopped: true });
+    expect(status).toMatchObject({ connectivity: 'revoked', pending: 2, salesStopped: true }); // the sale and its shift's open
     expect(await t.keychain.get('api-key')).toBeNull();
   });
 });

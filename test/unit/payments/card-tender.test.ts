@@ -130,8 +130,8 @@ describe('card tender offline (store and forward)', () => {
     expect(items[0]?.clientId).toBe(payment?.paymentId);
     const request = paymentRequestSchema.parse(items[0]?.payload);
     expect(request).toMatchObject({ clientId: payment?.paymentId, transactionClientId: sale.saleId, amountMinor: 899, currency: 'EUR', offline: true, paymentToken: TEST_PAYMENT_TOKENS.approve });
-    // In order: the payment, then the sale it pays for.
-    expect((t.storage.db.prepare('SELECT kind FROM outbox ORDER BY seq').all() as { kind: string }[]).map((r) => r.kind)).toEqual(['payment', 'sale']);
+    // In order: the shift's open, the payment, then the sale it pays for.
+    expect((t.storage.db.prepare('SELECT kind FROM outbox ORDER BY seq').all() as { kind: string }[]).map((r) => r.kind)).toEqual(['shift_open', 'payment', 'sale']);
     expect(audited('payment.approved_offline')).toEqual([{ actor_id: cashier, approver_id: null }]);
   });
 

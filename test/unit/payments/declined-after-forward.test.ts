@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { SaleView } from '../../../shared/domain/sale';
+import type { ShiftReport } from '../../../shared/domain/shift';
+import { transactionEnvelopeSchema } from '../../../shared/api/transactions';
 import type { TenderCardResult } from '../../../shared/ipc/areas/card-tender';
 import type { AttentionEntry, AttentionList } from '../../../electron/main/payments/declined-payments';
 import { writeTransaction } from '../../../electron/main/storage/transaction';
@@ -106,5 +108,78 @@ describe('a card payment declined after forwarding', () => {
     const stranger = uuidv7();
     declined(stranger, uuidv7());
     expect(attention.entries[0]).toMatchObject({ clientId: stranger, reason: expect.stringContaining('not found on this terminal') });
+  });
+
+  // Issue 15 item 17: "paid by cash" was only words on the entry; the drawer's expected cash and the
+  // X/Z reports never saw the money, and neither did the API.
+  describe('settled another way', () => {
+    async function asManager(): Promise<void> {
+      t.core.session.signOut();
+      expect((await t.core.session.signIn(manager, '205837')).outcome).toBe('signed_in');
+    }
+
+    it('in cash: a payment of the open shift, in the X report, the drawer expectation, the audit and the API queue', async () => {
+      const { sale, paymentId } = await offlineCardSale();
+      declined(paymentId, sale.saleId);
+      await asManager();
+      const before = await ok<ShiftReport>(t, 'shifts.xReport');
+      await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } });
+
+      const x = await ok<ShiftReport>(t, 'shifts.xReport');
+      expect(x.settlements).toEqual({ count: 1, amountMinor: 899 });
+      expect(x.cash.settlementsMinor).toBe(899);
+      expect(x.cash.expectedMinor).toBe(before.cash.expectedMinor + 899);
+      expect(x.tenders.find((tender) => tender.method === 'cash')).toEqual({ method: 'cash', count: 1, amountMinor: 899 });
+      // The sale itself is unchanged: it was counted when it was made.
+      expect(x.netSalesMinor).toBe(before.netSalesMinor);
+
+      const [row] = t.storage.db.prepare('SELECT * FROM declined_settlements').all() as { id: string; payment_id: string; sale_id: string; method: string; amount_minor: number; staff_id: string }[];
+      expect(row).toMatchObject({ payment_id: paymentId, sale_id: sale.saleId, method: 'cash', amount_minor: 899, staff_id: manager });
+      const details = JSON.parse(audited('payment.resolved')[0]!.details_json) as Record<string, unknown>;
+      expect(details).toMatchObject({ paymentId, resolution: 'other_tender', method: 'cash', settlementId: row!.id });
+      expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'drawer.opened' AND target = ?").get(row!.id)).toEqual({ n: 1 });
+      const queued = t.storage.db.prepare("SELECT client_id, payload_json FROM outbox WHERE kind = 'settlement'").all() as { client_id: string; payload_json: string }[];
+      expect(queued.map((q) => q.client_id)).toEqual([row!.id]);
+      const envelope = JSON.parse(queued[0]!.payload_json);
+      expect(transactionEnvelopeSchema.safeParse(envelope).error).toBeUndefined();
+      expect(envelope).toMatchObject({ type: 'settlement', totalMinor: 899, currency: 'EUR', body: { declinedPaymentId: paymentId, saleId: sale.saleId, method: 'cash' } });
+
+      // The Z report closes on it: counting the float, the sale's cash and the settlement balances.
+      const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: x.cash.expectedMinor });
+      expect(z).toMatchObject({ kind: 'Z', settlements: { count: 1, amountMinor: 899 }, cash: { settlementsMinor: 899, differenceMinor: 0 } });
+    });
+
+    it('with another card: card takings of the shift, not the drawer', async () => {
+      const { sale, paymentId } = await offlineCardSale();
+      declined(paymentId, sale.saleId);
+      await asManager();
+      const before = await ok<ShiftReport>(t, 'shifts.xReport');
+      await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'other_tender', method: 'card', amountMinor: 899 } });
+      const x = await ok<ShiftReport>(t, 'shifts.xReport');
+      expect(x.settlements).toEqual({ count: 1, amountMinor: 899 });
+      expect(x.cash).toEqual(before.cash);
+      expect(x.tenders.find((tender) => tender.method === 'card')).toEqual({ method: 'card', count: 1, amountMinor: 899 });
+      expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'drawer.opened'").get()).toEqual({ n: 0 });
+    });
+
+    it('needs an open shift, and changes nothing without one', async () => {
+      const { sale, paymentId } = await offlineCardSale();
+      declined(paymentId, sale.saleId);
+      await asManager();
+      const x = await ok<ShiftReport>(t, 'shifts.xReport');
+      await ok(t, 'shifts.close', { countedMinor: x.cash.expectedMinor });
+      expect(await ok(t, 'shifts.current')).toBeNull();
+      const outbox = (t.storage.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+      expect(await t.call('payments.resolveDeclined', { entryId: 1, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringContaining('Open a shift first') },
+      });
+      expect(attention.entries[0]!.resolvedAt).toBeNull();
+      expect(t.storage.db.prepare('SELECT count(*) AS n FROM declined_settlements').get()).toEqual({ n: 0 });
+      expect((t.storage.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(outbox);
+      expect(audited('payment.resolved')).toEqual([]);
+      // Writing it off needs no shift: no money changes hands.
+      expect(await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'customer unreachable' } })).toMatchObject({ resolvedAt: expect.any(String) });
+    });
   });
 });

@@ -166,7 +166,7 @@ describe('tender and completion', () => {
     // Its receipt, built from the view at hand, is the one read back (as the same tender arriving again is answered).
     expect(second.receipt).toMatchObject({ receiptNumber: second.sale.receipt!.receiptNumber });
     expect(await ok(t, 'sales.tenderCash', secondTender)).toEqual(second);
-    const outbox = t.storage.db.prepare('SELECT client_id, kind, payload_json FROM outbox').all() as { client_id: string; kind: string; payload_json: string }[];
+    const outbox = t.storage.db.prepare("SELECT client_id, kind, payload_json FROM outbox WHERE kind <> 'shift_open'").all() as { client_id: string; kind: string; payload_json: string }[];
     expect(outbox).toEqual([expect.objectContaining({ client_id: sale.saleId, kind: 'sale' })]);
     expect(JSON.parse(outbox[0]!.payload_json)).toMatchObject({ type: 'sale', terminalSequence: 1, totalMinor: 899, currency: 'EUR' });
     expect(actions().filter((a) => a === 'sale.completed')).toHaveLength(1);
@@ -307,8 +307,31 @@ describe('shifts and reports', () => {
     expect(t.storage.db.prepare("SELECT kind FROM outbox WHERE kind = 'shift_close'").all()).toHaveLength(1);
     // What the register queues is what the NoPOS API accepts, for every kind of record.
     const queued = t.storage.db.prepare("SELECT kind, payload_json FROM outbox WHERE kind <> 'security_alert' ORDER BY seq").all() as { kind: string; payload_json: string }[];
-    expect(queued.map((q) => q.kind)).toEqual(['sale', 'sale', 'refund', 'void', 'paid_out', 'paid_in', 'shift_close']);
+    expect(queued.map((q) => q.kind)).toEqual(['shift_open', 'sale', 'sale', 'refund', 'void', 'paid_out', 'paid_in', 'shift_close']);
     for (const item of queued) expect(transactionEnvelopeSchema.safeParse(JSON.parse(item.payload_json)).error).toBeUndefined();
+  });
+
+  // Issue 15 item 17: the API learnt of a shift only at its close. The open is queued with the shift,
+  // under its own client id; the close keeps the shift id as its client id (the API already holds closes by it).
+  it('queues the shift open with its float before anything of the shift, and the close keeps the shift id', async () => {
+    t.core.session.signOut();
+    expect((await t.core.session.signIn(manager, '205837')).outcome).toBe('signed_in');
+    const shift = await ok<{ shiftId: string; openedAt: string }>(t, 'shifts.open', { floatMinor: 7_500 });
+    await ok(t, 'shifts.close', { countedMinor: 7_500 });
+    const queued = t.storage.db.prepare("SELECT client_id, kind, payload_json FROM outbox WHERE kind LIKE 'shift_%' ORDER BY seq").all() as { client_id: string; kind: string; payload_json: string }[];
+    expect(queued.map((q) => q.kind)).toEqual(['shift_open', 'shift_close']);
+    const [open, close] = queued.map((q) => JSON.parse(q.payload_json) as Record<string, unknown>);
+    expect(open).toEqual({
+      clientId: queued[0]!.client_id, type: 'shift_open', terminalSequence: null, occurredAt: shift.openedAt, currency: 'EUR', totalMinor: 7_500,
+      body: { shiftId: shift.shiftId, openedBy: manager, floatMinor: 7_500 },
+    });
+    expect(queued[0]!.client_id).not.toBe(shift.shiftId);
+    expect(close).toMatchObject({ clientId: shift.shiftId, type: 'shift_close' });
+    expect(queued[1]!.client_id).toBe(shift.shiftId);
+    expect(transactionEnvelopeSchema.safeParse(open).error).toBeUndefined();
+    // The API refuses a shift open that does not say which shift, or whose float is not its total.
+    expect(transactionEnvelopeSchema.safeParse({ ...open, totalMinor: 1 }).success).toBe(false);
+    expect(transactionEnvelopeSchema.safeParse({ ...open, body: { floatMinor: 7_500 } }).success).toBe(false);
   });
 
   it('keeps a shift open over a restart, and refuses a paid out of more cash than the drawer holds', async () => {

@@ -59,6 +59,19 @@ describe('migrations', () => {
     expect(db.prepare('SELECT * FROM auth_throttle').get()).toEqual({ scope: 'terminal', failures: 0, level: 0, locked_until_ms: 0, window_start_ms: 0 });
   });
 
+  it('declined-settlements records money taken for a declined card once per payment, in a shift', () => {
+    const upTo = MIGRATIONS.findIndex((m) => m.name === 'declined-settlements') + 1;
+    expect(upTo).toBeGreaterThan(0);
+    migrate(db, MIGRATIONS.slice(0, upTo), file);
+    db.prepare("INSERT INTO shifts (id, status, currency, opened_at, opened_by, float_minor) VALUES ('sh-1', 'open', 'EUR', 'now', 'st_a', 0)").run();
+    const insert = db.prepare("INSERT INTO declined_settlements (id, payment_id, sale_id, shift_id, method, amount_minor, staff_id, at) VALUES (?, ?, NULL, ?, ?, ?, 'st_a', 'now')");
+    insert.run('s-1', 'pay-1', 'sh-1', 'cash', 899);
+    expect(() => insert.run('s-2', 'pay-1', 'sh-1', 'card', 899)).toThrow(/UNIQUE/);
+    expect(() => insert.run('s-3', 'pay-2', 'sh-1', 'cheque', 899)).toThrow(/CHECK/);
+    expect(() => insert.run('s-4', 'pay-3', 'sh-1', 'cash', 0)).toThrow(/CHECK/);
+    expect(() => insert.run('s-5', 'pay-4', 'sh-missing', 'cash', 100)).toThrow(/FOREIGN KEY/);
+  });
+
   it('apply all pending steps in one transaction and record the version', () => {
     expect(migrate(db, MIGRATIONS, file)).toEqual({ from: 0, to: MIGRATIONS.length });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);

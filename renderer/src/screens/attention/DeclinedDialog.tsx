@@ -46,7 +46,7 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
     }
     try {
       await api.payments.resolveDeclined({ entryId: entry.entryId, resolution });
-      onDone(kind === 'other_tender' ? `Recorded: ${formatMoney(resolution.kind === 'other_tender' ? resolution.amountMinor : 0, currency)} taken by ${method}.` : `Written off: ${owed}.`);
+      onDone(kind === 'other_tender' ? `Recorded: ${formatMoney(resolution.kind === 'other_tender' ? resolution.amountMinor : 0, currency)} taken by ${method} in this shift.` : `Written off: ${owed}.`);
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'resolve declined payments', 'Nothing was changed.') });
     }
@@ -80,6 +80,9 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
               )}
             </Field>
             <AmountField label="Amount taken" currency={currency} value={amount} onChange={setAmount} error={typed.error} />
+            <p className="muted">
+              Recorded as a payment of the open shift: it counts in the X and Z reports{method === 'cash' ? ' and in the cash expected in the drawer' : ''}.
+            </p>
           </>
         ) : (
           <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>

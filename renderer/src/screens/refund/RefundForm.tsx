@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { RefundableSale, RefundView } from '../../../../shared/domain/refund';
 import { reasonSchema } from '../../../../shared/domain/sale';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
+import { splitRefund } from '../../../../shared/domain/refund-split';
 import { errorMessage } from '../../bridge/messages';
 import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
@@ -24,6 +25,9 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
   // One id per refund: approval re-runs and retries can never refund twice.
   const refundId = useRef(newClientId());
   const chosen = Object.entries(quantities).filter(([, q]) => q > 0);
+  // What main will pay back, by the same rules: the amount, then each tender (cash after cash rounding).
+  const totalMinor = refundAmount(found, chosen);
+  const split = splitRefund(totalMinor, found.tenders, found.cashRoundingMinor);
 
   const set = (lineId: string, quantity: number) => setQuantities((q) => ({ ...q, [lineId]: quantity }));
 
@@ -35,7 +39,7 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
     }
     const request = { refundId: refundId.current, originalSaleId: sale.saleId, lines: chosen.map(([lineId, quantity]) => ({ lineId, quantity })), reason: reason.trim() };
     try {
-      const refund = await run('refunds.issue', request, refundPhrase(refundAmount(found, chosen), sale));
+      const refund = await run('refunds.issue', request, refundPhrase(totalMinor, sale, split.tenders));
       if (refund) onRefunded(refund);
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'refund', 'Nothing was refunded.') });
@@ -80,6 +84,17 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
             );
           })}
         </Table>
+        {chosen.length > 0 && (
+          <p role="status" data-testid="refund-summary">
+            Refund <strong>{formatMoney(totalMinor, currency)}</strong>
+            {split.tenders.map((t) => (
+              <span key={t.originalPaymentId}>
+                {` · ${t.method === 'cash' ? 'cash back' : 'back to card'} ${formatMoney(t.amountMinor, currency)}`}
+                {t.roundingMinor !== 0 && ` (cash rounding ${formatMoney(t.roundingMinor, currency)})`}
+              </span>
+            ))}
+          </p>
+        )}
         <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
         <div className="actions">
           <Button type="submit" disabled={chosen.length === 0}>

@@ -60,7 +60,10 @@ export function RefundScreen() {
         <Panel title="Refund done">
           <p role="status">
             Refunded <strong data-testid="refund-total">{formatMoney(done.totalMinor, done.currency)}</strong> on {done.originalReceiptNumber}
-            {done.tenders.map((t) => ` · ${t.method === 'cash' ? 'cash' : 'card'} ${formatMoney(t.amountMinor, done.currency)}`).join('')}. Refund receipt {done.receipt.receiptNumber}.
+            {done.tenders
+              .map((t) => ` · ${t.method === 'cash' ? 'cash' : 'card'} ${formatMoney(t.amountMinor, done.currency)}${t.roundingMinor !== 0 ? ` (cash rounding ${formatMoney(t.roundingMinor, done.currency)})` : ''}`)
+              .join('')}
+            . Refund receipt {done.receipt.receiptNumber}.
           </p>
           <ReceiptOutput what="refund receipt" output={(output) => api.receipts.output({ receiptNumber: done.receipt.receiptNumber, output })} />
         </Panel>

@@ -43,6 +43,14 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         </dd>
         <dt>Net sales</dt>
         <dd data-testid="report-net">{money(report.netSalesMinor)}</dd>
+        {report.settlements.count > 0 && (
+          <>
+            <dt>Declined cards settled</dt>
+            <dd data-testid="report-settlements">
+              {report.settlements.count} · {money(report.settlements.amountMinor)}
+            </dd>
+          </>
+        )}
       </dl>
       <h3>Tax by rate</h3>
       <Table columns={['Rate', 'Net', 'Tax']}>
@@ -77,6 +85,12 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         <dd>{money(cash.paidInMinor)}</dd>
         <dt>Paid out</dt>
         <dd>{money(-cash.paidOutMinor)}</dd>
+        {cash.settlementsMinor !== 0 && (
+          <>
+            <dt>Declined cards settled</dt>
+            <dd>{money(cash.settlementsMinor)}</dd>
+          </>
+        )}
         <dt>Cash rounding</dt>
         <dd>{money(cash.roundingMinor)}</dd>
         <dt>Expected in drawer</dt>
