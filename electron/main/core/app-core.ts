@@ -20,6 +20,8 @@ import { ipcLogSink } from '../logging/security-log';
 import { receiptHtml } from '../receipts/receipt-html';
 import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import { ReceiptService } from '../receipts/receipt-service';
+import { ReceiptPrintQueue } from '../receipts/receipt-print-queue';
+import { receiptPrintingOf } from '../../../shared/domain/devices';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { AdminPassphrases } from '../staff/admin-passphrases';
 import { PinAuthenticator } from '../staff/pin-authenticator';
@@ -114,6 +116,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
     now,
   });
+  // Receipts a completed sale prints by itself (the printer's `receipts` setting), queued in the sale's transaction.
+  const receiptPrints = new ReceiptPrintQueue({
+    db: storage.db,
+    now,
+    printing: () => receiptPrintingOf(storage.settings.current().values.devices.printer),
+    print: (receiptNumber, staffId) => receipts.output(receiptNumber, 'print', staffId),
+    printed: (receiptNumber) => Boolean((deps.receiptSource ?? records.ledger).find(receiptNumber)?.printedAt),
+    publish: (paper) => events.publish('receipts', 'paper', paper),
+    log: (entry) => storage.appLog.write(entry),
+  });
   const register = createRegister({
     db: storage.db,
     now,
@@ -127,6 +139,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log: (entry) => storage.appLog.write(entry),
     // Receipts after a sale: the receipt as its first copy will print.
     receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+    receiptsDue: receiptPrints,
   }, records);
   const payments = createPayments({
     db: storage.db,
@@ -197,7 +210,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, receiptPrints, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
   const registry = createIpcRegistry({
     contract,
     handlers,
@@ -234,6 +247,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       }, 5_000);
       timer.unref?.();
       devices.start();
+      // After the devices settled the print jobs a crash cut off: those count as printed.
+      receiptPrints.resume();
       const stopCustomers = customers.start();
       const stopRetention = retention.start();
       return () => {

@@ -4,7 +4,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { CashDrawer } from '../devices/cash-drawer';
 import { CartService } from '../sales/cart-service';
 import type { CatalogReader } from '../sales/catalog-reader';
-import { CheckoutService } from '../sales/checkout-service';
+import { CheckoutService, type ReceiptsDue } from '../sales/checkout-service';
 import { RefundRepository } from '../ledger/refund-repository';
 import { RefundService } from '../sales/refund-service';
 import { SaleRepository } from '../ledger/sale-repository';
@@ -30,6 +30,8 @@ export interface RegisterDeps {
   /** Where a drawer that fails to open is reported. */
   log: (entry: Record<string, unknown>) => void;
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  /** Receipts printed by themselves when a sale completes (the receipts area's queue). */
+  receiptsDue?: ReceiptsDue;
 }
 
 /** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
@@ -68,7 +70,7 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
   const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
   return {
     cart,
-    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
+    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument, ...(deps.receiptsDue ? { receiptsDue: deps.receiptsDue } : {}) }),
     refunds: new RefundService({ ...recording(['refund']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     voids: new VoidService({ ...recording(['void']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
     shifts: new ShiftService({ ...recording(['paid_in', 'paid_out', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),

@@ -15,6 +15,7 @@ import { createSalesHandlers } from '../sales/sales-handlers';
 import { createShiftsHandlers } from '../shifts/shifts-handlers';
 import type { Handlers } from '../ipc/registry';
 import type { ReceiptService } from '../receipts/receipt-service';
+import type { ReceiptPrintQueue } from '../receipts/receipt-print-queue';
 import { createReceiptsHandlers } from '../receipts/receipts-handlers';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
@@ -45,6 +46,7 @@ export interface HandlerDeps {
   catalogImporter: CatalogImporter | null;
   devices: Devices;
   receipts: ReceiptService;
+  receiptPrints: ReceiptPrintQueue;
   sync: Sync | null;
   customers: Customers;
 }
@@ -83,7 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     payments: createPaymentsHandlers(deps.payments),
     refunds: createRefundsHandlers(deps.register.refunds),
     shifts: createShiftsHandlers(deps.register.shifts),
-    receipts: createReceiptsHandlers(deps.receipts),
+    receipts: createReceiptsHandlers(deps.receipts, deps.receiptPrints),
     kiosk: createKioskHandlers(deps.kiosk),
     sync: createSyncHandlers(deps.sync, deps.storage),
     customers: deps.customers.handlers,

@@ -12,6 +12,12 @@ import { buildSaleView, withPayment } from '../ledger/sale-view';
 import type { Tender } from './tender';
 import type { TendersInFlight } from './tenders-in-flight';
 
+/** The receipts area's queue of receipts printed by themselves: added to in the sale's transaction, woken after. */
+export interface ReceiptsDue {
+  add(tx: Tx, receiptNumber: string, staffId: string): void;
+  wake(): void;
+}
+
 export interface CheckoutDeps extends RecordingDeps {
   sales: SaleRepository;
   shifts: ShiftRepository;
@@ -20,6 +26,7 @@ export interface CheckoutDeps extends RecordingDeps {
   inFlight: TendersInFlight;
   /** The printable receipt of a completed document (the receipts area builds it). */
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  receiptsDue?: ReceiptsDue;
 }
 
 export interface TenderResult {
@@ -73,7 +80,7 @@ export class CheckoutService {
     const result = writeTransaction(this.deps.db, (tx) => {
       // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.
       const again = this.replay(saleId, paymentId);
-      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false };
+      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false, completed: false };
       const { row, view: now } = this.payable(saleId);
       if (now.remainingMinor !== view.remainingMinor) throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
       const at = this.deps.now().toISOString();
@@ -83,9 +90,11 @@ export class CheckoutService {
       if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
       const paid = withPayment(now, payment, cashRoundingMinor);
       const sale = paid.remainingMinor === 0 ? this.complete(tx, row, paid, staffId, at) : paid;
-      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer };
+      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer, completed: sale.status === 'completed' };
     });
     if (result.kicked) await this.deps.drawer.open('sale');
+    // After the drawer's kick is queued: the change comes out first, then the receipt.
+    if (result.completed) this.deps.receiptsDue?.wake();
     const receiptNumber = result.sale.receipt?.receiptNumber ?? null;
     return { sale: result.sale, changeMinor: result.changeMinor, receipt: receiptNumber ? this.deps.receiptDocument(receiptNumber) : null };
   }
@@ -94,6 +103,7 @@ export class CheckoutService {
   private complete(tx: Tx, row: SaleRow, paid: SaleView, staffId: string, at: string): SaleView {
     const doc = this.deps.sales.addDocument(tx, { kind: 'sale', refId: row.id, shiftId: required(row.shift_id, 'shift of an open sale'), staffId, at, terminalId: this.deps.terminalId });
     this.deps.sales.markCompleted(tx, row.id, paid.totals.totalMinor, at);
+    this.deps.receiptsDue?.add(tx, doc.receipt_number, staffId);
     const sale: SaleView = { ...paid, status: 'completed', receipt: { sequence: doc.seq, receiptNumber: doc.receipt_number, completedAt: doc.completed_at } };
     this.deps.audit.record({
       action: 'sale.completed',
