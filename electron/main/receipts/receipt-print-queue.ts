@@ -11,7 +11,7 @@ import type { Tx } from '../storage/transaction';
 export const RESUME_WINDOW_MS = 2 * 60_000;
 const KEEP_DAYS = 30;
 
-type QueueState = 'queued' | 'printing' | 'printed' | 'failed';
+type QueueState = 'queued' | 'printed' | 'failed';
 interface Row {
   receipt_number: string;
   staff_id: string | null;
@@ -44,6 +44,12 @@ export interface ReceiptPrintQueueDeps {
 export class ReceiptPrintQueue {
   private running = false;
   private scheduled = false;
+  /**
+   * The receipt on its way to the printer. Kept in memory only: after a crash, a receipt still
+   * `queued` is told apart by whether its first byte went out (the printer's own job record), so
+   * its start costs no disk write before the first byte.
+   */
+  private onItsWay: string | null = null;
 
   constructor(private readonly deps: ReceiptPrintQueueDeps) {}
 
@@ -69,7 +75,7 @@ export class ReceiptPrintQueue {
   /** Where a receipt's paper stands, for the sale's screen. */
   paper(receiptNumber: string): ReceiptPaper {
     const row = this.deps.db.prepare('SELECT state, detail FROM receipt_prints WHERE receipt_number = ?').get(receiptNumber) as Pick<Row, 'state' | 'detail'> | undefined;
-    if (row) return { receiptNumber, state: row.state, message: row.detail };
+    if (row) return { receiptNumber, state: this.onItsWay === receiptNumber ? 'printing' : row.state, message: row.detail };
     return { receiptNumber, state: this.deps.printing() === 'never' ? 'never' : 'ask', message: null };
   }
 
@@ -83,11 +89,10 @@ export class ReceiptPrintQueue {
     const cutoff = new Date(now.getTime() - RESUME_WINDOW_MS).toISOString();
     const settled: ReceiptPaper[] = [];
     this.deps.db.transaction(() => {
-      const due = this.deps.db.prepare("SELECT receipt_number, queued_at FROM receipt_prints WHERE state IN ('queued', 'printing') ORDER BY queued_at, rowid").all() as Row[];
+      const due = this.deps.db.prepare("SELECT receipt_number, queued_at FROM receipt_prints WHERE state = 'queued' ORDER BY queued_at, rowid").all() as Row[];
       for (const row of due) {
         if (this.deps.printed(row.receipt_number)) this.finish(row.receipt_number, 'printed', null, settled);
         else if (row.queued_at < cutoff) this.finish(row.receipt_number, 'failed', 'The receipt was not printed before the terminal stopped: print it from the sale, or reprint it.', settled);
-        else this.deps.db.prepare("UPDATE receipt_prints SET state = 'queued' WHERE receipt_number = ?").run(row.receipt_number);
       }
       const forgotten = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
       this.deps.db.prepare("DELETE FROM receipt_prints WHERE state IN ('printed', 'failed') AND queued_at < ?").run(forgotten);
@@ -114,17 +119,19 @@ export class ReceiptPrintQueue {
   private async printOne(row: Row): Promise<void> {
     const receiptNumber = row.receipt_number;
     if (this.deps.printed(receiptNumber)) return this.finish(receiptNumber, 'printed', null);
-    this.deps.db.prepare("UPDATE receipt_prints SET state = 'printing' WHERE receipt_number = ?").run(receiptNumber);
+    this.onItsWay = receiptNumber;
     this.deps.publish({ receiptNumber, state: 'printing', message: null });
+    let outcome: { state: 'printed' | 'failed'; message: string | null };
     try {
-      const outcome = await this.deps.print(receiptNumber, row.staff_id);
-      if (outcome.outcome === 'cancelled') this.finish(receiptNumber, 'failed', 'The receipt was not printed: print it from the sale.');
-      else this.finish(receiptNumber, 'printed', null);
+      const printed = await this.deps.print(receiptNumber, row.staff_id);
+      outcome = printed.outcome === 'cancelled' ? { state: 'failed', message: 'The receipt was not printed: print it from the sale.' } : { state: 'printed', message: null };
     } catch (error) {
       // The printer's words for the cashier (paper out, unreachable …); anything else stays generic.
-      const message = error instanceof AppError ? error.message : 'The receipt did not print. Nothing is lost: print it again or save a PDF.';
-      this.finish(receiptNumber, 'failed', message);
+      outcome = { state: 'failed', message: error instanceof AppError ? error.message : 'The receipt did not print. Nothing is lost: print it again or save a PDF.' };
+    } finally {
+      this.onItsWay = null;
     }
+    this.finish(receiptNumber, outcome.state, outcome.message);
   }
 
   private finish(receiptNumber: string, state: 'printed' | 'failed', detail: string | null, later?: ReceiptPaper[]): void {

@@ -190,22 +190,26 @@ describe('receipts printed by themselves, across a restart', () => {
     stopTimers = after.core.startTimers();
     return after;
   }
-  /** A sale whose receipt was queued, as if the terminal had stopped before a byte of it went out. */
-  async function stoppedBeforePrinting(state: 'queued' | 'printing'): Promise<string> {
+  /** Sales whose receipts were queued, as if the terminal had stopped before a byte of them went out. */
+  async function stoppedBeforePrinting(sales = 1): Promise<string[]> {
     const port = printer.port;
     t.storage.settings.update({ devices: { printer: { port: await freePort() } } }, null);
-    const { receipt } = await sellForCash();
-    expect((await paperSettled(receipt.receiptNumber)).state).toBe('failed');
-    t.storage.db.prepare('UPDATE receipt_prints SET state = ?, detail = NULL WHERE receipt_number = ?').run(state, receipt.receiptNumber);
+    const receipts: string[] = [];
+    for (let i = 0; i < sales; i++) {
+      const { receipt } = await sellForCash();
+      expect((await paperSettled(receipt.receiptNumber)).state).toBe('failed');
+      receipts.push(receipt.receiptNumber);
+    }
+    for (const receiptNumber of receipts) t.storage.db.prepare("UPDATE receipt_prints SET state = 'queued', detail = NULL WHERE receipt_number = ?").run(receiptNumber);
     t.storage.settings.update({ devices: { printer: { port } } }, null);
     printer.reset();
-    return receipt.receiptNumber;
+    return receipts;
   }
 
   it('prints a receipt still due at start-up once, if its sale is recent', async () => {
-    const receiptNumber = await stoppedBeforePrinting('printing');
+    const [receiptNumber] = await stoppedBeforePrinting();
     const after = await restarted();
-    expect(await paperSettled(receiptNumber, after)).toMatchObject({ state: 'printed' });
+    expect(await paperSettled(receiptNumber!, after)).toMatchObject({ state: 'printed' });
     await after.core.devices.idle();
     const again = await restarted();
     await again.core.devices.idle();
@@ -214,13 +218,12 @@ describe('receipts printed by themselves, across a restart', () => {
   });
 
   it('does not print one a crash cut off mid-way, nor one whose sale is long gone', async () => {
-    const cutOff = await stoppedBeforePrinting('printing');
+    const [cutOff, old] = await stoppedBeforePrinting(2);
     t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(cutOff, t.clock.now().toISOString());
-    const old = await stoppedBeforePrinting('queued');
     t.clock.advance(3 * 60);
     const after = await restarted();
-    expect(await paperSettled(cutOff, after)).toMatchObject({ state: 'printed' });
-    expect(await paperSettled(old, after)).toMatchObject({ state: 'failed', message: expect.stringMatching(/not printed before the terminal stopped/) });
+    expect(await paperSettled(cutOff!, after)).toMatchObject({ state: 'printed' });
+    expect(await paperSettled(old!, after)).toMatchObject({ state: 'failed', message: expect.stringMatching(/not printed before the terminal stopped/) });
     await after.core.devices.idle();
     expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
   });

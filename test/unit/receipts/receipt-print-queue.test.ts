@@ -141,7 +141,6 @@ describe('receipts printed by themselves', () => {
     complete('R-old');
     now = new Date(now.getTime() + RESUME_WINDOW_MS + 1_000);
     complete('R-recent');
-    db.prepare("UPDATE receipt_prints SET state = 'printing' WHERE receipt_number IN ('R-cut', 'R-recent')").run();
     printed.add('R-cut');
     queue = build();
     queue.resume();

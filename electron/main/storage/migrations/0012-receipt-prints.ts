@@ -13,12 +13,12 @@ export const migration0012: Migration = {
       CREATE TABLE receipt_prints (
         receipt_number TEXT PRIMARY KEY,
         staff_id TEXT,
-        state TEXT NOT NULL CHECK (state IN ('queued', 'printing', 'printed', 'failed')),
+        state TEXT NOT NULL CHECK (state IN ('queued', 'printed', 'failed')),
         detail TEXT,
         queued_at TEXT NOT NULL,
         finished_at TEXT
       ) STRICT;
-      CREATE INDEX receipt_prints_due ON receipt_prints (queued_at) WHERE state IN ('queued', 'printing');
+      CREATE INDEX receipt_prints_due ON receipt_prints (queued_at) WHERE state = 'queued';
     `);
   },
 };
