@@ -2,6 +2,7 @@
 // package-lock.json and node_modules; no registry or advisory service is asked anything.
 //   --lockfile <file>   check another lockfile (tests hand in broken ones)
 //   --no-licenses       lockfile only
+//   --tree <dir>        read licenses from another project's node_modules (tests hand in bad ones)
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { ALLOWED_HOSTS, REFUSED_LICENSES, SHIPPED_LICENSES } from './dependencie
 const root = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const lockfile = argv.includes('--lockfile') ? path.resolve(argv[argv.indexOf('--lockfile') + 1]) : path.join(root, 'package-lock.json');
+const tree = argv.includes('--tree') ? path.resolve(argv[argv.indexOf('--tree') + 1]) : root;
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const problems = [];
 
@@ -34,8 +36,8 @@ for (const [where, entry] of Object.entries(lock.packages ?? {})) {
 }
 
 if (!argv.includes('--no-licenses')) {
-  run('licenses (shipped)', bin('license-checker-rseidelsohn'), ['--start', root, '--production', '--excludePrivatePackages', '--onlyAllow', SHIPPED_LICENSES.join(';'), '--summary']);
-  run('licenses (all)', bin('license-checker-rseidelsohn'), ['--start', root, '--excludePrivatePackages', '--failOn', REFUSED_LICENSES.join(';'), '--summary']);
+  run('licenses (shipped)', bin('license-checker-rseidelsohn'), ['--start', tree, '--production', '--excludePrivatePackages', '--onlyAllow', SHIPPED_LICENSES.join(';'), '--summary']);
+  run('licenses (all)', bin('license-checker-rseidelsohn'), ['--start', tree, '--excludePrivatePackages', '--failOn', REFUSED_LICENSES.join(';'), '--summary']);
 }
 
 if (problems.length) {

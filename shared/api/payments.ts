@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
-import { apiErrorCodeSchema } from './errors';
+import { batchRequestSchema, batchResponseSchema } from './batch';
 
 /**
  * Sandbox test tokens: the token alone decides the outcome, as a real processor's would. Simulated
@@ -77,25 +77,11 @@ export const paymentReversalSchema = z
 export type PaymentReversal = z.infer<typeof paymentReversalSchema>;
 
 export const PAYMENT_BATCH_MAX = 100;
-/** Card payments stored offline, forwarded together: up to 100, each checked on its own. */
-export const paymentBatchRequestSchema = z.object({ items: z.array(z.unknown()).min(1).max(PAYMENT_BATCH_MAX) }).strict();
-
+/** Card payments stored offline, forwarded together. */
+export const paymentBatchRequestSchema = batchRequestSchema(PAYMENT_BATCH_MAX);
 /**
- * One result per item, in request order. `created` / `duplicate`: the API holds the payment as its
- * record says, approved or declined (a decline is an outcome, not a refusal: the payment is held
- * declined, as a 402 says for one). `rejected`: never stored, with the reason.
+ * A held payment is `created` or `duplicate` whether approved or declined: a decline is an outcome,
+ * not a refusal (the payment is held declined, as a 402 says for one).
  */
-export const paymentBatchResultSchema = z.discriminatedUnion('status', [
-  z.object({ index: z.number().int().nonnegative(), status: z.literal('created'), payment: paymentRecordSchema }).strict(),
-  z.object({ index: z.number().int().nonnegative(), status: z.literal('duplicate'), payment: paymentRecordSchema }).strict(),
-  z
-    .object({
-      index: z.number().int().nonnegative(),
-      status: z.literal('rejected'),
-      clientId: uuidV7Schema.nullable(),
-      error: z.object({ code: apiErrorCodeSchema, message: z.string().max(500) }).strict(),
-    })
-    .strict(),
-]);
-export const paymentBatchResponseSchema = z.object({ results: z.array(paymentBatchResultSchema).max(PAYMENT_BATCH_MAX) }).strict();
+export const paymentBatchResponseSchema = batchResponseSchema('payment', paymentRecordSchema, PAYMENT_BATCH_MAX);
 export type PaymentBatchResponse = z.infer<typeof paymentBatchResponseSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { amountMinorSchema, currencySchema, isoDateTimeSchema, serverIdSchema, uuidV7Schema } from './common';
-import { apiErrorCodeSchema } from './errors';
+import { batchRequestSchema, batchResponseSchema } from './batch';
 
 export const TRANSACTION_TYPES = ['sale', 'refund', 'void', 'paid_in', 'paid_out', 'shift_close'] as const;
 export const transactionTypeSchema = z.enum(TRANSACTION_TYPES);
@@ -53,30 +53,8 @@ export const transactionRecordSchema = transactionEnvelopeObject
 export type TransactionRecord = z.infer<typeof transactionRecordSchema>;
 
 export const TRANSACTION_BATCH_MAX = 100;
-export const transactionBatchRequestSchema = z
-  .object({ items: z.array(z.unknown()).min(1).max(TRANSACTION_BATCH_MAX) })
-  .strict();
-
-/**
- * One result per item, in request order. `created`: stored now; `duplicate`: this client id was
- * already stored with the same content (safe to treat as delivered); `rejected`: never stored, with
- * the reason; the rest of the batch is unaffected.
- */
-export const transactionBatchResultSchema = z.discriminatedUnion('status', [
-  z.object({ index: z.number().int().nonnegative(), status: z.literal('created'), transaction: transactionRecordSchema }).strict(),
-  z.object({ index: z.number().int().nonnegative(), status: z.literal('duplicate'), transaction: transactionRecordSchema }).strict(),
-  z
-    .object({
-      index: z.number().int().nonnegative(),
-      status: z.literal('rejected'),
-      clientId: uuidV7Schema.nullable(),
-      error: z.object({ code: apiErrorCodeSchema, message: z.string().max(500) }).strict(),
-    })
-    .strict(),
-]);
-export const transactionBatchResponseSchema = z
-  .object({ results: z.array(transactionBatchResultSchema).max(TRANSACTION_BATCH_MAX) })
-  .strict();
+export const transactionBatchRequestSchema = batchRequestSchema(TRANSACTION_BATCH_MAX);
+export const transactionBatchResponseSchema = batchResponseSchema('transaction', transactionRecordSchema, TRANSACTION_BATCH_MAX);
 export type TransactionBatchResponse = z.infer<typeof transactionBatchResponseSchema>;
 
 export const clientIdParamsSchema = z.object({ clientId: uuidV7Schema }).strict();

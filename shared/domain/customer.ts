@@ -14,6 +14,7 @@ export const customerEmailSchema = z
   .string()
   .trim()
   .max(254)
+  .refine(noCardNumber, CARD_NUMBER_MESSAGE)
   .toLowerCase()
   .pipe(z.email('an e-mail address like name@example.com'));
 

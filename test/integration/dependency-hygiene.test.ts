@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/storage';
@@ -52,4 +52,27 @@ describe('dependency hygiene', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(message);
   });
+
+  /** A project whose one dependency carries `license`, shipped or only for the build. */
+  function projectWith(license: string, dev: boolean): string {
+    const dir = path.join(scratch.dir, `tree-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(path.join(dir, 'node_modules', 'some-lib'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'tree', version: '1.0.0', private: true, [dev ? 'devDependencies' : 'dependencies']: { 'some-lib': '1.0.0' } }));
+    writeFileSync(path.join(dir, 'node_modules', 'some-lib', 'package.json'), JSON.stringify({ name: 'some-lib', version: '1.0.0', license }));
+    return dir;
+  }
+
+  it.each([
+    ['a shipped package under a license outside the allow-list', 'MPL-2.0', false, /licenses \(shipped\)[^]*MPL-2\.0/],
+    ['a build tool under a refused license', 'GPL-3.0', true, /licenses \(all\)[^]*GPL-3\.0/],
+  ])('refuses %s', (_what, license, dev, message) => {
+    const result = node('check-dependencies.mjs', '--tree', projectWith(license, dev));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+  }, 60_000);
+
+  it('passes a tree whose shipped package carries an allowed license', () => {
+    const result = node('check-dependencies.mjs', '--tree', projectWith('MIT', false));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  }, 60_000);
 });

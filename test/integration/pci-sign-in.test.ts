@@ -94,4 +94,19 @@ describe('PCI sign-in mode', () => {
     expect(`${logs}${rows}`).not.toContain('horse');
     expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.changed' AND details_json LIKE '%passphrase%'").get()).toEqual({ n: 1 });
   });
+
+  it.each([
+    [true, 'refuses', 'not_allowed'],
+    [false, 'grants', 'approved'],
+  ] as const)('with PCI mode %s, %s an admin-only action to an admin PIN approval, and still lets a manager approve a drawer opening', async (pciSignIn, _what, outcome) => {
+    t = await terminalFixture({ keychain: realKeychain('pci-sign-in'), policy: { policies: { pciSignIn } } });
+    const admin = await t.addStaff('Ada Admin', 'admin', '739164');
+    const manager = await t.addStaff('Mia Manager', 'manager', '824613');
+    const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
+    expect((await typed(cashier, '531864')).outcome).toBe('signed_in');
+    const grant = (approverId: string, pin: string, channel: string, request: unknown) => ok<{ outcome: string }>(t, 'approvals.grant', { approverId, pin, channel, request });
+    // The PIN alone, without the passphrase PCI sign-in mode asks of an admin: no settings change through it.
+    expect((await grant(admin, '739164', 'catalog.clear', undefined)).outcome).toBe(outcome);
+    expect((await grant(manager, '824613', 'drawer.open', { reason: 'change' })).outcome).toBe('approved');
+  });
 });

@@ -38,6 +38,12 @@ describe('sale details retention', () => {
     const waiting = (await payCash(t, await startSale(t))).sale;
     const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: 10_000 + syncedPaid.sale.totals.totalMinor + waiting.totals.totalMinor });
     confirm([synced.saleId]);
+    // As a card payment leaves them: the brand and last digits a receipt shows, and the settled attempt.
+    const card = JSON.stringify({ brand: 'visa', last4: '4242' });
+    t.storage.db.prepare('UPDATE payments SET card_json = ? WHERE sale_id = ?').run(card, synced.saleId);
+    t.storage.db
+      .prepare("INSERT INTO card_attempts (payment_id, sale_id, amount_minor, currency, staff_id, card_json, started_at, state) VALUES ('pay-1', ?, 1, 'EUR', ?, ?, ?, 'attached')")
+      .run(synced.saleId, managerId, card, new Date().toISOString());
 
     // Inside the period: nothing goes.
     t.clock.advance(89 * DAY);
@@ -47,6 +53,8 @@ describe('sale details retention', () => {
 
     expect(count('SELECT count(*) AS n FROM sale_lines WHERE sale_id = ?', synced.saleId)).toBe(0);
     expect(count('SELECT count(*) AS n FROM sale_customers WHERE sale_id = ?', synced.saleId)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM payments WHERE sale_id = ? AND card_json IS NOT NULL', synced.saleId)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM card_attempts WHERE sale_id = ?', synced.saleId)).toBe(0);
     expect(t.storage.db.prepare('SELECT status, total_minor AS total FROM sales WHERE id = ?').get(synced.saleId)).toEqual({ status: 'completed', total: syncedPaid.sale.totals.totalMinor });
     expect(t.core.register.ledger.sale(synced.saleId)).toBeNull();
     // The unsynced sale is whole, however old.

@@ -97,7 +97,11 @@ async function main(): Promise<void> {
     }
     if (!completed) {
       say('completion');
-      const due = (await must<SaleView>('sales.current')).cashDueMinor;
+      // A card attempt a kill left open is settled in the background after a restart: it may have
+      // completed this very sale meanwhile (the cashier is told "already complete"). Not answered here.
+      const current = await must<SaleView | null>('sales.current');
+      if (!current || current.saleId !== saleId) continue;
+      const due = current.cashDueMinor;
       const cash = await call<{ sale: SaleView }>('sales.tenderCash', { saleId, paymentId: uuidv7(), givenMinor: due + randomInt(0, 500) });
       completed = cash.ok && cash.data.sale.status === 'completed';
     }

@@ -164,13 +164,16 @@ export class CustomerService {
 
   attach(saleId: string, customerId: string, staffId: string): CustomerSummary {
     this.existing(customerId);
+    // A new sale would push the hold's end out and link the person to more purchases.
+    if (this.deps.erasures.pendingFor(customerId)) throw new AppError('conflict', 'An erasure is recorded for this customer: they are not attached to new sales.');
     const status = this.deps.saleStatus(saleId);
     if (status === null) throw new AppError('not_found', 'No sale with that id on this terminal.');
     if (status !== 'open' && status !== 'parked') throw new AppError('conflict', 'A customer is attached while the sale is open.');
     writeTransaction(this.deps.db, (tx) => {
       this.deps.customers.attachToSale(tx, saleId, customerId, this.deps.now().toISOString(), staffId);
       this.queueUpsert(tx, customerId);
-      this.deps.audit.record({ action: 'customer.attached', actorId: staffId, target: `sale:${saleId}`, details: { customer: customerId } });
+      // No customer id here: the audit trail outlives an erasure and must not lead back to the person's sales.
+      this.deps.audit.record({ action: 'customer.attached', actorId: staffId, target: `sale:${saleId}` });
     });
     return this.summary(customerId);
   }

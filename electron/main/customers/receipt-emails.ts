@@ -37,7 +37,8 @@ export class ReceiptEmails {
     }
     writeTransaction(this.deps.db, (tx) => {
       this.deps.outbox.enqueue(tx, { clientId: uuidv7(this.deps.now().getTime()), kind: CUSTOMER_KINDS.receiptEmail, payload: { customerId, receiptNumber } });
-      this.deps.audit.record({ action: 'receipt.emailed', actorId: staffId, target: receiptNumber, details: { customer: customerId } });
+      // No customer id: the audit trail outlives an erasure and must not lead back to the person's sales.
+      this.deps.audit.record({ action: 'receipt.emailed', actorId: staffId, target: receiptNumber });
     });
     return { queued: true, to: maskEmail(customer.email) };
   }

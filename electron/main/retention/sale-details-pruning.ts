@@ -15,7 +15,7 @@ export interface SaleDetailsPruningDeps {
 
 /**
  * Retention of sale details (GDPR 5(1)(e), data minimisation): lines of sales older than the policy's
- * period are removed, with any refund lines and customer link. The sale row stays with its totals,
+ * period are removed, with any refund lines, customer link and card details (brand, last digits). The sale row stays with its totals,
  * receipt number and payments, and the shift's Z report (kept as it closed) still adds up.
  * Only what the NoPOS API has confirmed is pruned: a sale whose own item, or the item of any refund,
  * void or card payment of it, is still waiting (or refused) is kept, whatever its age.
@@ -52,6 +52,9 @@ export class SaleDetailsPruning {
           this.deps.db.prepare('DELETE FROM refund_lines WHERE line_id IN (SELECT id FROM sale_lines WHERE sale_id = ?)').run(id);
           lines += this.deps.db.prepare('DELETE FROM sale_lines WHERE sale_id = ?').run(id).changes;
           this.deps.db.prepare('DELETE FROM sale_customers WHERE sale_id = ?').run(id);
+          // The card's brand and last digits go too; the payment's method and amount stay for the totals.
+          this.deps.db.prepare('UPDATE payments SET card_json = NULL WHERE sale_id = ?').run(id);
+          this.deps.db.prepare("DELETE FROM card_attempts WHERE sale_id = ? AND state <> 'open'").run(id);
           this.deps.db.prepare('INSERT INTO sale_details_pruned (sale_id, pruned_at) VALUES (?, ?)').run(id, at);
         }
         this.deps.audit.record({ action: 'retention.pruned', actorId: null, target: 'sale_details', details: { sales: batch.length, before: cutoff } });

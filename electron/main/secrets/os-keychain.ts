@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AsyncEntry } from '@napi-rs/keyring';
-import { KEYCHAIN_SERVICE, KeychainUnavailableError, secretNameSchema, type Keychain, type SecretName } from './keychain';
+import { KEYCHAIN_SERVICE, KeychainUnavailableError, secretNameSchema, type Keychain } from './keychain';
+
+/** Only meaningful on Linux: the Secret Service or nothing, never the kernel keyring's memory. */
+const PERSISTENT_STORE = { linux: { store: 'secret-service' } } as const;
 
 /**
  * The only module that touches the keychain library (@napi-rs/keyring, the maintained
@@ -8,7 +11,9 @@ import { KEYCHAIN_SERVICE, KeychainUnavailableError, secretNameSchema, type Keyc
  * by KeychainUnavailableError: their text can name the platform store but nothing else is kept.
  */
 export function createOsKeychain(service = KEYCHAIN_SERVICE, platform: NodeJS.Platform = process.platform): Keychain {
-  const entry = (name: SecretName) => new AsyncEntry(service, secretNameSchema.parse(name));
+  // On Linux the library silently falls back to the kernel keyring when no Secret Service answers.
+  // That store is memory only: after a reboot the database key would be gone, and every sale with it.
+  const entry = (name: string) => new AsyncEntry(service, name, PERSISTENT_STORE);
   const guard = async <T>(operation: () => Promise<T>): Promise<T> => {
     try {
       return await operation();
@@ -17,12 +22,12 @@ export function createOsKeychain(service = KEYCHAIN_SERVICE, platform: NodeJS.Pl
     }
   };
   return {
-    get: (name) => guard(() => entry(name).getPassword()).then((value) => value ?? null),
-    set: (name, value) => guard(() => entry(name).setPassword(value)),
-    delete: (name) => guard(() => entry(name).deletePassword()),
+    get: (name) => guard(() => entry(secretNameSchema.parse(name)).getPassword()).then((value) => value ?? null),
+    set: (name, value) => guard(() => entry(secretNameSchema.parse(name)).setPassword(value)),
+    delete: (name) => guard(() => entry(secretNameSchema.parse(name)).deletePassword()),
     probe: () =>
       guard(async () => {
-        const probe = new AsyncEntry(service, 'startup-probe');
+        const probe = entry('startup-probe');
         const marker = randomBytes(16).toString('hex');
         await probe.setPassword(marker);
         const readBack = await probe.getPassword();

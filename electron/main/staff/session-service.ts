@@ -196,6 +196,10 @@ export class SessionService implements AccessGate {
     if (!approver || !approver.active || !roleHas(approver.role, 'approve:overrides') || !roleHas(approver.role, access)) {
       return { outcome: 'not_allowed', message: 'Only an active manager or admin can approve this.' };
     }
+    // PCI DSS 8.3.6: what only an admin may do needs the admin's passphrase, which a PIN approval lacks.
+    if (this.policies.pciSignIn && !roleHas('manager', access)) {
+      return { outcome: 'not_allowed', message: 'Only an admin, signed in with their passphrase, can do this here.' };
+    }
     const fingerprint = this.fingerprintOf(request.channel, request.request);
     if (!fingerprint) return { outcome: 'not_allowed', message: 'That request is not valid.' };
     const epoch = this.epoch;

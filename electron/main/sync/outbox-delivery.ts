@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PAYMENT_BATCH_MAX, type PaymentRecord } from '../../../shared/api/payments';
-import { TRANSACTION_BATCH_MAX } from '../../../shared/api/transactions';
+import { TRANSACTION_BATCH_MAX, type TransactionRecord } from '../../../shared/api/transactions';
 import { outboxRouteOf, type OutboxRoute } from '../../../shared/domain/outbox-kinds';
 import { IDEMPOTENCY_WINDOW_MS } from '../../../shared/domain/sync';
 import type { ApiClient } from '../api-client/api-client';
@@ -145,21 +145,9 @@ export class OutboxDelivery {
     const response = await this.deps.api.transactionBatch(items.map((i) => i.payloadJson), batchKey('txb', items));
     // An IPC request that arrived with the answer goes first; the bookkeeping can wait a turn.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const confirmed: { item: PendingItem; serverId: string | null }[] = [];
-    const rejected: { item: PendingItem; reason: string }[] = [];
-    for (const result of response.results) {
-      const item = items[result.index];
-      // An answer about an item we did not send (or a mismatched client id) is ignored: it stays queued.
-      if (!item) continue;
-      if (result.status === 'rejected') {
-        if (result.clientId !== null && result.clientId !== item.clientId) continue;
-        rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
-      } else if (result.transaction.clientId === item.clientId) {
-        confirmed.push({ item, serverId: result.transaction.id });
-      }
-    }
-    const answered = new Set([...confirmed, ...rejected].map((o) => o.item.seq));
-    this.deps.queue.settle({ confirmed, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) }, sentAt);
+    const { held, rejected, unanswered } = sortAnswers<'transaction', TransactionRecord>(items, response.results, 'transaction');
+    const confirmed = held.map((h) => ({ item: h.item, serverId: h.record.id }));
+    this.deps.queue.settle({ confirmed, rejected, unanswered }, sentAt);
     return { confirmed: confirmed.length, rejected: rejected.length, idle: false };
   }
 
@@ -201,23 +189,11 @@ export class OutboxDelivery {
   private async sendPayments(items: PendingItem[], sentAt: string): Promise<PassResult> {
     const response = await this.deps.api.paymentBatch(items.map((i) => i.payloadJson), batchKey('pyb', items));
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const held: { item: PendingItem; record: PaymentRecord }[] = [];
-    const rejected: { item: PendingItem; reason: string }[] = [];
-    for (const result of response.results) {
-      const item = items[result.index];
-      if (!item) continue;
-      if (result.status === 'rejected') {
-        if (result.clientId !== null && result.clientId !== item.clientId) continue;
-        rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
-      } else if (result.payment.clientId === item.clientId) {
-        held.push({ item, record: result.payment });
-      }
-    }
-    const answered = new Set([...held, ...rejected].map((o) => o.item.seq));
+    const { held, rejected, unanswered } = sortAnswers<'payment', PaymentRecord>(items, response.results, 'payment');
     const declined = held.filter((h) => h.record.status !== 'approved');
     writeTransaction(this.deps.db, (tx) => {
       const confirmed = held.map((h) => ({ item: h.item, serverId: h.record.id }));
-      this.deps.queue.settle({ confirmed, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) }, sentAt);
+      this.deps.queue.settle({ confirmed, rejected, unanswered }, sentAt);
       for (const { item, record } of declined) this.recordDecline(tx, item, record.declineCode ?? 'card_declined');
     });
     return { confirmed: held.length, rejected: rejected.length, idle: false };
@@ -250,4 +226,30 @@ export class OutboxDelivery {
 function refusalReason(error: ApiClientError): string {
   const f = error.failure;
   return f.kind === 'http' ? `${f.code ?? f.status}: ${f.message}` : error.message;
+}
+
+type BatchAnswer<K extends string, R> = { index: number } & (
+  | { status: 'rejected'; clientId: string | null; error: { code: string; message: string } }
+  | ({ status: 'created' | 'duplicate' } & Record<K, R>)
+);
+
+/**
+ * A batch's answers matched to the items sent. An answer about an item not sent, or naming another
+ * client id, is ignored: that item stays queued with those the API did not answer for.
+ */
+function sortAnswers<K extends string, R extends { clientId: string }>(items: readonly PendingItem[], results: readonly BatchAnswer<K, R>[], key: K) {
+  const held: { item: PendingItem; record: R }[] = [];
+  const rejected: { item: PendingItem; reason: string }[] = [];
+  for (const result of results) {
+    const item = items[result.index];
+    if (!item) continue;
+    if (result.status === 'rejected') {
+      if (result.clientId !== null && result.clientId !== item.clientId) continue;
+      rejected.push({ item, reason: `${result.error.code}: ${result.error.message}` });
+    } else if (result[key].clientId === item.clientId) {
+      held.push({ item, record: result[key] });
+    }
+  }
+  const answered = new Set([...held, ...rejected].map((o) => o.item.seq));
+  return { held, rejected, unanswered: items.filter((i) => !answered.has(i.seq)) };
 }

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { SessionView } from '../../../shared/domain/staff';
 import type { SyncStatus } from '../../../shared/domain/sync';
 import { useApi } from '../bridge/use-api';
-import { Button } from '../components/Button';
+import { Button, DismissButton } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 
 /** What happens to the items that wait, in words: they stay, and go on syncing with nobody signed in. */
@@ -46,9 +46,7 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: (session: SessionV
             <Button variant="primary" onClick={signOut}>
               Sign out
             </Button>
-            <Button variant="secondary" onClick={() => setWaiting(null)}>
-              Stay signed in <kbd className="kbd">Esc</kbd>
-            </Button>
+            <DismissButton onClick={() => setWaiting(null)}>Stay signed in</DismissButton>
           </div>
         </Dialog>
       )}

@@ -49,6 +49,7 @@ describe('customer fields refuse bad input and store nothing', () => {
     ['markup as name', { name: '<img src=x onerror=alert(1)>', email: 'r@example.com', phone: null }],
     ['a card number as name', { name: 'Ada 4111 1111 1111 1111', email: 'a@example.com', phone: null }],
     ['a card number as phone', { name: 'Ada', email: null, phone: '4111111111111111' }],
+    ['a card number as e-mail', { name: 'Ada', email: '4111111111111111@example.com', phone: null }],
     ['neither e-mail nor phone', { name: 'Ada', email: null, phone: null }],
   ])('refuses %s', async (_what, customer) => {
     const { asCashier } = await terminal();
@@ -185,12 +186,14 @@ describe('erasure under a legal hold', () => {
     expect(record).toMatchObject({ consents: { email_receipts: false, marketing: false }, erasureDueAt: '2026-12-29T09:00:00.000Z' });
     expect(record.consentHistory.at(-1)).toMatchObject({ purpose: 'email_receipts', granted: false, staffId: managerId });
 
-    // Asking again, or changing the record meanwhile, changes nothing.
+    // Asking again, changing the record or attaching them to a new sale meanwhile changes nothing.
+    const next = await startSale(t);
     const before = counts();
     for (const [channel, payload] of [
       ['customers.erase', { customerId: created.id, confirm: true }],
       ['customers.update', { customerId: created.id, customer: { ...ada, name: 'Ada King' } }],
       ['customers.giveConsent', { customerId: created.id, ...receipts }],
+      ['customers.attach', { saleId: next.saleId, customerId: created.id }],
     ] as const) {
       const result = await t.call(channel, payload);
       expect(result.ok ? 'ok' : result.error.code).toBe('conflict');
@@ -205,10 +208,30 @@ describe('erasure under a legal hold', () => {
     t.core.startTimers()();
     expect(counts()).toMatchObject({ customers: 0, consents: 0, erasures: 1 });
     expect(rows('SELECT customer_ref FROM sale_customers')[0]!.customer_ref).toMatch(/^erased-/);
+    // The trail outlives the person: nothing in it about a sale or receipt leads back to them.
+    expect(JSON.stringify(rows("SELECT * FROM audit_log WHERE target NOT LIKE 'customer:%'"))).not.toContain(created.id);
     expect(rows("SELECT action, actor_id AS actor FROM audit_log WHERE action LIKE 'customer.eras%' ORDER BY seq")).toEqual([
       { action: 'customer.erasure_requested', actor: managerId },
       { action: 'customer.erased', actor: managerId },
     ]);
+  });
+
+  it('finishes a due erasure whose customer row is already gone, instead of retrying it every hour', async () => {
+    const { asManager } = await terminal({ policies: { privacy: { erasureHoldDays: 1 } } });
+    await asManager();
+    const created = await ok<CustomerSummary>(t, 'customers.create', { customer: ada, consents: [] });
+    const sale = await startSale(t);
+    await ok(t, 'customers.attach', { saleId: sale.saleId, customerId: created.id });
+    await payCash(t, sale);
+    await asManager();
+    await ok(t, 'customers.erase', { customerId: created.id, confirm: true });
+    t.storage.db.prepare('DELETE FROM customer_consents').run();
+    t.storage.db.prepare('DELETE FROM customers').run();
+    t.clock.advance(2 * 86_400);
+    t.core.startTimers()();
+    expect(rows('SELECT erased_at FROM customer_erasures')[0]!.erased_at).not.toBeNull();
+    expect(rows('SELECT customer_ref FROM sale_customers')[0]!.customer_ref).toMatch(/^erased-/);
+    expect(rows("SELECT count(*) AS n FROM outbox WHERE kind = 'customer.erasure'")[0]!.n).toBe(1);
   });
 
   it('refuses to erase an unknown customer and an unconfirmed request, changing nothing', async () => {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { NeedsAttentionEntry } from '../../../../shared/domain/sync';
 import { errorMessage } from '../../bridge/messages';
 import { useApi } from '../../bridge/use-api';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
@@ -36,9 +36,7 @@ export function ResolveDialog({ entry, onDone, onCancel }: { entry: NeedsAttenti
         </Field>
         <div className="actions">
           <Button type="submit">Mark as resolved</Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel <kbd className="kbd">Esc</kbd>
-          </Button>
+          <DismissButton onClick={onCancel} />
           <StatusLine message={message} />
         </div>
       </form>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { CustomerSummary } from '../../../../shared/domain/customer';
 import { useApi } from '../../bridge/use-api';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { customerError } from './customer-errors';
@@ -36,9 +36,7 @@ export function AttachCustomerDialog({ saleId, onAttached, onCancel }: { saleId:
       <StatusLine message={message} />
       {mode === 'find' ? <CustomerSearch actionLabel="Attach" onPick={(c) => void attach(c)} onError={onError} /> : <NewCustomerForm onCreated={(c) => void attach(c)} onError={onError} />}
       <div className="actions">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel <kbd className="kbd">Esc</kbd>
-        </Button>
+        <DismissButton onClick={onCancel} />
       </div>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CustomerRecord } from '../../../../shared/domain/customer';
 import { useApi } from '../../bridge/use-api';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { customerError } from './customer-errors';
 
@@ -19,6 +19,7 @@ export function EraseCustomerDialog({ customer, onCancel, onDone, onError }: { c
           : `Erasure recorded: a recent sale holds it until ${new Date(outcome.dueAt).toLocaleDateString()}. Consents are withdrawn now.`,
       );
     } catch (error) {
+      setBusy(false);
       onError(customerError(error, 'erase this customer'));
     }
   }
@@ -30,9 +31,7 @@ export function EraseCustomerDialog({ customer, onCancel, onDone, onError }: { c
         <Button variant="danger" disabled={busy} onClick={() => void erase()}>
           Erase for good
         </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Keep <kbd className="kbd">Esc</kbd>
-        </Button>
+        <DismissButton onClick={onCancel}>Keep</DismissButton>
       </div>
     </Dialog>
   );

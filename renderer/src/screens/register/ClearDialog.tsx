@@ -1,4 +1,4 @@
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 
 export function ClearDialog({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
@@ -9,9 +9,7 @@ export function ClearDialog({ onConfirm, onCancel }: { onConfirm: () => void; on
         <Button variant="danger" onClick={onConfirm}>
           Clear sale
         </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Keep it <kbd className="kbd">Esc</kbd>
-        </Button>
+        <DismissButton onClick={onCancel}>Keep it</DismissButton>
       </div>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { MAX_TENDER_MINOR } from '../../../../shared/domain/amount-input';
 import { reasonSchema, type DiscountInput } from '../../../../shared/domain/sale';
 import { AmountField } from '../../components/AmountField';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { readAmount, readPercent } from '../../format/amount';
@@ -61,9 +61,7 @@ export function DiscountDialog({ title, currency, current, onApply, onCancel }: 
               Remove discount
             </Button>
           )}
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel <kbd className="kbd">Esc</kbd>
-          </Button>
+          <DismissButton onClick={onCancel} />
         </div>
       </form>
     </Dialog>

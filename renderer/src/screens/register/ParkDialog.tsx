@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 
@@ -18,9 +18,7 @@ export function ParkDialog({ onPark, onCancel }: { onPark: (note: string | undef
         </Field>
         <div className="actions">
           <Button type="submit">Park sale</Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel <kbd className="kbd">Esc</kbd>
-          </Button>
+          <DismissButton onClick={onCancel} />
         </div>
       </form>
     </Dialog>

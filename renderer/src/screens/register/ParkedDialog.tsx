@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { describeError } from '../../bridge/messages';
-import { Button } from '../../components/Button';
+import { DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { formatMoney } from '../../format/money';
 
@@ -34,9 +34,7 @@ export function ParkedDialog({ onResume, onCancel }: { onResume: (saleId: string
         </ul>
       )}
       <div className="actions">
-        <Button variant="secondary" onClick={onCancel}>
-          Close <kbd className="kbd">Esc</kbd>
-        </Button>
+        <DismissButton onClick={onCancel}>Close</DismissButton>
       </div>
     </Dialog>
   );

@@ -1,4 +1,4 @@
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 
 /** "−" at quantity 1 asks before the line goes: a line never disappears by one tap too many. */
@@ -8,9 +8,7 @@ export function RemoveLineDialog({ name, onConfirm, onCancel }: { name: string; 
       <p>The quantity is 1: one less takes the line off the sale.</p>
       <div className="actions">
         {/* Keep first: it takes the focus, so an Enter meant for something else removes nothing. */}
-        <Button variant="secondary" onClick={onCancel}>
-          Keep it <kbd className="kbd">Esc</kbd>
-        </Button>
+        <DismissButton onClick={onCancel}>Keep it</DismissButton>
         <Button variant="danger" onClick={onConfirm}>
           Remove line
         </Button>

@@ -3,12 +3,24 @@ import type { CustomerSummary } from '../../../../shared/domain/customer';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';
 import { AttachCustomerDialog } from '../customers/AttachCustomerDialog';
+import { customerError } from '../customers/customer-errors';
 
 /** The open sale's customer, if any: name and masked contact only, with attach and remove. */
 export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boolean }) {
   const api = useApi();
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [picking, setPicking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function remove() {
+    setProblem(null);
+    try {
+      await api.customers.detach({ saleId });
+      setCustomer(null);
+    } catch (error) {
+      setProblem(customerError(error, 'remove the customer'));
+    }
+  }
 
   useEffect(() => {
     let current = true;
@@ -29,7 +41,7 @@ export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boole
             <strong>{customer.name}</strong> <span className="muted">{customer.maskedEmail ?? customer.maskedPhone}</span>
           </span>
           {!locked && (
-            <Button variant="secondary" className="button--small" onClick={() => void api.customers.detach({ saleId }).then(() => setCustomer(null))}>
+            <Button variant="secondary" className="button--small" onClick={() => void remove()}>
               Remove customer
             </Button>
           )}
@@ -38,6 +50,11 @@ export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boole
         <Button variant="secondary" className="button--small" disabled={locked} onClick={() => setPicking(true)}>
           Add customer
         </Button>
+      )}
+      {problem && (
+        <p className="message message--error" role="alert">
+          {problem}
+        </p>
       )}
       {picking && (
         <AttachCustomerDialog

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { MAX_GRAMS } from '../../../../shared/domain/sale';
 import { useApi } from '../../bridge/use-api';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -82,9 +82,7 @@ export function WeightDialog({ name, pricePerKgMinor, currency, initialGrams, on
           <Button type="submit" disabled={!grams || Boolean(error)}>
             Add {grams && !error ? `${grams} g` : ''}
           </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel <kbd className="kbd">Esc</kbd>
-          </Button>
+          <DismissButton onClick={onCancel} />
         </div>
       </form>
     </Dialog>

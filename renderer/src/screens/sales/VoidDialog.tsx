@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { reasonSchema, type SaleView } from '../../../../shared/domain/sale';
 import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { errorMessage } from '../../bridge/messages';
-import { Button } from '../../components/Button';
+import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
@@ -45,9 +45,7 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
           <Button type="submit" variant="danger">
             Void sale
           </Button>
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel <kbd className="kbd">Esc</kbd>
-          </Button>
+          <DismissButton onClick={onCancel} />
           <StatusLine message={message} />
         </div>
       </form>

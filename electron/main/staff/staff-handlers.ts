@@ -1,8 +1,8 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import type { SessionService } from '../staff/session-service';
-import type { StaffRepository } from '../staff/staff-repository';
-import type { StaffService } from '../staff/staff-service';
+import type { SessionService } from './session-service';
+import type { StaffRepository } from './staff-repository';
+import type { StaffService } from './staff-service';
 
 export function createStaffHandlers(staff: StaffRepository, service: StaffService, session: SessionService): Handlers<NoposContract>['staff'] {
   return {
