@@ -29,6 +29,15 @@ export const PRINTER_FAMILIES = ['epson', 'star', 'bixolon', 'citizen', 'xprinte
 /** `auto` lets the encoder switch pages per character among the family's pages; the others fix one page. */
 export const CODE_PAGES = ['auto', 'cp437', 'cp850', 'cp852', 'cp858', 'cp866', 'windows1252'] as const;
 
+/**
+ * What happens to a sale's receipt when the sale completes, as Square, Shopify POS and Odoo offer it:
+ * `auto` prints it at once (an ESC/POS printer: nobody has to answer a dialog), `ask` leaves it to the
+ * cashier's Print button, `never` makes no paper (PDF and e-mail stay). Refunds, voids and reports
+ * are always printed on request.
+ */
+export const RECEIPT_PRINTING = ['auto', 'ask', 'never'] as const;
+export type ReceiptPrinting = (typeof RECEIPT_PRINTING)[number];
+
 export const printerSettingsSchema = z
   .object({
     connection: z.enum(PRINTER_CONNECTIONS).meta({ description: 'none, the OS print dialog, or ESC/POS over TCP, a serial port or a USB printer device.' }),
@@ -40,6 +49,9 @@ export const printerSettingsSchema = z
     paper: z.enum(PAPER_FORMATS),
     family: z.enum(PRINTER_FAMILIES),
     codePage: z.enum(CODE_PAGES),
+    receipts: z.enum(RECEIPT_PRINTING).meta({
+      description: 'After a sale: auto prints its receipt at once (ESC/POS printers only; the OS dialog asks), ask leaves it to the Print button, never offers only PDF and e-mail.',
+    }),
   })
   .strict();
 
@@ -86,11 +98,18 @@ export type CustomerDisplaySettings = z.infer<typeof customerDisplaySettingsSche
 
 /** What a fresh terminal has: receipts through the OS dialog, as before; no drawer, display or scale until set. */
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
-  printer: { connection: 'os_dialog', host: '', port: 9100, serialPath: '', baudRate: 9600, usbPath: '', paper: '80mm_48', family: 'epson', codePage: 'auto' },
+  printer: { connection: 'os_dialog', host: '', port: 9100, serialPath: '', baudRate: 9600, usbPath: '', paper: '80mm_48', family: 'epson', codePage: 'auto', receipts: 'auto' },
   drawer: { connection: 'none', pin: 2, onMs: 100, offMs: 500 },
   customerDisplay: { kind: 'none', screen: 2, serialPath: '', baudRate: 9600 },
   scale: { kind: 'none', protocol: 'toledo_8217', serialPath: '', baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1, maxGrams: 15_000 },
 };
+
+export const isEscPos = (connection: PrinterSettings['connection']): boolean => connection === 'tcp' || connection === 'serial' || connection === 'usb';
+
+/** How this printer treats a completed sale's receipt: only an ESC/POS printer prints without a person. */
+export function receiptPrintingOf(printer: Pick<PrinterSettings, 'connection' | 'receipts'>): ReceiptPrinting {
+  return printer.receipts === 'auto' && !isEscPos(printer.connection) ? 'ask' : printer.receipts;
+}
 
 export const columnsOf = (paper: PrinterSettings['paper']): number => Number(paper.split('_')[1]);
 

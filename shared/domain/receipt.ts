@@ -33,3 +33,17 @@ export const printOutcomeSchema = z
   })
   .strict();
 export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
+
+/**
+ * A completed sale's receipt on paper, as the sale's screen follows it: printed by itself (`queued`,
+ * `printing`, then `printed` or `failed` with the cashier's words), or left to the cashier (`ask`), or
+ * not offered on paper at all (`never`). See the printer's `receipts` setting.
+ */
+export const receiptPaperSchema = z
+  .object({
+    receiptNumber: z.string().max(60),
+    state: z.enum(['queued', 'printing', 'printed', 'failed', 'ask', 'never']),
+    message: z.string().max(300).nullable(),
+  })
+  .strict();
+export type ReceiptPaper = z.infer<typeof receiptPaperSchema>;

@@ -9,7 +9,7 @@ import { devicesChannels, devicesEvents } from './areas/devices';
 import { drawerChannels } from './areas/drawer';
 import { kioskChannels } from './areas/kiosk';
 import { paymentsChannels } from './areas/payments';
-import { receiptsChannels } from './areas/receipts';
+import { receiptsChannels, receiptsEvents } from './areas/receipts';
 import { refundsChannels } from './areas/refunds';
 import { salesChannels } from './areas/sales';
 import { sessionChannels } from './areas/session';
@@ -51,6 +51,7 @@ export const contract = defineContract({
     session: { changed: event(sessionViewSchema) },
     sync: { changed: event(syncStatusSchema) },
     devices: devicesEvents,
+    receipts: receiptsEvents,
   },
 });
 

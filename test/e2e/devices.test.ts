@@ -62,7 +62,7 @@ describe('devices screen', () => {
     [1024, 768],
     [1366, 768],
   ])('sets up the printer and drawer, tests each, and passes axe at %i×%i', async (width, height) => {
-    storage.settings.update({ devices: { printer: { connection: 'os_dialog' }, drawer: { connection: 'none' } } }, null);
+    storage.settings.update({ devices: { printer: { connection: 'os_dialog', receipts: 'auto' }, drawer: { connection: 'none' } } }, null);
     const { page, problems } = await signedIn({ width, height });
     await openScreen(page, 'Devices');
     const printerPanel = page.getByRole('region', { name: 'Receipt printer' });
@@ -70,6 +70,8 @@ describe('devices screen', () => {
     await printerPanel.getByLabel('Printer address').fill('127.0.0.1');
     await printerPanel.getByLabel('TCP port').fill(String(printer.port));
     await printerPanel.getByLabel('Paper').selectOption('58mm_32');
+    await expect(printerPanel.getByLabel('Receipts after a sale').inputValue()).resolves.toBe('auto');
+    await printerPanel.getByLabel('Receipts after a sale').selectOption('ask');
     await printerPanel.getByRole('button', { name: 'Save' }).click();
     await printerPanel.getByText('Receipt printer saved.').waitFor();
     await printerPanel.getByRole('button', { name: 'Print a test page' }).click();
@@ -91,7 +93,7 @@ describe('devices screen', () => {
     await expect(scalePanel.getByLabel('Baud rate').inputValue()).resolves.toBe('4800');
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, `devices-${width}x${height}.png`), fullPage: true });
-    expect(storage.settings.current().values.devices.printer).toMatchObject({ connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '58mm_32' });
+    expect(storage.settings.current().values.devices.printer).toMatchObject({ connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '58mm_32', receipts: 'ask' });
     const audited = storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('settings.changed', 'device.tested')").get() as { n: number };
     expect(audited.n).toBeGreaterThanOrEqual(4);
     expect(problems).toEqual([]);
@@ -99,11 +101,11 @@ describe('devices screen', () => {
 });
 
 describe('a sale with the store hardware', () => {
-  it('weighs from the scale, prints the receipt on the ESC/POS printer, kicks the drawer once, and shows the customer the same total', async () => {
+  it('weighs from the scale, prints the receipt by itself on the ESC/POS printer, kicks the drawer once, and shows the customer the same total', async () => {
     storage.settings.update(
       {
         devices: {
-          printer: { connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '80mm_48' },
+          printer: { connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '80mm_48', receipts: 'auto' },
           drawer: { connection: 'printer', onMs: 100 },
           customerDisplay: { kind: 'window' },
           scale: { kind: 'serial', protocol: 'toledo_8217', serialPath: pair.terminalEnd, baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 },
@@ -142,8 +144,9 @@ describe('a sale with the store hardware', () => {
     await page.getByRole('button', { name: /^Exact / }).click();
     await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
     const receiptNumber = (await page.getByTestId('receipt-number').textContent())!;
-    await page.getByRole('button', { name: 'Print', exact: true }).click();
-    await page.getByText('Sent to the printer.').waitFor();
+    // The receipt prints by itself: the screen follows it, and offers no second "original".
+    await page.getByText('Receipt printed.').waitFor();
+    await expect(page.getByRole('button', { name: 'Print', exact: true }).count()).resolves.toBe(0);
     await display.getByText('Thank you').waitFor();
 
     const doc = await page.evaluate(async (n) => {
@@ -160,6 +163,8 @@ describe('a sale with the store hardware', () => {
     expect(paper.barcodes).toEqual([{ symbology: 'code128', data: receiptNumber }]);
     expect(printedText(paper).join('\n')).toContain('0.452 kg');
     expect(printer.jobs().flatMap((j) => j.pulses)).toHaveLength(1);
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(1);
+    expect(await blockingA11yIssues(page)).toEqual([]);
     const total = doc.rows.find((r) => r.kind === 'pair' && r.emphasis && /total/i.test(r.left));
     await expect(display.getByTestId('display-total').textContent()).resolves.toBe(total?.kind === 'pair' ? total.right : '?');
 

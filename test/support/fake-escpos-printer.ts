@@ -34,6 +34,8 @@ export class FakeEscPosPrinter {
   readonly firstPrintByteAt: number[] = [];
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  /** Bumped by reset: bytes still arriving on an earlier test's connection are not this test's. */
+  private generation = 0;
   port = 0;
 
   private constructor() {
@@ -53,6 +55,7 @@ export class FakeEscPosPrinter {
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
     const index = this.connections.push(Buffer.alloc(0)) - 1;
+    const generation = this.generation;
     if (this.faults.hang) {
       socket.pause();
       return;
@@ -60,6 +63,7 @@ export class FakeEscPosPrinter {
     let printBytes = 0;
     let pending = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
+      if (generation !== this.generation) return;
       const all = Buffer.concat([pending, chunk]);
       pending = Buffer.alloc(0);
       let i = 0;
@@ -111,6 +115,7 @@ export class FakeEscPosPrinter {
   }
 
   reset(): void {
+    this.generation += 1;
     this.connections.length = 0;
     this.firstPrintByteAt.length = 0;
     this.state = 'online';

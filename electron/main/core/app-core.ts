@@ -12,6 +12,7 @@ import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/regis
 import type { SenderCheck } from '../ipc/sender';
 import { createKiosk, type KioskHost } from '../kiosk';
 import { DiskFullError, isDiskFull } from '../storage/disk-space';
+import { receiptPrintingOf } from '../../../shared/domain/devices';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { ipcLogSink } from '../logging/security-log';
 import {
@@ -116,6 +117,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings,
     staffName: (id) => staffName(id) ?? 'Unknown staff',
     now,
+    db,
+    printing: () => receiptPrintingOf(settings().devices.printer),
+    publish: (paper) => events.publish('receipts', 'paper', paper),
+    log,
   });
   const register = createRegister({
     db,
@@ -132,6 +137,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     receiptDocument: receipts.document,
     // The receipt of a sale just completed, from the sale at hand (not read back and priced again).
     completedReceipt: receipts.completed,
+    // Receipts a completed sale prints by itself (the printer's `receipts` setting).
+    receiptsDue: receipts.due,
   }, records);
   const customers = createCustomers({
     db,
@@ -232,6 +239,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       }, 5_000);
       timer.unref?.();
       devices.start();
+      // After the devices settled the print jobs a crash cut off: those count as printed.
+      receipts.resumePrinting();
       const stopCustomers = customers.start();
       const stopRetention = retention.start();
       return () => {

@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { WeighedLookups } from '../devices';
 import type { CashDrawer } from '../devices/cash-drawer';
-import { createSales, type CartService, type CatalogReader, type CheckoutService, type RefundService, type Sales, type VoidService } from '../sales';
+import { createSales, type CartService, type CatalogReader, type CheckoutService, type ReceiptsDue, type RefundService, type Sales, type VoidService } from '../sales';
 import { RefundRepository } from '../ledger/refund-repository';
 import { SaleRepository } from '../ledger/sale-repository';
 import { SalesLedger } from '../ledger/sales-ledger';
@@ -27,6 +27,8 @@ export interface RegisterDeps {
   log: (entry: Record<string, unknown>) => void;
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
   completedReceipt: (sale: SaleView, receiptNumber: string, staffId: string) => ReceiptDocument;
+  /** Receipts printed by themselves when a sale completes (the receipts area's queue). */
+  receiptsDue?: ReceiptsDue;
 }
 
 /** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
@@ -67,6 +69,7 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
   const sales = createSales({
     db, now, settings, audit, outbox, terminalId, sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger,
     catalog: deps.catalog, drawer, receiptDocument: deps.receiptDocument, completedReceipt: deps.completedReceipt,
+    ...(deps.receiptsDue ? { receiptsDue: deps.receiptsDue } : {}),
   });
   const shifts = createShifts({
     db, now, settings, audit, outbox, terminalId, shifts: shiftRows, ledger, drawer,

@@ -12,6 +12,12 @@ import { buildSaleView, withPayment } from '../ledger/sale-view';
 import type { Tender } from './tender';
 import type { TendersInFlight } from './tenders-in-flight';
 
+/** The receipts area's queue of receipts printed by themselves: added to in the sale's transaction, woken after. */
+export interface ReceiptsDue {
+  add(tx: Tx, receiptNumber: string, staffId: string): void;
+  wake(): void;
+}
+
 export interface CheckoutDeps extends RecordingDeps {
   sales: SaleRepository;
   shifts: ShiftRepository;
@@ -22,6 +28,7 @@ export interface CheckoutDeps extends RecordingDeps {
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
   /** The receipt of a sale this tender just completed (its view is at hand: no second read). */
   completedReceipt: (sale: SaleView, receiptNumber: string, staffId: string) => ReceiptDocument;
+  receiptsDue?: ReceiptsDue;
 }
 
 export interface TenderResult {
@@ -75,7 +82,7 @@ export class CheckoutService {
     const result = writeTransaction(this.deps.db, (tx) => {
       // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.
       const again = this.replay(saleId, paymentId);
-      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false, replayed: true };
+      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false, replayed: true, completed: false };
       const { row, view: now } = this.payable(saleId);
       if (now.remainingMinor !== view.remainingMinor) throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
       const at = this.deps.now().toISOString();
@@ -85,9 +92,11 @@ export class CheckoutService {
       if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
       const paid = withPayment(now, payment, cashRoundingMinor);
       const sale = paid.remainingMinor === 0 ? this.complete(tx, row, paid, staffId, at) : paid;
-      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer, replayed: false };
+      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer, replayed: false, completed: sale.status === 'completed' };
     });
     if (result.kicked) await this.deps.drawer.open('sale');
+    // After the drawer's kick is queued: the change comes out first, then the receipt.
+    if (result.completed) this.deps.receiptsDue?.wake();
     const receiptNumber = result.sale.receipt?.receiptNumber ?? null;
     const receipt = !receiptNumber
       ? null
@@ -101,6 +110,7 @@ export class CheckoutService {
   private complete(tx: Tx, row: SaleRow, paid: SaleView, staffId: string, at: string): SaleView {
     const doc = this.deps.sales.addDocument(tx, { kind: 'sale', refId: row.id, shiftId: required(row.shift_id, 'shift of an open sale'), staffId, at, terminalId: this.deps.terminalId });
     this.deps.sales.markCompleted(tx, row.id, paid.totals.totalMinor, at);
+    this.deps.receiptsDue?.add(tx, doc.receipt_number, staffId);
     const sale: SaleView = { ...paid, status: 'completed', receipt: { sequence: doc.seq, receiptNumber: doc.receipt_number, completedAt: doc.completed_at } };
     this.deps.audit.record({
       action: 'sale.completed',

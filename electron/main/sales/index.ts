@@ -21,7 +21,7 @@ import { VoidService } from './void-service';
 // The sales area's face: the cart, checkout, refunds and voids over the register's records (ledger/).
 export type { CatalogReader } from './catalog-reader';
 export type { CartService } from './cart-service';
-export type { CheckoutService } from './checkout-service';
+export type { CheckoutService, ReceiptsDue } from './checkout-service';
 export type { RefundService } from './refund-service';
 export type { VoidService } from './void-service';
 
@@ -41,6 +41,8 @@ export interface SalesPorts extends Omit<RecordingDeps, 'outbox'> {
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
   /** Receipts: the receipt of a sale just completed, from the sale at hand. */
   completedReceipt: CheckoutDeps['completedReceipt'];
+  /** Receipts: the queue of receipts printed by themselves, added to in the completing sale's transaction. */
+  receiptsDue?: CheckoutDeps['receiptsDue'];
 }
 
 export interface Sales {
@@ -59,6 +61,7 @@ export function createSales(ports: SalesPorts): Sales {
   const cart = new CartService({ db, now, settings, sales, shifts, catalog: ports.catalog, audit, inFlight });
   const checkout = new CheckoutService({
     ...recording(SALES_OUTBOX_KINDS.checkout), sales, shifts, drawer, inFlight, receiptDocument: ports.receiptDocument, completedReceipt: ports.completedReceipt,
+    ...(ports.receiptsDue ? { receiptsDue: ports.receiptsDue } : {}),
   });
   const refunds = new RefundService({ ...recording(SALES_OUTBOX_KINDS.refunds), sales, refunds: refundRows, shifts, ledger, drawer });
   const voids = new VoidService({ ...recording(SALES_OUTBOX_KINDS.voids), sales, refunds: refundRows, shifts, ledger, drawer });

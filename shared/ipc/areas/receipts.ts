@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { printOutcomeSchema, receiptDocumentSchema } from '../../domain/receipt';
+import { printOutcomeSchema, receiptDocumentSchema, receiptPaperSchema } from '../../domain/receipt';
 import { receiptNumberSchema } from '../../domain/refund';
 import { clientIdSchema } from '../../domain/sale';
-import { channel } from '../contract-kit';
+import { channel, event } from '../contract-kit';
 
 const output = z.enum(['print', 'pdf']);
 const printRate = { burst: 3, perSecond: 0.5 };
@@ -14,6 +14,13 @@ export const receiptsChannels = {
     response: printOutcomeSchema,
     access: 'create:transactions',
     rateLimit: printRate,
+  }),
+  /** Whether a completed sale's receipt is printing by itself, printed, failed, or left to the cashier. */
+  paper: channel({
+    request: z.object({ receiptNumber: receiptNumberSchema }).strict(),
+    response: receiptPaperSchema,
+    access: 'create:transactions',
+    rateLimit: { burst: 5, perSecond: 2 },
   }),
   /** Any earlier receipt, to look at before a reprint. */
   get: channel({ request: z.object({ receiptNumber: receiptNumberSchema }).strict(), response: receiptDocumentSchema, access: 'read:reports' }),
@@ -31,3 +38,6 @@ export const receiptsChannels = {
     rateLimit: printRate,
   }),
 };
+
+/** Each step of a receipt printed by itself, for the sale's screen (the `paper` channel answers the same). */
+export const receiptsEvents = { paper: event(receiptPaperSchema) };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../../shared/domain/devices';
-import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { ReceiptDocument, ReceiptPaper } from '../../../shared/domain/receipt';
 import type { SaleView } from '../../../shared/domain/sale';
 import { FakeEscPosPrinter } from '../../support/fake-escpos-printer';
 import { printedText } from '../../support/escpos-decoder';
@@ -27,6 +27,17 @@ const paperWords = (lines: string[]) =>
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+
+async function paperOf(receiptNumber: string, at: TerminalFixture = t): Promise<ReceiptPaper> {
+  return ok<ReceiptPaper>(at, 'receipts.paper', { receiptNumber });
+}
+
+/** Until the receipt printed by itself has printed or failed (watched in storage: the channel is rate limited). */
+async function paperSettled(receiptNumber: string, at: TerminalFixture = t): Promise<ReceiptPaper> {
+  const state = () => (at.storage.db.prepare('SELECT state FROM receipt_prints WHERE receipt_number = ?').get(receiptNumber) as { state: string } | undefined)?.state;
+  await waitFor(() => state() === 'printed' || state() === 'failed');
+  return paperOf(receiptNumber, at);
+}
 
 async function sellForCash(): Promise<{ sale: SaleView; receipt: ReceiptDocument }> {
   const sale = await startSale(t);
@@ -56,24 +67,43 @@ afterEach(async () => {
 });
 
 describe('ESC/POS printing over TCP', () => {
-  it('prints the receipt of a cash sale as its document says, and kicks the drawer once', async () => {
+  it('prints the receipt of a cash sale by itself as its document says, once, after the drawer kick', async () => {
     const { receipt } = await sellForCash();
-    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
-    expect(await ok(t, 'receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toEqual({ outcome: 'printed', fileName: null });
+    expect(await paperSettled(receipt.receiptNumber)).toEqual({ receiptNumber: receipt.receiptNumber, state: 'printed', message: null });
 
     const jobs = printer.jobs();
     expect(jobs.flatMap((j) => j.pulses)).toEqual([{ pin: 2, onMs: 100, offMs: 500 }]);
-    const paper = jobs.find((j) => j.cuts > 0);
-    if (!paper) throw new Error('the receipt was printed');
+    // The change comes out first, then the receipt.
+    expect(jobs.findIndex((j) => j.pulses.length > 0)).toBeLessThan(jobs.findIndex((j) => j.cuts > 0));
+    const papers = jobs.filter((j) => j.cuts > 0);
+    expect(papers).toHaveLength(1);
+    const paper = papers[0]!;
     expect(paperWords(printedText(paper))).toBe(words(receipt));
     expect(paper.barcodes).toEqual([{ symbology: 'code128', data: receipt.receiptNumber }]);
     expect(paper.cuts).toBe(1);
     expect(Math.max(...paper.lines.map((l) => l.text.length))).toBeLessThanOrEqual(42);
     expect(actions('drawer.opened')).toBe(1);
+    expect(actions('receipt.printed')).toBe(1);
     // The first copy was made: another is a reprint, marked so on the paper.
     expect(await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await ok(t, 'receipts.reprint', { receiptNumber: receipt.receiptNumber, output: 'print' });
     expect(printedText(printer.jobs().at(-1)!).some((l) => l.includes('REPRINT'))).toBe(true);
+  });
+
+  it('prints nothing by itself when the terminal asks the cashier, or makes no paper', async () => {
+    t.storage.settings.update({ devices: { printer: { receipts: 'ask' } } }, null);
+    const asked = (await sellForCash()).receipt;
+    await t.core.devices.idle();
+    expect(await paperOf(asked.receiptNumber)).toEqual({ receiptNumber: asked.receiptNumber, state: 'ask', message: null });
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
+    await ok(t, 'receipts.output', { receiptNumber: asked.receiptNumber, output: 'print' });
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(1);
+
+    t.storage.settings.update({ devices: { printer: { receipts: 'never' } } }, null);
+    const none = (await sellForCash()).receipt;
+    await t.core.devices.idle();
+    expect((await paperOf(none.receiptNumber)).state).toBe('never');
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(1);
   });
 
   it('knows before the tender that the paper is out; the sale completes, the drawer still opens once, the receipt waits', async () => {
@@ -82,9 +112,8 @@ describe('ESC/POS printing over TCP', () => {
     expect(status.printer).toMatchObject({ state: 'paper_out', message: expect.stringMatching(/out of paper/) });
     const { receipt } = await sellForCash();
     expect(saleCount()).toBe(1);
-    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
-    const failed = await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
-    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/did not print.*out of paper.*Nothing is lost/s) } });
+    const failed = await paperSettled(receipt.receiptNumber);
+    expect(failed).toMatchObject({ state: 'failed', message: expect.stringMatching(/did not print.*out of paper.*Nothing is lost/s) });
     expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
     // The real-time pulse opens the drawer of a stopped printer: once.
     expect(printer.jobs().flatMap((j) => j.pulses)).toHaveLength(1);
@@ -96,11 +125,9 @@ describe('ESC/POS printing over TCP', () => {
   });
 
   it('says a receipt may be incomplete when the cover opens mid-receipt, and keeps the original printable', async () => {
-    const { receipt } = await sellForCash();
-    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
     printer.faults = { stateAfterBytes: { bytes: 200, state: 'cover_open' } };
-    const result = await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/may be incomplete.*cover is open/s) } });
+    const { receipt } = await sellForCash();
+    expect(await paperSettled(receipt.receiptNumber)).toMatchObject({ state: 'failed', message: expect.stringMatching(/may be incomplete.*cover is open/s) });
     expect(saleCount()).toBe(1);
     printer.faults = {};
     printer.state = 'online';
@@ -108,11 +135,9 @@ describe('ESC/POS printing over TCP', () => {
   });
 
   it('survives a printer unplugged mid-receipt: the sale stands and the cashier is told', async () => {
-    const { receipt } = await sellForCash();
-    await waitFor(() => printer.jobs().some((j) => j.pulses.length > 0));
     printer.faults = { closeAfterBytes: 100 };
-    const result = await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/may be incomplete/) } });
+    const { receipt } = await sellForCash();
+    expect(await paperSettled(receipt.receiptNumber)).toMatchObject({ state: 'failed', message: expect.stringMatching(/may be incomplete/) });
     expect(saleCount()).toBe(1);
     expect(actions('drawer.opened')).toBe(1);
   });
@@ -125,6 +150,7 @@ describe('ESC/POS printing over TCP', () => {
     expect(paid.sale.status).toBe('completed');
     // The kick is still on its way (bounded by its own timeouts) when the sale has already answered.
     expect(printer.jobs().flatMap((j) => j.pulses)).toHaveLength(0);
+    expect((await paperOf(paid.sale.receipt!.receiptNumber)).state).toMatch(/queued|printing/);
     const status = await ok<DeviceStatus>(t, 'devices.status', { refresh: true });
     expect(status.printer.state).toBe('unknown');
     await ok(t, 'sales.addByBarcode', { code: '4006381333931' });
@@ -139,6 +165,7 @@ describe('ESC/POS printing over TCP', () => {
   });
 
   it('never prints a job twice after a restart: one cut off mid-way counts as made and is reported', async () => {
+    t.storage.settings.update({ devices: { printer: { receipts: 'ask' } } }, null);
     const { receipt } = await sellForCash();
     t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(receipt.receiptNumber, t.clock.now().toISOString());
     stopTimers();
@@ -151,6 +178,54 @@ describe('ESC/POS printing over TCP', () => {
     expect(status.ok && status.data.recent.find((e) => e.outcome === 'interrupted')).toMatchObject({ outcome: 'interrupted', target: receipt.receiptNumber });
     expect(await after.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(t.storage.db.prepare("SELECT count(*) AS n FROM print_jobs WHERE state = 'sending'").get()).toEqual({ n: 0 });
+  });
+});
+
+describe('receipts printed by themselves, across a restart', () => {
+  async function restarted(): Promise<TerminalFixture> {
+    stopTimers();
+    const after = t.restart();
+    const admin = t.core.staff.repository.list({ includeInactive: false }).find((s) => s.role === 'admin');
+    expect((await after.core.session.signIn(admin!.id, '482913')).outcome).toBe('signed_in');
+    stopTimers = after.core.startTimers();
+    return after;
+  }
+  /** Sales whose receipts were queued, as if the terminal had stopped before a byte of them went out. */
+  async function stoppedBeforePrinting(sales = 1): Promise<string[]> {
+    const port = printer.port;
+    t.storage.settings.update({ devices: { printer: { port: await freePort() } } }, null);
+    const receipts: string[] = [];
+    for (let i = 0; i < sales; i++) {
+      const { receipt } = await sellForCash();
+      expect((await paperSettled(receipt.receiptNumber)).state).toBe('failed');
+      receipts.push(receipt.receiptNumber);
+    }
+    for (const receiptNumber of receipts) t.storage.db.prepare("UPDATE receipt_prints SET state = 'queued', detail = NULL WHERE receipt_number = ?").run(receiptNumber);
+    t.storage.settings.update({ devices: { printer: { port } } }, null);
+    printer.reset();
+    return receipts;
+  }
+
+  it('prints a receipt still due at start-up once, if its sale is recent', async () => {
+    const [receiptNumber] = await stoppedBeforePrinting();
+    const after = await restarted();
+    expect(await paperSettled(receiptNumber!, after)).toMatchObject({ state: 'printed' });
+    await after.core.devices.idle();
+    const again = await restarted();
+    await again.core.devices.idle();
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(1);
+    expect(printer.jobs().flatMap((j) => j.barcodes)).toEqual([{ symbology: 'code128', data: receiptNumber }]);
+  });
+
+  it('does not print one a crash cut off mid-way, nor one whose sale is long gone', async () => {
+    const [cutOff, old] = await stoppedBeforePrinting(2);
+    t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(cutOff, t.clock.now().toISOString());
+    t.clock.advance(3 * 60);
+    const after = await restarted();
+    expect(await paperSettled(cutOff!, after)).toMatchObject({ state: 'printed' });
+    expect(await paperSettled(old!, after)).toMatchObject({ state: 'failed', message: expect.stringMatching(/not printed before the terminal stopped/) });
+    await after.core.devices.idle();
+    expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
   });
 });
 

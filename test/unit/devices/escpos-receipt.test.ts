@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import { drawerKickBytes, pairLines, receiptBytes, testPageBytes } from '../../../electron/main/devices/escpos/receipt-bytes';
-import { printableText } from '../../../electron/main/devices/escpos/transliterate';
+import { AUTO_CODE_PAGES, pageRuns, printableText } from '../../../electron/main/devices/escpos/transliterate';
 import { receiptDocument } from '../../../electron/main/receipts/receipt-document';
 import type { ReceiptContext } from '../../../electron/main/receipts/receipt-rows';
 import { shiftReportDocument } from '../../../electron/main/receipts/shift-report-document';
@@ -89,6 +89,19 @@ describe('ESC/POS receipts', () => {
     expect(auto[1]).toBe('???αδα ? “quoted” – ok…');
     const cp437 = printedText(decodeEscPos(receiptBytes(doc, { ...layout, codePage: 'cp437' })));
     expect(cp437[0]).toBe('Crème fraîche, Straße, Lódz: 5,00 EUR');
+  });
+
+  it('switches code page only where a character needs another page, as the encoder’s automatic mode would', () => {
+    expect(pageRuns('Total 5,00 €', AUTO_CODE_PAGES, 'cp858')).toEqual([{ page: 'cp858', text: 'Total 5,00 €' }]);
+    expect(pageRuns('Хлеб 1,20 € ok', AUTO_CODE_PAGES, 'cp858')).toEqual([
+      { page: 'cp866', text: 'Хлеб 1,20 ' },
+      { page: 'cp858', text: '€ ok' },
+    ]);
+    const doc: ReceiptDocument = { kind: 'sale', receiptNumber: 'T-1', title: 'Receipt', copy: 'original', barcode: null, rows: [
+      { kind: 'pair', left: 'Хлеб ржаной', right: '1,20 €', emphasis: false },
+      { kind: 'text', text: 'Łódź – Straße', emphasis: false, align: 'left' },
+    ] };
+    expect(printedText(decodeEscPos(receiptBytes(doc, layout)))).toEqual([`Хлеб ржаной${' '.repeat(48 - 11 - 6)}1,20 €`, 'Łódź – Straße']);
   });
 
   it('never lets text from data become a printer command', () => {

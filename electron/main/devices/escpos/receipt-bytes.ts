@@ -1,7 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { columnsOf, type DrawerSettings, type PrinterSettings } from '../../../../shared/domain/devices';
 import type { ReceiptDocument, ReceiptRow } from '../../../../shared/domain/receipt';
-import { pagesFor, printableText, AUTO_CODE_PAGES } from './transliterate';
+import { pageRuns, pagesFor, printableText } from './transliterate';
 
 export type EscPosLayout = Pick<PrinterSettings, 'paper' | 'family' | 'codePage'>;
 
@@ -36,25 +36,48 @@ function encoderFor(layout: EscPosLayout): ReceiptPrinterEncoder {
     language: 'esc-pos',
     columns: columnsOf(layout.paper),
     codepageMapping: layout.family,
-    codepageCandidates: [...AUTO_CODE_PAGES],
     feedBeforeCut: 4,
   });
 }
 
-function writeRow(encoder: ReceiptPrinterEncoder, row: ReceiptRow, width: number, pages: readonly string[]): void {
+type PageName = Parameters<ReceiptPrinterEncoder['codepage']>[0];
+
+/** Writes printable text line by line, each run in its own page (see pageRuns). */
+class PagedLines {
+  private page: string;
+
+  constructor(
+    private readonly encoder: ReceiptPrinterEncoder,
+    private readonly pages: readonly string[],
+  ) {
+    this.page = pages[0] ?? 'cp437';
+    encoder.codepage(this.page as PageName);
+  }
+
+  line(text: string): void {
+    for (const run of pageRuns(text, this.pages, this.page)) {
+      if (run.page !== this.page) this.encoder.codepage(run.page as PageName);
+      this.page = run.page;
+      this.encoder.text(run.text);
+    }
+    this.encoder.newline();
+  }
+}
+
+function writeRow(encoder: ReceiptPrinterEncoder, out: PagedLines, row: ReceiptRow, width: number, pages: readonly string[]): void {
   const print = (text: string) => printableText(text, pages);
   if (row.kind === 'rule') {
-    encoder.line('-'.repeat(width));
+    out.line('-'.repeat(width));
     return;
   }
   encoder.bold(row.emphasis);
   if (row.kind === 'text') {
     encoder.align(row.align);
-    for (const line of wrap(print(row.text), width)) encoder.line(line);
+    for (const line of wrap(print(row.text), width)) out.line(line);
     encoder.align('left');
   } else {
-    for (const line of pairLines(print(row.left), print(row.right), width)) encoder.line(line);
-    if (row.detail) for (const line of wrap(`  ${print(row.detail)}`, width)) encoder.line(line);
+    for (const line of pairLines(print(row.left), print(row.right), width)) out.line(line);
+    if (row.detail) for (const line of wrap(`  ${print(row.detail)}`, width)) out.line(line);
   }
   encoder.bold(false);
 }
@@ -67,11 +90,13 @@ function writeRow(encoder: ReceiptPrinterEncoder, row: ReceiptRow, width: number
 export function receiptBytes(doc: ReceiptDocument, layout: EscPosLayout): Uint8Array {
   const width = columnsOf(layout.paper);
   const pages = pagesFor(layout.codePage);
-  const encoder = encoderFor(layout).initialize().codepage(layout.codePage === 'auto' ? 'auto' : layout.codePage);
-  for (const row of doc.rows) writeRow(encoder, row, width, pages);
+  const encoder = encoderFor(layout).initialize();
+  const out = new PagedLines(encoder, pages);
+  for (const row of doc.rows) writeRow(encoder, out, row, width, pages);
   if (doc.barcode) {
     encoder.newline().align('center').barcode(doc.barcode, 'code128', { height: 60, width: width <= 32 ? 2 : 3, text: false });
-    encoder.line(printableText(doc.barcode, pages)).align('left');
+    out.line(printableText(doc.barcode, pages));
+    encoder.align('left');
   }
   return encoder.cut('partial').encode();
 }
@@ -93,9 +118,14 @@ export function realtimeKickBytes(drawer: Pick<DrawerSettings, 'pin' | 'onMs'>):
 export function testPageBytes(layout: EscPosLayout, title: string): Uint8Array {
   const width = columnsOf(layout.paper);
   const pages = pagesFor(layout.codePage);
-  const encoder = encoderFor(layout).initialize().codepage(layout.codePage === 'auto' ? 'auto' : layout.codePage);
-  encoder.align('center').bold(true).line(printableText(title, pages)).bold(false).line('Test print').align('left');
-  encoder.line('-'.repeat(width)).line(`${width} characters per line:`).line('1234567890'.repeat(Math.ceil(width / 10)).slice(0, width));
-  encoder.line(printableText('Accents: é è à ü ö ß ñ ç €', pages));
+  const encoder = encoderFor(layout).initialize();
+  const out = new PagedLines(encoder, pages);
+  encoder.align('center').bold(true);
+  out.line(printableText(title, pages));
+  encoder.bold(false);
+  out.line('Test print');
+  encoder.align('left');
+  for (const line of ['-'.repeat(width), `${width} characters per line:`, '1234567890'.repeat(Math.ceil(width / 10)).slice(0, width)]) out.line(line);
+  out.line(printableText('Accents: é è à ü ö ß ñ ç €', pages));
   return encoder.cut('partial').encode();
 }

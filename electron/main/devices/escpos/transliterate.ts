@@ -12,6 +12,18 @@ const SPELLED: Record<string, string> = {
 };
 
 const supportCache = new Map<string, Set<number>>();
+const pageCache = new Map<string, Set<number>>();
+
+function pageHas(page: string, code: number): boolean {
+  // Every page the terminal offers keeps ASCII where ASCII is.
+  if (code < 0x7f) return true;
+  let set = pageCache.get(page);
+  if (!set) {
+    set = new Set(CodepageEncoder.getEncoding(page as Codepage).codepoints.filter((cp) => cp !== 0xfffd && cp !== undefined));
+    pageCache.set(page, set);
+  }
+  return set.has(code);
+}
 
 function supported(pages: readonly string[]): Set<number> {
   const key = pages.join(',');
@@ -52,4 +64,30 @@ export function printableText(text: string, pages: readonly string[]): string {
     out += base && [...base].every((c) => (c.codePointAt(0) ?? 0) < 0x7f || can.has(c.codePointAt(0) ?? 0)) ? base : '?';
   }
   return out;
+}
+
+/**
+ * Text already made printable, cut into runs that each print in one page of `pages`: the page in use
+ * while it has the character, else the first page that has it (the encoder's own `auto` rule). The
+ * encoder then looks each run's page up once, where its `auto` mode looks every page up again per
+ * character (tens of milliseconds per receipt, all of it before the first byte reaches the printer).
+ */
+export function pageRuns(text: string, pages: readonly string[], current: string): { page: string; text: string }[] {
+  const runs: { page: string; text: string }[] = [];
+  let page = current;
+  let run = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (!pageHas(page, code)) {
+      const other = pages.find((p) => pageHas(p, code));
+      if (other) {
+        if (run) runs.push({ page, text: run });
+        page = other;
+        run = '';
+      }
+    }
+    run += char;
+  }
+  if (run || runs.length === 0) runs.push({ page, text: run });
+  return runs;
 }

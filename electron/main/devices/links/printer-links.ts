@@ -1,10 +1,10 @@
-import type { PrinterSettings } from '../../../../shared/domain/devices';
+import { isEscPos, type PrinterSettings } from '../../../../shared/domain/devices';
 import { openSerialLink } from './serial-link';
 import { openTcpLink } from './tcp-link';
 import { openUsbFileLink } from './usb-file-link';
 import { DeviceIoError, type DeviceLink } from './printer-link';
 
-export const isEscPos = (connection: PrinterSettings['connection']): boolean => connection === 'tcp' || connection === 'serial' || connection === 'usb';
+export { isEscPos };
 
 /** Opens the link the printer settings describe; a connection without its address is `not_set_up`. */
 export function openPrinterLink(printer: PrinterSettings, connectTimeoutMs: number): Promise<DeviceLink> {

@@ -10,10 +10,11 @@ import { migration0009 } from './0009-z-numbers';
 import { migration0010 } from './0010-print-jobs';
 import { migration0011 } from './0011-customers';
 import { migration0012 } from './0012-declined-settlements';
+import { migration0013 } from './0013-receipt-prints';
 import type { Migration } from './types';
 
 /** In order, numbered from 1 without gaps; append only, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008,
-  migration0009, migration0010, migration0011, migration0012,
+  migration0009, migration0010, migration0011, migration0012, migration0013,
 ];

@@ -89,6 +89,17 @@ export const DEVICE_FORMS: DeviceForm[] = [
         ]),
         when: ['tcp', 'serial', 'usb'],
       },
+      {
+        key: 'receipts',
+        label: 'Receipts after a sale',
+        help: 'Automatically needs an ESC/POS printer: with the system print dialog the cashier presses Print.',
+        options: opts([
+          ['auto', 'Print automatically'],
+          ['ask', 'Ask: the cashier presses Print'],
+          ['never', 'Never: PDF or e-mail only'],
+        ]),
+        when: ['os_dialog', 'tcp', 'serial', 'usb'],
+      },
     ],
   },
   {

@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { useApi } from '../../bridge/use-api';
 import { Kbd } from '../../components/Kbd';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { formatMoney } from '../../format/money';
-import { ReceiptOutput } from '../../receipts/ReceiptOutput';
 import { ReceiptView } from '../../receipts/ReceiptView';
+import { SaleReceiptPaper } from '../../receipts/SaleReceiptPaper';
 import { EmailReceipt } from './EmailReceipt';
 import type { CompletedSale } from './use-cart';
 
@@ -13,7 +12,6 @@ import type { CompletedSale } from './use-cart';
  * print or save. A sale paid without cash has no change to hand back, so it says how it was paid.
  */
 export function SaleComplete({ completed, onNewSale, message }: { completed: CompletedSale; onNewSale: () => void; message: StatusMessage | null }) {
-  const api = useApi();
   const next = useRef<HTMLButtonElement>(null);
   const { sale } = completed;
   const currency = sale.totals.currency;
@@ -47,7 +45,7 @@ export function SaleComplete({ completed, onNewSale, message }: { completed: Com
         <button type="button" ref={next} className="button button--primary" onClick={onNewSale} aria-keyshortcuts="F2">
           New sale <Kbd>F2</Kbd>
         </button>
-        <ReceiptOutput what="receipt" output={(output) => api.receipts.output({ receiptNumber, output })} />
+        <SaleReceiptPaper receiptNumber={receiptNumber} />
         <EmailReceipt saleId={sale.saleId} receiptNumber={receiptNumber} />
       </div>
       {completed.document && (
