@@ -22,6 +22,7 @@ import { DiskFullError, isDiskFull } from '../storage/disk-space';
 import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { AdminPassphrases } from '../staff/admin-passphrases';
+import { PassphraseChanges } from '../staff/passphrase-changes';
 import { PinAuthenticator } from '../staff/pin-authenticator';
 import { SessionService } from '../staff/session-service';
 import { SignInThrottle } from '../staff/sign-in-throttle';
@@ -162,6 +163,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   });
   deps.sync?.kinds.declare(customers.outboxKinds);
   const retention = createRetention({ db: storage.db, now, settings: () => storage.settings.current().values, audit: storage.audit, log: (entry) => storage.appLog.write(entry) });
+  const passphrases = new AdminPassphrases(storage.db, storage.pinHasher, now);
   const auth = new PinAuthenticator({
     staff: storage.staff,
     hasher: storage.pinHasher,
@@ -172,7 +174,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     outbox: storage.outbox.writer(['security_alert']),
     now,
     pciMode: () => storage.settings.current().values.policies.pciSignIn,
-    passphrases: new AdminPassphrases(storage.db, storage.pinHasher, now),
+    passphrases,
   });
   const session = new SessionService({
     staff: storage.staff,
@@ -197,7 +199,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const catalogImporter = deps.catalogFiles
     ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
     : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
+  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, passphraseChanges: new PassphraseChanges({ passphrases, staff: storage.staff, audit: storage.audit, securityLog: storage.securityLog }), register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
   const registry = createIpcRegistry({
     contract,
     handlers,

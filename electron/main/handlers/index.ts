@@ -16,6 +16,7 @@ import { createShiftsHandlers } from '../shifts/shifts-handlers';
 import type { Handlers } from '../ipc/registry';
 import type { ReceiptService } from '../receipts/receipt-service';
 import { createReceiptsHandlers } from '../receipts/receipts-handlers';
+import type { PassphraseChanges } from '../staff/passphrase-changes';
 import type { SessionService } from '../staff/session-service';
 import type { StaffService } from '../staff/staff-service';
 import type { KioskExit } from '../kiosk/kiosk-exit';
@@ -37,6 +38,7 @@ export interface HandlerDeps {
   storage: TerminalStorage;
   session: SessionService;
   staffService: StaffService;
+  passphraseChanges: PassphraseChanges;
   register: Register;
   /** What the register sells from (the catalog in storage, or a test's stand-in). */
   catalog: CatalogReader;
@@ -61,7 +63,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<NoposContract> {
     audit: createAuditHandlers(deps.storage.audit),
     storage: createStorageHandlers(deps.storage, deps.now),
     session: createSessionHandlers(deps.session),
-    staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session),
+    staff: createStaffHandlers(deps.storage.staff, deps.staffService, deps.session, deps.passphraseChanges),
     approvals: createApprovalHandlers(deps.session),
     drawer: createDrawerHandlers(deps.storage.audit, deps.now, deps.devices.drawer),
     devices: deps.devices.handlers,
