@@ -23,8 +23,7 @@ import { kioskDecision, kioskWindowHost, kioskWindowOptions, type KioskDecision 
 import { applyStartAtLogin } from './kiosk/login-item';
 import { watchPage } from './kiosk/page-watchdog';
 import { defaultPolicyPath } from './settings/policy-file';
-import { startUpdates } from './updates/electron-updates';
-import { installBlockers } from './updates/install-blockers';
+import { createUpdates } from './updates';
 import { applicationMenuTemplate } from './window/app-menu';
 import { APP_ENTRY_URL, APP_SCHEME, appProtocolResponse, isAppUrl } from './window/app-assets';
 import { hardenSession, hardenWebContents } from './window/guards';
@@ -140,17 +139,23 @@ async function start(): Promise<void> {
     applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings });
     const outbox = storage.outbox;
     const register = core.register;
-    const blockers = installBlockers({
-      pendingSyncCount: () => outbox.pendingCount(),
-      saleOpen: () => register.cart.openWorkOwner() !== null,
-      // Between shifts the queue may wait for after the update: it is kept in the database.
-      atShiftClose: () => register.shifts.current() === null,
+    const updates = createUpdates({
+      policy: machine.updates,
+      currentVersion: app.getVersion(),
+      blockers: {
+        pendingSyncCount: () => outbox.pendingCount(),
+        saleOpen: () => register.cart.openWorkOwner() !== null,
+        // Between shifts the queue may wait for after the update: it is kept in the database.
+        atShiftClose: () => register.shifts.current() === null,
+      },
+      log: appLog,
+      now,
+      platform: process.platform,
+      env: process.env,
+      executable: app.getPath('exe'),
+      app,
     });
-    const updates = startUpdates({
-      policy: machine.updates, currentVersion: app.getVersion(), installBlockers: blockers, log: appLog, now,
-      platform: process.platform, env: process.env, executable: app.getPath('exe'), app,
-    });
-    if (updates) shutdown.add('timers', 'updates', updates.stop);
+    if (updates.start()) shutdown.add('timers', 'updates', updates.stop);
   }
   mainWindow = createMainWindow(kiosk.active);
 }

@@ -35,9 +35,9 @@ export async function openTill(dir: string, keys: Partial<Record<SecretName, str
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  if (storage.staff.count() === 0) await call('staff.setupFirstAdmin', { name: 'Bench Admin', pin: '482913' });
+  if (core.staff.repository.count() === 0) await call('staff.setupFirstAdmin', { name: 'Bench Admin', pin: '482913' });
   else {
-    const admin = storage.staff.list({ includeInactive: false })[0];
+    const admin = core.staff.repository.list({ includeInactive: false })[0];
     if (!admin || (await core.session.signIn(admin.id, '482913')).outcome !== 'signed_in') throw new Error('sign-in failed');
   }
   const staffId = core.session.currentStaffId();

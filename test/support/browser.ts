@@ -15,6 +15,7 @@ import { SimulatedCashDrawer } from '../../electron/main/devices/cash-drawer';
 import { folderDestination } from '../../electron/main/customers';
 import { ReceiptsFolder } from '../../electron/main/devices/receipts-folder';
 import type { Sync } from '../../electron/main/sync/create-sync';
+import { insertStaff } from './storage';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
@@ -83,7 +84,7 @@ export async function startAppHost(
 /** Adds staff straight into storage, as if an admin had created them. */
 export async function seedStaff(storage: TerminalStorage, name: string, role: Role, pin: string): Promise<string> {
   const id = newStaffId();
-  storage.staff.insert({ id, name, role, pinHash: await storage.pinHasher.hash(pin) });
+  await insertStaff(storage, { id, name, role }, pin);
   return id;
 }
 

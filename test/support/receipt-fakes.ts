@@ -1,4 +1,5 @@
 import type { PrintOutcome } from '../../shared/domain/receipt';
+import type { SaleView } from '../../shared/domain/sale';
 import type { ShiftReport } from '../../shared/domain/shift';
 import { printFailed, type ReceiptPrinter } from '../../electron/main/devices/receipt-printer';
 import type { ReceiptSource, StoredReceipt } from '../../electron/main/ledger/receipt-source';
@@ -16,6 +17,10 @@ export class MemoryReceiptSource implements ReceiptSource {
   find(receiptNumber: string): StoredReceipt | null {
     const found = this.receipts.get(receiptNumber);
     return found ? structuredClone(found) : null;
+  }
+
+  justCompleted(sale: SaleView, receiptNumber: string, staffId: string): StoredReceipt {
+    return { receiptNumber, staffName: staffId, printedAt: null, savedAt: null, record: { kind: 'sale', sale } };
   }
 
   markOutput(receiptNumber: string, output: 'print' | 'pdf', at: Date): void {

@@ -8,6 +8,8 @@ import type { Outbox, OutboxItem } from '../../electron/main/storage/outbox';
 import { writeTransaction } from '../../electron/main/storage/transaction';
 import type { ScryptCost } from '../../electron/main/staff/pin-hasher';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
+import { openStaffDirectory, type StaffDirectory } from '../../electron/main/staff';
+import type { Role } from '../../shared/domain/staff';
 
 export { memoryKeychain } from './memory-keychain';
 
@@ -34,6 +36,17 @@ export async function openTestStorage(
 
 /** Tests hash PINs cheaply unless they measure the real cost; the scheme is the same. */
 export const FAST_PIN_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
+/** The staff area's directory over a terminal's storage, as its face builds it: for tests that add staff directly. */
+export function staffDirectory(storage: Pick<TerminalStorage, 'db' | 'pinKey'>): StaffDirectory {
+  return openStaffDirectory({ db: storage.db, now: () => new Date(), pinKey: storage.pinKey });
+}
+
+/** Adds a staff member with a PIN directly (as an admin would), through the staff area's directory. */
+export async function insertStaff(storage: Pick<TerminalStorage, 'db' | 'pinKey'>, staff: { id: string; name: string; role: Role }, pin: string): Promise<void> {
+  const { repository, hasher } = staffDirectory(storage);
+  repository.insert({ ...staff, pinHash: await hasher.hash(pin) });
+}
 
 /**
  * Queues an item as the app does, in a transaction of its own. The kind and payload are taken as the

@@ -10,7 +10,7 @@ import { paymentGatewayFor } from '../../electron/main/payments/api-payment-gate
 import type { SyncTimings } from '../../electron/main/sync/sync-engine';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { TestSandbox } from './sandbox-client';
-import { memoryKeychain, openTestStorage, tempDir } from './storage';
+import { memoryKeychain, openTestStorage, tempDir, insertStaff, staffDirectory } from './storage';
 import { testCatalog } from './test-catalog';
 
 /** Sync timings for tests: the same logic, milliseconds instead of seconds, no idle polling. */
@@ -53,7 +53,7 @@ export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keycha
     paymentGateway: paymentGatewayFor(sync, (entry) => storage.appLog.write(entry)),
   });
   const staffId = 'st_synctester00';
-  if (!storage.staff.get(staffId)) storage.staff.insert({ id: staffId, name: 'Sync tester', role: 'admin', pinHash: await storage.pinHasher.hash('482913') });
+  if (!staffDirectory(storage).repository.get(staffId)) await insertStaff(storage, { id: staffId, name: 'Sync tester', role: 'admin' }, '482913');
   const register = core.register;
   return {
     storage, sync, core, keychain, staffId, dir,

@@ -88,7 +88,7 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
     async addStaff(name, role, pin) {
       const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;
-      storage.staff.insert({ id, name, role, pinHash: await storage.pinHasher.hash(pin) });
+      core.staff.repository.insert({ id, name, role, pinHash: await core.staff.hasher.hash(pin) });
       return id;
     },
     close() {

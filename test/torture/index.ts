@@ -14,7 +14,7 @@ import { openTerminalStorage } from '../../electron/main/core/terminal-storage';
 import { createOsKeychain } from '../../electron/main/secrets/os-keychain';
 import { createTerminalSync } from '../../electron/main/core/terminal-sync';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
-import { FAST_PIN_COST } from '../support/storage';
+import { FAST_PIN_COST, insertStaff } from '../support/storage';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PHASES = ['cart', 'completion', 'card', 'sync', 'startup'] as const;
@@ -99,7 +99,7 @@ async function enroll(sb: SandboxProcess, t: Terminal): Promise<string> {
     const code = await sb.admin('POST', '/admin/enrollment-codes', {});
     const enrollment = await sync.enrollment.enroll(code.json.code, 'admin', null);
     sync.close();
-    storage.staff.insert({ id: STAFF, name: 'Torture tester', role: 'manager', pinHash: await storage.pinHasher.hash('482913') });
+    await insertStaff(storage, { id: STAFF, name: 'Torture tester', role: 'manager' }, '482913');
     return enrollment.terminalId;
   } finally {
     storage.close();

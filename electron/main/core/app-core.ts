@@ -1,37 +1,26 @@
 import { contract, type NoposContract } from '../../../shared/ipc/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
-import { CatalogImporter, type CatalogFileChooser } from '../catalog/import/catalog-import';
-import { selectCardReader } from '../devices/card-reader-selection';
-import { SimulatedCashDrawer } from '../devices/cash-drawer';
-import { noReceiptPrinter } from '../devices/receipt-printer';
-import type { TerminalDevices } from '../devices/terminal-devices';
+import { createAudit } from '../audit';
+import { createCatalog, type CatalogFileChooser } from '../catalog';
 import { createCustomers, type ExportDestination } from '../customers';
-import { createDevices, type Devices } from '../devices';
-import type { PrinterTimeouts } from '../devices/escpos/escpos-printer';
+import { createDevices, type Devices, type PrinterTimeouts, type TerminalDevices } from '../devices';
 import { createHandlers } from '../handlers';
 import { createRetention, type Retention } from '../retention';
-import type { AppInfo } from '../handlers/app-handlers';
 import type { AccessGate } from '../ipc/access-gate';
 import { createEventPublisher, type EventPublisher } from '../ipc/event-publisher';
 import { createIpcRegistry, type Handlers, type IpcRegistry } from '../ipc/registry';
 import type { SenderCheck } from '../ipc/sender';
-import { KioskExit, type KioskHost } from '../kiosk/kiosk-exit';
-import { ipcLogSink } from '../logging/security-log';
-import { receiptHtml } from '../receipts/receipt-html';
+import { createKiosk, type KioskHost } from '../kiosk';
 import { DiskFullError, isDiskFull } from '../storage/disk-space';
-import { ReceiptService } from '../receipts/receipt-service';
 import type { ReceiptSource } from '../ledger/receipt-source';
-import { AdminPassphrases } from '../staff/admin-passphrases';
-import { PassphraseChanges } from '../staff/passphrase-changes';
-import { PinAuthenticator } from '../staff/pin-authenticator';
-import { SessionService } from '../staff/session-service';
-import { SignInThrottle } from '../staff/sign-in-throttle';
-import { StaffService } from '../staff/staff-service';
-import type { CatalogReader } from '../sales/catalog-reader';
-import type { Sync } from '../sync/create-sync';
-import { createPayments, type Payments } from '../payments/payments-area';
-import { unreachableGateway, type PaymentGateway } from '../payments/payment-gateway';
-import type { AttentionList } from '../payments/declined-payments';
+import { ipcLogSink } from '../logging/security-log';
+import { createPayments, PAYMENTS_OUTBOX_KINDS, unreachableGateway, type AttentionList, type PaymentGateway, type Payments } from '../payments';
+import { createReceipts } from '../receipts';
+import type { CatalogReader } from '../sales';
+import { createSettings } from '../settings';
+import { createStaff, openStaffDirectory, type SessionService, type Staff } from '../staff';
+import type { Sync } from '../sync';
+import type { AppInfo } from './app-handlers';
 import { createRegister, openRegisterRecords, type Register } from './register';
 import type { TerminalStorage } from './terminal-storage';
 
@@ -70,6 +59,8 @@ export interface AppCore {
   handlers: Handlers<NoposContract>;
   events: EventPublisher<NoposContract>;
   session: SessionService;
+  /** The staff area (its directory: tests add staff through it). */
+  staff: Staff;
   register: Register;
   payments: Payments;
   retention: Retention;
@@ -87,119 +78,104 @@ export interface AppCore {
  */
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const { storage, now } = deps;
+  const { db, audit, securityLog } = storage;
+  const settings = () => storage.settings.current().values;
+  const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const channels = new Map(listChannels(contract).map((c) => [c.name, c.def]));
-  const throttle = new SignInThrottle(storage.db, now);
-  // The register's records first: receipts read them, and the register writes them.
-  const records = openRegisterRecords({ db: storage.db, settings: () => storage.settings.current().values, staffName: (id) => storage.staff.get(id)?.name ?? id });
-  const host = deps.devices ?? { printer: noReceiptPrinter, drawer: new SimulatedCashDrawer({ now, log: (entry) => storage.appLog.write(entry) }) };
+  // Who works here first: the register's records and receipts name staff from the directory.
+  const directory = openStaffDirectory({ db, now, pinKey: storage.pinKey });
+  const staffName = (id: string) => directory.repository.get(id)?.name;
   const events = createEventPublisher(contract);
+  const catalog = createCatalog({ service: storage.catalog, files: deps.catalogFiles, storeCurrency: () => settings().store.currency });
+  // The register's records first: receipts read them, and the register writes them.
+  const records = openRegisterRecords({ db, settings, staffName: (id) => staffName(id) ?? id });
   const devices = createDevices({
-    db: storage.db,
+    db,
     now,
-    settings: () => storage.settings.current().values.devices,
-    terminalName: () => storage.settings.current().values.terminal.name,
-    storeName: () => storage.settings.current().values.store.name,
-    audit: storage.audit,
-    hostPrinter: host.printer,
-    hostDrawer: host.drawer,
-    log: (entry) => storage.appLog.write(entry),
+    host: deps.devices,
+    settings: () => settings().devices,
+    terminalName: () => settings().terminal.name,
+    storeName: () => settings().store.name,
+    audit,
+    log,
     publish: (status) => events.publish('devices', 'changed', status),
     originalInterrupted: (receiptNumber) => records.ledger.markOutput(receiptNumber, 'print', now()),
     ...(deps.printerTimeouts ? { printerTimeouts: deps.printerTimeouts } : {}),
   });
-  const receipts = new ReceiptService({
+  const receipts = createReceipts({
     source: deps.receiptSource ?? records.ledger,
     printer: devices.printer,
-    audit: storage.audit,
-    settings: () => storage.settings.current().values,
-    staffName: (staffId) => storage.staff.get(staffId)?.name ?? 'Unknown staff',
+    audit,
+    settings,
+    staffName: (id) => staffName(id) ?? 'Unknown staff',
     now,
   });
   const register = createRegister({
-    db: storage.db,
+    db,
     now,
-    settings: () => storage.settings.current().values,
-    audit: storage.audit,
+    settings,
+    audit,
     outbox: storage.outbox,
     terminalId: storage.terminalId,
-    catalog: deps.catalog ?? storage.catalog,
+    catalog: deps.catalog ?? catalog.service,
     drawer: devices.drawer,
-    staffName: (id) => storage.staff.get(id)?.name ?? id,
-    log: (entry) => storage.appLog.write(entry),
+    staffName: (id) => staffName(id) ?? id,
+    log,
     // Receipts after a sale: the receipt as its first copy will print.
-    receiptDocument: (receiptNumber) => receipts.get(receiptNumber),
+    receiptDocument: receipts.document,
+    // The receipt of a sale just completed, from the sale at hand (not read back and priced again).
+    completedReceipt: receipts.completed,
   }, records);
   const payments = createPayments({
-    db: storage.db,
+    db,
     now,
-    settings: () => storage.settings.current().values,
-    audit: storage.audit,
-    outbox: storage.outbox.writer(['payment']),
+    settings,
+    audit,
+    outbox: storage.outbox.writer(PAYMENTS_OUTBOX_KINDS),
     checkout: register.checkout,
     openSale: () => register.cart.current(),
-    device: host.cardReader ?? selectCardReader(process.platform),
+    device: devices.cardReader,
     gateway: deps.paymentGateway ?? unreachableGateway,
     attention: deps.attention ?? storage.needsAttention,
-    log: (entry) => storage.appLog.write(entry),
+    log,
   });
   const customers = createCustomers({
-    db: storage.db,
+    db,
     now,
-    settings: () => storage.settings.current().values,
-    audit: storage.audit,
-    outbox: storage.outbox.writer(['customer.upsert', 'customer.erasure', 'receipt.email']),
+    settings,
+    audit,
+    outbox: storage.outbox,
     saleStatus: (saleId) => records.ledger.sale(saleId)?.status ?? null,
     saleOfReceipt: (receiptNumber) => {
       const record = records.ledger.find(receiptNumber)?.record;
       return record?.kind === 'sale' ? record.sale.saleId : null;
     },
-    receiptDocument: (receiptNumber) => {
-      if (!records.ledger.find(receiptNumber)) return null;
-      const document = { ...receipts.get(receiptNumber), copy: 'original' as const };
-      return { document, html: receiptHtml(document) };
-    },
+    // Receipts for e-mail: the receipt as its first copy printed, and its page.
+    receiptDocument: receipts.rendered,
     exports: deps.customerExports ?? null,
-    log: (entry) => storage.appLog.write(entry),
+    log,
   });
+  // Customers' kinds are built at send time from the area's tables: sync delivers them through the face.
   deps.sync?.kinds.declare(customers.outboxKinds);
-  const retention = createRetention({ db: storage.db, now, settings: () => storage.settings.current().values, audit: storage.audit, log: (entry) => storage.appLog.write(entry) });
-  const passphrases = new AdminPassphrases(storage.db, storage.pinHasher, now);
-  const auth = new PinAuthenticator({
-    staff: storage.staff,
-    hasher: storage.pinHasher,
-    throttle,
-    audit: storage.audit,
-    securityLog: storage.securityLog,
-    db: storage.db,
-    outbox: storage.outbox.writer(['security_alert']),
+  const retention = createRetention({ db, now, settings, audit, log });
+  const staff = createStaff({
+    db,
     now,
-    pciMode: () => storage.settings.current().values.policies.pciSignIn,
-    passphrases,
-  });
-  const session = new SessionService({
-    staff: storage.staff,
-    auth,
+    directory,
     settings: storage.settings,
-    audit: storage.audit,
-    securityLog: storage.securityLog,
-    now,
+    audit,
+    securityLog,
+    outbox: storage.outbox,
     approvableAccess: (name) => channels.get(name)?.stepUp ?? channels.get(name)?.access,
     channelRequest: (name) => channels.get(name)?.request,
     openWorkOwner: () => register.cart.openWorkOwner(),
   });
-  const staffService = new StaffService({
-    db: storage.db,
-    clearLockout: (staffId) => throttle.recordSuccess(`staff:${staffId}`),
-    staff: storage.staff,
-    hasher: storage.pinHasher,
-    settings: storage.settings,
-    audit: storage.audit,
-    securityLog: storage.securityLog,
+  const session = staff.session;
+  const kiosk = createKiosk({ host: deps.kiosk, auth: staff.auth, audit });
+  const handlers = createHandlers({
+    appInfo: deps.appInfo, now, storage, settings: createSettings({ settings: storage.settings }), audit: createAudit({ audit }),
+    staff, devices, catalog, register, payments, receipts, kiosk, customers, sync: deps.sync ?? null,
   });
-  const catalogImporter = deps.catalogFiles
-    ? new CatalogImporter({ catalog: storage.catalog, chooser: deps.catalogFiles, storeCurrency: () => storage.settings.current().values.store.currency })
-    : null;
-  const handlers = createHandlers({ appInfo: deps.appInfo, now, storage, session, staffService, passphraseChanges: new PassphraseChanges({ passphrases, staff: storage.staff, audit: storage.audit, securityLog: storage.securityLog }), register, catalog: deps.catalog ?? storage.catalog, payments, catalogImporter, devices, receipts, kiosk: new KioskExit({ host: deps.kiosk, auth, audit: storage.audit }), sync: deps.sync ?? null, customers });
   const registry = createIpcRegistry({
     contract,
     handlers,
@@ -220,6 +196,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     handlers,
     events,
     session,
+    staff,
     register,
     payments,
     retention,

@@ -1,21 +1,17 @@
 import type { ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
 import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { WeighedLookups } from '../devices';
 import type { CashDrawer } from '../devices/cash-drawer';
-import { CartService } from '../sales/cart-service';
-import type { CatalogReader } from '../sales/catalog-reader';
-import { CheckoutService } from '../sales/checkout-service';
+import { createSales, type CartService, type CatalogReader, type CheckoutService, type RefundService, type Sales, type VoidService } from '../sales';
 import { RefundRepository } from '../ledger/refund-repository';
-import { RefundService } from '../sales/refund-service';
 import { SaleRepository } from '../ledger/sale-repository';
 import { SalesLedger } from '../ledger/sales-ledger';
-import { TendersInFlight } from '../sales/tenders-in-flight';
-import { VoidService } from '../sales/void-service';
 import { ShiftRepository } from '../ledger/shift-repository';
-import { ShiftService } from '../shifts/shift-service';
+import { createShifts, type Shifts, type ShiftService } from '../shifts';
 import type { Db } from '../storage/db';
 import type { Outbox } from '../storage/outbox';
-import type { TransactionType } from '../../../shared/api/transactions';
 
 export interface RegisterDeps {
   db: Db;
@@ -30,6 +26,7 @@ export interface RegisterDeps {
   /** Where a drawer that fails to open is reported. */
   log: (entry: Record<string, unknown>) => void;
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  completedReceipt: (sale: SaleView, receiptNumber: string, staffId: string) => ReceiptDocument;
 }
 
 /** The register's records, shared by sales, refunds, voids, shifts, receipts and payments (ledger/). */
@@ -56,23 +53,37 @@ export interface Register {
   voids: VoidService;
   shifts: ShiftService;
   ledger: SalesLedger;
+  /** What the scale's guard asks: whether a product is sold by weight, and the sale open now. */
+  weighed: WeighedLookups;
+  /** The sales, refunds and shifts channels, once card tender and the terminal's revocation are known. */
+  handlers(ports: Parameters<Sales['handlers']>[0]): ReturnType<Sales['handlers']> & Shifts['handlers'];
 }
 
 /** The register's areas (sales, refunds and voids, shifts), each handed only what it uses. */
 export function createRegister(deps: RegisterDeps, records: RegisterRecords = openRegisterRecords(deps)): Register {
   const { db, now, settings, audit, outbox, terminalId } = deps;
   const drawer = openedAfterCommit(deps.drawer, deps.log);
-  const { sales, refunds: refundRows, shifts: shiftRows, ledger } = records;
-  const recording = (kinds: readonly TransactionType[]) => ({ db, now, settings, audit, outbox: outbox.writer(kinds), terminalId });
-  const inFlight = new TendersInFlight();
-  const cart = new CartService({ db, now, settings, sales, shifts: shiftRows, catalog: deps.catalog, audit, inFlight });
+  const { sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger } = records;
+  const sales = createSales({
+    db, now, settings, audit, outbox, terminalId, sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger,
+    catalog: deps.catalog, drawer, receiptDocument: deps.receiptDocument, completedReceipt: deps.completedReceipt,
+  });
+  const shifts = createShifts({
+    db, now, settings, audit, outbox, terminalId, shifts: shiftRows, ledger, drawer,
+    saleInProgress: () => sales.cart.openWorkOwner() !== null,
+  });
   return {
-    cart,
-    checkout: new CheckoutService({ ...recording(['sale']), sales, shifts: shiftRows, drawer, inFlight, receiptDocument: deps.receiptDocument }),
-    refunds: new RefundService({ ...recording(['refund']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    voids: new VoidService({ ...recording(['void']), sales, refunds: refundRows, shifts: shiftRows, ledger, drawer }),
-    shifts: new ShiftService({ ...recording(['paid_in', 'paid_out', 'shift_close']), shifts: shiftRows, ledger, drawer, saleInProgress: () => cart.openWorkOwner() !== null }),
+    cart: sales.cart,
+    checkout: sales.checkout,
+    refunds: sales.refunds,
+    voids: sales.voids,
+    shifts: shifts.service,
     ledger,
+    weighed: {
+      weighedProduct: ({ code, productId }) => (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
+      openSale: () => sales.cart.current(),
+    },
+    handlers: (ports) => ({ ...sales.handlers(ports), ...shifts.handlers }),
   };
 }
 

@@ -3,7 +3,7 @@ import type { MachinePolicy } from '../../../shared/domain/machine-policy';
 import type { CatalogFileChooser } from '../catalog/import/catalog-import';
 import type { ExportDestination } from '../customers';
 import type { TerminalDevices } from '../devices/terminal-devices';
-import type { AppInfo } from '../handlers/app-handlers';
+import type { AppInfo } from './app-handlers';
 import type { SenderCheck } from '../ipc/sender';
 import type { KioskHost } from '../kiosk/kiosk-exit';
 import { paymentGatewayFor } from '../payments';

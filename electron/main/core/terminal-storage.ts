@@ -15,9 +15,7 @@ import { migrate } from '../storage/migrate';
 import { MIGRATIONS } from '../storage/migrations';
 import { NeedsAttention } from '../storage/needs-attention';
 import { assertKnownOutboxKinds, Outbox } from '../storage/outbox';
-import { PinHasher, type ScryptCost } from '../staff/pin-hasher';
-import { loadPinPepper } from '../staff/pin-pepper';
-import { StaffRepository } from '../staff/staff-repository';
+import { loadPinKey, type PinKey, type ScryptCost } from '../staff';
 
 export interface TerminalStorageOptions {
   dataDir: string;
@@ -40,10 +38,10 @@ export interface TerminalStorage {
   outbox: Outbox;
   /** Items a manager must resolve (refused by the API, declined after forwarding). */
   needsAttention: NeedsAttention;
-  staff: StaffRepository;
   /** Also the sales area's CatalogReader. */
   catalog: CatalogService;
-  pinHasher: PinHasher;
+  /** The key PINs are hashed under (the keychain's pepper); the staff area builds its hasher from it. */
+  pinKey: PinKey;
   securityLog: SecurityLog;
   appLog: RotatingLog;
   /** Whether the data folder's disk is full (log lines are held in memory meanwhile); shown on screen. */
@@ -90,8 +88,7 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       now: options.now,
     });
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
-    const staff = new StaffRepository(db, options.now);
-    const pinHasher = new PinHasher(await loadPinPepper(options.keychain, staff.count() > 0), options.pinCost);
+    const pinKey = await loadPinKey(options.keychain, db, options.pinCost);
     const settings = new SettingsService(db, policy, audit, options.now);
     ready.settings = settings;
     const catalog = new CatalogService({ db, audit, storeCurrency: () => settings.current().values.store.currency });
@@ -103,9 +100,8 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
       settings,
       outbox: new Outbox(db, options.now),
       needsAttention: new NeedsAttention(db, options.now),
-      staff,
       catalog,
-      pinHasher,
+      pinKey,
       securityLog,
       appLog,
       disk,

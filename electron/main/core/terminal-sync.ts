@@ -3,6 +3,7 @@ import type { TransportOptions } from '../api-client/https-transport';
 import type { ProxyResolver } from '../api-client/proxy-agent';
 import { createApiLink, enrollAtStart } from '../enrollment';
 import { paymentDeclinesPort } from '../payments';
+import { openStaffDirectory } from '../staff';
 import type { Keychain } from '../secrets/keychain';
 import { OutboxQueue } from '../storage/outbox-queue';
 import { SyncState } from '../storage/sync-state';
@@ -53,7 +54,8 @@ export function createTerminalSync(options: TerminalSyncOptions): Sync {
     outbox: storage.outbox, queue, state, needsAttention: storage.needsAttention,
     api: link.api, enrollment: link.enrollment, reachability: link.reachability,
     applyStore: (store) => storage.settings.applyFromNoPOS(store),
-    catalog: storage.catalog, staff: storage.staff,
+    // Pulled staff go through the staff area's own repository (stateless over the database).
+    catalog: storage.catalog, staff: openStaffDirectory({ db: storage.db, now, pinKey: storage.pinKey }).repository,
     paymentDeclines: paymentDeclinesPort({ db: storage.db, audit: storage.audit, attention: storage.needsAttention }),
     exportDir: options.exportDir,
     ...(options.timings ? { timings: options.timings } : {}),

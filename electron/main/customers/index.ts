@@ -1,13 +1,14 @@
 import type { Settings } from '../../../shared/domain/settings';
+import type { NoposContract } from '../../../shared/ipc/contract';
 import type { AuditTrail } from '../audit/audit-trail';
+import type { Handlers } from '../ipc/registry';
 import type { Db } from '../storage/db';
 import { startPeriodic } from '../timers/periodic';
 import type { DeclaredKind } from '../sync/declared-kinds';
-import type { OutboxWriter } from '../storage/outbox';
-import type { CustomerKind } from './customer-kinds';
+import type { Outbox } from '../storage/outbox';
 import { CustomerErasure } from './customer-erasure';
 import { CustomerExport } from './customer-export';
-import { customerKinds } from './customer-kinds';
+import { CUSTOMER_KINDS, customerKinds } from './customer-kinds';
 import { CustomerRepository } from './customer-repository';
 import { CustomerService } from './customer-service';
 import { createCustomersHandlers } from './customers-handlers';
@@ -20,13 +21,16 @@ export type { ExportDestination } from './export-destination';
 export { folderDestination } from './export-destination';
 export type { RenderedReceipt } from './receipt-email';
 
+/** The outbox kinds the customers area queues (shared/domain/outbox-kinds.ts); it delivers them itself. */
+export const CUSTOMERS_OUTBOX_KINDS = Object.values(CUSTOMER_KINDS);
+
 /** What the customers area needs from the terminal and from other areas. */
 export interface CustomersPorts {
   db: Db;
   now: () => Date;
   settings: () => Settings;
   audit: AuditTrail;
-  outbox: OutboxWriter<CustomerKind>;
+  outbox: Outbox;
   /** Register: a sale's status (open, parked, completed, voided), or null. */
   saleStatus: (saleId: string) => string | null;
   /** Register: the sale a receipt number belongs to, or null. */
@@ -39,8 +43,8 @@ export interface CustomersPorts {
 }
 
 export interface Customers {
-  handlers: ReturnType<typeof createCustomersHandlers>;
-  /** Outbox kinds this area delivers (sync calls them). */
+  handlers: Pick<Handlers<NoposContract>, 'customers'>;
+  /** How sync delivers the outbox kinds this area declares: each request built from its tables at send time. */
   outboxKinds: DeclaredKind[];
   erasure: CustomerErasure;
   /** Runs erasures whose legal hold has ended, now and every hour. Returns the stop function. */
@@ -51,7 +55,8 @@ const HOUR_MS = 3_600_000;
 
 /** The customers area: records, consent, e-mailed receipts, export and erasure (docs/compliance/gdpr.md). */
 export function createCustomers(ports: CustomersPorts): Customers {
-  const { db, now, audit, outbox } = ports;
+  const { db, now, audit } = ports;
+  const outbox = ports.outbox.writer(CUSTOMERS_OUTBOX_KINDS);
   const customers = new CustomerRepository(db);
   const erasures = new ErasureBook(db);
   const service = new CustomerService({ db, now, audit, outbox, customers, erasures, saleStatus: ports.saleStatus });
@@ -62,7 +67,7 @@ export function createCustomers(ports: CustomersPorts): Customers {
   });
   const emails = new ReceiptEmails({ db, now, audit, outbox, customers, saleOfReceipt: ports.saleOfReceipt });
   return {
-    handlers: createCustomersHandlers({ service, erasure, exporter, emails }),
+    handlers: { customers: createCustomersHandlers({ service, erasure, exporter, emails }) },
     outboxKinds: customerKinds({ customers, receiptDocument: ports.receiptDocument, storeName: () => ports.settings().store.name }),
     erasure,
     start: () =>

@@ -20,6 +20,8 @@ export interface StoredReceipt {
 /** What receipts need of the register's records (implemented by the sales area). */
 export interface ReceiptSource {
   find(receiptNumber: string): StoredReceipt | null;
+  /** A sale completed a moment ago by `staffId`, from its view at hand: no copy has gone out yet. */
+  justCompleted(sale: SaleView, receiptNumber: string, staffId: string): StoredReceipt;
   markOutput(receiptNumber: string, output: 'print' | 'pdf', at: Date): void;
   /** A closed shift's Z report, as it was when the shift closed. */
   closedShiftReport(shiftId: string): ShiftReport | null;

@@ -88,6 +88,10 @@ export class SalesLedger implements ReceiptSource {
     }
   }
 
+  justCompleted(sale: SaleView, receiptNumber: string, staffId: string): StoredReceipt {
+    return { receiptNumber, staffName: this.deps.staffName(staffId), printedAt: null, savedAt: null, record: { kind: 'sale', sale } };
+  }
+
   find(receiptNumber: string): StoredReceipt | null {
     const doc = this.deps.sales.documentByNumber(receiptNumber);
     return doc ? this.storedReceipt(doc) : null;

@@ -1,10 +1,12 @@
 import type { Settings } from '../../../shared/domain/settings';
+import type { NoposContract } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { SelectedCardReader } from '../devices/card-reader-selection';
 import type { SaleView } from '../../../shared/domain/sale';
 import type { CheckoutService } from '../sales/checkout-service';
 import { SaleRepository } from '../ledger/sale-repository';
+import type { Handlers } from '../ipc/registry';
 import type { Db } from '../storage/db';
 import type { OutboxWriter } from '../storage/outbox';
 import { CardPaymentService } from './card-payment-service';
@@ -15,6 +17,7 @@ import type { PaymentDeclines } from '../sync/payment-declines';
 import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment } from './declined-payments';
 import { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
+import { createPaymentsHandlers } from './payments-handlers';
 
 export interface PaymentsDeps {
   db: Db;
@@ -40,6 +43,8 @@ export interface Payments {
   /** What the sync area's events feed calls for each `payment.declined_after_forward` event, in its transaction. */
   onDeclinedAfterForward(tx: Tx, event: DeclinedAfterForward): void;
   declined(): DeclinedPayments;
+  /** The payments channels: the card reader, offline limits, declined-after-forward payments. */
+  handlers: Pick<Handlers<NoposContract>, 'payments'>;
 }
 
 /** Declined-after-forward payments over the needs-attention list; needs nothing of the rest of the area. */
@@ -102,5 +107,6 @@ export function createPayments(deps: PaymentsDeps): Payments {
     hasOpenCardAttempts: () => resolver.hasOpen(),
     onDeclinedAfterForward: (tx, event) => void needDeclined().onDeclinedAfterForward(tx, event),
     declined: needDeclined,
+    handlers: { payments: createPaymentsHandlers({ cards, declined: needDeclined }) },
   };
 }

@@ -4,7 +4,7 @@ import { staffOf } from '../ipc/staff-of';
 import type { AttentionEntry } from './declined-payments';
 import type { Payments } from './payments-area';
 
-export function createPaymentsHandlers(payments: Payments): Handlers<NoposContract>['payments'] {
+export function createPaymentsHandlers(payments: Pick<Payments, 'cards' | 'declined'>): Handlers<NoposContract>['payments'] {
   const view = (e: AttentionEntry) => {
     const known = payments.declined().payment(e);
     const card = known?.payment.card;

@@ -1,4 +1,5 @@
 import type { PrintOutcome, ReceiptDocument } from '../../../shared/domain/receipt';
+import type { SaleView } from '../../../shared/domain/sale';
 import type { Settings } from '../../../shared/domain/settings';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -62,6 +63,11 @@ export class ReceiptService {
   get(receiptNumber: string): ReceiptDocument {
     const stored = this.find(receiptNumber);
     return receiptDocument(stored, this.context(), stored.printedAt || stored.savedAt ? 'reprint' : 'original');
+  }
+
+  /** The first copy of a sale completed a moment ago, from its view at hand rather than read back. */
+  ofCompletedSale(sale: SaleView, receiptNumber: string, staffId: string): ReceiptDocument {
+    return receiptDocument(this.deps.source.justCompleted(sale, receiptNumber, staffId), this.context(), 'original');
   }
 
   async output(receiptNumber: string, output: ReceiptOutput, actorId: string | null): Promise<PrintOutcome> {

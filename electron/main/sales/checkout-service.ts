@@ -20,6 +20,8 @@ export interface CheckoutDeps extends RecordingDeps {
   inFlight: TendersInFlight;
   /** The printable receipt of a completed document (the receipts area builds it). */
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
+  /** The receipt of a sale this tender just completed (its view is at hand: no second read). */
+  completedReceipt: (sale: SaleView, receiptNumber: string, staffId: string) => ReceiptDocument;
 }
 
 export interface TenderResult {
@@ -73,7 +75,7 @@ export class CheckoutService {
     const result = writeTransaction(this.deps.db, (tx) => {
       // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.
       const again = this.replay(saleId, paymentId);
-      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false };
+      if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false, replayed: true };
       const { row, view: now } = this.payable(saleId);
       if (now.remainingMinor !== view.remainingMinor) throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
       const at = this.deps.now().toISOString();
@@ -83,11 +85,16 @@ export class CheckoutService {
       if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
       const paid = withPayment(now, payment, cashRoundingMinor);
       const sale = paid.remainingMinor === 0 ? this.complete(tx, row, paid, staffId, at) : paid;
-      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer };
+      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer, replayed: false };
     });
     if (result.kicked) await this.deps.drawer.open('sale');
     const receiptNumber = result.sale.receipt?.receiptNumber ?? null;
-    return { sale: result.sale, changeMinor: result.changeMinor, receipt: receiptNumber ? this.deps.receiptDocument(receiptNumber) : null };
+    const receipt = !receiptNumber
+      ? null
+      : result.replayed
+        ? this.deps.receiptDocument(receiptNumber)
+        : this.deps.completedReceipt(result.sale, receiptNumber, staffId);
+    return { sale: result.sale, changeMinor: result.changeMinor, receipt };
   }
 
   /** Numbers the paid sale and marks it completed, with its audit and outbox entries; answers its final view. */

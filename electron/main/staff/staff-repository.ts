@@ -39,10 +39,15 @@ export const toSummary = ({ id, name, role, active }: StaffRecord): StaffSummary
 
 /** Plain data access for staff; rules and auditing live in the services that call it. */
 export class StaffRepository {
+  // Prepared once: every authorised call and every receipt looks a staff member up.
+  private readonly byId;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.byId = db.prepare('SELECT * FROM staff WHERE id = ?');
+  }
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
@@ -58,7 +63,7 @@ export class StaffRepository {
   }
 
   get(id: string): StaffRecord | null {
-    const row = this.db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+    const row = this.byId.get(id) as StaffRow | undefined;
     return row ? toRecord(row) : null;
   }
 

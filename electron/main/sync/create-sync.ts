@@ -1,8 +1,10 @@
 import type { ApiStore } from '../../../shared/api/enrollment';
 import type { Settings } from '../../../shared/domain/settings';
+import type { NoposContract } from '../../../shared/ipc/contract';
 import type { ApiClient } from '../api-client/api-client';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EnrollmentService } from '../enrollment';
+import type { Handlers } from '../ipc/registry';
 import type { SecurityLog } from '../logging/security-log';
 import type { Keychain } from '../secrets/keychain';
 import type { Db } from '../storage/db';
@@ -18,6 +20,7 @@ import { EventsFeed } from './events-feed';
 import { OutboxDelivery } from './outbox-delivery';
 import type { PaymentDeclines } from './payment-declines';
 import { SyncEngine, type SyncTimings } from './sync-engine';
+import { createSyncHandlers } from './sync-handlers';
 import type { Reachability } from '../api-client/reachability';
 
 /** What sync is handed: infrastructure, and one named port per area it reaches. */
@@ -64,6 +67,8 @@ export interface Sync {
   /** Online or offline, from real answers: sync and card payments share it. */
   reachability: Reachability;
   exportDir: string;
+  /** The sync channels: status, sync now, enrollment, export of unsynced items, needs-attention. */
+  handlers: Pick<Handlers<NoposContract>, 'sync'>;
   close(): void;
 }
 
@@ -96,5 +101,10 @@ export function createSync(ports: SyncPorts): Sync {
     ...(ports.random ? { random: ports.random } : {}),
   });
   ports.outbox.onEnqueued(() => engine.nudge());
-  return { engine, enrollment, queue, api, kinds, reachability: ports.reachability, exportDir: ports.exportDir, close: () => engine.close() };
+  const { exportDir, needsAttention, audit } = ports;
+  return {
+    engine, enrollment, queue, api, kinds, reachability: ports.reachability, exportDir,
+    handlers: { sync: createSyncHandlers({ engine, enrollment, exportDir }, { db, needsAttention, audit }) },
+    close: () => engine.close(),
+  };
 }

@@ -19,8 +19,11 @@ async function enrollmentStep<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export function createSyncHandlers(sync: Sync | null, storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail }): Handlers<NoposContract>['sync'] {
-  const need = (): Sync => {
+type SyncParts = Pick<Sync, 'engine' | 'enrollment' | 'exportDir'>;
+
+/** The sync channels; without sync (a terminal working alone), only the needs-attention list answers. */
+export function createSyncHandlers(sync: SyncParts | null, storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail }): Handlers<NoposContract>['sync'] {
+  const need = (): SyncParts => {
     if (!sync) throw new AppError('unavailable', 'Sync is not available in this terminal.');
     return sync;
   };

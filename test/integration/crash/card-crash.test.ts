@@ -14,7 +14,7 @@ import type { IpcResult } from '../../../shared/ipc/errors';
 import { ROOT } from '../../support/browser';
 import { buildNodeScript } from '../../support/build-node-script';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandbox-process';
-import { openTestStorage, realKeychain, tempDir } from '../../support/storage';
+import { openTestStorage, realKeychain, tempDir, insertStaff } from '../../support/storage';
 import { testCatalog } from '../../support/test-catalog';
 import { trustedSender } from '../../support/test-contract';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
     const sync = createTerminalSync({ storage, keychain, now: () => new Date(), baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
     await sync.enrollment.enroll(sandbox.code, 'admin', null);
     sync.close();
-    storage.staff.insert({ id: CARD_STAFF, name: 'Card tester', role: 'manager', pinHash: await storage.pinHasher.hash('482913') });
+    await insertStaff(storage, { id: CARD_STAFF, name: 'Card tester', role: 'manager' }, '482913');
   } finally {
     storage.close();
   }

@@ -9,7 +9,7 @@ import type { SaleView } from '../../../shared/domain/sale';
 import { createAppCore } from '../../../electron/main/core/app-core';
 import { openTerminalStorage } from '../../../electron/main/core/terminal-storage';
 import { createOsKeychain } from '../../../electron/main/secrets/os-keychain';
-import { FAST_PIN_COST } from '../../support/storage';
+import { FAST_PIN_COST, insertStaff, staffDirectory } from '../../support/storage';
 import { testCatalog } from '../../support/test-catalog';
 import { trustedSender } from '../../support/test-contract';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, storage, isTrustedSender: () => true, catalog: testCatalog(),
   });
   const call = (channel: string, payload?: unknown) => core.registry.dispatch(channel, payload, trustedSender);
-  if (!storage.staff.get(staffId)) storage.staff.insert({ id: staffId, name: 'Disk tester', role: 'manager', pinHash: await storage.pinHasher.hash('482913') });
+  if (!staffDirectory(storage).repository.get(staffId)) await insertStaff(storage, { id: staffId, name: 'Disk tester', role: 'manager' }, '482913');
   const say = (answer: object) => process.stdout.write(`${JSON.stringify(answer)}\n`);
   say({ ready: true });
 

@@ -7,7 +7,7 @@ import type { SaleView } from '../../../shared/domain/sale';
 import { createAppCore } from '../../../electron/main/core/app-core';
 import { openTerminalStorage } from '../../../electron/main/core/terminal-storage';
 import { createOsKeychain } from '../../../electron/main/secrets/os-keychain';
-import { FAST_PIN_COST } from '../../support/storage';
+import { FAST_PIN_COST, insertStaff, staffDirectory } from '../../support/storage';
 import { TEST_PRODUCTS, testCatalog } from '../../support/test-catalog';
 import { trustedSender } from '../../support/test-contract';
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     }
   };
 
-  if (!storage.staff.get(STAFF)) storage.staff.insert({ id: STAFF, name: 'Crash tester', role: 'manager', pinHash: await storage.pinHasher.hash('482913') });
+  if (!staffDirectory(storage).repository.get(STAFF)) await insertStaff(storage, { id: STAFF, name: 'Crash tester', role: 'manager' }, '482913');
   if ((await core.session.signIn(STAFF, '482913')).outcome !== 'signed_in') throw new Error('sign-in failed');
   if (!(await call('shifts.current'))) await call('shifts.open', { floatMinor: 10_000 });
   process.stdout.write('ready\n');

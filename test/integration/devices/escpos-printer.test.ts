@@ -143,7 +143,7 @@ describe('ESC/POS printing over TCP', () => {
     t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(receipt.receiptNumber, t.clock.now().toISOString());
     stopTimers();
     const after = t.restart();
-    const admin = t.storage.staff.list({ includeInactive: false }).find((s) => s.role === 'admin');
+    const admin = t.core.staff.repository.list({ includeInactive: false }).find((s) => s.role === 'admin');
     expect((await after.core.session.signIn(admin!.id, '482913')).outcome).toBe('signed_in');
     stopTimers = after.core.startTimers();
     const status = await after.call<DeviceStatus>('devices.status', {});

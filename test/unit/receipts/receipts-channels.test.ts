@@ -10,7 +10,7 @@ import type { Role } from '../../../shared/domain/staff';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import { saleReceipt, shiftReport, SHIFT_ID } from '../../support/receipt-fixtures';
 import { MemoryReceiptSource, RecordingPrinter } from '../../support/receipt-fakes';
-import { memoryKeychain, openTestStorage, tempDir } from '../../support/storage';
+import { memoryKeychain, openTestStorage, tempDir, insertStaff } from '../../support/storage';
 import { testCatalog } from '../../support/test-catalog';
 import { TestClock } from '../../support/terminal-fixture';
 import { trustedSender } from '../../support/test-contract';
@@ -52,7 +52,7 @@ beforeEach(async () => {
   storage = await openTestStorage(memoryKeychain(), scratch.dir, { now: clock.now });
   storage.settings.update({ store: { name: 'Corner Grocer', address: '12 Market Street' }, terminal: { name: 'Front till' } }, null);
   staff = { cashier: 'st_cashier00001', manager: 'st_manager00001' };
-  for (const role of ['cashier', 'manager'] as const) storage.staff.insert({ id: staff[role], name: role === 'cashier' ? 'Cass' : 'Manny', role, pinHash: await storage.pinHasher.hash(PINS[role]) });
+  for (const role of ['cashier', 'manager'] as const) await insertStaff(storage, { id: staff[role], name: role === 'cashier' ? 'Cass' : 'Manny', role }, PINS[role]);
   source = new MemoryReceiptSource([saleReceipt()], [shiftReport('Z')]);
   printer = new RecordingPrinter();
   drawer = new SimulatedCashDrawer({ now: clock.now });

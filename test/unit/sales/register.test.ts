@@ -157,11 +157,15 @@ describe('tender and completion', () => {
     const sale = await startSale(t, WINE);
     const first = await ok<{ sale: SaleView; changeMinor: number; receipt: unknown }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 500 });
     expect(first.sale).toMatchObject({ status: 'open', paidMinor: 500, remainingMinor: 399, receipt: null });
-    const second = await ok<{ sale: SaleView; changeMinor: number }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 1_000 });
+    const secondTender = { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 1_000 };
+    const second = await ok<{ sale: SaleView; changeMinor: number; receipt: unknown }>(t, 'sales.tenderCash', secondTender);
     expect(second.changeMinor).toBe(601);
     expect(second.sale).toMatchObject({ status: 'completed', remainingMinor: 0, receipt: { sequence: 1, receiptNumber: `${t.storage.terminalId}-000001` } });
     // The answer is built from what was written, and it is exactly what reading the sale back gives.
     expect(await ok(t, 'sales.recent', { limit: 1 })).toEqual([second.sale]);
+    // Its receipt, built from the view at hand, is the one read back (as the same tender arriving again is answered).
+    expect(second.receipt).toMatchObject({ receiptNumber: second.sale.receipt!.receiptNumber });
+    expect(await ok(t, 'sales.tenderCash', secondTender)).toEqual(second);
     const outbox = t.storage.db.prepare('SELECT client_id, kind, payload_json FROM outbox').all() as { client_id: string; kind: string; payload_json: string }[];
     expect(outbox).toEqual([expect.objectContaining({ client_id: sale.saleId, kind: 'sale' })]);
     expect(JSON.parse(outbox[0]!.payload_json)).toMatchObject({ type: 'sale', terminalSequence: 1, totalMinor: 899, currency: 'EUR' });

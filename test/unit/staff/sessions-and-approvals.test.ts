@@ -139,7 +139,7 @@ describe('sessions', () => {
     await signInAs(cashier);
     t.core.session.lock('idle');
     // Staff arriving from the API (sync) can be deactivated while their session is locked.
-    t.storage.staff.update(cashier, { active: false });
+    t.core.staff.repository.update(cashier, { active: false });
     t.core.session.endFor(cashier, 'deactivated');
     expect(t.core.session.view().state).toBe('signed_out');
     const last = t.storage.db.prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1').get();

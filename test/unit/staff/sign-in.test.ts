@@ -87,8 +87,8 @@ describe('signing in with a PIN', () => {
   });
 
   it('refuses unknown and deactivated staff without a PIN check, counting it against the terminal', async () => {
-    t.storage.staff.update(bob, { active: false });
-    const verify = vi.spyOn(t.storage.pinHasher, 'verify');
+    t.core.staff.repository.update(bob, { active: false });
+    const verify = vi.spyOn(t.core.staff.hasher, 'verify');
     expect(await outcome(bob, '739164')).toMatchObject({ outcome: 'not_allowed' });
     expect(await outcome('st_nobodyatall0', '739164')).toMatchObject({ outcome: 'not_allowed' });
     expect(verify).not.toHaveBeenCalled();

@@ -41,7 +41,7 @@ describe('first run', () => {
       t.call('staff.setupFirstAdmin', { name: 'Two', pin: '682913' }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(t.storage.staff.count()).toBe(1);
+    expect(t.core.staff.repository.count()).toBe(1);
   });
 });
 
@@ -71,7 +71,7 @@ describe('staff management (admin)', () => {
     ]);
     expect(JSON.stringify(audit())).not.toMatch(/482913|582914/);
     // The new PIN works; the old one does not.
-    t.storage.staff.update(id, { active: true });
+    t.core.staff.repository.update(id, { active: true });
     expect((await t.core.session.signIn(id, '482913')).outcome).toBe('wrong_pin');
     expect((await t.core.session.signIn(id, '582914')).outcome).toBe('signed_in');
   });
@@ -103,7 +103,7 @@ describe('staff management (admin)', () => {
     const created = await t.call<{ id: string }>('staff.create', { name: 'Cass', role: 'cashier', pin: '482913' });
     const id = created.ok ? created.data.id : '';
     expect((await t.core.session.signIn(id, '482913')).outcome).toBe('signed_in');
-    t.storage.staff.update(id, { active: false });
+    t.core.staff.repository.update(id, { active: false });
     expect(await t.call('session.lock')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(t.core.session.view().state).toBe('signed_out');
   });

@@ -1,10 +1,10 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
 import { staffOf } from '../ipc/staff-of';
-import type { PassphraseChanges } from '../staff/passphrase-changes';
-import type { SessionService } from '../staff/session-service';
-import type { StaffRepository } from '../staff/staff-repository';
-import type { StaffService } from '../staff/staff-service';
+import type { PassphraseChanges } from './passphrase-changes';
+import type { SessionService } from './session-service';
+import type { StaffRepository } from './staff-repository';
+import type { StaffService } from './staff-service';
 
 export function createStaffHandlers(
   staff: StaffRepository,

@@ -1,6 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import type { SessionService } from '../staff/session-service';
+import type { SessionService } from './session-service';
 
 export function createSessionHandlers(session: SessionService): Handlers<NoposContract>['session'] {
   return {

@@ -1,8 +1,8 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
-import type { TerminalStorage } from '../core/terminal-storage';
+import type { KeyRotation } from './key-rotation';
 import type { Handlers } from '../ipc/registry';
 
-export function createStorageHandlers(storage: TerminalStorage, now: () => Date): Handlers<NoposContract>['storage'] {
+export function createStorageHandlers(storage: KeyRotation, now: () => Date): Handlers<NoposContract>['storage'] {
   return {
     rotateKey: async (_request, { actorId }) => {
       await storage.rotateDatabaseKey();

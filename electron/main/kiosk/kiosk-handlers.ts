@@ -1,6 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import type { KioskExit } from '../kiosk/kiosk-exit';
+import type { KioskExit } from './kiosk-exit';
 
 export function createKioskHandlers(kiosk: KioskExit): Handlers<NoposContract>['kiosk'] {
   return {

@@ -1,6 +1,6 @@
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { Handlers } from '../ipc/registry';
-import type { SettingsService } from '../settings/settings-service';
+import type { SettingsService } from './settings-service';
 
 export function createSettingsHandlers(settings: SettingsService): Handlers<NoposContract>['settings'] {
   return {
