@@ -32,20 +32,47 @@ export const CONSENT_PURPOSES = ['email_receipts', 'marketing'] as const;
 export const consentPurposeSchema = z.enum(CONSENT_PURPOSES);
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
 
+export interface ConsentText {
+  version: string;
+  text: string;
+}
+
 /**
- * The consent texts staff read out or show; each consent records the version shown. A new wording
- * is a new version: consents given to an older one stay valid for what that text said.
+ * Every consent text ever shown, per purpose, oldest first; the last is the one shown now. A new wording
+ * is appended as a new version, never edited in place: a consent given to an older text stays valid for
+ * what that text said, and an export must quote the wording the customer actually agreed to.
  */
-export const CONSENT_TEXTS: Readonly<Record<ConsentPurpose, { version: string; text: string }>> = {
-  email_receipts: {
-    version: 'receipts-2026-12',
-    text: 'Send my receipts to this e-mail address. The store keeps the address for this until I withdraw.',
-  },
-  marketing: {
-    version: 'marketing-2026-12',
-    text: 'Send me offers and news from this store by e-mail. I can withdraw at any time at the till.',
-  },
+export const CONSENT_TEXT_VERSIONS: Readonly<Record<ConsentPurpose, readonly [ConsentText, ...ConsentText[]]>> = {
+  email_receipts: [
+    {
+      version: 'receipts-2026-12',
+      text: 'Send my receipts to this e-mail address. The store keeps the address for this until I withdraw.',
+    },
+  ],
+  marketing: [
+    {
+      version: 'marketing-2026-12',
+      text: 'Send me offers and news from this store by e-mail. I can withdraw at any time at the till.',
+    },
+  ],
 };
+
+export type ConsentTextTable = Readonly<Record<ConsentPurpose, readonly ConsentText[]>>;
+
+/** The texts staff show now: the latest version per purpose. Each consent records the version shown. */
+export const CONSENT_TEXTS: Readonly<Record<ConsentPurpose, ConsentText>> = {
+  email_receipts: latestOf(CONSENT_TEXT_VERSIONS.email_receipts),
+  marketing: latestOf(CONSENT_TEXT_VERSIONS.marketing),
+};
+
+function latestOf(versions: readonly [ConsentText, ...ConsentText[]]): ConsentText {
+  return versions[versions.length - 1] ?? versions[0];
+}
+
+/** The wording of one version of a purpose's consent text, or null when the terminal never knew it. */
+export function consentWording(purpose: ConsentPurpose, version: string, table: ConsentTextTable = CONSENT_TEXT_VERSIONS): string | null {
+  return table[purpose].find((t) => t.version === version)?.text ?? null;
+}
 export const consentVersionSchema = z.string().regex(/^[a-z]+-\d{4}-\d{2}$/);
 
 export const consentRecordSchema = z

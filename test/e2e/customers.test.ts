@@ -140,7 +140,96 @@ describe.each([
     await expect.poll(async () => (await sandboxState()).customers.filter((c) => c.erasedAt !== null && c.name === null).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(width === 1024 ? 1 : 2);
     const state = await sandboxState();
     expect(JSON.stringify(state).includes(who.email)).toBe(false);
-    expect(storage.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    expect(storage.db.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(who.name)).toEqual({ n: 0 });
+    expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('records and withdraws consent for an existing customer at the till and on the record, and corrects their details', async () => {
+    const page = await (await browser.newContext({ viewport: { width, height }, locale: 'en-US' })).newPage();
+    const problems = watchForProblems(page);
+    const size = `${width}x${height}`;
+    const regular = { name: width === 1024 ? 'Rhea Regular' : 'Remy Regular', email: `regular${width}@example.net`, corrected: `regular.${width}@example.org` };
+    core.session.signOut();
+    await page.goto(host.newAppUrl());
+    await signInThroughUi(page, 'Mia', '824613');
+    await openShiftIfNeeded(page, '100.00');
+
+    // A regular added without any consent, as they were on an earlier visit.
+    const [product] = await sellableProducts(page);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await scan(page, product!.barcodes[0]!);
+    await page.locator('.cart-line').first().waitFor();
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    const attach = page.getByRole('dialog', { name: 'Customer for this sale' });
+    await attach.getByRole('button', { name: 'New customer' }).click();
+    await attach.getByLabel('Name', { exact: true }).fill(regular.name);
+    await attach.getByLabel('E-mail', { exact: true }).fill(regular.email);
+    await attach.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByTestId('sale-customer').filter({ hasText: regular.name }).waitFor();
+    const customerId = (storage.db.prepare('SELECT id FROM customers WHERE name = ?').get(regular.name) as { id: string }).id;
+    const consents = () =>
+      storage.db.prepare('SELECT purpose, granted, text_version AS v FROM customer_consents WHERE customer_id = ? ORDER BY rowid').all(customerId);
+
+    // At the till: offers by e-mail, agreed to with the text on screen, then withdrawn in one press.
+    await page.getByRole('button', { name: 'Consents', exact: true }).click();
+    const consentDialog = page.getByRole('dialog', { name: `Consents of ${regular.name}` });
+    await consentDialog.getByText('Send me offers and news from this store by e-mail.', { exact: false }).waitFor();
+    await shot(page, `customers-till-consents-${size}.png`);
+    await consentDialog.getByRole('button', { name: 'Customer agrees: offers by e-mail' }).click();
+    await page.getByText(`Offers by e-mail: consent recorded for ${regular.name}.`).waitFor();
+    await page.getByRole('button', { name: 'Consents', exact: true }).click();
+    await consentDialog.getByRole('button', { name: 'Withdraw offers by e-mail' }).click();
+    await page.getByText(`Offers by e-mail: consent withdrawn for ${regular.name}.`).waitFor();
+    expect(consents()).toEqual([
+      { purpose: 'marketing', granted: 1, v: 'marketing-2026-12' },
+      { purpose: 'marketing', granted: 0, v: 'marketing-2026-12' },
+    ]);
+
+    // E-mail receipt without consent: the text is shown first; once agreed, the receipt is queued.
+    await page.getByRole('button', { name: /^Exact / }).click();
+    await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
+    const receiptNumber = (await page.getByTestId('receipt-number').textContent())!;
+    await page.getByRole('button', { name: 'E-mail receipt' }).click();
+    const ask = page.getByRole('dialog', { name: `Consents of ${regular.name}` });
+    await ask.getByText(`${regular.name} has not agreed to e-mailed receipts.`, { exact: false }).waitFor();
+    await ask.getByText('Send my receipts to this e-mail address.', { exact: false }).waitFor();
+    await shot(page, `customers-receipt-consent-${size}.png`);
+    await ask.getByRole('button', { name: 'Customer agrees: e-mailed receipts' }).click();
+    await page.getByText(/^Receipt queued for .+: NoPOS sends it\.$/).waitFor();
+    await expect.poll(async () => (await sandboxState()).receiptEmails.filter((m) => m.receiptNumber === receiptNumber).map((m) => m.to), { timeout: 20_000 }).toEqual([regular.email]);
+    await page.getByRole('button', { name: /^New sale/ }).click();
+
+    // The manager's record: the e-mail corrected, and offers by e-mail agreed to again with the text shown.
+    await openScreen(page, 'Customers');
+    await page.getByLabel('Find a customer').fill(regular.name);
+    await page.getByRole('button', { name: new RegExp(`^${regular.name}`) }).click();
+    await page.getByRole('heading', { name: regular.name }).waitFor();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const details = page.getByRole('dialog', { name: `Details of ${regular.name}` });
+    await details.getByLabel('E-mail', { exact: true }).fill('4111111111111111@example.com');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.getByRole('alert').waitFor();
+    await details.getByLabel('E-mail', { exact: true }).fill(regular.corrected);
+    await shot(page, `customers-edit-details-${size}.png`);
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText(`Details of ${regular.name} saved.`).waitFor();
+    await page.getByText(regular.corrected, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Record consent' }).click();
+    const record = page.getByRole('dialog', { name: `Consents of ${regular.name}` });
+    await record.getByText('Send me offers and news from this store by e-mail.', { exact: false }).waitFor();
+    await shot(page, `customers-record-consent-${size}.png`);
+    await record.getByRole('button', { name: 'Customer agrees: offers by e-mail' }).click();
+    await page.getByText(`Offers by e-mail: consent recorded for ${regular.name}.`).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Withdraw' }).count()).toBe(2);
+    expect(storage.db.prepare('SELECT email FROM customers WHERE id = ?').get(customerId)).toEqual({ email: regular.corrected });
+    expect(consents()).toEqual([
+      { purpose: 'marketing', granted: 1, v: 'marketing-2026-12' },
+      { purpose: 'marketing', granted: 0, v: 'marketing-2026-12' },
+      { purpose: 'email_receipts', granted: 1, v: 'receipts-2026-12' },
+      { purpose: 'marketing', granted: 1, v: 'marketing-2026-12' },
+    ]);
+    await expect.poll(async () => (await sandboxState()).customers.find((c) => c.customerId === customerId)?.email, { timeout: 20_000 }).toBe(regular.corrected);
     expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -5,6 +5,7 @@ import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { BrowserHost } from '../../browser-host/server';
 import { ARTIFACTS, blockingA11yIssues, launchChromium, signInThroughUi, startAppHost, watchForProblems, openScreen, screenLabels } from '../support/browser';
+import { AdminPassphrases } from '../../electron/main/staff/admin-passphrases';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 import { TestClock } from '../support/terminal-fixture';
 
@@ -82,6 +83,43 @@ describe('staff sign-in in the browser', () => {
     await expect.poll(() => page.getByRole('row').count()).toBe(4);
     await noBlockingA11yIssues();
     await page.screenshot({ path: path.join(ARTIFACTS, 'staff.png'), fullPage: true });
+  });
+
+  it('lets an admin reset another admin\'s passphrase and change their own (the passphrases PCI sign-in mode asks of admins)', async () => {
+    await page.getByLabel('Name', { exact: true }).fill('Bea');
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Admin' });
+    await page.getByLabel('First PIN (6 digits)').fill('846275');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await page.getByText('Bea added.').waitFor();
+    const passphrases = new AdminPassphrases(storage.db, core.staff.hasher, clock.now);
+    const ada = staffId('Ada');
+    const bea = staffId('Bea');
+    // Set as their first PCI sign-ins would have set them.
+    await passphrases.set(ada, 'ada passphrase 1');
+    await passphrases.set(bea, 'bea passphrase 1');
+    const beaRow = page.getByRole('row').filter({ hasText: 'Bea' });
+    await beaRow.getByRole('button', { name: 'Reset passphrase' }).click();
+    await page.getByText('Bea: passphrase reset; they set a new one at their next sign-in.').waitFor();
+    expect(passphrases.has(bea)).toBe(false);
+    // No reset of one's own: the change form asks for the current passphrase instead.
+    await expect(page.getByRole('row').filter({ hasText: 'Ada' }).getByRole('button', { name: 'Reset passphrase' }).count()).resolves.toBe(0);
+    const form = page.getByRole('form', { name: 'Change my passphrase' });
+    await form.getByLabel('Current passphrase').fill('not my passphrase 9');
+    await form.getByLabel('New passphrase').fill('ada new passphrase 2');
+    await form.getByRole('button', { name: 'Change passphrase' }).click();
+    await form.getByText('That is not your current passphrase.').waitFor();
+    expect(await passphrases.verify(ada, 'ada passphrase 1')).toBe(true);
+    await form.getByLabel('Current passphrase').fill('ada passphrase 1');
+    await form.getByRole('button', { name: 'Change passphrase' }).click();
+    await form.getByText('Your passphrase is changed: give the new one at your next sign-in.').waitFor();
+    expect(await passphrases.verify(ada, 'ada new passphrase 2')).toBe(true);
+    await noBlockingA11yIssues();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'staff-passphrases.png'), fullPage: true });
+    const changes = storage.db.prepare("SELECT actor_id AS actor, target, details_json AS d FROM audit_log WHERE details_json LIKE '%passphrase_%' ORDER BY seq").all();
+    expect(changes).toEqual([
+      { actor: ada, target: bea, d: JSON.stringify({ change: 'passphrase_reset' }) },
+      { actor: ada, target: ada, d: JSON.stringify({ change: 'passphrase_changed' }) },
+    ]);
   });
 
   it('signs the cashier in with the PIN pad', async () => {

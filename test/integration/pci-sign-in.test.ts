@@ -95,6 +95,61 @@ describe('PCI sign-in mode', () => {
     expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.changed' AND details_json LIKE '%passphrase%'").get()).toEqual({ n: 1 });
   });
 
+  it('lets an admin change their own passphrase with the current one, audited, never in clear', async () => {
+    await pciTerminal();
+    const admin = await t.addStaff('Ada Admin', 'admin', '739164');
+    expect((await typed(admin, '739164', 'correct horse 42')).outcome).toBe('signed_in');
+    const change = (current: string, next: string) => t.call('staff.changePassphrase', { current, next });
+    const refused = async (current: string, next: string) => {
+      const result = await change(current, next);
+      return result.ok ? 'ok' : result.error.code;
+    };
+    expect(await refused('wrong horse 42', 'battery staple 77')).toBe('forbidden');
+    expect(await refused('correct horse 42', 'short1')).toBe('invalid_request');
+    expect(await refused('correct horse 42', 'correct horse 42')).toBe('invalid_request');
+    expect((await change('correct horse 42', 'battery staple 77')).ok).toBe(true);
+    await ok(t, 'session.signOut');
+    expect((await typed(admin, '739164', 'correct horse 42')).outcome).toBe('wrong_pin');
+    expect((await typed(admin, '739164', 'battery staple 77')).outcome).toBe('signed_in');
+    const audit = t.storage.db.prepare("SELECT actor_id AS actor, target, details_json AS d FROM audit_log WHERE details_json LIKE '%passphrase_changed%'").all();
+    expect(audit).toEqual([{ actor: admin, target: admin, d: expect.stringContaining('passphrase_changed') }]);
+    const logs = readdirSync(path.join(t.dir, 'logs')).map((f) => readFileSync(path.join(t.dir, 'logs', f), 'utf8')).join('\n');
+    expect(logs + JSON.stringify(t.storage.db.prepare('SELECT * FROM audit_log').all())).not.toMatch(/horse|staple/);
+  });
+
+  it('lets another admin reset a forgotten passphrase (the admin sets a new one at next sign-in); no one resets their own', async () => {
+    await pciTerminal();
+    const ada = await t.addStaff('Ada Admin', 'admin', '739164');
+    const bea = await t.addStaff('Bea Admin', 'admin', '846275');
+    const mia = await t.addStaff('Mia Manager', 'manager', '824613');
+    expect((await typed(ada, '739164', 'correct horse 42')).outcome).toBe('signed_in');
+    await ok(t, 'session.signOut');
+    const reset = async (id: string) => {
+      const result = await t.call('staff.resetPassphrase', { id });
+      return result.ok ? 'ok' : result.error.code;
+    };
+    // A manager may not; an admin may not reset their own; Bea (no passphrase yet) has none to reset.
+    expect((await typed(mia, '824613')).outcome).toBe('signed_in');
+    expect(await reset(ada)).toBe('forbidden');
+    await ok(t, 'session.signOut');
+    expect((await typed(ada, '739164', 'correct horse 42')).outcome).toBe('signed_in');
+    expect(await reset(ada)).toBe('conflict');
+    await ok(t, 'session.signOut');
+    expect((await typed(bea, '846275', 'bea passphrase 1')).outcome).toBe('signed_in');
+    expect(await reset(mia)).toBe('conflict');
+    expect(await reset(ada)).toBe('ok');
+    expect(await reset(ada)).toBe('conflict');
+    await ok(t, 'session.signOut');
+    // Ada forgot it: her PIN first, then the new passphrase she gives becomes hers.
+    expect(await typed(ada, '739164')).toEqual({ outcome: 'passphrase_required', firstTime: true });
+    expect((await typed(ada, '739164', 'new horse 2027')).outcome).toBe('signed_in');
+    await ok(t, 'session.signOut');
+    expect((await typed(ada, '739164', 'correct horse 42')).outcome).toBe('wrong_pin');
+    expect((await typed(ada, '739164', 'new horse 2027')).outcome).toBe('signed_in');
+    const audit = t.storage.db.prepare("SELECT actor_id AS actor, target FROM audit_log WHERE details_json LIKE '%passphrase_reset%'").all();
+    expect(audit).toEqual([{ actor: bea, target: ada }]);
+  });
+
   it.each([
     [true, 'refuses', 'not_allowed'],
     [false, 'grants', 'approved'],

@@ -1,4 +1,4 @@
-import { CONSENT_TEXTS } from '../../../shared/domain/customer';
+import { consentWording, type ConsentTextTable } from '../../../shared/domain/customer';
 import { formatMinor } from '../../../shared/domain/money';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AuditTrail } from '../audit/audit-trail';
@@ -16,6 +16,8 @@ export interface CustomerExportDeps {
   service: CustomerService;
   destination: ExportDestination | null;
   controller: () => { store: string; terminal: string };
+  /** Every consent text version; the shared table unless a test brings its own history. */
+  consentTexts?: ConsentTextTable;
 }
 
 export type ExportOutcome = { outcome: 'saved'; files: string[] } | { outcome: 'cancelled'; files: [] };
@@ -34,7 +36,7 @@ export class CustomerExport {
       exportedAt: this.deps.now().toISOString(),
       controller: this.deps.controller(),
       customer: { id: record.id, name: record.name, email: record.email, phone: record.phone, createdAt: record.createdAt, updatedAt: record.updatedAt },
-      consents: record.consentHistory.map((c) => ({ ...c, text: c.textVersion === CONSENT_TEXTS[c.purpose].version ? CONSENT_TEXTS[c.purpose].text : null })),
+      consents: record.consentHistory.map((c) => ({ ...c, text: consentWording(c.purpose, c.textVersion, this.deps.consentTexts) })),
       sales: this.deps.customers.sales(customerId).map((s) => ({ receiptNumber: s.receiptNumber, completedAt: s.completedAt, totalMinor: s.totalMinor, currency: s.currency, status: s.status })),
       receiptEmails: emails.map((e) => ({ receiptNumber: e.receiptNumber, requestedAt: e.requestedAt, delivered: e.status === 'sent' })),
       erasureDueAt: record.erasureDueAt,

@@ -34,4 +34,9 @@ export class AdminPassphrases {
       .prepare('INSERT INTO staff_passphrases (staff_id, hash, set_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at')
       .run(staffId, hash, this.now().toISOString());
   }
+
+  /** Cleared by another admin: the admin sets a new one at their next PCI sign-in (PIN first). */
+  clear(staffId: string): boolean {
+    return this.db.prepare('DELETE FROM staff_passphrases WHERE staff_id = ?').run(staffId).changes > 0;
+  }
 }

@@ -8,6 +8,7 @@ import type { Db } from '../storage/db';
 import type { Outbox } from '../storage/outbox';
 import { AdminPassphrases } from './admin-passphrases';
 import { createApprovalHandlers } from './approval-handlers';
+import { PassphraseChanges } from './passphrase-changes';
 import { PinAuthenticator } from './pin-authenticator';
 import { PinHasher, type ScryptCost } from './pin-hasher';
 import { loadPinPepper } from './pin-pepper';
@@ -79,11 +80,12 @@ export function createStaff(ports: StaffPorts): Staff {
   const { db, now, settings, audit, securityLog } = ports;
   const { repository, hasher } = ports.directory;
   const throttle = new SignInThrottle(db, now);
+  const passphrases = new AdminPassphrases(db, hasher, now);
   const auth = new PinAuthenticator({
     staff: repository, hasher, throttle, audit, securityLog, db, outbox: ports.outbox.writer(STAFF_OUTBOX_KINDS), now,
     // PCI sign-in mode (docs/compliance/pci-dss.md): longer lockouts, and an admin's passphrase beside the PIN.
     pciMode: () => settings.current().values.policies.pciSignIn,
-    passphrases: new AdminPassphrases(db, hasher, now),
+    passphrases,
   });
   const session = new SessionService({
     staff: repository, auth, settings, audit, securityLog, now,
@@ -98,7 +100,7 @@ export function createStaff(ports: StaffPorts): Staff {
     repository, hasher, session, service, auth,
     handlers: {
       session: createSessionHandlers(session),
-      staff: createStaffHandlers(repository, service, session),
+      staff: createStaffHandlers(repository, service, session, new PassphraseChanges({ passphrases, staff: repository, audit, securityLog })),
       approvals: createApprovalHandlers(session),
     },
   };

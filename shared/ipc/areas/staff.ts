@@ -30,5 +30,14 @@ export const staffChannels = {
     access: 'manage:staff',
     rateLimit: pinRate,
   }),
+  /** PCI sign-in mode: the signed-in admin changes their own passphrase, giving the current one. */
+  changePassphrase: channel({
+    request: z.object({ current: z.string().min(1).max(128), next: z.string().min(1).max(128) }).strict(),
+    response: z.null(),
+    access: 'manage:staff',
+    rateLimit: pinRate,
+  }),
+  /** Another admin clears an admin's passphrase; that admin sets a new one at their next sign-in. */
+  resetPassphrase: channel({ request: z.object({ id: staffIdSchema }).strict(), response: z.null(), access: 'manage:staff', rateLimit: pinRate }),
   setActive: channel({ request: z.object({ id: staffIdSchema, active: z.boolean() }).strict(), response: staffSummarySchema, access: 'manage:staff' }),
 };

@@ -9,6 +9,8 @@ import { Panel } from '../../components/Panel';
 import type { StatusMessage } from '../../components/StatusLine';
 import { Table } from '../../components/Table';
 import { customerError, PURPOSE_LABELS } from './customer-errors';
+import { ConsentDialog } from './ConsentDialog';
+import { CustomerDetailsDialog } from './CustomerDetailsDialog';
 import { EraseCustomerDialog } from './EraseCustomerDialog';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -18,6 +20,8 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
   const record = useQuery(useCallback(() => api.customers.get({ customerId }), [api, customerId]));
   const [erasing, setErasing] = useState<CustomerRecord | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [asking, setAsking] = useState<ConsentPurpose | null>(null);
 
   async function run(action: string, work: () => Promise<string>) {
     setBusy(true);
@@ -39,6 +43,9 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
       title={c.name}
       actions={
         <div className="actions">
+          <Button variant="secondary" disabled={busy || c.erasureDueAt !== null} onClick={() => setEditing(true)}>
+            Edit details
+          </Button>
           <Button
             variant="secondary"
             disabled={busy}
@@ -76,7 +83,7 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
         {(Object.keys(PURPOSE_LABELS) as ConsentPurpose[]).map((purpose) => (
           <li key={purpose}>
             {PURPOSE_LABELS[purpose]}: <strong>{c.consents[purpose] ? 'given' : 'not given'}</strong>{' '}
-            {c.consents[purpose] && (
+            {c.consents[purpose] ? (
               <Button
                 variant="secondary"
                 className="button--small"
@@ -85,6 +92,12 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
               >
                 Withdraw
               </Button>
+            ) : (
+              c.erasureDueAt === null && (
+                <Button variant="secondary" className="button--small" disabled={busy} onClick={() => setAsking(purpose)}>
+                  Record consent
+                </Button>
+              )
             )}
           </li>
         ))}
@@ -101,6 +114,29 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
             </tr>
           ))}
         </Table>
+      )}
+      {editing && (
+        <CustomerDetailsDialog
+          customer={c}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            onMessage({ tone: 'ok', text: `Details of ${saved.name} saved.` });
+            record.reload();
+          }}
+        />
+      )}
+      {asking && (
+        <ConsentDialog
+          customer={{ id: c.id, name: c.name, consents: c.consents, hasEmail: c.email !== null }}
+          only={asking}
+          onClose={() => setAsking(null)}
+          onChanged={(_, text) => {
+            setAsking(null);
+            onMessage({ tone: 'ok', text });
+            record.reload();
+          }}
+        />
       )}
       {erasing && (
         <EraseCustomerDialog

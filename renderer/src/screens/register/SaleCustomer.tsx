@@ -3,6 +3,7 @@ import type { CustomerSummary } from '../../../../shared/domain/customer';
 import { useApi } from '../../bridge/use-api';
 import { Button } from '../../components/Button';
 import { AttachCustomerDialog } from '../customers/AttachCustomerDialog';
+import { ConsentDialog } from '../customers/ConsentDialog';
 import { customerError } from '../customers/customer-errors';
 
 /** The open sale's customer, if any: name and masked contact only, with attach and remove. */
@@ -10,6 +11,8 @@ export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boole
   const api = useApi();
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [picking, setPicking] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   async function remove() {
@@ -40,6 +43,9 @@ export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boole
           <span data-testid="sale-customer">
             <strong>{customer.name}</strong> <span className="muted">{customer.maskedEmail ?? customer.maskedPhone}</span>
           </span>
+          <Button variant="secondary" className="button--small" onClick={() => (setNotice(null), setAsking(true))}>
+            Consents
+          </Button>
           {!locked && (
             <Button variant="secondary" className="button--small" onClick={() => void remove()}>
               Remove customer
@@ -55,6 +61,22 @@ export function SaleCustomer({ saleId, locked }: { saleId: string; locked: boole
         <p className="message message--error" role="alert">
           {problem}
         </p>
+      )}
+      {notice && (
+        <p className="message message--ok" role="status">
+          {notice}
+        </p>
+      )}
+      {asking && customer && (
+        <ConsentDialog
+          customer={{ ...customer, hasEmail: customer.maskedEmail !== null }}
+          onChanged={(c, text) => {
+            setCustomer(c);
+            setNotice(text);
+            setAsking(false);
+          }}
+          onClose={() => setAsking(false)}
+        />
       )}
       {picking && (
         <AttachCustomerDialog

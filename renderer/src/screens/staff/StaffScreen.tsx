@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { useSession } from '../../session/SessionContext';
+import { ChangePassphraseForm } from './ChangePassphraseForm';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -107,6 +108,11 @@ function StaffRow({ member, isMe, onChanged, report }: { member: StaffSummary; i
           <Button variant="secondary" className="button--small" disabled={newPin.length < 4} onClick={() => act('PIN reset', () => api.staff.resetPin({ id: member.id, pin: newPin })).then(() => setNewPin(''))}>
             Reset PIN
           </Button>
+          {!isMe && member.role === 'admin' && (
+            <Button variant="secondary" className="button--small" onClick={() => act('passphrase reset; they set a new one at their next sign-in', () => api.staff.resetPassphrase({ id: member.id }))}>
+              Reset passphrase
+            </Button>
+          )}
           {!isMe && (
             <Button variant={member.active ? 'danger' : 'secondary'} className="button--small" onClick={() => act(member.active ? 'deactivated' : 'reactivated', () => api.staff.setActive({ id: member.id, active: !member.active }))}>
               {member.active ? 'Deactivate' : 'Reactivate'}
@@ -143,6 +149,7 @@ export function StaffScreen() {
           </div>
         </Panel>
       )}
+      {session?.state === 'signed_in' && session.staff.role === 'admin' && <ChangePassphraseForm />}
       <AddStaffForm pinLength={session?.pinLength ?? 6} onAdded={staff.reload} />
     </div>
   );
