@@ -28,10 +28,14 @@ const restrict = (patterns, message) => ({
 /** A rule of its own so it adds to each layer's no-restricted-imports instead of replacing it. */
 function noSandboxImports() {
   return {
-    meta: { type: 'problem', schema: [], messages: {
-      sandbox: 'sandbox/ is the development API stand-in: the app never imports it.',
-      host: 'electron/ never imports browser-host/ (its throw-away keychain is for the browser host only).',
-    } },
+    meta: {
+      type: 'problem',
+      schema: [],
+      messages: {
+        sandbox: 'sandbox/ is the development API stand-in: the app never imports it.',
+        host: 'electron/ never imports browser-host/ (its throw-away keychain is for the browser host only).',
+      },
+    },
     create(context) {
       const inElectron = /(^|[\\/])electron[\\/]/.test(path.relative(context.cwd, context.filename));
       const check = (node, source) => {
@@ -44,7 +48,8 @@ function noSandboxImports() {
         ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
         ExportAllDeclaration: (node) => check(node, node.source.value),
         ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
-        CallExpression: (node) => node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && check(node, node.arguments[0].value),
+        CallExpression: (node) =>
+          node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && check(node, node.arguments[0].value),
       };
     },
   };
@@ -56,7 +61,13 @@ function noSandboxImports() {
  */
 function mainLayers() {
   return {
-    meta: { type: 'problem', schema: [], messages: { upward: '{{reason}}: {{source}}. Go through the area\'s index.ts face, a port type, or wire it in core/ (scripts/main-layers.mjs).' } },
+    meta: {
+      type: 'problem',
+      schema: [],
+      messages: {
+        upward: "{{reason}}: {{source}}. Go through the area's index.ts face, a port type, or wire it in core/ (scripts/main-layers.mjs).",
+      },
+    },
     create(context) {
       const mainDir = path.resolve(context.cwd, 'electron', 'main');
       const from = path.relative(mainDir, context.filename);
@@ -69,7 +80,9 @@ function mainLayers() {
         if (reason) context.report({ node, messageId: 'upward', data: { reason, source } });
       };
       const typesOnly = (node) =>
-        node.importKind === 'type' || node.exportKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+        node.importKind === 'type' ||
+        node.exportKind === 'type' ||
+        (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
       return {
         ImportDeclaration: (node) => check(node, typesOnly(node)),
         ExportNamedDeclaration: (node) => node.source && check(node, typesOnly(node)),
@@ -100,13 +113,23 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/electron/**', '**/browser-host/**'], 'The renderer is untrusted web content: it reaches main only through window.nopos.'),
-      'no-restricted-globals': ['error', { name: 'require', message: 'No Node in the renderer.' }, { name: 'process', message: 'No Node in the renderer.' }],
+      ...restrict(
+        ['**/electron/**', '**/browser-host/**'],
+        'The renderer is untrusted web content: it reaches main only through window.nopos.',
+      ),
+      'no-restricted-globals': [
+        'error',
+        { name: 'require', message: 'No Node in the renderer.' },
+        { name: 'process', message: 'No Node in the renderer.' },
+      ],
     },
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict(['**/electron/**', '**/renderer/**', '**/browser-host/**'], 'shared/ is used by both sides and may import neither, nor Node.'),
+    rules: restrict(
+      ['**/electron/**', '**/renderer/**', '**/browser-host/**'],
+      'shared/ is used by both sides and may import neither, nor Node.',
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],
@@ -114,7 +137,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring'].map((name) => ({ name, message: 'A sandboxed preload can load only `electron`.' })),
+          paths: [...nodeBuiltins, 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring'].map((name) => ({
+            name,
+            message: 'A sandboxed preload can load only `electron`.',
+          })),
           patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload depends on shared/ only.' }],
         },
       ],
@@ -127,7 +153,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@napi-rs/keyring', message: 'Only electron/main/secrets/os-keychain.ts touches the keychain library: use the Keychain interface.' }],
+          paths: [
+            {
+              name: '@napi-rs/keyring',
+              message: 'Only electron/main/secrets/os-keychain.ts touches the keychain library: use the Keychain interface.',
+            },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports the renderer.' }],
         },
       ],
@@ -136,7 +167,10 @@ export default tseslint.config(
   {
     files: ['electron/main/secrets/os-keychain.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'Main-process code never imports the renderer.' }] },
+      ],
     },
   },
   {
@@ -160,7 +194,10 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'no-restricted-imports': ['error', { paths: [{ name: '@napi-rs/keyring', message: 'Tests reach the keychain through createOsKeychain, like the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@napi-rs/keyring', message: 'Tests reach the keychain through createOsKeychain, like the app.' }] },
+      ],
     },
   },
 );

@@ -76,7 +76,12 @@ export default defineConfig(({ mode }): UserConfig => {
     case 'bench-probes':
       return nodeBundle('test/bench/probes.ts', 'dist/bench-probes', [...nativeModules, ...nodeBuiltins]);
     case 'bench':
-      return nodeBundle('test/bench/index.ts', 'dist/bench', [...nativeModules, ...nodeBuiltins, 'playwright-core', '@axe-core/playwright']);
+      return nodeBundle('test/bench/index.ts', 'dist/bench', [
+        ...nativeModules,
+        ...nodeBuiltins,
+        'playwright-core',
+        '@axe-core/playwright',
+      ]);
     case 'torture':
       return nodeBundle('test/torture/index.ts', 'dist/torture', [...nativeModules, ...nodeBuiltins, 'playwright-core']);
     case 'torture-terminal':
@@ -91,7 +96,12 @@ export default defineConfig(({ mode }): UserConfig => {
           outDir: path.join(root, 'dist/browser-host'),
           emptyOutDir: false,
           target: 'chrome120',
-          lib: { entry: path.join(root, 'browser-host/page/bridge-shim.ts'), formats: ['iife'], name: 'noposBridge', fileName: () => 'bridge.js' },
+          lib: {
+            entry: path.join(root, 'browser-host/page/bridge-shim.ts'),
+            formats: ['iife'],
+            name: 'noposBridge',
+            fileName: () => 'bridge.js',
+          },
         },
       };
     default:

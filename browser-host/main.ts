@@ -39,7 +39,9 @@ async function chooseKeychain(): Promise<{ keychain: Keychain; dataDir: string; 
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError) || !process.argv.includes('--demo-without-keychain')) throw error;
     const demoDir = mkdtempSync(path.join(tmpdir(), 'nopos-demo-'));
-    process.stdout.write(`No system keychain (Secret Service): running a throw-away demo terminal, keys in memory, data in ${demoDir}, all deleted when it stops.\n`);
+    process.stdout.write(
+      `No system keychain (Secret Service): running a throw-away demo terminal, keys in memory, data in ${demoDir}, all deleted when it stops.\n`,
+    );
     return { keychain: createDemoKeychain(), dataDir: demoDir, demo: true };
   }
 }
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
   const { keychain, dataDir, demo } = await chooseKeychain();
   const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   // Receipts become PDFs in <data dir>/receipts, rendered by the real Chromium; the drawer is simulated.
-  const printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(dataDir, 'receipts')), ...(chromium ? { executablePath: chromium } : {}) });
+  const printer = createChromiumReceiptPrinter({
+    folder: new ReceiptsFolder(path.join(dataDir, 'receipts')),
+    ...(chromium ? { executablePath: chromium } : {}),
+  });
   let terminal: RunningTerminal | null = null;
   const host = await startBrowserHost({
     rendererDir: path.join(distDir, 'renderer'),
@@ -75,7 +80,11 @@ async function main(): Promise<void> {
         customerExports: folderDestination(path.join(dataDir, 'exports', 'customers')),
         api: { baseUrl: process.env.NOPOS_API_BASE_URL, caFile: process.env.NOPOS_API_CA_FILE },
       });
-      return { registry: terminal.core.registry, attachEvents: terminal.core.events.attach, customerDisplay: terminal.core.devices.customerDisplay };
+      return {
+        registry: terminal.core.registry,
+        attachEvents: terminal.core.events.attach,
+        customerDisplay: terminal.core.devices.customerDisplay,
+      };
     },
   });
 
@@ -98,7 +107,9 @@ async function main(): Promise<void> {
       spawn(chromium, [`--app=${host.customerDisplayUrl()}`, `--user-data-dir=${profile}-display`, '--no-first-run'], { stdio: 'ignore' });
     }
   } else {
-    process.stdout.write(`NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`);
+    process.stdout.write(
+      `NoPOS Terminal (browser host) is running. Open this URL once in Chromium (it works for one page):\n${host.newAppUrl()}\n`,
+    );
     process.stdout.write(`Customer display (a second screen): ${host.customerDisplayUrl()}\n`);
   }
   // Each link opens one page: Enter here prints a fresh one (a second window, or after the first was closed).
@@ -108,7 +119,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A start-up refusal is shown as written; anything else is shown redacted, so a developer can act on it.
-  const text = StartupError.is(error) ? `${error.title}: ${error.message}` : `Browser host failed to start: ${JSON.stringify(redact(error))}`;
+  const text = StartupError.is(error)
+    ? `${error.title}: ${error.message}`
+    : `Browser host failed to start: ${JSON.stringify(redact(error))}`;
   process.stderr.write(`${text}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 /** The browser host's wire paths, shared by its server and the page-side shim. */
 /** What the page says when it has no way in: the link was used, or none was given. */
-export const NEW_LINK_HINT = 'For a new link, press Enter in the window where NoPOS Terminal runs (or stop it with Ctrl+C and start it again).';
+export const NEW_LINK_HINT =
+  'For a new link, press Enter in the window where NoPOS Terminal runs (or stop it with Ctrl+C and start it again).';
 export const LINK_USED_MESSAGE = `This link was already used: each link opens the terminal once, so no one else on this computer can reuse it. ${NEW_LINK_HINT}`;
 export const NO_LINK_MESSAGE = `Open the terminal with the link it printed when it started. ${NEW_LINK_HINT}`;
 

@@ -50,10 +50,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const shim = await readFile(options.bridgeScriptPath);
   const indexPath = path.resolve(options.rendererDir, 'index.html');
   // The one difference from the Electron page: the shim that provides `window.nopos` loads first.
-  const indexHtml = (await readFile(indexPath, 'utf8')).replace(
-    '<head>',
-    `<head>\n    <script src="${BRIDGE_PATHS.script}"></script>`,
-  );
+  const indexHtml = (await readFile(indexPath, 'utf8')).replace('<head>', `<head>\n    <script src="${BRIDGE_PATHS.script}"></script>`);
   let origin = '';
   let handleBridge: ReturnType<typeof createHttpBridge> | null = null;
   const displayToken = randomBytes(32).toString('base64url');
@@ -89,7 +86,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const core = await options.createCore(origin);
   display = core.customerDisplay ?? null;
-  handleBridge = createHttpBridge({ registry: core.registry, attachEvents: core.attachEvents, token, origin, redeem: (code) => codes.delete(code) });
+  handleBridge = createHttpBridge({
+    registry: core.registry,
+    attachEvents: core.attachEvents,
+    token,
+    origin,
+    redeem: (code) => codes.delete(code),
+  });
 
   return {
     origin,

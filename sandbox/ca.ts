@@ -20,11 +20,17 @@ const DAY_MS = 86_400_000;
 export const SERVER_CERT_DAYS = 397;
 
 function toPem(der: ArrayBuffer, label: string): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
-const serial = () => Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1');
+const serial = () =>
+  Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+    .toString('hex')
+    .replace(/^[89a-f]/, '1');
 
 /**
  * The sandbox's own certificate authority and a server certificate for 127.0.0.1/localhost, made
@@ -33,7 +39,12 @@ const serial = () => Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).
  */
 export async function ensureSandboxTls(dataDir: string, now = new Date()): Promise<SandboxTls> {
   const dir = path.join(dataDir, 'tls');
-  const files = { caPath: path.join(dir, 'ca.pem'), caKey: path.join(dir, 'ca-key.pem'), cert: path.join(dir, 'server.pem'), key: path.join(dir, 'server-key.pem') };
+  const files = {
+    caPath: path.join(dir, 'ca.pem'),
+    caKey: path.join(dir, 'ca-key.pem'),
+    cert: path.join(dir, 'server.pem'),
+    key: path.join(dir, 'server-key.pem'),
+  };
   const complete = Object.values(files).every((file) => existsSync(file));
   if (!complete || !serverCertAcceptable(readFileSync(files.cert, 'utf8'), now)) await createTls(dir, files, now);
   return {
@@ -48,7 +59,10 @@ export async function ensureSandboxTls(dataDir: string, now = new Date()): Promi
 function serverCertAcceptable(pem: string, now: Date): boolean {
   try {
     const cert = new x509.X509Certificate(pem);
-    return cert.notAfter.getTime() - cert.notBefore.getTime() <= (SERVER_CERT_DAYS + 1) * DAY_MS && cert.notAfter.getTime() > now.getTime() + DAY_MS;
+    return (
+      cert.notAfter.getTime() - cert.notBefore.getTime() <= (SERVER_CERT_DAYS + 1) * DAY_MS &&
+      cert.notAfter.getTime() > now.getTime() + DAY_MS
+    );
   } catch {
     return false;
   }

@@ -31,9 +31,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     args: argv,
     strict: true,
     options: {
-      'data-dir': { type: 'string' }, port: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean' },
-      'rate-limit': { type: 'string' }, 'rate-window': { type: 'string' }, faults: { type: 'string' }, 'fault-rate': { type: 'string' },
-      'fault-seed': { type: 'string' }, 'fault-burst': { type: 'string' }, latency: { type: 'string' }, offline: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      reset: { type: 'boolean' },
+      help: { type: 'boolean' },
+      'rate-limit': { type: 'string' },
+      'rate-window': { type: 'string' },
+      faults: { type: 'string' },
+      'fault-rate': { type: 'string' },
+      'fault-seed': { type: 'string' },
+      'fault-burst': { type: 'string' },
+      latency: { type: 'string' },
+      offline: { type: 'boolean' },
     },
   });
   const int = (flag: string, text: string | undefined, min: number, max: number) => {

@@ -17,11 +17,19 @@ const SIGNATURE_FAULTS: readonly FaultMode[] = ['bad_signature', 'stale_timestam
 
 export const faultConfigSchema = z
   .object({
-    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(1),
     rate: z.number().min(0).max(1).default(0),
     modes: z.array(z.enum(FAULT_MODES)).default([]),
     burst: z.number().int().min(1).max(100).default(1),
-    latencyMs: z.tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)]).refine(([a, b]) => a <= b, 'min ≤ max').default([0, 0]),
+    latencyMs: z
+      .tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)])
+      .refine(([a, b]) => a <= b, 'min ≤ max')
+      .default([0, 0]),
     offline: z.boolean().default(false),
     /** Retry-After on injected 429/503 answers; tests set 0 to keep fault runs fast. */
     retryAfterSeconds: z.number().int().min(0).max(60).default(1),

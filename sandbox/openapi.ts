@@ -4,18 +4,30 @@ import { API_ROUTES, apiErrorSchema, API_ERROR_STATUS, SIGNATURE_HEADER, transac
 // Builds docs/openapi.json from the wire schemas in shared/api (scripts/openapi.mjs writes it;
 // a test fails when the committed file is stale).
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 function parameters(route: ApiRoute) {
   const out: unknown[] = [];
-  for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
     if (!schema) continue;
     const object = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(object.properties ?? {})) {
       out.push({ name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: property });
     }
   }
-  if (route.idempotent) out.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: 255 }, description: 'The first result for a key is kept 24 h and replayed; another body with the same key gets 422; a key still in flight gets 409.' });
+  if (route.idempotent)
+    out.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      schema: { type: 'string', maxLength: 255 },
+      description:
+        'The first result for a key is kept 24 h and replayed; another body with the same key gets 422; a key still in flight gets 409.',
+    });
   return out;
 }
 
@@ -25,7 +37,15 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(API_ROUTES) as [string, ApiRoute][]) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const responseHeaders = name === 'events' ? { [SIGNATURE_HEADER]: { description: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` under the event-signing secret', schema: { type: 'string' } } } : undefined;
+    const responseHeaders =
+      name === 'events'
+        ? {
+            [SIGNATURE_HEADER]: {
+              description: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` under the event-signing secret',
+              schema: { type: 'string' },
+            },
+          }
+        : undefined;
     paths[path] = {
       ...paths[path],
       [route.method.toLowerCase()]: {
@@ -33,9 +53,15 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         summary: route.summary,
         security: route.auth === 'none' ? [] : [{ apiKey: [route.auth] }],
         parameters: parameters(route),
-        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+        ...(route.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+          : {}),
         responses: {
-          [route.status]: { description: 'Success', ...(responseHeaders ? { headers: responseHeaders } : {}), content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+          [route.status]: {
+            description: 'Success',
+            ...(responseHeaders ? { headers: responseHeaders } : {}),
+            content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          },
           default: errorResponse,
         },
       },
@@ -48,7 +74,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       version,
       description:
         'Generated from shared/api by `npm run openapi`; do not edit. Rate limit: RateLimit-Limit/-Remaining/-Reset headers, Retry-After on 429. ' +
-        `Error codes and statuses: ${Object.entries(API_ERROR_STATUS).map(([code, status]) => `${code} ${status}`).join(', ')}. ` +
+        `Error codes and statuses: ${Object.entries(API_ERROR_STATUS)
+          .map(([code, status]) => `${code} ${status}`)
+          .join(', ')}. ` +
         'Raw card data (a card number, CVV-like field or track data) anywhere in a request is refused with 400 card_data_refused.',
     },
     servers: [{ url: 'https://127.0.0.1:7443', description: 'the local sandbox (`npm run sandbox`)' }],

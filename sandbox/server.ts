@@ -72,7 +72,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     keyGenerator: (request) => rateLimitKey(request, services),
     store: SharedWindowStore,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new ApiHttpError('rate_limited', `Too many requests: at most ${context.max} per ${context.after}. Retry after the time in Retry-After.`), { statusCode: 429 }),
+      Object.assign(
+        new ApiHttpError(
+          'rate_limited',
+          `Too many requests: at most ${context.max} per ${context.after}. Retry after the time in Retry-After.`,
+        ),
+        { statusCode: 429 },
+      ),
   });
   registerV1(app, services, {
     api: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
@@ -86,7 +92,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
       return reply.code(error.status).send(error.body());
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(errorBody('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.code(413).send(errorBody('payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`));
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       // Parser errors (bad JSON, wrong content type): say what, never echo the body.
       return reply.code(400).send(errorBody('invalid_request', 'The request body must be JSON (application/json).'));

@@ -3,14 +3,20 @@
 // (electron, @electron/get, node-abi and @axe-core/playwright want 22.12+, a nested eslint-visitor-keys
 // ^22.13 or 24+, better-sqlite3-multiple-ciphers 12.x at most 26). WORKS: the oldest Node that builds and
 // passes `npm test` (vite and rolldown need 20.19); below it nothing works, so that alone fails.
-export const CLEAN = { text: '22.13+ (22 LTS) or 24 to 26', accepts: (v) => (v.major === 22 && v.minor >= 13) || (v.major >= 24 && v.major <= 26) };
+export const CLEAN = {
+  text: '22.13+ (22 LTS) or 24 to 26',
+  accepts: (v) => (v.major === 22 && v.minor >= 13) || (v.major >= 24 && v.major <= 26),
+};
 export const WORKS = { text: '20.19', accepts: (v) => v.major > 20 || (v.major === 20 && v.minor >= 19) };
 
 export function checkNode(version) {
   const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
   const v = { major, minor };
   if (!WORKS.accepts(v)) {
-    return { ok: false, message: `Node ${version} is too old for NoPOS Terminal: use Node ${CLEAN.text} (at the very least ${WORKS.text}).` };
+    return {
+      ok: false,
+      message: `Node ${version} is too old for NoPOS Terminal: use Node ${CLEAN.text} (at the very least ${WORKS.text}).`,
+    };
   }
   if (!CLEAN.accepts(v)) {
     return {

@@ -15,7 +15,12 @@ const platform = requested ? requested.slice(2) : platformOf(process.platform);
 const plan = signingPlan(platform, process.env);
 
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -35,7 +40,8 @@ if (!plan.signed) {
   console.warn('*** Its files are marked UNSIGNED. Do not deploy or publish it.\n');
 }
 // The Linux update key's public half is built into the app; a build without it takes no Linux update.
-const updateKey = platform === 'linux' && process.env.NOPOS_UPDATE_SIGNING_KEY ? updateSigningKey(process.env.NOPOS_UPDATE_SIGNING_KEY) : null;
+const updateKey =
+  platform === 'linux' && process.env.NOPOS_UPDATE_SIGNING_KEY ? updateSigningKey(process.env.NOPOS_UPDATE_SIGNING_KEY) : null;
 run('npm', ['run', 'build'], updateKey ? { NOPOS_UPDATE_PUBLIC_KEY: updatePublicKeyPem(updateKey) } : { NOPOS_UPDATE_PUBLIC_KEY: '' });
 run('npx', ['electron-builder', '--config', 'electron-builder.yml', ...plan.args], plan.envOverrides);
 // The SBOM of what the installer ships travels with it, inside SHA256SUMS.
@@ -44,8 +50,17 @@ run('npm', ['run', 'sbom']);
 const out = path.join(root, 'release');
 if (updateKey) console.log(`signed ${signChannelFile(path.join(out, 'latest-linux.yml'), updateKey)}`);
 // Checksums of every artifact, for IT to verify what it copies to the update feed.
-const artifacts = readdirSync(out).filter((name) => (/\.(exe|msi|dmg|zip|deb|AppImage|blockmap|yml|sig)$/.test(name) || name === 'sbom.cdx.json') && statSync(path.join(out, name)).isFile());
-const sums = artifacts.map((name) => `${createHash('sha256').update(readFileSync(path.join(out, name))).digest('hex')}  ${name}`);
+const artifacts = readdirSync(out).filter(
+  (name) =>
+    (/\.(exe|msi|dmg|zip|deb|AppImage|blockmap|yml|sig)$/.test(name) || name === 'sbom.cdx.json') &&
+    statSync(path.join(out, name)).isFile(),
+);
+const sums = artifacts.map(
+  (name) =>
+    `${createHash('sha256')
+      .update(readFileSync(path.join(out, name)))
+      .digest('hex')}  ${name}`,
+);
 writeFileSync(path.join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
 if (platform === 'linux' && plan.signed) {
   run('gpg', ['--batch', '--yes', '--local-user', process.env.NOPOS_GPG_KEY_ID, '--armor', '--detach-sign', path.join(out, 'SHA256SUMS')]);

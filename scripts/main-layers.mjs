@@ -35,7 +35,8 @@ export function upwardReason(from, to, typeOnly) {
   const a = layerOf(from);
   const b = layerOf(to);
   if (a.layer === 'top' || a.folder === b.folder) return null;
-  if (RANK[b.layer] > RANK[a.layer]) return `${a.layer} ${a.folder} imports ${b.layer === 'top' ? 'the top' : `the ${b.layer}`} (${b.folder || 'index.ts'})`;
+  if (RANK[b.layer] > RANK[a.layer])
+    return `${a.layer} ${a.folder} imports ${b.layer === 'top' ? 'the top' : `the ${b.layer}`} (${b.folder || 'index.ts'})`;
   if (a.layer !== 'area' || b.layer !== 'area') return null;
   const face = /^[^\\/]+[\\/]index(\.ts)?$/.test(to);
   if (face || typeOnly) return null;

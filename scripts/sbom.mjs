@@ -10,7 +10,18 @@ const out = path.resolve(process.argv[2] ?? path.join(root, 'release', 'sbom.cdx
 mkdirSync(path.dirname(out), { recursive: true });
 const result = spawnSync(
   path.join(root, 'node_modules', '.bin', 'cyclonedx-npm'),
-  ['--omit', 'dev', '--output-format', 'JSON', '--output-reproducible', '--spec-version', '1.6', '--output-file', out, path.join(root, 'package.json')],
+  [
+    '--omit',
+    'dev',
+    '--output-format',
+    'JSON',
+    '--output-reproducible',
+    '--spec-version',
+    '1.6',
+    '--output-file',
+    out,
+    path.join(root, 'package.json'),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_offline: 'true' } },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);

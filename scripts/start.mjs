@@ -23,7 +23,13 @@ if (process.env.NOPOS_START_SKIP_BUILD !== '1') {
 /** Resolves within `ms`: a fresh offline box fails DNS at once or never answers. */
 async function online(host, ms) {
   const timeout = new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
-  return Promise.race([lookup(host).then(() => true, () => false), timeout]);
+  return Promise.race([
+    lookup(host).then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]);
 }
 
 async function electronBinary() {
@@ -40,7 +46,10 @@ async function electronBinary() {
 /** Starts the sandbox and resolves with what it printed (URL, CA, code), or null if it could not start. */
 function startSandbox() {
   const port = process.env.NOPOS_SANDBOX_PORT ?? '7443';
-  const child = spawn(process.execPath, [path.join(root, 'dist/sandbox/index.cjs'), '--port', port], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/sandbox/index.cjs'), '--port', port], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   return new Promise((resolve) => {
     const lines = [];
@@ -96,7 +105,8 @@ const terminalEnv = {
   ...(sandbox.url && !process.env.NOPOS_API_BASE_URL ? { NOPOS_API_BASE_URL: sandbox.url } : {}),
   ...(sandbox.ca && !process.env.NOPOS_API_CA_FILE ? { NOPOS_API_CA_FILE: sandbox.ca } : {}),
 };
-if (!binary && !forceBrowser) console.log('Electron binary not available (it downloads on first run with internet): starting the browser host instead.');
+if (!binary && !forceBrowser)
+  console.log('Electron binary not available (it downloads on first run with internet): starting the browser host instead.');
 console.log(sandboxBanner ? `${sandboxBanner}\n` : 'The sandbox API did not start; the terminal runs on its own.');
 const terminal = spawn(command, args, { stdio: 'inherit', cwd: root, env: terminalEnv });
 children.add(terminal);

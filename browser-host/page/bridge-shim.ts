@@ -14,7 +14,11 @@ async function obtainToken(): Promise<string> {
   if (code) {
     // Out of the address bar and history as soon as it is read.
     history.replaceState(null, '', location.pathname + location.search);
-    const response = await fetch(BRIDGE_PATHS.redeem, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    const response = await fetch(BRIDGE_PATHS.redeem, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     if (response.ok) {
       const { token } = (await response.json()) as { token: string };
       sessionStorage.setItem(TOKEN_STORAGE_KEY, token);

@@ -1,5 +1,17 @@
 import path from 'node:path';
-import { app, autoUpdater as nativeUpdater, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, webContents, type Settings } from 'electron';
+import {
+  app,
+  autoUpdater as nativeUpdater,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  session,
+  webContents,
+  type Settings,
+} from 'electron';
 import type { CatalogFileChooser } from './catalog/import/catalog-import';
 import type { ExportDestination } from './customers';
 import { parseDeployCommand, writeEnrollmentCode } from './enrollment/install-code';
@@ -35,9 +47,7 @@ import { mainWindowOptions } from './window/window-options';
 // Every renderer in a sandbox, whatever a window's options say; it only works before the app is ready.
 app.enableSandbox();
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
@@ -73,7 +83,11 @@ function createMainWindow(kiosk: boolean): BrowserWindow {
 /** The admin's catalog import: the OS open dialog, over the terminal's window when there is one. */
 const catalogFiles: CatalogFileChooser = {
   async choose() {
-    const options: Electron.OpenDialogOptions = { title: 'Import catalog', properties: ['openFile'], filters: [{ name: 'Catalog (CSV or JSON)', extensions: ['csv', 'json'] }] };
+    const options: Electron.OpenDialogOptions = {
+      title: 'Import catalog',
+      properties: ['openFile'],
+      filters: [{ name: 'Catalog (CSV or JSON)', extensions: ['csv', 'json'] }],
+    };
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
@@ -82,7 +96,11 @@ const catalogFiles: CatalogFileChooser = {
 /** A manager's customer data export: the OS save dialog picks where; the PDF goes beside the JSON. */
 const customerExports: ExportDestination = {
   async choose(suggestedName) {
-    const options: Electron.SaveDialogOptions = { title: 'Export customer data', defaultPath: suggestedName, filters: [{ name: 'Customer data (JSON, with a PDF beside it)', extensions: ['json'] }] };
+    const options: Electron.SaveDialogOptions = {
+      title: 'Export customer data',
+      defaultPath: suggestedName,
+      filters: [{ name: 'Customer data (JSON, with a PDF beside it)', extensions: ['json'] }],
+    };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
@@ -128,15 +146,29 @@ async function start(): Promise<void> {
   shutdown.add('logs', 'unsynced-marker', marker.stop);
   registerIpcHandlers(ipcMain, core.registry);
   core.events.attach(webContentsEventSink(() => webContents.getAllWebContents(), isAppUrl));
-  app.on('will-quit', showCustomerDisplayWindow(core.devices.customerDisplay, () => storage.settings.current().values.devices.customerDisplay));
-  const osLock = lockWithTheOs({ platform: process.platform, powerMonitor, lock: () => core.session.lock('os_lock'), log: appLog, env: process.env });
+  app.on(
+    'will-quit',
+    showCustomerDisplayWindow(core.devices.customerDisplay, () => storage.settings.current().values.devices.customerDisplay),
+  );
+  const osLock = lockWithTheOs({
+    platform: process.platform,
+    powerMonitor,
+    lock: () => core.session.lock('os_lock'),
+    log: appLog,
+    env: process.env,
+  });
   shutdown.add('timers', 'os-lock', osLock.stop);
   setMenu(kiosk.active);
   if (kiosk.active) relaunchOnFatal(process, app, process.argv, { log: appLog, now: Date.now, env: process.env });
   if (app.isPackaged) {
     // Linux has no login items in Electron (darwin,win32 only): an XDG autostart entry instead.
     const setLoginItemSettings = process.platform === 'linux' ? null : (s: Settings) => app.setLoginItemSettings(s);
-    applyStartAtLogin(kiosk.startAtLogin, { platform: process.platform, env: process.env, executable: app.getPath('exe'), setLoginItemSettings });
+    applyStartAtLogin(kiosk.startAtLogin, {
+      platform: process.platform,
+      env: process.env,
+      executable: app.getPath('exe'),
+      setLoginItemSettings,
+    });
     const outbox = storage.outbox;
     const register = core.register;
     const updates = createUpdates({
@@ -168,12 +200,14 @@ function nativeBindingOption(): { nativeBinding?: string } {
 }
 
 function refuseToStart(error: unknown): void {
-  const [title, message] =
-    StartupError.is(error)
-      ? [error.title, error.message]
-      : ['NoPOS Terminal could not start', 'An unexpected error stopped the terminal. Nothing was deleted. Start it again; if it keeps happening, call NoPOS support.'];
+  const [title, message] = StartupError.is(error)
+    ? [error.title, error.message]
+    : [
+        'NoPOS Terminal could not start',
+        'An unexpected error stopped the terminal. Nothing was deleted. Start it again; if it keeps happening, call NoPOS support.',
+      ];
   process.stderr.write(`${title}: ${message}\n`);
-  if (!(StartupError.is(error))) process.stderr.write(`${JSON.stringify(redact(error))}\n`);
+  if (!StartupError.is(error)) process.stderr.write(`${JSON.stringify(redact(error))}\n`);
   dialog.showErrorBox(title, message);
   app.exit(1);
 }

@@ -62,7 +62,11 @@ function SignedInApp() {
     <AppShell
       nav={
         <>
-          <ScreenNav screens={visible.map((name) => ({ id: name, label: SCREENS[name].label }))} current={current} onSelect={(id) => setScreen(id as ScreenName)} />
+          <ScreenNav
+            screens={visible.map((name) => ({ id: name, label: SCREENS[name].label }))}
+            current={current}
+            onSelect={(id) => setScreen(id as ScreenName)}
+          />
           <div className="who">
             <span>
               {session.staff.name} · {ROLE_LABELS[session.staff.role]}

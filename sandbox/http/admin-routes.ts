@@ -12,22 +12,32 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin';
 
 const storeBody = z.object({ name: z.string().trim().min(1).max(100), currency: currencySchema }).strict();
-const storeChangeBody = z.object({ name: z.string().trim().min(1).max(100).optional(), address: z.string().trim().max(300).optional() }).strict();
+const storeChangeBody = z
+  .object({ name: z.string().trim().min(1).max(100).optional(), address: z.string().trim().max(300).optional() })
+  .strict();
 const codeBody = z
   .object({
     storeId: z.string().max(40).optional(),
     scopes: z.array(apiScopeSchema).min(1).optional(),
-    ttlMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    ttlMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     /** Only an enrollment naming this terminal may use the code. */
     terminalName: z.string().trim().min(1).max(60).optional(),
   })
   .strict();
 const priceBody = z.object({ priceMinor: amountMinorSchema.refine((n) => n >= 0, 'not negative') }).strict();
-const staffBody = z.object({ storeId: z.string().max(40), name: z.string().trim().min(1).max(60), role: z.enum(['cashier', 'manager', 'admin']) }).strict();
+const staffBody = z
+  .object({ storeId: z.string().max(40), name: z.string().trim().min(1).max(60), role: z.enum(['cashier', 'manager', 'admin']) })
+  .strict();
 const declineBody = z.object({ declineCode: z.enum(['card_declined', 'insufficient_funds']).default('card_declined') }).strict();
 const idParams = z.object({ id: z.string().regex(/^[a-z]{3}_[a-z2-7]{16}$/) }).strict();
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The back office and the admin API behind it: loopback callers with the per-run admin token only.
@@ -37,7 +47,8 @@ export function registerAdmin(app: FastifyInstance, services: SandboxServices, t
   const guard = async (request: FastifyRequest) => {
     const token = request.headers[ADMIN_TOKEN_HEADER];
     if (!LOOPBACK.has(request.ip)) throw new ApiHttpError('forbidden', 'The admin API answers loopback callers only.');
-    if (typeof token !== 'string' || !tokenOk(token)) throw new ApiHttpError('unauthenticated', 'Open the back-office URL the sandbox printed.');
+    if (typeof token !== 'string' || !tokenOk(token))
+      throw new ApiHttpError('unauthenticated', 'Open the back-office URL the sandbox printed.');
   };
   const page = (type: string, body: string) => async (_request: FastifyRequest, reply: import('fastify').FastifyReply) =>
     reply.type(type).header('content-security-policy', CSP).header('cache-control', 'no-store').send(body);
@@ -54,19 +65,28 @@ export function registerAdmin(app: FastifyInstance, services: SandboxServices, t
     });
     admin.patch('/admin/stores/:id', async (request) => {
       const { id } = parseOr400(idParams, request.params, 'path');
-      if (!services.updateStore(id, parseOr400(storeChangeBody, request.body, 'body'))) throw new ApiHttpError('not_found', 'No such store.');
+      if (!services.updateStore(id, parseOr400(storeChangeBody, request.body, 'body')))
+        throw new ApiHttpError('not_found', 'No such store.');
       return { ok: true };
     });
     admin.post('/admin/enrollment-codes', async (request, reply) => {
       const body = parseOr400(codeBody, request.body ?? {}, 'body');
       const storeId = body.storeId ?? services.defaultStore().id;
       if (!services.tenants.store(storeId)) throw new ApiHttpError('not_found', 'No such store.');
-      const row = services.createEnrollmentCode(storeId, body.scopes, body.ttlMinutes ? body.ttlMinutes * 60_000 : undefined, body.terminalName);
-      return reply.code(201).send({ code: formatEnrollmentCode(row.code), storeId, expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) });
+      const row = services.createEnrollmentCode(
+        storeId,
+        body.scopes,
+        body.ttlMinutes ? body.ttlMinutes * 60_000 : undefined,
+        body.terminalName,
+      );
+      return reply
+        .code(201)
+        .send({ code: formatEnrollmentCode(row.code), storeId, expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) });
     });
     admin.post('/admin/products/:id/price', async (request) => {
       const { id } = parseOr400(idParams, request.params, 'path');
-      if (!services.changePrice(id, parseOr400(priceBody, request.body, 'body').priceMinor)) throw new ApiHttpError('not_found', 'No such product.');
+      if (!services.changePrice(id, parseOr400(priceBody, request.body, 'body').priceMinor))
+        throw new ApiHttpError('not_found', 'No such product.');
       return { ok: true };
     });
     admin.post('/admin/staff', async (request, reply) => {
@@ -87,7 +107,9 @@ export function registerAdmin(app: FastifyInstance, services: SandboxServices, t
       return { ok: true };
     });
     admin.get('/admin/faults', async () => ({ config: services.faults.current(), counts: services.faults.counts }));
-    admin.put('/admin/faults', async (request) => ({ config: services.faults.configure(parseOr400(faultConfigSchema, request.body ?? {}, 'body')) }));
+    admin.put('/admin/faults', async (request) => ({
+      config: services.faults.configure(parseOr400(faultConfigSchema, request.body ?? {}, 'body')),
+    }));
   });
 }
 
@@ -99,7 +121,9 @@ function snapshot(services: SandboxServices) {
       scopes: JSON.parse(terminal.scopes),
       transactions: services.ledger.countTransactions(terminal.id),
     })),
-    enrollmentCodes: services.tenants.codes().map((row) => ({ ...row, code: formatEnrollmentCode(row.code), scopes: JSON.parse(row.scopes) })),
+    enrollmentCodes: services.tenants
+      .codes()
+      .map((row) => ({ ...row, code: formatEnrollmentCode(row.code), scopes: JSON.parse(row.scopes) })),
     transactions: services.ledger.recentTransactions(),
     payments: services.ledger.recentPayments(),
     customers: services.customers.recentCustomers(),
@@ -108,4 +132,3 @@ function snapshot(services: SandboxServices) {
     faults: { config: services.faults.current(), counts: services.faults.counts },
   };
 }
-

@@ -9,5 +9,7 @@ export function signBody(secret: string, body: string, unixSeconds: number): str
 
 /** Fault modes: a signature under a secret nobody has, or a timestamp outside the tolerance. */
 export function faultySignature(kind: 'bad_signature' | 'stale_timestamp', secret: string, body: string, unixSeconds: number): string {
-  return kind === 'bad_signature' ? signBody(`whsec_${randomBytes(32).toString('base64url')}`, body, unixSeconds) : signBody(secret, body, unixSeconds - 600);
+  return kind === 'bad_signature'
+    ? signBody(`whsec_${randomBytes(32).toString('base64url')}`, body, unixSeconds)
+    : signBody(secret, body, unixSeconds - 600);
 }

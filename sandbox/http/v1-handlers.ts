@@ -1,4 +1,12 @@
-import { API_ROUTES, TEST_PAYMENT_TOKENS, paymentRequestSchema, transactionEnvelopeSchema, type ApiRouteName, type PaymentRecord, type TransactionType } from '../../shared/api';
+import {
+  API_ROUTES,
+  TEST_PAYMENT_TOKENS,
+  paymentRequestSchema,
+  transactionEnvelopeSchema,
+  type ApiRouteName,
+  type PaymentRecord,
+  type TransactionType,
+} from '../../shared/api';
 import type { ApiScope } from '../../shared/api/scopes';
 import type { z } from 'zod';
 import type { SandboxServices } from '../services';
@@ -13,21 +21,32 @@ export interface HandlerInput {
   params: unknown;
   terminal: TerminalRow | null;
 }
-export interface HandlerResult { status?: number; body: unknown }
+export interface HandlerResult {
+  status?: number;
+  body: unknown;
+}
 type Handler = (input: HandlerInput) => HandlerResult;
 
 const TYPE_SCOPE: Record<TransactionType, ApiScope> = {
-  shift_open: 'create:transactions', sale: 'create:transactions', paid_in: 'create:transactions', paid_out: 'create:transactions', settlement: 'create:transactions', shift_close: 'create:transactions',
-  refund: 'refund:transactions', void: 'void:transactions',
+  shift_open: 'create:transactions',
+  sale: 'create:transactions',
+  paid_in: 'create:transactions',
+  paid_out: 'create:transactions',
+  settlement: 'create:transactions',
+  shift_close: 'create:transactions',
+  refund: 'refund:transactions',
+  void: 'void:transactions',
 };
 
 type Envelope = z.output<typeof transactionEnvelopeSchema>;
 
 function recordOne(services: SandboxServices, terminal: TerminalRow, envelope: Envelope) {
   const scope = TYPE_SCOPE[envelope.type];
-  if (!(JSON.parse(terminal.scopes) as ApiScope[]).includes(scope)) return { error: new ApiHttpError('forbidden', `This API key lacks the scope ${scope}.`) };
+  if (!(JSON.parse(terminal.scopes) as ApiScope[]).includes(scope))
+    return { error: new ApiHttpError('forbidden', `This API key lacks the scope ${scope}.`) };
   const outcome = services.ledger.recordTransaction(terminal.id, envelope);
-  if (outcome.status === 'conflict') return { error: new ApiHttpError('conflict', 'This client id was already used for a different transaction.') };
+  if (outcome.status === 'conflict')
+    return { error: new ApiHttpError('conflict', 'This client id was already used for a different transaction.') };
   return outcome;
 }
 
@@ -39,7 +58,12 @@ const TOKEN_OUTCOMES: Record<string, { status: PaymentRecord['status']; declineC
   [TEST_PAYMENT_TOKENS.processingError]: { status: 'declined', declineCode: 'processing_error' },
 };
 
-const storeBody = (store: StoreRow) => ({ id: store.id, name: store.name, currency: store.currency, ...(store.address ? { address: store.address } : {}) });
+const storeBody = (store: StoreRow) => ({
+  id: store.id,
+  name: store.name,
+  currency: store.currency,
+  ...(store.address ? { address: store.address } : {}),
+});
 
 type PaymentInput = z.output<typeof paymentRequestSchema>;
 
@@ -47,7 +71,8 @@ type PaymentInput = z.output<typeof paymentRequestSchema>;
 function recordPaymentOf(services: SandboxServices, terminal: TerminalRow, request: PaymentInput) {
   const outcome = TOKEN_OUTCOMES[request.paymentToken] ?? { status: 'approved' as const, declineCode: null };
   const recorded = services.ledger.recordPayment(terminal.id, request, outcome);
-  if (recorded?.created && request.paymentToken === TEST_PAYMENT_TOKENS.declineAfterForward) services.declineAfterForward(recorded.payment.id, 'card_declined');
+  if (recorded?.created && request.paymentToken === TEST_PAYMENT_TOKENS.declineAfterForward)
+    services.declineAfterForward(recorded.payment.id, 'card_declined');
   // Answered as received (approved); the decline after forwarding follows on the events feed.
   return recorded;
 }
@@ -63,8 +88,16 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const { code, terminalName } = body as z.output<typeof API_ROUTES.enroll.body>;
       const outcome = services.tenants.enroll(code, terminalName);
       if (!outcome.ok) {
-        const why = { unknown: 'is not known', used: 'was already used', expired: 'has expired', other_terminal: 'was issued for another terminal' }[outcome.reason];
-        throw new ApiHttpError('enrollment_code_invalid', `The enrollment code ${formatEnrollmentCode(code).slice(0, 4)}-… ${why}. Ask the back office for a new one.`);
+        const why = {
+          unknown: 'is not known',
+          used: 'was already used',
+          expired: 'has expired',
+          other_terminal: 'was issued for another terminal',
+        }[outcome.reason];
+        throw new ApiHttpError(
+          'enrollment_code_invalid',
+          `The enrollment code ${formatEnrollmentCode(code).slice(0, 4)}-… ${why}. Ask the back office for a new one.`,
+        );
       }
       const { terminal, store, apiKey, scopes } = outcome;
       return {
@@ -85,16 +118,24 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
       const { cursor, limit } = input.query as z.output<typeof API_ROUTES.catalog.query>;
       const storeId = needTerminal(input).store_id;
       const after = Number(cursor ?? 0);
-      const page = pageOf<{ seq: number }>([services.catalog.taxCategories(storeId, after, limit + 1), services.catalog.products(storeId, after, limit + 1)], after, limit);
+      const page = pageOf<{ seq: number }>(
+        [services.catalog.taxCategories(storeId, after, limit + 1), services.catalog.products(storeId, after, limit + 1)],
+        after,
+        limit,
+      );
       const strip = <T extends { seq: number }>(rows: T[]) => rows.map(({ seq: _seq, ...row }) => row);
       const [taxCategories = [], products = []] = page.pages;
-      return { body: { taxCategories: strip(taxCategories), products: strip(products), cursor: String(page.cursor), hasMore: page.hasMore } };
+      return {
+        body: { taxCategories: strip(taxCategories), products: strip(products), cursor: String(page.cursor), hasMore: page.hasMore },
+      };
     },
     staff: (input) => {
       const { cursor, limit } = input.query as z.output<typeof API_ROUTES.staff.query>;
       const after = Number(cursor ?? 0);
       const page = pageOf([services.catalog.staff(needTerminal(input).store_id, after, limit + 1)], after, limit);
-      return { body: { staff: (page.pages[0] ?? []).map(({ seq: _seq, ...row }) => row), cursor: String(page.cursor), hasMore: page.hasMore } };
+      return {
+        body: { staff: (page.pages[0] ?? []).map(({ seq: _seq, ...row }) => row), cursor: String(page.cursor), hasMore: page.hasMore },
+      };
     },
     createTransaction: (input) => {
       const outcome = recordOne(services, needTerminal(input), input.body as Envelope);
@@ -108,10 +149,20 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
         items.map((item, index) => {
           const parsed = transactionEnvelopeSchema.safeParse(item);
           const clientId = typeof (item as { clientId?: unknown })?.clientId === 'string' ? (item as { clientId: string }).clientId : null;
-          const reject = (error: ApiHttpError) => ({ index, status: 'rejected' as const, clientId: clientId && /^[0-9a-f-]{36}$/.test(clientId) ? clientId : null, error: { code: error.code, message: error.message } });
+          const reject = (error: ApiHttpError) => ({
+            index,
+            status: 'rejected' as const,
+            clientId: clientId && /^[0-9a-f-]{36}$/.test(clientId) ? clientId : null,
+            error: { code: error.code, message: error.message },
+          });
           if (!parsed.success) {
             const first = parsed.error.issues[0];
-            return reject(new ApiHttpError('invalid_request', `Item ${index} is not valid${first ? ` at ${first.path.join('.') || 'the top'}: ${first.message}` : ''}.`.slice(0, 500)));
+            return reject(
+              new ApiHttpError(
+                'invalid_request',
+                `Item ${index} is not valid${first ? ` at ${first.path.join('.') || 'the top'}: ${first.message}` : ''}.`.slice(0, 500),
+              ),
+            );
           }
           const outcome = recordOne(services, terminal, parsed.data);
           return 'error' in outcome ? reject(outcome.error) : { index, status: outcome.status, transaction: outcome.transaction };
@@ -143,10 +194,18 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
         items.map((item, index) => {
           const parsed = paymentRequestSchema.safeParse(item);
           const clientId = typeof (item as { clientId?: unknown })?.clientId === 'string' ? (item as { clientId: string }).clientId : null;
-          const reject = (code: 'invalid_request' | 'conflict', message: string) => ({ index, status: 'rejected' as const, clientId: clientId && /^[0-9a-f-]{36}$/.test(clientId) ? clientId : null, error: { code, message } });
+          const reject = (code: 'invalid_request' | 'conflict', message: string) => ({
+            index,
+            status: 'rejected' as const,
+            clientId: clientId && /^[0-9a-f-]{36}$/.test(clientId) ? clientId : null,
+            error: { code, message },
+          });
           if (!parsed.success) {
             const first = parsed.error.issues[0];
-            return reject('invalid_request', `Item ${index} is not valid${first ? ` at ${first.path.join('.') || 'the top'}: ${first.message}` : ''}.`.slice(0, 500));
+            return reject(
+              'invalid_request',
+              `Item ${index} is not valid${first ? ` at ${first.path.join('.') || 'the top'}: ${first.message}` : ''}.`.slice(0, 500),
+            );
           }
           const recorded = recordPaymentOf(services, terminal, parsed.data);
           if (!recorded) return reject('conflict', PAYMENT_BLOCKED);
@@ -181,11 +240,22 @@ export function createV1Handlers(services: SandboxServices): Record<ApiRouteName
     }),
     eraseCustomer: (input) => {
       const { customerId } = input.params as { customerId: string };
-      return { status: 201, body: services.customers.erase(needTerminal(input).store_id, customerId, input.body as z.output<typeof API_ROUTES.eraseCustomer.body>) };
+      return {
+        status: 201,
+        body: services.customers.erase(
+          needTerminal(input).store_id,
+          customerId,
+          input.body as z.output<typeof API_ROUTES.eraseCustomer.body>,
+        ),
+      };
     },
     sendReceiptEmail: (input) => {
       const terminal = needTerminal(input);
-      const queued = services.customers.queueEmail(terminal.store_id, terminal.id, input.body as z.output<typeof API_ROUTES.sendReceiptEmail.body>);
+      const queued = services.customers.queueEmail(
+        terminal.store_id,
+        terminal.id,
+        input.body as z.output<typeof API_ROUTES.sendReceiptEmail.body>,
+      );
       if (!queued) throw new ApiHttpError('conflict', 'This customer was erased: no e-mail is sent.');
       return { status: 201, body: queued };
     },

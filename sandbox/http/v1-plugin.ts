@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API_ROUTES, IDEMPOTENCY_HEADER, IDEMPOTENT_REPLAY_HEADER, idempotencyKeySchema, SIGNATURE_HEADER, type ApiRoute, type ApiRouteName } from '../../shared/api';
+import {
+  API_ROUTES,
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENT_REPLAY_HEADER,
+  idempotencyKeySchema,
+  SIGNATURE_HEADER,
+  type ApiRoute,
+  type ApiRouteName,
+} from '../../shared/api';
 import { findCardData, findCardDataInPairs } from '../card-data';
 import type { SandboxServices } from '../services';
 import { ApiHttpError, parseOr400 } from './api-error';
@@ -10,17 +18,28 @@ import { freshState } from './request-state';
 import { faultySignature, signBody } from './signing';
 import { createV1Handlers } from './v1-handlers';
 
-export interface RateLimitConfig { max: number; windowMs: number }
+export interface RateLimitConfig {
+  max: number;
+  windowMs: number;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Raw card data anywhere in the request line or headers: refused before anything else looks at it. */
 function refuseCardDataInUrlAndHeaders(request: FastifyRequest): void {
   const found = findCardDataInPairs([['url', request.url], ...Object.entries(request.headers)], 'request');
-  if (found) throw new ApiHttpError('card_data_refused', `Raw card data is never accepted (${found.startsWith('request url') ? 'in the URL' : 'in a header'}). Send a payment token.`);
+  if (found)
+    throw new ApiHttpError(
+      'card_data_refused',
+      `Raw card data is never accepted (${found.startsWith('request url') ? 'in the URL' : 'in a header'}). Send a payment token.`,
+    );
 }
 
-export function registerV1(app: FastifyInstance, services: SandboxServices, limits: { api: RateLimitConfig; enrollment: RateLimitConfig }): void {
+export function registerV1(
+  app: FastifyInstance,
+  services: SandboxServices,
+  limits: { api: RateLimitConfig; enrollment: RateLimitConfig },
+): void {
   const handlers = createV1Handlers(services);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -36,9 +55,13 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
       case 'http500':
         throw new ApiHttpError('internal', 'Injected fault: internal error.');
       case 'http503':
-        throw new ApiHttpError('unavailable', 'Injected fault: service unavailable.', { headers: { 'retry-after': String(services.faults.current().retryAfterSeconds) } });
+        throw new ApiHttpError('unavailable', 'Injected fault: service unavailable.', {
+          headers: { 'retry-after': String(services.faults.current().retryAfterSeconds) },
+        });
       case 'http429':
-        throw new ApiHttpError('rate_limited', 'Injected fault: too many requests.', { headers: { 'retry-after': String(services.faults.current().retryAfterSeconds) } });
+        throw new ApiHttpError('rate_limited', 'Injected fault: too many requests.', {
+          headers: { 'retry-after': String(services.faults.current().retryAfterSeconds) },
+        });
       default:
         request.sandbox.fault = decision.fault;
     }
@@ -47,7 +70,8 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
 
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/v1/') || request.body === undefined) return;
-    if (findCardData(request.body)) throw new ApiHttpError('card_data_refused', 'Raw card data is never accepted. Send the payment token from the card reader.');
+    if (findCardData(request.body))
+      throw new ApiHttpError('card_data_refused', 'Raw card data is never accepted. Send the payment token from the card reader.');
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -61,7 +85,10 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
     if (request.routeOptions.url === API_ROUTES.events.path && reply.statusCode === 200 && state.terminal) {
       const t = Math.floor(services.now().getTime() / 1000);
       const fault = state.fault === 'bad_signature' || state.fault === 'stale_timestamp' ? state.fault : null;
-      reply.header(SIGNATURE_HEADER, fault ? faultySignature(fault, state.terminal.signing_secret, payload, t) : signBody(state.terminal.signing_secret, payload, t));
+      reply.header(
+        SIGNATURE_HEADER,
+        fault ? faultySignature(fault, state.terminal.signing_secret, payload, t) : signBody(state.terminal.signing_secret, payload, t),
+      );
     }
     if (state.fault === 'reset') return cutMidResponse(request, reply, payload);
     return payload;
@@ -101,13 +128,20 @@ export function registerV1(app: FastifyInstance, services: SandboxServices, limi
 async function claimIdempotencyKey(services: SandboxServices, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   const key = request.headers[IDEMPOTENCY_HEADER];
   if (typeof key !== 'string' || !idempotencyKeySchema.safeParse(key).success) {
-    throw new ApiHttpError('idempotency_key_required', 'Every POST needs an Idempotency-Key header (1–255 printable characters); use the item\'s client id.');
+    throw new ApiHttpError(
+      'idempotency_key_required',
+      "Every POST needs an Idempotency-Key header (1–255 printable characters); use the item's client id.",
+    );
   }
-  const fingerprint = createHash('sha256').update(`${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(`${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
   const lookup = services.idempotency.begin(request.sandbox.terminal?.id ?? '', key, fingerprint);
   switch (lookup.state) {
     case 'in_flight':
-      throw new ApiHttpError('idempotency_in_flight', 'A request with this Idempotency-Key is still being processed; retry later.', { headers: { 'retry-after': '1' } });
+      throw new ApiHttpError('idempotency_in_flight', 'A request with this Idempotency-Key is still being processed; retry later.', {
+        headers: { 'retry-after': '1' },
+      });
     case 'mismatch':
       throw new ApiHttpError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
     case 'replay':

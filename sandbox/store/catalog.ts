@@ -16,13 +16,40 @@ const SEED_PRODUCTS: ReadonlyArray<[sku: string, barcode: string | null, name: s
   ['MER-002', null, 'Gift card wrap', 99, 'standard'],
 ];
 
-interface ProductRow { id: string; sku: string; barcode: string | null; name: string; price_minor: number; currency: string; tax_category_id: string; active: number; seq: number; updated_at: string }
-interface TaxRow { id: string; name: string; rate_bp: number; seq: number; updated_at: string }
-interface StaffRow { id: string; name: string; role: RemoteStaff['role']; active: number; seq: number; updated_at: string }
+interface ProductRow {
+  id: string;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  price_minor: number;
+  currency: string;
+  tax_category_id: string;
+  active: number;
+  seq: number;
+  updated_at: string;
+}
+interface TaxRow {
+  id: string;
+  name: string;
+  rate_bp: number;
+  seq: number;
+  updated_at: string;
+}
+interface StaffRow {
+  id: string;
+  name: string;
+  role: RemoteStaff['role'];
+  active: number;
+  seq: number;
+  updated_at: string;
+}
 
 /** Products, tax categories and staff per store, each change stamped with the next seq. */
 export class Catalog {
-  constructor(private readonly db: SandboxDb, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: SandboxDb,
+    private readonly now: () => Date,
+  ) {}
 
   seed(storeId: string, currency: string): void {
     const at = this.now().toISOString();
@@ -40,7 +67,9 @@ export class Catalog {
 
   addStaff(storeId: string, name: string, role: RemoteStaff['role']): string {
     const id = newId('stf');
-    this.db.prepare('INSERT INTO staff VALUES (?, ?, ?, ?, 1, ?, ?)').run(id, storeId, name, role, nextSeq(this.db), this.now().toISOString());
+    this.db
+      .prepare('INSERT INTO staff VALUES (?, ?, ?, ?, 1, ?, ?)')
+      .run(id, storeId, name, role, nextSeq(this.db), this.now().toISOString());
     return id;
   }
 
@@ -54,20 +83,34 @@ export class Catalog {
   }
 
   products(storeId: string, afterSeq = 0, limit = 1000): Array<Product & { seq: number }> {
-    const rows = this.db.prepare('SELECT * FROM products WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(storeId, afterSeq, limit) as ProductRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM products WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(storeId, afterSeq, limit) as ProductRow[];
     return rows.map((r) => ({
-      id: r.id, sku: r.sku, barcode: r.barcode, name: r.name, priceMinor: r.price_minor, currency: r.currency,
-      taxCategoryId: r.tax_category_id, active: r.active === 1, updatedAt: r.updated_at, seq: r.seq,
+      id: r.id,
+      sku: r.sku,
+      barcode: r.barcode,
+      name: r.name,
+      priceMinor: r.price_minor,
+      currency: r.currency,
+      taxCategoryId: r.tax_category_id,
+      active: r.active === 1,
+      updatedAt: r.updated_at,
+      seq: r.seq,
     }));
   }
 
   taxCategories(storeId: string, afterSeq = 0, limit = 1000): Array<TaxCategory & { seq: number }> {
-    const rows = this.db.prepare('SELECT * FROM tax_categories WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(storeId, afterSeq, limit) as TaxRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM tax_categories WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(storeId, afterSeq, limit) as TaxRow[];
     return rows.map((r) => ({ id: r.id, name: r.name, rateBasisPoints: r.rate_bp, updatedAt: r.updated_at, seq: r.seq }));
   }
 
   staff(storeId: string, afterSeq = 0, limit = 1000): Array<RemoteStaff & { seq: number }> {
-    const rows = this.db.prepare('SELECT * FROM staff WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(storeId, afterSeq, limit) as StaffRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM staff WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(storeId, afterSeq, limit) as StaffRow[];
     return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1, updatedAt: r.updated_at, seq: r.seq }));
   }
 }
@@ -76,7 +119,11 @@ export class Catalog {
  * One page of a merged pull: the lowest `limit` changes across lists after `after`, so a page
  * never skips a row of one list because the other filled it. Returns the cursor to pass next.
  */
-export function pageOf<T extends { seq: number }>(lists: T[][], after: number, limit: number): { pages: T[][]; cursor: number; hasMore: boolean } {
+export function pageOf<T extends { seq: number }>(
+  lists: T[][],
+  after: number,
+  limit: number,
+): { pages: T[][]; cursor: number; hasMore: boolean } {
   const all = lists.flat().sort((a, b) => a.seq - b.seq);
   const taken = all.slice(0, limit);
   const cursor = taken.at(-1)?.seq ?? after;

@@ -7,8 +7,25 @@ type Upsert = z.output<typeof customerUpsertRequestSchema>;
 type Erasure = z.output<typeof customerErasureRequestSchema>;
 type ReceiptEmail = z.output<typeof receiptEmailRequestSchema>;
 
-interface CustomerRow { id: string; store_id: string; customer_id: string; body: string | null; updated_at: string; erased_at: string | null }
-interface EmailRow { id: string; terminal_id: string; customer_id: string; receipt_number: string; to_addr: string | null; subject: string; html: string | null; text: string | null; received_at: string }
+interface CustomerRow {
+  id: string;
+  store_id: string;
+  customer_id: string;
+  body: string | null;
+  updated_at: string;
+  erased_at: string | null;
+}
+interface EmailRow {
+  id: string;
+  terminal_id: string;
+  customer_id: string;
+  receipt_number: string;
+  to_addr: string | null;
+  subject: string;
+  html: string | null;
+  text: string | null;
+  received_at: string;
+}
 
 /**
  * Customers per store and the receipts the API e-mails for terminals ("sent" means kept here, for the
@@ -16,7 +33,10 @@ interface EmailRow { id: string; terminal_id: string; customer_id: string; recei
  * erased customer is never brought back by a late upsert.
  */
 export class Customers {
-  constructor(private readonly db: SandboxDb, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: SandboxDb,
+    private readonly now: () => Date,
+  ) {}
 
   upsert(storeId: string, body: Upsert): { id: string; customerId: string; updatedAt: string; erased: boolean } {
     return this.db.transaction(() => {
@@ -51,8 +71,20 @@ export class Customers {
     if (this.row(storeId, email.customerId)?.erased_at) return null;
     const id = newId('eml');
     this.db
-      .prepare('INSERT INTO receipt_emails (id, terminal_id, customer_id, receipt_number, to_addr, subject, html, text, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, terminalId, email.customerId, email.receiptNumber, email.to, email.subject, email.html, email.text, this.now().toISOString());
+      .prepare(
+        'INSERT INTO receipt_emails (id, terminal_id, customer_id, receipt_number, to_addr, subject, html, text, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        terminalId,
+        email.customerId,
+        email.receiptNumber,
+        email.to,
+        email.subject,
+        email.html,
+        email.text,
+        this.now().toISOString(),
+      );
     return { id, status: 'queued' };
   }
 
@@ -64,17 +96,35 @@ export class Customers {
   recentCustomers(limit = 100) {
     return (this.db.prepare('SELECT * FROM customers ORDER BY updated_at DESC, id LIMIT ?').all(limit) as CustomerRow[]).map((r) => {
       const body = r.body ? (JSON.parse(r.body) as Upsert) : null;
-      return { id: r.id, storeId: r.store_id, customerId: r.customer_id, name: body?.name ?? null, email: body?.email ?? null, consents: body?.consents.length ?? 0, updatedAt: r.updated_at, erasedAt: r.erased_at };
+      return {
+        id: r.id,
+        storeId: r.store_id,
+        customerId: r.customer_id,
+        name: body?.name ?? null,
+        email: body?.email ?? null,
+        consents: body?.consents.length ?? 0,
+        updatedAt: r.updated_at,
+        erasedAt: r.erased_at,
+      };
     });
   }
 
   recentEmails(limit = 100) {
     return (this.db.prepare('SELECT * FROM receipt_emails ORDER BY received_at DESC, id LIMIT ?').all(limit) as EmailRow[]).map((r) => ({
-      id: r.id, terminalId: r.terminal_id, customerId: r.customer_id, receiptNumber: r.receipt_number, to: r.to_addr, subject: r.subject, html: r.html, text: r.text, receivedAt: r.received_at,
+      id: r.id,
+      terminalId: r.terminal_id,
+      customerId: r.customer_id,
+      receiptNumber: r.receipt_number,
+      to: r.to_addr,
+      subject: r.subject,
+      html: r.html,
+      text: r.text,
+      receivedAt: r.received_at,
     }));
   }
 
   private row(storeId: string, customerId: string): CustomerRow | undefined {
-    return this.db.prepare('SELECT * FROM customers WHERE store_id = ? AND customer_id = ?').get(storeId, customerId) as CustomerRow | undefined;
+    return this.db.prepare('SELECT * FROM customers WHERE store_id = ? AND customer_id = ?').get(storeId, customerId) as
+      CustomerRow | undefined;
   }
 }

@@ -26,6 +26,8 @@ export function openSandboxDb(dataDir: string, options: { reset?: boolean } = {}
 
 /** The next value of the one change counter every pull cursor is measured against. */
 export function nextSeq(db: SandboxDb): number {
-  const row = db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq' RETURNING value").get() as { value: string };
+  const row = db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq' RETURNING value").get() as {
+    value: string;
+  };
   return Number(row.value);
 }

@@ -3,11 +3,22 @@ import type { SandboxDb } from './database';
 import { newId } from './ids';
 
 type EventInput = Pick<ApiEvent, 'type' | 'data'> & { storeId: string; terminalId?: string | null };
-interface EventRow { seq: number; id: string; store_id: string; terminal_id: string | null; type: string; data: string; created_at: string }
+interface EventRow {
+  seq: number;
+  id: string;
+  store_id: string;
+  terminal_id: string | null;
+  type: string;
+  data: string;
+  created_at: string;
+}
 
 /** The events feed: per store, optionally addressed to one terminal, read in seq order. */
 export class Events {
-  constructor(private readonly db: SandboxDb, private readonly now: () => Date) {}
+  constructor(
+    private readonly db: SandboxDb,
+    private readonly now: () => Date,
+  ) {}
 
   emit(event: EventInput): string {
     const id = newId('evt');
@@ -18,7 +29,12 @@ export class Events {
   }
 
   /** Events for this terminal's store (store-wide or addressed to it) after `afterSeq`. */
-  forTerminal(storeId: string, terminalId: string, afterSeq: number, limit: number): { events: ApiEvent[]; cursor: number; hasMore: boolean } {
+  forTerminal(
+    storeId: string,
+    terminalId: string,
+    afterSeq: number,
+    limit: number,
+  ): { events: ApiEvent[]; cursor: number; hasMore: boolean } {
     const rows = this.db
       .prepare('SELECT * FROM events WHERE store_id = ? AND (terminal_id IS NULL OR terminal_id = ?) AND seq > ? ORDER BY seq LIMIT ?')
       .all(storeId, terminalId, afterSeq, limit + 1) as EventRow[];
@@ -27,7 +43,9 @@ export class Events {
 
   /** Only the events addressed to this terminal (what a revoked terminal may still read). */
   forTerminalOnly(terminalId: string, afterSeq: number, limit: number): { events: ApiEvent[]; cursor: number; hasMore: boolean } {
-    const rows = this.db.prepare('SELECT * FROM events WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(terminalId, afterSeq, limit + 1) as EventRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM events WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(terminalId, afterSeq, limit + 1) as EventRow[];
     return this.page(rows, afterSeq, limit);
   }
 

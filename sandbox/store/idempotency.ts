@@ -16,7 +16,11 @@ export type IdempotencyLookup =
 export class IdempotencyStore {
   private readonly inFlight = new Map<string, string>();
 
-  constructor(private readonly db: SandboxDb, private readonly nowMs: () => number, private readonly ttlMs = IDEMPOTENCY_TTL_MS) {}
+  constructor(
+    private readonly db: SandboxDb,
+    private readonly nowMs: () => number,
+    private readonly ttlMs = IDEMPOTENCY_TTL_MS,
+  ) {}
 
   begin(terminalId: string, key: string, requestFingerprint: string): IdempotencyLookup {
     const slot = `${terminalId}\u0000${key}`;

@@ -28,10 +28,16 @@ export function electronTarget(root) {
 export function bindingPlan({ nodeAbi, electronAbi, electronVersion, copyExists }) {
   const where = `${NATIVE_DIR}/abi-${electronAbi}/`;
   if (nodeAbi === electronAbi) {
-    return { action: 'default', message: `better-sqlite3: Node and Electron ${electronVersion} share ABI ${nodeAbi}, one build serves both.` };
+    return {
+      action: 'default',
+      message: `better-sqlite3: Node and Electron ${electronVersion} share ABI ${nodeAbi}, one build serves both.`,
+    };
   }
   if (copyExists) {
-    return { action: 'copy', message: `better-sqlite3: Electron ${electronVersion} needs ABI ${electronAbi} (Node: ${nodeAbi}); using its build in ${where}.` };
+    return {
+      action: 'copy',
+      message: `better-sqlite3: Electron ${electronVersion} needs ABI ${electronAbi} (Node: ${nodeAbi}); using its build in ${where}.`,
+    };
   }
   return {
     action: 'build',
@@ -47,7 +53,10 @@ export function prepareBuildFolder(root) {
   rmSync(buildDir, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   const version = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')).version;
-  writeFileSync(path.join(buildDir, 'package.json'), JSON.stringify({ name: 'nopos-electron-native', private: true, dependencies: { [MODULE]: version } }, null, 2));
+  writeFileSync(
+    path.join(buildDir, 'package.json'),
+    JSON.stringify({ name: 'nopos-electron-native', private: true, dependencies: { [MODULE]: version } }, null, 2),
+  );
   // The Node build is left behind: it is what the copy must not be.
   cpSync(source, target, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) });
   return { buildDir, built: path.join(target, 'build', 'Release', 'better_sqlite3.node') };
@@ -71,7 +80,12 @@ export async function buildElectronBinding(root, electron, rebuild) {
     renameSync(`${file}.partial`, file);
     return { ok: true, file };
   } catch (error) {
-    return { ok: false, reason: String(error?.message ?? error).split('\n')[0].slice(0, 300) };
+    return {
+      ok: false,
+      reason: String(error?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 300),
+    };
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }

@@ -14,9 +14,7 @@ const ABI_SUFFIX = { win32: '-msvc', darwin: '', linux: '-gnu' };
  */
 export function buildTargets(config, platform) {
   const targets = config[platform]?.target ?? [];
-  const archs = new Set(
-    targets.flatMap((target) => (typeof target === 'string' || !target.arch ? ['x64'] : target.arch)),
-  );
+  const archs = new Set(targets.flatMap((target) => (typeof target === 'string' || !target.arch ? ['x64'] : target.arch)));
   return [...archs].map((arch) => ({ os: OS_OF[platform], arch }));
 }
 

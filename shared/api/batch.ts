@@ -16,8 +16,14 @@ export function batchResponseSchema<K extends string, R extends z.ZodType>(key: 
   const index = z.number().int().nonnegative();
   const held = { [key]: record } as Record<K, R>;
   const result = z.discriminatedUnion('status', [
-    z.object({ index, status: z.literal('created') }).extend(held).strict(),
-    z.object({ index, status: z.literal('duplicate') }).extend(held).strict(),
+    z
+      .object({ index, status: z.literal('created') })
+      .extend(held)
+      .strict(),
+    z
+      .object({ index, status: z.literal('duplicate') })
+      .extend(held)
+      .strict(),
     z
       .object({
         index,

@@ -19,7 +19,10 @@ export const productSchema = z
   .object({
     id: serverIdSchema('prd'),
     sku: z.string().min(1).max(40),
-    barcode: z.string().regex(/^\d{8,14}$/).nullable(),
+    barcode: z
+      .string()
+      .regex(/^\d{8,14}$/)
+      .nullable(),
     name: z.string().min(1).max(120),
     priceMinor: amountMinorSchema,
     currency: currencySchema,
@@ -56,9 +59,7 @@ export const remoteStaffSchema = z
   })
   .strict();
 
-export const staffPageSchema = z
-  .object({ staff: z.array(remoteStaffSchema), cursor: cursorSchema, hasMore: z.boolean() })
-  .strict();
+export const staffPageSchema = z.object({ staff: z.array(remoteStaffSchema), cursor: cursorSchema, hasMore: z.boolean() }).strict();
 export type StaffPage = z.infer<typeof staffPageSchema>;
 /** A staff page as the terminal reads it: each staff member checked on their own. */
 export const staffPageRowsSchema = staffPageSchema.extend({ staff: z.array(z.unknown()) });

@@ -18,7 +18,10 @@ export const customerUpsertRequestSchema = z
     customerId: uuidV7Schema,
     name: z.string().trim().min(1).max(80),
     email: z.email().max(254).nullable(),
-    phone: z.string().regex(/^\+?\d{6,15}$/).nullable(),
+    phone: z
+      .string()
+      .regex(/^\+?\d{6,15}$/)
+      .nullable(),
     consents: z.array(customerConsentSchema).max(500),
     /** Client ids of the transactions this customer was attached to. */
     saleClientIds: z.array(uuidV7Schema).max(5_000),

@@ -31,7 +31,10 @@ export const apiErrorSchema = z
         code: apiErrorCodeSchema,
         message: z.string().max(500),
         /** For validation errors: where in the request, never the offending value. */
-        issues: z.array(z.object({ path: z.string().max(200), message: z.string().max(200) }).strict()).max(20).optional(),
+        issues: z
+          .array(z.object({ path: z.string().max(200), message: z.string().max(200) }).strict())
+          .max(20)
+          .optional(),
         /** For payment declines: the payment as recorded. */
         paymentId: z.string().max(40).optional(),
       })

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { cursorSchema, isoDateTimeSchema, serverIdSchema } from './common';
 
-export const EVENT_TYPES = ['store.updated', 'catalog.updated', 'staff.updated', 'payment.declined_after_forward', 'terminal.revoked'] as const;
+export const EVENT_TYPES = [
+  'store.updated',
+  'catalog.updated',
+  'staff.updated',
+  'payment.declined_after_forward',
+  'terminal.revoked',
+] as const;
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 const base = { id: serverIdSchema('evt'), createdAt: isoDateTimeSchema };
@@ -16,7 +22,12 @@ export const eventSchema = z.discriminatedUnion('type', [
       ...base,
       type: z.literal('payment.declined_after_forward'),
       data: z
-        .object({ paymentId: serverIdSchema('pay'), clientId: z.string(), transactionClientId: z.string(), declineCode: z.enum(['card_declined', 'insufficient_funds']) })
+        .object({
+          paymentId: serverIdSchema('pay'),
+          clientId: z.string(),
+          transactionClientId: z.string(),
+          declineCode: z.enum(['card_declined', 'insufficient_funds']),
+        })
         .strict(),
     })
     .strict(),

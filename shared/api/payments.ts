@@ -56,9 +56,7 @@ export const paymentRecordSchema = paymentRequestSchema
 export type PaymentRecord = z.infer<typeof paymentRecordSchema>;
 
 /** Why a terminal reverses an approval: the sale it was for could not take it (closed, changed, or gone). */
-export const paymentReversalRequestSchema = z
-  .object({ reason: z.enum(['sale_closed', 'sale_changed', 'unresolved_attempt']) })
-  .strict();
+export const paymentReversalRequestSchema = z.object({ reason: z.enum(['sale_closed', 'sale_changed', 'unresolved_attempt']) }).strict();
 export type PaymentReversalRequest = z.input<typeof paymentReversalRequestSchema>;
 
 /**

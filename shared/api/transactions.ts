@@ -22,7 +22,8 @@ function depthOf(value: unknown): number {
  * and is not final, so the API bounds it (size, depth) rather than shaping it.
  */
 export const transactionBodySchema = z.record(z.string().max(100), z.json()).superRefine((body, ctx) => {
-  if (depthOf(body) > TRANSACTION_BODY_MAX_DEPTH) ctx.addIssue({ code: 'custom', message: `nested deeper than ${TRANSACTION_BODY_MAX_DEPTH} levels` });
+  if (depthOf(body) > TRANSACTION_BODY_MAX_DEPTH)
+    ctx.addIssue({ code: 'custom', message: `nested deeper than ${TRANSACTION_BODY_MAX_DEPTH} levels` });
   else if (new TextEncoder().encode(JSON.stringify(body)).length > TRANSACTION_BODY_MAX_BYTES) {
     ctx.addIssue({ code: 'custom', message: `larger than ${TRANSACTION_BODY_MAX_BYTES} bytes` });
   }
@@ -54,7 +55,10 @@ const transactionEnvelopeObject = z
   .strict();
 
 export const transactionEnvelopeSchema = transactionEnvelopeObject
-  .refine((t) => t.terminalSequence !== null || !NUMBERED_TYPES.has(t.type), { message: 'sales, refunds and voids carry their terminal sequence', path: ['terminalSequence'] })
+  .refine((t) => t.terminalSequence !== null || !NUMBERED_TYPES.has(t.type), {
+    message: 'sales, refunds and voids carry their terminal sequence',
+    path: ['terminalSequence'],
+  })
   .refine((t) => t.type !== 'shift_open' || (shiftOpenBodySchema.safeParse(t.body).success && t.totalMinor === t.body.floatMinor), {
     message: 'a shift open carries its shift id, who opened it and its float (the total)',
     path: ['body'],

@@ -29,7 +29,10 @@ export const securityEventSchema = z
   .object({
     id: z.string().regex(/^[\w-]{8,64}$/),
     at: isoDateTimeSchema,
-    event: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/).max(80),
+    event: z
+      .string()
+      .regex(/^[a-z_]+(\.[a-z_]+)+$/)
+      .max(80),
     severity: z.enum(['info', 'warning', 'critical']),
     details: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).optional(),
   })

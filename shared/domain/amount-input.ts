@@ -50,8 +50,13 @@ export function parseAmount(typed: string, rules: AmountRules): AmountParse {
   const parts = text.split(rules.decimalSeparator);
   if (parts.length > 2) return fail({ kind: 'not_an_amount' });
   const [whole = '', fraction = ''] = parts;
-  if (text.includes(other) && DIGITS.test(text.replace(other, '')) && !text.includes(rules.decimalSeparator)) return fail({ kind: 'wrong_separator' });
-  if (!DIGITS.test(whole || '0') || (parts.length === 2 && fraction !== '' && !DIGITS.test(fraction)) || (whole === '' && fraction === '')) {
+  if (text.includes(other) && DIGITS.test(text.replace(other, '')) && !text.includes(rules.decimalSeparator))
+    return fail({ kind: 'wrong_separator' });
+  if (
+    !DIGITS.test(whole || '0') ||
+    (parts.length === 2 && fraction !== '' && !DIGITS.test(fraction)) ||
+    (whole === '' && fraction === '')
+  ) {
     return fail({ kind: 'not_an_amount' });
   }
   const digits = digitsOf(rules);

@@ -60,7 +60,11 @@ export const AUDIT_ACTIONS = [
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
-const idSchema = z.string().min(1).max(64).regex(/^[\w.:-]+$/);
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.:-]+$/);
 
 /** Small, flat, typed details only: there is no place in an audit row for a free-form blob. */
 export const auditDetailsSchema = z.record(

@@ -14,7 +14,8 @@ import { isValidGtin } from './gtin';
  * like one). Digits inside a long random-looking token (API keys, hashes, UUIDs) are not card numbers.
  */
 
-export const CARD_FIELD = /^(?:cvv2?|cvc2?|cid|csc|cav2|security[_-]?code|card[_-]?(?:number|num|no)|pan|primary[_-]?account[_-]?number|track[_-]?[12]?(?:[_-]?data)?|magstripe|exp[_-]?date)$/i;
+export const CARD_FIELD =
+  /^(?:cvv2?|cvc2?|cid|csc|cav2|security[_-]?code|card[_-]?(?:number|num|no)|pan|primary[_-]?account[_-]?number|track[_-]?[12]?(?:[_-]?data)?|magstripe|exp[_-]?date)$/i;
 const TRACK_DATA = /%B\d{12,19}\^|;\d{12,19}=\d{4}/;
 const NETWORK_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|6(?:011|5|4[4-9]|2)|35)/;
 /** Digit groups joined by at most three separator characters. */
@@ -54,8 +55,10 @@ export function normaliseForCardCheck(text: string): string {
 function gluedToLongToken(text: string, start: number, end: number): boolean {
   // Stops as soon as the answer is known, so a long hostile text costs linear time.
   let letters = 0;
-  for (let i = start - 1; i >= 0 && letters <= MAX_GLUED_LETTERS && /[A-Za-z0-9]/.test(text[i] as string); i--) if (/[A-Za-z]/.test(text[i] as string)) letters++;
-  for (let i = end; i < text.length && letters <= MAX_GLUED_LETTERS && /[A-Za-z0-9]/.test(text[i] as string); i++) if (/[A-Za-z]/.test(text[i] as string)) letters++;
+  for (let i = start - 1; i >= 0 && letters <= MAX_GLUED_LETTERS && /[A-Za-z0-9]/.test(text[i] as string); i--)
+    if (/[A-Za-z]/.test(text[i] as string)) letters++;
+  for (let i = end; i < text.length && letters <= MAX_GLUED_LETTERS && /[A-Za-z0-9]/.test(text[i] as string); i++)
+    if (/[A-Za-z]/.test(text[i] as string)) letters++;
   return letters > MAX_GLUED_LETTERS;
 }
 

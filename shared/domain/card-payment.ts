@@ -22,9 +22,7 @@ export type CardDisplay = z.infer<typeof cardDisplaySchema>;
 export const testCardIdSchema = z.enum(['approve', 'decline', 'insufficient_funds', 'processing_error', 'decline_after_forward', 'cancel']);
 export type TestCardId = z.infer<typeof testCardIdSchema>;
 
-export const testCardSchema = z
-  .object({ id: testCardIdSchema, label: z.string().max(80), card: cardDisplaySchema.nullable() })
-  .strict();
+export const testCardSchema = z.object({ id: testCardIdSchema, label: z.string().max(80), card: cardDisplaySchema.nullable() }).strict();
 export type TestCard = z.infer<typeof testCardSchema>;
 
 export const cardReaderViewSchema = z

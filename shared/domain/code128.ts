@@ -49,7 +49,11 @@ export function code128BValues(text: string): number[] {
 /** The barcode as modules, '1' dark and '0' light, without the quiet zones. */
 export function code128Modules(text: string): string {
   return code128BValues(text)
-    .map((value) => code128Widths(value).map((width, i) => (i % 2 === 0 ? '1' : '0').repeat(width)).join(''))
+    .map((value) =>
+      code128Widths(value)
+        .map((width, i) => (i % 2 === 0 ? '1' : '0').repeat(width))
+        .join(''),
+    )
     .join('');
 }
 

@@ -18,8 +18,20 @@ const serialPathSchema = z
   .max(120)
   .regex(/^$|^(\/dev\/[A-Za-z0-9._/-]+|COM[0-9]{1,3}|\/tmp\/[A-Za-z0-9._-]+)$/, 'a serial port such as /dev/ttyUSB0 or COM3');
 /** Linux's USB printer class device (usblp). */
-const usbPrinterPathSchema = z.string().trim().max(60).regex(/^$|^\/dev\/usb\/lp[0-9]{1,2}$/, 'a USB printer device such as /dev/usb/lp0');
-export const baudRateSchema = z.union([z.literal(2400), z.literal(4800), z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]);
+const usbPrinterPathSchema = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(/^$|^\/dev\/usb\/lp[0-9]{1,2}$/, 'a USB printer device such as /dev/usb/lp0');
+export const baudRateSchema = z.union([
+  z.literal(2400),
+  z.literal(4800),
+  z.literal(9600),
+  z.literal(19200),
+  z.literal(38400),
+  z.literal(57600),
+  z.literal(115200),
+]);
 
 export const PRINTER_CONNECTIONS = ['none', 'os_dialog', 'tcp', 'serial', 'usb'] as const;
 /** Paper and characters per line (Font A): 58 mm rolls hold 32, 80 mm ones 42 (512 dots) or 48 (576 dots). */
@@ -40,17 +52,22 @@ export type ReceiptPrinting = (typeof RECEIPT_PRINTING)[number];
 
 export const printerSettingsSchema = z
   .object({
-    connection: z.enum(PRINTER_CONNECTIONS).meta({ description: 'none, the OS print dialog, or ESC/POS over TCP, a serial port or a USB printer device.' }),
+    connection: z
+      .enum(PRINTER_CONNECTIONS)
+      .meta({ description: 'none, the OS print dialog, or ESC/POS over TCP, a serial port or a USB printer device.' }),
     host: hostSchema.meta({ description: 'ESC/POS over TCP: the printer address.' }),
     port: z.number().int().min(1).max(65_535).meta({ description: 'ESC/POS over TCP: usually 9100.' }),
-    serialPath: serialPathSchema.meta({ description: 'ESC/POS over serial, or a USB printer seen as a serial port on Windows/macOS (COM3, /dev/cu.usbserial).' }),
+    serialPath: serialPathSchema.meta({
+      description: 'ESC/POS over serial, or a USB printer seen as a serial port on Windows/macOS (COM3, /dev/cu.usbserial).',
+    }),
     baudRate: baudRateSchema,
     usbPath: usbPrinterPathSchema.meta({ description: 'Linux: the usblp device of a USB printer, e.g. /dev/usb/lp0.' }),
     paper: z.enum(PAPER_FORMATS),
     family: z.enum(PRINTER_FAMILIES),
     codePage: z.enum(CODE_PAGES),
     receipts: z.enum(RECEIPT_PRINTING).meta({
-      description: 'After a sale: auto prints its receipt at once (ESC/POS printers only; the OS dialog asks), ask leaves it to the Print button, never offers only PDF and e-mail.',
+      description:
+        'After a sale: auto prints its receipt at once (ESC/POS printers only; the OS dialog asks), ask leaves it to the Print button, never offers only PDF and e-mail.',
     }),
   })
   .strict();
@@ -66,7 +83,9 @@ export const drawerSettingsSchema = z
 
 export const customerDisplaySettingsSchema = z
   .object({
-    kind: z.enum(['none', 'window', 'pole']).meta({ description: 'none, a second window on a chosen screen, or a 2×20 serial pole display.' }),
+    kind: z
+      .enum(['none', 'window', 'pole'])
+      .meta({ description: 'none, a second window on a chosen screen, or a 2×20 serial pole display.' }),
     screen: z.number().int().min(1).max(8).meta({ description: 'window: which screen (1 = the main one).' }),
     serialPath: serialPathSchema,
     baudRate: baudRateSchema,
@@ -83,12 +102,22 @@ export const scaleSettingsSchema = z
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
-    maxGrams: z.number().int().min(100).max(300_000).meta({ description: 'The scale’s capacity: heavier readings are refused as overload.' }),
+    maxGrams: z
+      .number()
+      .int()
+      .min(100)
+      .max(300_000)
+      .meta({ description: 'The scale’s capacity: heavier readings are refused as overload.' }),
   })
   .strict();
 
 export const deviceSettingsSchema = z
-  .object({ printer: printerSettingsSchema, drawer: drawerSettingsSchema, customerDisplay: customerDisplaySettingsSchema, scale: scaleSettingsSchema })
+  .object({
+    printer: printerSettingsSchema,
+    drawer: drawerSettingsSchema,
+    customerDisplay: customerDisplaySettingsSchema,
+    scale: scaleSettingsSchema,
+  })
   .strict();
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 export type PrinterSettings = z.infer<typeof printerSettingsSchema>;
@@ -98,13 +127,34 @@ export type CustomerDisplaySettings = z.infer<typeof customerDisplaySettingsSche
 
 /** What a fresh terminal has: receipts through the OS dialog, as before; no drawer, display or scale until set. */
 export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
-  printer: { connection: 'os_dialog', host: '', port: 9100, serialPath: '', baudRate: 9600, usbPath: '', paper: '80mm_48', family: 'epson', codePage: 'auto', receipts: 'auto' },
+  printer: {
+    connection: 'os_dialog',
+    host: '',
+    port: 9100,
+    serialPath: '',
+    baudRate: 9600,
+    usbPath: '',
+    paper: '80mm_48',
+    family: 'epson',
+    codePage: 'auto',
+    receipts: 'auto',
+  },
   drawer: { connection: 'none', pin: 2, onMs: 100, offMs: 500 },
   customerDisplay: { kind: 'none', screen: 2, serialPath: '', baudRate: 9600 },
-  scale: { kind: 'none', protocol: 'toledo_8217', serialPath: '', baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1, maxGrams: 15_000 },
+  scale: {
+    kind: 'none',
+    protocol: 'toledo_8217',
+    serialPath: '',
+    baudRate: 9600,
+    dataBits: 7,
+    parity: 'even',
+    stopBits: 1,
+    maxGrams: 15_000,
+  },
 };
 
-export const isEscPos = (connection: PrinterSettings['connection']): boolean => connection === 'tcp' || connection === 'serial' || connection === 'usb';
+export const isEscPos = (connection: PrinterSettings['connection']): boolean =>
+  connection === 'tcp' || connection === 'serial' || connection === 'usb';
 
 /** How this printer treats a completed sale's receipt: only an ESC/POS printer prints without a person. */
 export function receiptPrintingOf(printer: Pick<PrinterSettings, 'connection' | 'receipts'>): ReceiptPrinting {
@@ -117,7 +167,17 @@ export const columnsOf = (paper: PrinterSettings['paper']): number => Number(pap
  * What the terminal knows about the printer. `unknown` is never `ok`: a printer that did not answer a
  * status query (or cannot: a one-way USB device) may still be out of paper.
  */
-export const printerStateSchema = z.enum(['ok', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'unreachable', 'unknown', 'not_set_up', 'os_dialog']);
+export const printerStateSchema = z.enum([
+  'ok',
+  'paper_near_end',
+  'paper_out',
+  'cover_open',
+  'offline',
+  'unreachable',
+  'unknown',
+  'not_set_up',
+  'os_dialog',
+]);
 export type PrinterState = z.infer<typeof printerStateSchema>;
 
 export const deviceEventSchema = z
@@ -135,7 +195,14 @@ export type DeviceEvent = z.infer<typeof deviceEventSchema>;
 
 export const deviceStatusSchema = z
   .object({
-    printer: z.object({ connection: z.enum(PRINTER_CONNECTIONS), state: printerStateSchema, message: z.string().max(300), checkedAt: z.iso.datetime().nullable() }).strict(),
+    printer: z
+      .object({
+        connection: z.enum(PRINTER_CONNECTIONS),
+        state: printerStateSchema,
+        message: z.string().max(300),
+        checkedAt: z.iso.datetime().nullable(),
+      })
+      .strict(),
     drawer: z.object({ connection: z.enum(['none', 'printer']) }).strict(),
     customerDisplay: z.object({ kind: z.enum(['none', 'window', 'pole']) }).strict(),
     scale: z.object({ kind: z.enum(['none', 'serial']) }).strict(),

@@ -36,6 +36,9 @@ export function formatRateBp(basisPoints: number, locale?: string): string {
 
 /** Grams as kilograms to the gram: 452 → "0.452 kg". */
 export function formatGrams(grams: number, locale?: string): string {
-  const format = formatter(`kg|${locale ?? ''}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3 }));
+  const format = formatter(
+    `kg|${locale ?? ''}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilogram', minimumFractionDigits: 3 }),
+  );
   return format.format(scaled(grams, 3));
 }

@@ -22,16 +22,21 @@ export const versionSchema = z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,6}$/, 'a 
 export const kioskPolicySchema = z
   .object({
     enabled: z.boolean().meta({ description: 'Full screen, no window chrome, no way out without an admin PIN. Default false.' }),
-    startAtLogin: z.boolean().optional().meta({ description: 'Start the terminal when the OS user logs in. Default: the same as enabled.' }),
+    startAtLogin: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Start the terminal when the OS user logs in. Default: the same as enabled.' }),
   })
   .strict();
 
 export const updatesPolicySchema = z
   .object({
-    feedUrl: apiBaseUrlSchema.meta({ description: 'IT-hosted electron-updater generic feed (https only). Without it the terminal never updates itself.' }),
-    pinnedVersion: versionSchema
-      .optional()
-      .meta({ description: 'Install exactly this version when the feed offers it, and nothing else. Without it, the newest version is taken.' }),
+    feedUrl: apiBaseUrlSchema.meta({
+      description: 'IT-hosted electron-updater generic feed (https only). Without it the terminal never updates itself.',
+    }),
+    pinnedVersion: versionSchema.optional().meta({
+      description: 'Install exactly this version when the feed offers it, and nothing else. Without it, the newest version is taken.',
+    }),
     checkIntervalMinutes: z.number().int().min(15).max(1440).optional().meta({ description: 'How often to ask the feed. Default 240.' }),
   })
   .strict();
@@ -47,7 +52,10 @@ export const machinePolicySchema = settingsPatchObjectSchema
       .meta({ description: 'One-time enrollment code, usually put here by the installer (/ENROLLMENTCODE= or --set-enrollment-code).' }),
   })
   .strict()
-  .meta({ title: 'NoPOS Terminal machine policy', description: 'Machine-wide IT policy. Every key is optional; a key set here is locked on the terminal.' });
+  .meta({
+    title: 'NoPOS Terminal machine policy',
+    description: 'Machine-wide IT policy. Every key is optional; a key set here is locked on the terminal.',
+  });
 
 export type KioskPolicy = z.infer<typeof kioskPolicySchema>;
 export type UpdatesPolicy = z.infer<typeof updatesPolicySchema>;

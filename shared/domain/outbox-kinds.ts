@@ -43,8 +43,14 @@ export const OUTBOX_KINDS = {
   security_alert: { payload: securityAlertSchema, route: 'securityEvents' },
   // The customers area's: they name a customer only; the request is built from its tables at delivery.
   'customer.upsert': { payload: z.object({ customerId: uuidV7Schema }).strict(), route: 'upsertCustomer' },
-  'customer.erasure': { payload: z.object({ customerId: uuidV7Schema, requestedAt: isoDateTimeSchema, erasedAt: isoDateTimeSchema }).strict(), route: 'eraseCustomer' },
-  'receipt.email': { payload: z.object({ customerId: uuidV7Schema, receiptNumber: z.string().min(1).max(60) }).strict(), route: 'sendReceiptEmail' },
+  'customer.erasure': {
+    payload: z.object({ customerId: uuidV7Schema, requestedAt: isoDateTimeSchema, erasedAt: isoDateTimeSchema }).strict(),
+    route: 'eraseCustomer',
+  },
+  'receipt.email': {
+    payload: z.object({ customerId: uuidV7Schema, receiptNumber: z.string().min(1).max(60) }).strict(),
+    route: 'sendReceiptEmail',
+  },
 } as const satisfies Record<TransactionType, OutboxKindDef> & Record<string, OutboxKindDef>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

@@ -5,8 +5,23 @@ import { z } from 'zod';
  * both draw this one model, so the paper and the screen never disagree.
  */
 export const receiptRowSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().max(200), emphasis: z.boolean().default(false), align: z.enum(['left', 'center']).default('left') }).strict(),
-  z.object({ kind: z.literal('pair'), left: z.string().max(200), right: z.string().max(60), emphasis: z.boolean().default(false), detail: z.string().max(200).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('text'),
+      text: z.string().max(200),
+      emphasis: z.boolean().default(false),
+      align: z.enum(['left', 'center']).default('left'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('pair'),
+      left: z.string().max(200),
+      right: z.string().max(60),
+      emphasis: z.boolean().default(false),
+      detail: z.string().max(200).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('rule') }).strict(),
 ]);
 export type ReceiptRow = z.infer<typeof receiptRowSchema>;

@@ -23,7 +23,11 @@ export interface RefundTenderSplit {
  * cash step by the rule a cash sale uses, so the drawer pays out only what its coins can make.
  * `leftMinor` is what no tender could take (more than was paid).
  */
-export function splitRefund(totalMinor: number, rooms: readonly RefundRoom[], cashRoundingMinor: number): { tenders: RefundTenderSplit[]; leftMinor: number } {
+export function splitRefund(
+  totalMinor: number,
+  rooms: readonly RefundRoom[],
+  cashRoundingMinor: number,
+): { tenders: RefundTenderSplit[]; leftMinor: number } {
   let left = totalMinor;
   const tenders: RefundTenderSplit[] = [];
   for (const room of rooms) {
@@ -47,4 +51,5 @@ export function splitRefund(totalMinor: number, rooms: readonly RefundRoom[], ca
 }
 
 /** What a refund's tenders settle of its total, without the cash rounding. */
-export const refundShareOf = (tender: { amountMinor: number; roundingMinor?: number }): number => tender.amountMinor - (tender.roundingMinor ?? 0);
+export const refundShareOf = (tender: { amountMinor: number; roundingMinor?: number }): number =>
+  tender.amountMinor - (tender.roundingMinor ?? 0);

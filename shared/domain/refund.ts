@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from './money';
-import { clientIdSchema, lineIdSchema, paymentMethodSchema, quantitySchema, reasonSchema, saleViewSchema, taxBreakdownSchema } from './sale';
+import {
+  clientIdSchema,
+  lineIdSchema,
+  paymentMethodSchema,
+  quantitySchema,
+  reasonSchema,
+  saleViewSchema,
+  taxBreakdownSchema,
+} from './sale';
 import { staffIdSchema } from './staff';
 import { CARD_NUMBER_MESSAGE, noCardNumber } from './free-text';
 
@@ -20,7 +28,9 @@ export const documentReceiptSchema = z
 export const refundableSaleSchema = z
   .object({
     sale: saleViewSchema,
-    refundable: z.array(z.object({ lineId: lineIdSchema, quantity: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict()),
+    refundable: z.array(
+      z.object({ lineId: lineIdSchema, quantity: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict(),
+    ),
     voided: z.boolean(),
     /** What each tender can still get back, in the order refunds use them (see refund-split.ts). */
     tenders: z.array(z.object({ paymentId: clientIdSchema, method: paymentMethodSchema, roomMinor: minorUnitsSchema }).strict()),
@@ -55,7 +65,17 @@ export const refundViewSchema = z
     reason: reasonSchema,
     currency: currencySchema,
     lines: z
-      .array(z.object({ lineId: lineIdSchema, name: z.string(), quantity: quantitySchema, amountMinor: minorUnitsSchema, taxMinor: minorUnitsSchema }).strict())
+      .array(
+        z
+          .object({
+            lineId: lineIdSchema,
+            name: z.string(),
+            quantity: quantitySchema,
+            amountMinor: minorUnitsSchema,
+            taxMinor: minorUnitsSchema,
+          })
+          .strict(),
+      )
       .min(1),
     totalMinor: minorUnitsSchema,
     taxMinor: minorUnitsSchema,

@@ -118,7 +118,10 @@ export const saleViewSchema = z
     /** What settles it in cash, after the store's cash rounding (equal to remainingMinor without rounding). */
     cashDueMinor: minorUnitsSchema,
     /** Present once completed. */
-    receipt: z.object({ sequence: z.number().int().positive(), receiptNumber: z.string(), completedAt: z.iso.datetime() }).strict().nullable(),
+    receipt: z
+      .object({ sequence: z.number().int().positive(), receiptNumber: z.string(), completedAt: z.iso.datetime() })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type SaleView = z.infer<typeof saleViewSchema>;

@@ -65,7 +65,9 @@ const policiesSchema = z
   })
   .strict();
 
-export const settingsSchema = z.object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema, devices: deviceSettingsSchema }).strict();
+export const settingsSchema = z
+  .object({ store: storeSchema, terminal: terminalSchema, policies: policiesSchema, devices: deviceSettingsSchema })
+  .strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -74,7 +76,10 @@ export type SettingsPatch = DeepPartial<Settings>;
 /** Every field optional at every level, unknown keys still refused: the shape of local changes and of IT policy. */
 function deepPartial(schema: z.ZodObject): z.ZodObject {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([key, value]) => [key, (value instanceof z.ZodObject ? deepPartial(value) : (value as z.ZodType)).optional()]),
+    Object.entries(schema.shape).map(([key, value]) => [
+      key,
+      (value instanceof z.ZodObject ? deepPartial(value) : (value as z.ZodType)).optional(),
+    ]),
   );
   return z.object(shape).strict();
 }

@@ -58,7 +58,9 @@ export const shiftReportSchema = z
     netSalesMinor: minorUnitsSchema,
     taxByRate: z.array(z.object({ rateBp: taxRateBpSchema, netMinor: minorUnitsSchema, taxMinor: minorUnitsSchema }).strict()),
     /** Takings per tender, after refunds and voids paid back out of it. */
-    tenders: z.array(z.object({ method: paymentMethodSchema, count: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict()),
+    tenders: z.array(
+      z.object({ method: paymentMethodSchema, count: z.number().int().nonnegative(), amountMinor: minorUnitsSchema }).strict(),
+    ),
     cash: z
       .object({
         floatMinor: minorUnitsSchema,

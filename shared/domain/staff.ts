@@ -37,9 +37,7 @@ export const staffNameSchema = freeText({ min: 1, minMessage: 'a name', max: 60 
 /** Sign-in takes any 4–8 digits; a new PIN must also match the policy's length and not be trivial. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 
-export const staffSummarySchema = z
-  .object({ id: staffIdSchema, name: staffNameSchema, role: roleSchema, active: z.boolean() })
-  .strict();
+export const staffSummarySchema = z.object({ id: staffIdSchema, name: staffNameSchema, role: roleSchema, active: z.boolean() }).strict();
 export type StaffSummary = z.infer<typeof staffSummarySchema>;
 
 export const SESSION_STATES = ['setup_required', 'signed_out', 'signed_in', 'locked'] as const;

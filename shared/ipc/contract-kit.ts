@@ -51,9 +51,7 @@ export type ResponseOf<D> = D extends ChannelDef<z.ZodType, infer Res> ? z.outpu
 export type PayloadOf<D> = D extends EventDef<infer P> ? z.output<P> : never;
 
 /** A channel with an `undefined` request is called with no argument. */
-type Method<D, R> = undefined extends RequestOf<D>
-  ? (request?: RequestOf<D>) => Promise<R>
-  : (request: RequestOf<D>) => Promise<R>;
+type Method<D, R> = undefined extends RequestOf<D> ? (request?: RequestOf<D>) => Promise<R> : (request: RequestOf<D>) => Promise<R>;
 
 export type Unsubscribe = () => void;
 

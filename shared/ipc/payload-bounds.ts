@@ -14,9 +14,7 @@ export interface PayloadBounds {
 /** Generous for every channel (the deepest today, an approval wrapping a settings patch, is 5 levels). */
 export const IPC_PAYLOAD_BOUNDS: PayloadBounds = { maxDepth: 32, maxNodes: 10_000, maxJsonChars: 256 * 1024 };
 
-export type BoundsVerdict =
-  | { ok: true; jsonChars: number }
-  | { ok: false; reason: 'too_deep' | 'too_large' | 'not_plain_data' };
+export type BoundsVerdict = { ok: true; jsonChars: number } | { ok: false; reason: 'too_deep' | 'too_large' | 'not_plain_data' };
 
 function isPlainObject(value: object): boolean {
   const prototype = Object.getPrototypeOf(value) as unknown;

@@ -24,7 +24,12 @@ export async function openTill(dir: string, keys: Partial<Record<SecretName, str
   const keychain = memoryKeychain(keys);
   const now = () => new Date();
   const storage = await openTerminalStorage({ dataDir: dir, policyFile: path.join(dir, 'no-policy.json'), keychain, now });
-  const core = createAppCore({ appInfo: { productName: 'bench', version: '0', platform: process.platform, startedAt: now() }, now, storage, isTrustedSender: isAppProtocolSender });
+  const core = createAppCore({
+    appInfo: { productName: 'bench', version: '0', platform: process.platform, startedAt: now() },
+    now,
+    storage,
+    isTrustedSender: isAppProtocolSender,
+  });
   const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
     // A cashier at work: the session never idles into auto-lock while the bench sells.
     core.session.activity();
@@ -44,4 +49,3 @@ export async function openTill(dir: string, keys: Partial<Record<SecretName, str
   if (!staffId) throw new Error('not signed in');
   return { dir, storage, core, keys: Object.fromEntries(keychain.entries), staffId, call };
 }
-

@@ -29,12 +29,127 @@ export interface CatalogBenchResult {
   nameSearchVsBare: number;
 }
 
-const BRANDS = ['Alpina', 'Bonterre', 'Castel', 'Delmonte', 'Étoile', 'Fjord', 'Granja', 'Hofmann', 'Isola', 'Jardin', 'Kernig', 'Lumière', 'Montaña', 'Nordic', 'Olivar', 'Prado', 'Quinta', 'Rivière', 'Sólo', 'Tannen', 'Umbria', 'Valle', 'Weiden', 'Zephyr'];
-const GOODS = ['milk', 'crème fraîche', 'yoghurt', 'butter', 'cheese', 'orange juice', 'apple juice', 'cola', 'sparkling water', 'coffee', 'tea', 'chocolate', 'biscuits', 'crisps', 'pasta', 'rice', 'flour', 'sugar', 'olive oil', 'tomatoes', 'beans', 'soup', 'cereal', 'müsli', 'honey', 'jam', 'bread', 'croissants', 'shampoo', 'soap', 'detergent', 'kitchen roll', 'sponges', 'batteries', 'candles', 'pâté', 'jalapeños', 'salmon', 'ham', 'sausages'];
-const VARIANTS = ['classic', 'organic', 'light', 'family pack', 'mini', 'extra', 'bio', 'zero', 'spicy', 'vanilla', 'dark', 'wholegrain', 'lemon', 'strawberry', 'original', 'premium'];
+const BRANDS = [
+  'Alpina',
+  'Bonterre',
+  'Castel',
+  'Delmonte',
+  'Étoile',
+  'Fjord',
+  'Granja',
+  'Hofmann',
+  'Isola',
+  'Jardin',
+  'Kernig',
+  'Lumière',
+  'Montaña',
+  'Nordic',
+  'Olivar',
+  'Prado',
+  'Quinta',
+  'Rivière',
+  'Sólo',
+  'Tannen',
+  'Umbria',
+  'Valle',
+  'Weiden',
+  'Zephyr',
+];
+const GOODS = [
+  'milk',
+  'crème fraîche',
+  'yoghurt',
+  'butter',
+  'cheese',
+  'orange juice',
+  'apple juice',
+  'cola',
+  'sparkling water',
+  'coffee',
+  'tea',
+  'chocolate',
+  'biscuits',
+  'crisps',
+  'pasta',
+  'rice',
+  'flour',
+  'sugar',
+  'olive oil',
+  'tomatoes',
+  'beans',
+  'soup',
+  'cereal',
+  'müsli',
+  'honey',
+  'jam',
+  'bread',
+  'croissants',
+  'shampoo',
+  'soap',
+  'detergent',
+  'kitchen roll',
+  'sponges',
+  'batteries',
+  'candles',
+  'pâté',
+  'jalapeños',
+  'salmon',
+  'ham',
+  'sausages',
+];
+const VARIANTS = [
+  'classic',
+  'organic',
+  'light',
+  'family pack',
+  'mini',
+  'extra',
+  'bio',
+  'zero',
+  'spicy',
+  'vanilla',
+  'dark',
+  'wholegrain',
+  'lemon',
+  'strawberry',
+  'original',
+  'premium',
+];
 const SIZES = ['100 g', '250 g', '500 g', '1 kg', '330 ml', '500 ml', '1 l', '1.5 l', '6 pcs', '12 pcs'];
-const GROUPS = ['Dairy', 'Drinks', 'Pantry', 'Snacks & sweets', 'Household', 'Personal care', 'Bakery', 'Meat & fish', 'Frozen', 'Fruit & vegetables'];
-const QUERIES = ['mil', 'cho', 'crè fra', 'orange ju', 'alpina', 'bio cola', 'spa wat', 'müsli', 'pate', 'ham', 'sham', 'det', 'family', 'jala', 'zeph soap', 'kitchen r', 'lumiere', 'co', 'premium tea 250', 'batt 12'];
+const GROUPS = [
+  'Dairy',
+  'Drinks',
+  'Pantry',
+  'Snacks & sweets',
+  'Household',
+  'Personal care',
+  'Bakery',
+  'Meat & fish',
+  'Frozen',
+  'Fruit & vegetables',
+];
+const QUERIES = [
+  'mil',
+  'cho',
+  'crè fra',
+  'orange ju',
+  'alpina',
+  'bio cola',
+  'spa wat',
+  'müsli',
+  'pate',
+  'ham',
+  'sham',
+  'det',
+  'family',
+  'jala',
+  'zeph soap',
+  'kitchen r',
+  'lumiere',
+  'co',
+  'premium tea 250',
+  'batt 12',
+];
 
 /** A small deterministic generator, so every run builds the same catalog. */
 function random(seed: number): () => number {
@@ -81,7 +196,12 @@ function meanMicros(inputs: readonly string[], run: (input: string) => unknown):
 }
 
 /** Runs service and bare over the same inputs, alternating which goes first; returns median means in µs. */
-function compare(rounds: number, inputs: readonly string[], service: (input: string) => unknown, bare: (input: string) => unknown): { service: number; bare: number } {
+function compare(
+  rounds: number,
+  inputs: readonly string[],
+  service: (input: string) => unknown,
+  bare: (input: string) => unknown,
+): { service: number; bare: number } {
   meanMicros(inputs, service);
   meanMicros(inputs, bare);
   const times = { service: [] as number[], bare: [] as number[] };
@@ -131,13 +251,25 @@ export async function catalogBench(options: CatalogBenchOptions = {}): Promise<C
       return i % 7 === 0 ? code.padStart(14, '0') : code;
     });
     // The fastest bare form (a scalar subquery on the code's primary key beats the equivalent join here).
-    const bareLookup = db.prepare('SELECT id, sku, name, grp, price_minor, tax_category_id, sold_by, active FROM products WHERE id = (SELECT product_id FROM product_barcodes WHERE code = ?)');
-    const barcode = compare(rounds, scans, (code) => catalog.findByBarcode(code), (code) => bareLookup.get(normalizeBarcode(code)));
+    const bareLookup = db.prepare(
+      'SELECT id, sku, name, grp, price_minor, tax_category_id, sold_by, active FROM products WHERE id = (SELECT product_id FROM product_barcodes WHERE code = ?)',
+    );
+    const barcode = compare(
+      rounds,
+      scans,
+      (code) => catalog.findByBarcode(code),
+      (code) => bareLookup.get(normalizeBarcode(code)),
+    );
 
     const searches = Array.from({ length: options.searchesPerRound ?? 200 }, (_, i) => QUERIES[i % QUERIES.length] as string);
     const bareSearch = db.prepare('SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT 20');
     const ftsOf = new Map(QUERIES.map((q) => [q, toFtsPrefixQuery(q) as string]));
-    const search = compare(rounds, searches, (q) => catalog.search(q, 20), (q) => bareSearch.all(ftsOf.get(q)));
+    const search = compare(
+      rounds,
+      searches,
+      (q) => catalog.search(q, 20),
+      (q) => bareSearch.all(ftsOf.get(q)),
+    );
 
     const round3 = (x: number) => Math.round(x * 1000) / 1000;
     return {

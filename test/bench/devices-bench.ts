@@ -30,7 +30,10 @@ function p95(values: number[]): number {
 }
 
 function escposSettings(storage: TerminalStorage, port: number): void {
-  storage.settings.update({ devices: { printer: { connection: 'tcp', host: '127.0.0.1', port }, drawer: { connection: 'printer' } } }, null);
+  storage.settings.update(
+    { devices: { printer: { connection: 'tcp', host: '127.0.0.1', port }, drawer: { connection: 'printer' } } },
+    null,
+  );
 }
 
 /** The bench runs outside vitest: a channel that must succeed, without `expect`. */
@@ -46,7 +49,8 @@ async function startSale(t: TerminalFixture): Promise<SaleView> {
 }
 
 /** The index of the connection that carried a receipt (it ends with a cut; the kick's came before it). */
-const receiptConnection = (printer: FakeEscPosPrinter) => printer.connections.findIndex((bytes) => bytes.includes(0x1d) && bytes.includes(0x56));
+const receiptConnection = (printer: FakeEscPosPrinter) =>
+  printer.connections.findIndex((bytes) => bytes.includes(0x1d) && bytes.includes(0x56));
 
 async function receiptArrived(printer: FakeEscPosPrinter): Promise<number | undefined> {
   for (let i = 0; i < 1_000; i++) {
@@ -121,7 +125,10 @@ async function scanToCustomerDisplay(printerPort: number): Promise<number> {
       if (!info.ok) throw new Error(info.error.message);
       for (const group of info.data.groups) {
         const tiles = await window.nopos.catalog.browse({ group, limit: 100 });
-        if (tiles.ok) for (const p of tiles.data) if (p.active && p.soldBy === 'unit' && p.barcodes[0] && p.barcodes[0].length >= 8) found.push({ name: p.name, code: p.barcodes[0] });
+        if (tiles.ok)
+          for (const p of tiles.data)
+            if (p.active && p.soldBy === 'unit' && p.barcodes[0] && p.barcodes[0].length >= 8)
+              found.push({ name: p.name, code: p.barcodes[0] });
       }
       return found;
     });
@@ -143,10 +150,15 @@ async function scanToCustomerDisplay(printerPort: number): Promise<number> {
       const product = products[i % products.length]!;
       await display.evaluate((name) => ((window as unknown as { __display: { expect: string } }).__display.expect = name), product.name);
       await scan(page, product.code);
-      await display.waitForFunction((n) => (window as unknown as { __display: { shownAt: number[] } }).__display.shownAt.length >= n, samples.length + 1).catch(async (error: unknown) => {
-        const shown = (await display.locator('body').textContent())?.slice(0, 300);
-        throw new Error(`scan ${i} (${product.name}) never reached the customer display, which shows: ${shown}`, { cause: error });
-      });
+      await display
+        .waitForFunction(
+          (n) => (window as unknown as { __display: { shownAt: number[] } }).__display.shownAt.length >= n,
+          samples.length + 1,
+        )
+        .catch(async (error: unknown) => {
+          const shown = (await display.locator('body').textContent())?.slice(0, 300);
+          throw new Error(`scan ${i} (${product.name}) never reached the customer display, which shows: ${shown}`, { cause: error });
+        });
       const shown = await display.evaluate(() => (window as unknown as { __display: { shownAt: number[] } }).__display.shownAt.at(-1)!);
       const start = await page.evaluate(() => (window as unknown as { __starts: number[] }).__starts.at(-1)!);
       samples.push(shown - start);
@@ -203,7 +215,11 @@ export const devicesSection: BenchSection = {
       return {
         devices: { ...figures, scanP95MsWithHungPrinter: hung, scanP95MsWithPrinterFine: fine, sales: SALES, displayScans: DISPLAY_SCANS },
         targets: { devices: TARGETS },
-        withinTargets: { devices: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value <= TARGETS[name as keyof typeof TARGETS]])) },
+        withinTargets: {
+          devices: Object.fromEntries(
+            Object.entries(figures).map(([name, value]) => [name, value <= TARGETS[name as keyof typeof TARGETS]]),
+          ),
+        },
       };
     } finally {
       await printer.close();

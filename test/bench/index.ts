@@ -9,7 +9,15 @@ import { syncSection } from './sync-bench';
 
 // `npm run bench`: one JSON report, one module per section. A new section (register, sync …) is one
 // more entry here; sections share the top-level `ratios`, `targets` and `withinTargets` groups.
-const ALL: BenchSection[] = [pinHashSection, storageSection, cipherCostSection, memorySection, registerSection, syncSection, devicesSection];
+const ALL: BenchSection[] = [
+  pinHashSection,
+  storageSection,
+  cipherCostSection,
+  memorySection,
+  registerSection,
+  syncSection,
+  devicesSection,
+];
 // BENCH_SECTIONS=register,sync runs only those (names as the sections give them).
 const only = process.env.BENCH_SECTIONS?.split(',').map((name) => name.trim());
 const sections = only ? ALL.filter((section) => only.includes(section.name)) : ALL;

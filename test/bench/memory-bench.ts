@@ -12,7 +12,9 @@ export const memorySection: BenchSection = {
   name: 'memory',
   async run() {
     const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [PROBES_BUNDLE, SIGN_IN_PROBE_FLAG], { timeout: 120_000 }, (error, out) => (error ? reject(error) : resolve(out))),
+      execFile(process.execPath, [PROBES_BUNDLE, SIGN_IN_PROBE_FLAG], { timeout: 120_000 }, (error, out) =>
+        error ? reject(error) : resolve(out),
+      ),
     );
     const probe = JSON.parse(stdout) as SignInProbeResult;
     const targetMb = 100;

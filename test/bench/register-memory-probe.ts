@@ -24,4 +24,3 @@ export async function registerMemoryProbe(dir: string, keysJson: string): Promis
   till.storage.close();
   return { mainRssMb, stagesMb };
 }
-

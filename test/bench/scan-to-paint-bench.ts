@@ -48,7 +48,11 @@ export function benchProducts(count: number): ProductInput[] {
 /** Replaces the demo catalog with the bench's products in one batch, as a sync from the NoPOS API would. */
 function loadCatalog(storage: TerminalStorage, products: ProductInput[]): void {
   // Before the core runs (it reads the catalog's version when it builds its own catalog face).
-  const catalog = createCatalog({ db: storage.db, audit: storage.audit, storeCurrency: () => storage.settings.current().values.store.currency }).service;
+  const catalog = createCatalog({
+    db: storage.db,
+    audit: storage.audit,
+    storeCurrency: () => storage.settings.current().values.store.currency,
+  }).service;
   catalog.clear(null);
   catalog.applyChanges(
     {
@@ -82,7 +86,10 @@ async function installProbe(page: Page): Promise<void> {
       const start = probe.start;
       probe.start = 0;
       // The scan's call to main, from the page's resource timing: what the bridge and main took of it.
-      const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('sales.addByBarcode')).at(-1) as PerformanceResourceTiming | undefined;
+      const call = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('sales.addByBarcode'))
+        .at(-1) as PerformanceResourceTiming | undefined;
       if (call && call.startTime >= start) probe.roundTrips.push(call.responseEnd - call.startTime);
       performance.clearResourceTimings();
       requestAnimationFrame(() => probe.samples.push(performance.now() - start));
@@ -114,7 +121,9 @@ export interface ScanToPaintOptions {
   scans?: number;
 }
 
-export async function scanToPaintBench(options: ScanToPaintOptions = {}): Promise<{ scanToPaintP95Ms: number; scanRoundTripP95Ms: number; scans: number }> {
+export async function scanToPaintBench(
+  options: ScanToPaintOptions = {},
+): Promise<{ scanToPaintP95Ms: number; scanRoundTripP95Ms: number; scans: number }> {
   const scans = options.scans ?? SCANS;
   const root = process.env.BENCH_DIR ?? path.resolve('test-results', 'bench');
   mkdirSync(root, { recursive: true });
@@ -149,14 +158,21 @@ export async function scanToPaintBench(options: ScanToPaintOptions = {}): Promis
       const started = Date.now();
       // Spread over the catalog so lookups are not all near one end of the index.
       await scan(page, barcodeOf((i * 7_919) % PRODUCTS));
-      await page.waitForFunction((n) => (window as unknown as { __scanProbe: { samples: number[] } }).__scanProbe.samples.length >= n, i + 1).catch(async (error: unknown) => {
-        await page.screenshot({ path: path.join(root, 'scan-to-paint-failure.png') });
-        throw new Error(`scan ${i} never showed its line (the register said: ${(await page.locator('#register-status').textContent()) || 'nothing'})`, { cause: error });
-      });
+      await page
+        .waitForFunction((n) => (window as unknown as { __scanProbe: { samples: number[] } }).__scanProbe.samples.length >= n, i + 1)
+        .catch(async (error: unknown) => {
+          await page.screenshot({ path: path.join(root, 'scan-to-paint-failure.png') });
+          throw new Error(
+            `scan ${i} never showed its line (the register said: ${(await page.locator('#register-status').textContent()) || 'nothing'})`,
+            { cause: error },
+          );
+        });
       const wait = SCAN_EVERY_MS - (Date.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    const { samples, roundTrips } = await page.evaluate(() => (window as unknown as { __scanProbe: { samples: number[]; roundTrips: number[] } }).__scanProbe);
+    const { samples, roundTrips } = await page.evaluate(
+      () => (window as unknown as { __scanProbe: { samples: number[]; roundTrips: number[] } }).__scanProbe,
+    );
     return {
       scanToPaintP95Ms: Math.round(percentile(samples, 0.95) * 10) / 10,
       scanRoundTripP95Ms: Math.round(percentile(roundTrips.length > 0 ? roundTrips : [0], 0.95) * 10) / 10,

@@ -26,9 +26,19 @@ export async function signInProbe(): Promise<SignInProbeResult> {
   let ms = Date.parse('2026-11-29T10:00:00.000Z');
   const now = () => new Date(ms);
   try {
-    const storage = await openTerminalStorage({ dataDir: dir, policyFile: path.join(dir, 'no-policy.json'), keychain: memoryKeychain(), now });
+    const storage = await openTerminalStorage({
+      dataDir: dir,
+      policyFile: path.join(dir, 'no-policy.json'),
+      keychain: memoryKeychain(),
+      now,
+    });
     const rssAtStartMb = mib();
-    const core = createAppCore({ appInfo: { productName: 'bench', version: '0', platform: process.platform, startedAt: now() }, now, storage, isTrustedSender: isAppProtocolSender });
+    const core = createAppCore({
+      appInfo: { productName: 'bench', version: '0', platform: process.platform, startedAt: now() },
+      now,
+      storage,
+      isTrustedSender: isAppProtocolSender,
+    });
     const sender = { id: 'bench', url: 'app://nopos/index.html', isMainFrame: true, authenticated: true };
     const call = async (channel: string, payload?: unknown) => {
       ms += 2_000; // past the PIN channels' rate limit, as a person at the till would be

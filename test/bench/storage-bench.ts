@@ -42,7 +42,14 @@ export function salePayload(i: number) {
     unitMinor: 1299 + n * 10,
     taxRateBp: 2000,
   }));
-  return { saleId: `sale-${i}`, staffId: 'st_bench000000', lines, totalMinor: 12_990 + i, currency: 'EUR', payments: [{ method: 'card', token: 'tok_bench', amountMinor: 12_990 + i }] };
+  return {
+    saleId: `sale-${i}`,
+    staffId: 'st_bench000000',
+    lines,
+    totalMinor: 12_990 + i,
+    currency: 'EUR',
+    payments: [{ method: 'card', token: 'tok_bench', amountMinor: 12_990 + i }],
+  };
 }
 
 /** The terminal's pragmas on a bare connection; `hmac: false` exists only for the cipher-cost diagnostic. */
@@ -180,7 +187,11 @@ export const storageSection: BenchSection = {
       writesPerRound: WRITES,
       rounds: ROUNDS,
       medianMsPerWrite: { storage: writeMs.storage, bareEncrypted: writeMs.bareEncrypted, bareUnencrypted: writeMs.bareUnencrypted },
-      ratios: { storageVsBare: round3(ratios.storageVsBare), encryptedVsUnencrypted: round3(ratios.encryptedVsUnencrypted), encryptedVsUnencryptedRead: round3(ratios.encryptedVsUnencryptedRead) },
+      ratios: {
+        storageVsBare: round3(ratios.storageVsBare),
+        encryptedVsUnencrypted: round3(ratios.encryptedVsUnencrypted),
+        encryptedVsUnencryptedRead: round3(ratios.encryptedVsUnencryptedRead),
+      },
       targets,
       withinTargets: {
         storageVsBare: ratios.storageVsBare <= targets.storageVsBare,

@@ -30,13 +30,23 @@ const TIMINGS = { idleMs: 3_600_000, nudgeMs: 5 };
 
 type Envelope = ReturnType<typeof envelope>;
 function envelope(sequence: number) {
-  return { clientId: uuidv7(), type: 'sale' as const, terminalSequence: sequence, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } };
+  return {
+    clientId: uuidv7(),
+    type: 'sale' as const,
+    terminalSequence: sequence,
+    occurredAt: new Date().toISOString(),
+    currency: 'EUR',
+    totalMinor: 129,
+    body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] },
+  };
 }
 
 /** Queues `count` sales in one transaction, as a day of offline selling leaves them. */
 function queueBacklog(storage: TerminalStorage, count: number): void {
   const items = Array.from({ length: count }, (_, i) => envelope(i + 1));
-  writeTransaction(storage.db, (tx) => items.forEach((item) => storage.outbox.enqueue(tx, { clientId: item.clientId, kind: 'sale', payload: item })));
+  writeTransaction(storage.db, (tx) =>
+    items.forEach((item) => storage.outbox.enqueue(tx, { clientId: item.clientId, kind: 'sale', payload: item })),
+  );
 }
 
 function syncOptions(sb: SandboxProcess, keychain: Keychain, dir: string): TerminalSyncOptions {
@@ -66,10 +76,14 @@ async function until(done: () => boolean, ms = 600_000): Promise<void> {
 
 function post(agent: Agent, url: string, key: string, body: string, idem: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/v1/transactions/batch`, { method: 'POST', agent, headers: { authorization: `Bearer ${key}`, 'idempotency-key': idem, 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${url}/v1/transactions/batch`,
+      { method: 'POST', agent, headers: { authorization: `Bearer ${key}`, 'idempotency-key': idem, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -82,7 +96,10 @@ async function bareRound(sb: SandboxProcess, apiKey: string): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH);
-    const key = `txb-${createHash('sha256').update(batch.map((b) => b.clientId).join('\n')).digest('hex').slice(0, 48)}`;
+    const key = `txb-${createHash('sha256')
+      .update(batch.map((b) => b.clientId).join('\n'))
+      .digest('hex')
+      .slice(0, 48)}`;
     const status = await post(agent, sb.url, apiKey, `{"items":[${batch.map((b) => JSON.stringify(b)).join(',')}]}`, key);
     if (status !== 200) throw new Error(`bare client got ${status}`);
   }
@@ -92,7 +109,11 @@ async function bareRound(sb: SandboxProcess, apiKey: string): Promise<number> {
 }
 
 /** One backlog through the terminal's own sync (engine, delivery, client, encrypted outbox). */
-async function terminalRound(sb: SandboxProcess, storage: TerminalStorage, sync: Sync): Promise<{ ms: number; requests: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
+async function terminalRound(
+  sb: SandboxProcess,
+  storage: TerminalStorage,
+  sync: Sync,
+): Promise<{ ms: number; requests: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
   sync.engine.stop();
   queueBacklog(storage, BACKLOG);
   const requestsBefore = sb.requestsTo('/v1/transactions/batch');
@@ -105,16 +126,25 @@ async function terminalRound(sb: SandboxProcess, storage: TerminalStorage, sync:
   const ms = performance.now() - start;
   loop.disable();
   await sync.engine.idle();
-  return { ms, requests: sb.requestsTo('/v1/transactions/batch') - requestsBefore, loopDelayP99Ms: round3(loop.percentile(99) / 1e6), loopDelayMaxMs: round3(loop.max / 1e6) };
+  return {
+    ms,
+    requests: sb.requestsTo('/v1/transactions/batch') - requestsBefore,
+    loopDelayP99Ms: round3(loop.percentile(99) / 1e6),
+    loopDelayMaxMs: round3(loop.max / 1e6),
+  };
 }
 
-async function timeVsBareClient(sb: SandboxProcess): Promise<{ requests: number; terminalMs: number; bareMs: number; ratio: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
+async function timeVsBareClient(
+  sb: SandboxProcess,
+): Promise<{ requests: number; terminalMs: number; bareMs: number; ratio: number; loopDelayP99Ms: number; loopDelayMaxMs: number }> {
   const scratch = tempDir('bench-sync');
   const keychain = memoryKeychain();
   const storage = await openTestStorage(keychain, scratch.dir);
   const sync = await enrolledSync(sb, storage, keychain, scratch.dir);
   const bareCode = await sb.admin('POST', '/admin/enrollment-codes', {});
-  const bare = enrollmentResponseSchema.parse((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidv7(), body: { code: bareCode.json.code } })).json);
+  const bare = enrollmentResponseSchema.parse(
+    (await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidv7(), body: { code: bareCode.json.code } })).json,
+  );
   try {
     const times: Record<'terminal' | 'bare', number[]> = { terminal: [], bare: [] };
     let requests = 0;
@@ -134,7 +164,14 @@ async function timeVsBareClient(sb: SandboxProcess): Promise<{ requests: number;
     }
     const terminalMs = median(times.terminal);
     const bareMs = median(times.bare);
-    return { requests, terminalMs: Math.round(terminalMs), bareMs: Math.round(bareMs), ratio: round3(terminalMs / bareMs), loopDelayP99Ms: median(p99), loopDelayMaxMs: median(max) };
+    return {
+      requests,
+      terminalMs: Math.round(terminalMs),
+      bareMs: Math.round(bareMs),
+      ratio: round3(terminalMs / bareMs),
+      loopDelayP99Ms: median(p99),
+      loopDelayMaxMs: median(max),
+    };
   } finally {
     sync.close();
     await sync.engine.idle();
@@ -221,10 +258,21 @@ export const syncSection: BenchSection = {
         scanToPaintP95MsWhileSyncing: scan.p95,
       };
       return {
-        sync: { ...figures, backlog: BACKLOG, rounds: ROUNDS, terminalMedianMs: time.terminalMs, bareClientMedianMs: time.bareMs, scansWhileSyncing: scan.scans, backlogsSyncedDuringScans: scan.backlogsSynced,
-          scanToPaintP95MsNotSyncing: idle.scanToPaintP95Ms, mainThreadDelayWhileSyncingMs: { p99: time.loopDelayP99Ms, max: time.loopDelayMaxMs } },
+        sync: {
+          ...figures,
+          backlog: BACKLOG,
+          rounds: ROUNDS,
+          terminalMedianMs: time.terminalMs,
+          bareClientMedianMs: time.bareMs,
+          scansWhileSyncing: scan.scans,
+          backlogsSyncedDuringScans: scan.backlogsSynced,
+          scanToPaintP95MsNotSyncing: idle.scanToPaintP95Ms,
+          mainThreadDelayWhileSyncingMs: { p99: time.loopDelayP99Ms, max: time.loopDelayMaxMs },
+        },
         targets: { sync: TARGETS },
-        withinTargets: { sync: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value <= TARGETS[name as keyof typeof TARGETS]])) },
+        withinTargets: {
+          sync: Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value <= TARGETS[name as keyof typeof TARGETS]])),
+        },
       };
     } finally {
       await sb.stop();

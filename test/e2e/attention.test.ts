@@ -36,8 +36,17 @@ describe('needs attention', () => {
     await call('sales.tenderCard', { saleId: sale.saleId, paymentId });
     const refusedId = uuidv7();
     writeTransaction(terminal.storage.db, (tx) => {
-      terminal.core.payments.onDeclinedAfterForward(tx, { clientId: paymentId, transactionClientId: sale.saleId, declineCode: 'insufficient_funds' });
-      terminal.storage.needsAttention.add(tx, { clientId: refusedId, kind: 'rejected', itemKind: 'refund', reason: 'invalid_request: totalMinor: too big' });
+      terminal.core.payments.onDeclinedAfterForward(tx, {
+        clientId: paymentId,
+        transactionClientId: sale.saleId,
+        declineCode: 'insufficient_funds',
+      });
+      terminal.storage.needsAttention.add(tx, {
+        clientId: refusedId,
+        kind: 'rejected',
+        itemKind: 'refund',
+        reason: 'invalid_request: totalMinor: too big',
+      });
     });
 
     await openScreen(page, 'Attention');
@@ -53,7 +62,10 @@ describe('needs attention', () => {
     await page.getByLabel('Reason').fill('customer not reachable');
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.getByRole('button', { name: 'Record' }).click();
-    await page.getByText(/Written off/).first().waitFor();
+    await page
+      .getByText(/Written off/)
+      .first()
+      .waitFor();
 
     await page.getByRole('region', { name: 'Refused by NoPOS' }).getByRole('button', { name: 'Resolve' }).click();
     await page.getByLabel('What was done').fill('re-entered in the back office');
@@ -63,7 +75,9 @@ describe('needs attention', () => {
 
     const open = terminal.storage.needsAttention.list().filter((entry) => !entry.resolvedAt);
     expect(open).toEqual([]);
-    const actions = (terminal.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+    const actions = (terminal.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['payment.declined_after_forward', 'attention.resolved']));
   });
 });

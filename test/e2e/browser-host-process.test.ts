@@ -66,7 +66,12 @@ describe('browser host process', () => {
       // Regression (issue 15, item 9): the same link opened again hung on "Starting…".
       const again = await browser.newPage({ viewport: { width: 1024, height: 768 } });
       await again.goto(url);
-      await expect(again.getByTestId('start-status').filter({ hasText: /link was already used/ }).textContent()).resolves.toBe(
+      await expect(
+        again
+          .getByTestId('start-status')
+          .filter({ hasText: /link was already used/ })
+          .textContent(),
+      ).resolves.toBe(
         'This link was already used: each link opens the terminal once, so no one else on this computer can reuse it. ' +
           'For a new link, press Enter in the window where NoPOS Terminal runs (or stop it with Ctrl+C and start it again).',
       );
@@ -94,7 +99,12 @@ describe('browser host process', () => {
     const policyFile = path.join(scratch.dir, 'enroll-policy.json');
     // As the installer writes it: a code is used only from a file other accounts cannot read.
     writeFileSync(policyFile, JSON.stringify({ enrollmentCode: sandbox.code }), { mode: 0o640 });
-    const env = { NOPOS_DATA_DIR: dataDir, NOPOS_POLICY_FILE: policyFile, NOPOS_API_BASE_URL: sandbox.url, NOPOS_API_CA_FILE: sandbox.caPath };
+    const env = {
+      NOPOS_DATA_DIR: dataDir,
+      NOPOS_POLICY_FILE: policyFile,
+      NOPOS_API_BASE_URL: sandbox.url,
+      NOPOS_API_CA_FILE: sandbox.caPath,
+    };
     try {
       for (const start of [1, 2]) {
         const run = runHost(env);
@@ -102,7 +112,10 @@ describe('browser host process', () => {
           const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
           await page.goto(await waitForUrl(run));
           await page.getByRole('heading', { name: 'Set up this terminal' }).waitFor();
-          await page.getByTestId('sync-connectivity').filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
+          await page
+            .getByTestId('sync-connectivity')
+            .filter({ hasText: /^Online$/ })
+            .waitFor({ timeout: 20_000 });
           if (start === 1) await page.screenshot({ path: path.join(ARTIFACTS, 'browser-host-enrolled-by-policy.png') });
           await page.close();
         } finally {

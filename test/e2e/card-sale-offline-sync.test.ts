@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import { type Sync } from '../../electron/main/sync';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import {
+  ARTIFACTS,
+  blockingA11yIssues,
+  launchChromium,
+  seedStaff,
+  signInThroughUi,
+  startAppHost,
+  watchForProblems,
+} from '../support/browser';
 import { currentSale, openShiftIfNeeded, scan, sellableProducts } from '../support/register';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox-client';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
@@ -33,8 +41,12 @@ beforeAll(async () => {
   storage = await openTestStorage(keychain, scratch.dir);
   const started = await startAppHost(storage, {
     sync: {
-      keychain, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
-      timings: FAST_SYNC, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
+      keychain,
+      baseUrl: sb.sandbox.url,
+      caPem: sb.sandbox.caPem,
+      exportDir: path.join(scratch.dir, 'exports'),
+      timings: FAST_SYNC,
+      transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
     },
   });
   host = started.host;
@@ -62,7 +74,12 @@ afterAll(async () => {
 });
 
 const sandboxPayments = () =>
-  sb.sandbox.services.db.prepare('SELECT client_id, offline, status, amount_minor FROM payments WHERE terminal_id = ?').all(terminalId) as { client_id: string; offline: number; status: string; amount_minor: number }[];
+  sb.sandbox.services.db.prepare('SELECT client_id, offline, status, amount_minor FROM payments WHERE terminal_id = ?').all(terminalId) as {
+    client_id: string;
+    offline: number;
+    status: string;
+    amount_minor: number;
+  }[];
 
 describe('a card sale while the sandbox is offline, in the browser', () => {
   it('is stored for forwarding, counted in the status bar, and reaches the sandbox once when it is back', async () => {
@@ -70,7 +87,10 @@ describe('a card sale while the sandbox is offline, in the browser', () => {
     await openShiftIfNeeded(page, '100.00');
     await page.getByTestId('sync-connectivity').filter({ hasText: 'Online' }).waitFor();
     await page.getByTestId('sync-now').click();
-    await page.getByTestId('sync-pending').filter({ hasText: /^0 waiting$/ }).waitFor();
+    await page
+      .getByTestId('sync-pending')
+      .filter({ hasText: /^0 waiting$/ })
+      .waitFor();
 
     await sb.admin('PUT', '/admin/faults', { offline: true });
     const products = await sellableProducts(page);
@@ -85,7 +105,10 @@ describe('a card sale while the sandbox is offline, in the browser', () => {
     await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
     // The sale and its card payment wait; the status bar says offline and counts them.
     await page.getByTestId('sync-connectivity').filter({ hasText: 'Offline' }).waitFor();
-    await page.getByTestId('sync-pending').filter({ hasText: /^2 waiting$/ }).waitFor();
+    await page
+      .getByTestId('sync-pending')
+      .filter({ hasText: /^2 waiting$/ })
+      .waitFor();
     expect(sandboxPayments()).toEqual([]);
     expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
     expect(await blockingA11yIssues(page)).toEqual([]);
@@ -93,14 +116,21 @@ describe('a card sale while the sandbox is offline, in the browser', () => {
 
     await sb.admin('PUT', '/admin/faults', {});
     await page.getByTestId('sync-now').click();
-    await page.getByTestId('sync-pending').filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('sync-pending')
+      .filter({ hasText: /^0 waiting$/ })
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId('sync-connectivity').filter({ hasText: 'Online' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'card-sale-synced.png'), fullPage: true });
 
     const stored = storage.db.prepare("SELECT client_id FROM outbox WHERE kind = 'payment'").all() as { client_id: string }[];
     expect(stored).toHaveLength(1);
-    expect(sandboxPayments()).toEqual([{ client_id: stored[0]!.client_id, offline: 1, status: 'approved', amount_minor: sale.totals.totalMinor }]);
-    const sales = sb.sandbox.services.db.prepare("SELECT count(*) AS n FROM transactions WHERE terminal_id = ? AND client_id = ?").get(terminalId, sale.saleId) as { n: number };
+    expect(sandboxPayments()).toEqual([
+      { client_id: stored[0]!.client_id, offline: 1, status: 'approved', amount_minor: sale.totals.totalMinor },
+    ]);
+    const sales = sb.sandbox.services.db
+      .prepare('SELECT count(*) AS n FROM transactions WHERE terminal_id = ? AND client_id = ?')
+      .get(terminalId, sale.saleId) as { n: number };
     expect(sales.n).toBe(1);
     expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
   });

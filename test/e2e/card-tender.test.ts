@@ -14,7 +14,12 @@ let storage: TerminalStorage;
 let page: Page;
 let products: Product[];
 
-const terminal = e2eTerminal('card', { staff: [['Ada', 'admin', '739164'], ['Cass', 'cashier', '482913']] });
+const terminal = e2eTerminal('card', {
+  staff: [
+    ['Ada', 'admin', '739164'],
+    ['Cass', 'cashier', '482913'],
+  ],
+});
 beforeAll(() => {
   ({ storage, page } = terminal);
 });

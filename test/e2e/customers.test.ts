@@ -7,7 +7,16 @@ import type { BrowserHost } from '../../browser-host/server';
 import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { Sync } from '../../electron/main/sync';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, openScreen, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import {
+  ARTIFACTS,
+  blockingA11yIssues,
+  launchChromium,
+  openScreen,
+  seedStaff,
+  signInThroughUi,
+  startAppHost,
+  watchForProblems,
+} from '../support/browser';
 import { openShiftIfNeeded, scan, sellableProducts } from '../support/register';
 import { startSandboxProcess, type SandboxProcess } from '../support/sandbox-process';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
@@ -34,10 +43,14 @@ beforeAll(async () => {
   await seedStaff(storage, 'Mia', 'manager', '824613');
   const started = await startAppHost(storage, {
     sync: {
-      keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
+      keychain,
+      baseUrl: sandbox.url,
+      caPem: sandbox.caPem,
+      exportDir: path.join(scratch.dir, 'exports'),
       timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
       transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
-    }, customerExportsDir: exportsDir,
+    },
+    customerExportsDir: exportsDir,
   });
   host = started.host;
   core = started.core;
@@ -105,9 +118,20 @@ describe.each([
     await page.getByRole('button', { name: 'E-mail receipt' }).click();
     await page.getByText(/^Receipt queued for .+: NoPOS sends it\.$/).waitFor();
     await shot(page, `customers-receipt-emailed-${size}.png`);
-    await expect.poll(async () => (await sandboxState()).receiptEmails.filter((m) => m.receiptNumber === receiptNumber), { timeout: 20_000 }).toEqual([
-      { receiptNumber, to: who.email, subject: `Your receipt ${receiptNumber} from Demo Store`, terminalId: expect.any(String), customerId: expect.any(String), text: expect.stringContaining(receiptNumber), receivedAt: expect.any(String), id: expect.any(String) },
-    ]);
+    await expect
+      .poll(async () => (await sandboxState()).receiptEmails.filter((m) => m.receiptNumber === receiptNumber), { timeout: 20_000 })
+      .toEqual([
+        {
+          receiptNumber,
+          to: who.email,
+          subject: `Your receipt ${receiptNumber} from Demo Store`,
+          terminalId: expect.any(String),
+          customerId: expect.any(String),
+          text: expect.stringContaining(receiptNumber),
+          receivedAt: expect.any(String),
+          id: expect.any(String),
+        },
+      ]);
     await page.getByRole('button', { name: /^New sale/ }).click();
 
     // The manager's Customers screen: the record, the export, then erasure after a confirmation.
@@ -122,7 +146,10 @@ describe.each([
     const saved = page.getByText(/^Saved customer-.+\.json and customer-.+\.pdf\.$/);
     await saved.waitFor();
     const [jsonName] = /customer-[^ ]+\.json/.exec((await saved.textContent())!)!;
-    const exported = JSON.parse(readFileSync(path.join(exportsDir, jsonName), 'utf8')) as { customer: { name: string }; sales: { receiptNumber: string }[] };
+    const exported = JSON.parse(readFileSync(path.join(exportsDir, jsonName), 'utf8')) as {
+      customer: { name: string };
+      sales: { receiptNumber: string }[];
+    };
     expect(exported.customer.name).toBe(who.name);
     expect(exported.sales.map((s) => s.receiptNumber)).toEqual([receiptNumber]);
     expect(existsSync(path.join(exportsDir, jsonName.replace(/\.json$/, '.pdf')))).toBe(true);
@@ -137,7 +164,9 @@ describe.each([
     await page.getByLabel('Find a customer').fill(who.name.split(' ')[1]!);
     await page.getByText('No customer matches.').waitFor();
     await shot(page, `customers-erased-${size}.png`);
-    await expect.poll(async () => (await sandboxState()).customers.filter((c) => c.erasedAt !== null && c.name === null).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(width === 1024 ? 1 : 2);
+    await expect
+      .poll(async () => (await sandboxState()).customers.filter((c) => c.erasedAt !== null && c.name === null).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(width === 1024 ? 1 : 2);
     const state = await sandboxState();
     expect(JSON.stringify(state).includes(who.email)).toBe(false);
     expect(storage.db.prepare('SELECT count(*) AS n FROM customers WHERE name = ?').get(who.name)).toEqual({ n: 0 });
@@ -149,7 +178,11 @@ describe.each([
     const page = await (await browser.newContext({ viewport: { width, height }, locale: 'en-US' })).newPage();
     const problems = watchForProblems(page);
     const size = `${width}x${height}`;
-    const regular = { name: width === 1024 ? 'Rhea Regular' : 'Remy Regular', email: `regular${width}@example.net`, corrected: `regular.${width}@example.org` };
+    const regular = {
+      name: width === 1024 ? 'Rhea Regular' : 'Remy Regular',
+      email: `regular${width}@example.net`,
+      corrected: `regular.${width}@example.org`,
+    };
     core.session.signOut();
     await page.goto(host.newAppUrl());
     await signInThroughUi(page, 'Mia', '824613');
@@ -169,7 +202,9 @@ describe.each([
     await page.getByTestId('sale-customer').filter({ hasText: regular.name }).waitFor();
     const customerId = (storage.db.prepare('SELECT id FROM customers WHERE name = ?').get(regular.name) as { id: string }).id;
     const consents = () =>
-      storage.db.prepare('SELECT purpose, granted, text_version AS v FROM customer_consents WHERE customer_id = ? ORDER BY rowid').all(customerId);
+      storage.db
+        .prepare('SELECT purpose, granted, text_version AS v FROM customer_consents WHERE customer_id = ? ORDER BY rowid')
+        .all(customerId);
 
     // At the till: offers by e-mail, agreed to with the text on screen, then withdrawn in one press.
     await page.getByRole('button', { name: 'Consents', exact: true }).click();
@@ -197,7 +232,11 @@ describe.each([
     await shot(page, `customers-receipt-consent-${size}.png`);
     await ask.getByRole('button', { name: 'Customer agrees: e-mailed receipts' }).click();
     await page.getByText(/^Receipt queued for .+: NoPOS sends it\.$/).waitFor();
-    await expect.poll(async () => (await sandboxState()).receiptEmails.filter((m) => m.receiptNumber === receiptNumber).map((m) => m.to), { timeout: 20_000 }).toEqual([regular.email]);
+    await expect
+      .poll(async () => (await sandboxState()).receiptEmails.filter((m) => m.receiptNumber === receiptNumber).map((m) => m.to), {
+        timeout: 20_000,
+      })
+      .toEqual([regular.email]);
     await page.getByRole('button', { name: /^New sale/ }).click();
 
     // The manager's record: the e-mail corrected, and offers by e-mail agreed to again with the text shown.
@@ -229,7 +268,9 @@ describe.each([
       { purpose: 'email_receipts', granted: 1, v: 'receipts-2026-12' },
       { purpose: 'marketing', granted: 1, v: 'marketing-2026-12' },
     ]);
-    await expect.poll(async () => (await sandboxState()).customers.find((c) => c.customerId === customerId)?.email, { timeout: 20_000 }).toBe(regular.corrected);
+    await expect
+      .poll(async () => (await sandboxState()).customers.find((c) => c.customerId === customerId)?.email, { timeout: 20_000 })
+      .toBe(regular.corrected);
     expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
     await page.context().close();
   }, 120_000);

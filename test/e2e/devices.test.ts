@@ -4,7 +4,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { ReceiptDocument } from '../../shared/domain/receipt';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, openScreen, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import {
+  ARTIFACTS,
+  blockingA11yIssues,
+  launchChromium,
+  openScreen,
+  seedStaff,
+  signInThroughUi,
+  startAppHost,
+  watchForProblems,
+} from '../support/browser';
 import { printedText } from '../support/escpos-decoder';
 import { FakeEscPosPrinter } from '../support/fake-escpos-printer';
 import { openShiftIfNeeded } from '../support/register';
@@ -93,8 +102,16 @@ describe('devices screen', () => {
     await expect(scalePanel.getByLabel('Baud rate').inputValue()).resolves.toBe('4800');
     expect(await blockingA11yIssues(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, `devices-${width}x${height}.png`), fullPage: true });
-    expect(storage.settings.current().values.devices.printer).toMatchObject({ connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '58mm_32', receipts: 'ask' });
-    const audited = storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('settings.changed', 'device.tested')").get() as { n: number };
+    expect(storage.settings.current().values.devices.printer).toMatchObject({
+      connection: 'tcp',
+      host: '127.0.0.1',
+      port: printer.port,
+      paper: '58mm_32',
+      receipts: 'ask',
+    });
+    const audited = storage.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('settings.changed', 'device.tested')")
+      .get() as { n: number };
     expect(audited.n).toBeGreaterThanOrEqual(4);
     expect(problems).toEqual([]);
   });
@@ -108,7 +125,15 @@ describe('a sale with the store hardware', () => {
           printer: { connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '80mm_48', receipts: 'auto' },
           drawer: { connection: 'printer', onMs: 100 },
           customerDisplay: { kind: 'window' },
-          scale: { kind: 'serial', protocol: 'toledo_8217', serialPath: pair.terminalEnd, baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 },
+          scale: {
+            kind: 'serial',
+            protocol: 'toledo_8217',
+            serialPath: pair.terminalEnd,
+            baudRate: 9600,
+            dataBits: 7,
+            parity: 'even',
+            stopBits: 1,
+          },
         },
       },
       null,
@@ -133,7 +158,10 @@ describe('a sale with the store hardware', () => {
     });
     // Loose produce has a 4-digit PLU, too short for a scanner: found by name, as a cashier does.
     await page.getByLabel('Search products').fill(weighed.name);
-    await page.getByRole('button', { name: new RegExp(weighed.name) }).first().waitFor();
+    await page
+      .getByRole('button', { name: new RegExp(weighed.name) })
+      .first()
+      .waitFor();
     await page.getByLabel('Search products').press('Enter');
     const dialog = page.getByRole('dialog', { name: `Weigh ${weighed.name}` });
     await dialog.getByText('The scale reads 452 g.').waitFor();
@@ -155,9 +183,20 @@ describe('a sale with the store hardware', () => {
       return got.data;
     }, receiptNumber);
     const paper = printer.jobs().find((j) => j.cuts > 0)!;
-    const words = (text: string[]) => text.filter((l) => !/^-+$/.test(l)).join(' ').replace(/\s+/g, ' ').trim();
+    const words = (text: string[]) =>
+      text
+        .filter((l) => !/^-+$/.test(l))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     const expected = (d: ReceiptDocument) =>
-      [...d.rows.map((r) => (r.kind === 'rule' ? '' : r.kind === 'text' ? r.text : `${r.left} ${r.right} ${r.detail ?? ''}`)), d.barcode ?? ''].join(' ').replace(/\s+/g, ' ').trim();
+      [
+        ...d.rows.map((r) => (r.kind === 'rule' ? '' : r.kind === 'text' ? r.text : `${r.left} ${r.right} ${r.detail ?? ''}`)),
+        d.barcode ?? '',
+      ]
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     // Printed from the original, which `receipts.get` now shows as a reprint: the rest is the same.
     expect(words(printedText(paper))).toBe(expected(doc).replace(/\*\*\* REPRINT \*\*\* ?/, ''));
     expect(paper.barcodes).toEqual([{ symbology: 'code128', data: receiptNumber }]);

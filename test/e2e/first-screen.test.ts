@@ -70,7 +70,14 @@ describe('first screen in Chromium (browser host)', () => {
       })(),
     }));
     const areas = [...Object.keys(contract.channels), 'events'].sort();
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', noposKeys: areas, appKeys: ['getStatus'], writable: areas.length });
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      noposKeys: areas,
+      appKeys: ['getStatus'],
+      writable: areas.length,
+    });
   });
 
   it('blocks inline script and inline event handlers under the CSP', async () => {
@@ -97,7 +104,9 @@ describe('first screen in Chromium (browser host)', () => {
 
   it('lays out on the largest supported screen and keeps touch targets at 44px or more', async () => {
     const { page } = await openApp({ width: 1920, height: 1080 });
-    const sizes = await page.$$eval('button, input, select', (els) => els.map((b) => b.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    const sizes = await page.$$eval('button, input, select', (els) =>
+      els.map((b) => b.getBoundingClientRect()).map((r) => [r.width, r.height]),
+    );
     expect(sizes.length).toBeGreaterThan(0);
     for (const [width, height] of sizes) expect(Math.min(width!, height!)).toBeGreaterThanOrEqual(44);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

@@ -4,7 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { KioskHost } from '../../electron/main/kiosk/kiosk-exit';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems } from '../support/browser';
+import {
+  ARTIFACTS,
+  blockingA11yIssues,
+  launchChromium,
+  seedStaff,
+  signInThroughUi,
+  startAppHost,
+  watchForProblems,
+} from '../support/browser';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 
 // Leaving kiosk mode from the screen, in Chromium over the real core: the browser host has no kiosk
@@ -60,7 +68,8 @@ async function signedIn(name: string, pin: string, kiosk?: KioskHost): Promise<{
 }
 
 const exitButton = (page: Page) => page.getByRole('button', { name: 'Exit kiosk' });
-const kioskExits = () => storage.db.prepare("SELECT actor_id AS actor FROM audit_log WHERE action = 'kiosk.exited'").all() as { actor: string }[];
+const kioskExits = () =>
+  storage.db.prepare("SELECT actor_id AS actor FROM audit_log WHERE action = 'kiosk.exited'").all() as { actor: string }[];
 
 async function typePin(page: Page, pin: string): Promise<void> {
   await page.getByLabel('Admin PIN').fill(pin);

@@ -46,7 +46,11 @@ describe('npm start without a Secret Service', () => {
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.DISPLAY;
     let output = '';
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: false,
+    });
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -65,7 +69,10 @@ describe('npm start without a Secret Service', () => {
       await banner.filter({ hasText: 'Demo terminal: nothing is kept after it stops.' }).waitFor();
       expect(await banner.textContent()).toContain(`Its data is in ${demoDir!} until then. To stop it, press Ctrl+C`);
       // Enrolled in the sandbox it started with the code it printed: online, never "Not enrolled".
-      await page.getByTestId('sync-connectivity').filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
+      await page
+        .getByTestId('sync-connectivity')
+        .filter({ hasText: /^Online$/ })
+        .waitFor({ timeout: 20_000 });
       await expect(page.getByTestId('sync-connectivity').textContent()).resolves.not.toBe('Not enrolled');
       await page.screenshot({ path: path.join(ARTIFACTS, 'npm-start-demo.png') });
       await page.close();

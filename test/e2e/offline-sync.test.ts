@@ -31,7 +31,10 @@ beforeAll(async () => {
   // Production logic, test-sized waits: an offline terminal tries the link again every 300 ms.
   const started = await startAppHost(storage, {
     sync: {
-      keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(scratch.dir, 'exports'),
+      keychain,
+      baseUrl: sandbox.url,
+      caPem: sandbox.caPem,
+      exportDir: path.join(scratch.dir, 'exports'),
       timings: { backoff: { baseMs: 50, capMs: 300 }, offlineProbeCapMs: 300, idleMs: 3_600_000, nudgeMs: 50 },
       transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 },
     },
@@ -63,7 +66,9 @@ describe('selling offline, then syncing', () => {
     await page.goto(host.newAppUrl());
     await signInThroughUi(page, 'Cass', '482913');
     await openShiftIfNeeded(page, '100.00');
-    await connectivity().filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
+    await connectivity()
+      .filter({ hasText: /^Online$/ })
+      .waitFor({ timeout: 20_000 });
 
     await sandbox.setOffline(true);
     const products = await sellableProducts(page);
@@ -72,24 +77,37 @@ describe('selling offline, then syncing', () => {
     // Card sales join here when the card tender lands (issue 10, payments): sold by card while
     // offline, queued as `payment` items, and drained with the rest below.
 
-    await connectivity().filter({ hasText: /^Offline$/ }).waitFor({ timeout: 20_000 });
+    await connectivity()
+      .filter({ hasText: /^Offline$/ })
+      .waitFor({ timeout: 20_000 });
     const queued = sync.queue.pendingStats().count;
     expect(queued).toBeGreaterThanOrEqual(sold.length);
-    await waiting().filter({ hasText: new RegExp(`^${queued} waiting$`) }).waitFor();
+    await waiting()
+      .filter({ hasText: new RegExp(`^${queued} waiting$`) })
+      .waitFor();
     // Offline is a banner, not small red text (issue 15, item 15).
     const banner = page.getByTestId('sync-offline-banner');
     await banner.filter({ hasText: 'Keep selling: sales are kept here and sync when the link is back.' }).waitFor();
     expect(await connectivity().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(22);
-    expect(await page.locator('.shell__status').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(/^rgb\(255, 255, 255\)$/);
+    expect(await page.locator('.shell__status').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(
+      /^rgb\(255, 255, 255\)$/,
+    );
     await expect(page.getByTestId('sync-oldest').textContent()).resolves.toMatch(/^oldest 0 min · warning in (24 h 0|23 h 59) min/);
-    const axe = await new AxeBuilder({ page }).include('[data-testid="sync-status"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const axe = await new AxeBuilder({ page })
+      .include('[data-testid="sync-status"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(axe.violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'sync-offline-queue.png') });
     expect([...sandbox.clientIdCounts().keys()].filter((id) => sold.includes(id))).toEqual([]);
 
     await sandbox.setOffline(false);
-    await connectivity().filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
-    await waiting().filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 20_000 });
+    await connectivity()
+      .filter({ hasText: /^Online$/ })
+      .waitFor({ timeout: 20_000 });
+    await waiting()
+      .filter({ hasText: /^0 waiting$/ })
+      .waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('sync-offline-banner').count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'sync-drained.png') });
     const counts = sandbox.clientIdCounts();
@@ -107,12 +125,16 @@ describe('selling offline, then syncing', () => {
     if (await signOutButton.isVisible()) await signOutButton.click();
     await signInThroughUi(page, 'Cass', '482913');
     await openShiftIfNeeded(page, '100.00');
-    await waiting().filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 20_000 });
+    await waiting()
+      .filter({ hasText: /^0 waiting$/ })
+      .waitFor({ timeout: 20_000 });
 
     await sandbox.setOffline(true);
     const products = await sellableProducts(page);
     const sold = (await sellForExactCash(page, [products[0]!.barcodes[0]!])).sale.saleId;
-    await connectivity().filter({ hasText: /^Offline$/ }).waitFor({ timeout: 20_000 });
+    await connectivity()
+      .filter({ hasText: /^Offline$/ })
+      .waitFor({ timeout: 20_000 });
     const queued = sync.queue.pendingStats().count;
     expect(queued).toBeGreaterThanOrEqual(1);
 
@@ -130,8 +152,12 @@ describe('selling offline, then syncing', () => {
 
     // Nobody is signed in: sync carries on and the status bar on the sign-in screen shows it.
     await sandbox.setOffline(false);
-    await connectivity().filter({ hasText: /^Online$/ }).waitFor({ timeout: 20_000 });
-    await waiting().filter({ hasText: /^0 waiting$/ }).waitFor({ timeout: 20_000 });
+    await connectivity()
+      .filter({ hasText: /^Online$/ })
+      .waitFor({ timeout: 20_000 });
+    await waiting()
+      .filter({ hasText: /^0 waiting$/ })
+      .waitFor({ timeout: 20_000 });
     expect(sandbox.clientIdCounts().get(sold)).toBe(1);
     expect(problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);

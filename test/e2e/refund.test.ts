@@ -14,10 +14,21 @@ let storage: TerminalStorage;
 let page: Page;
 let products: Product[];
 
-const audit = () => storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<string, string | null>[];
+const audit = () =>
+  storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<
+    string,
+    string | null
+  >[];
 
-const terminal = e2eTerminal('refund', { staff: [['Ada', 'admin', '739164'], ['Cass', 'cashier', '482913'], ['Manny', 'manager', '205837']] });
-let cassId = '', mannyId = '';
+const terminal = e2eTerminal('refund', {
+  staff: [
+    ['Ada', 'admin', '739164'],
+    ['Cass', 'cashier', '482913'],
+    ['Manny', 'manager', '205837'],
+  ],
+});
+let cassId = '',
+  mannyId = '';
 beforeAll(() => {
   ({ storage, page } = terminal);
   cassId = terminal.staff.Cass!;
@@ -58,7 +69,10 @@ describe('a refund in the browser', () => {
     const price = products[0]!.priceMinor;
     expect(asked).toBe(`Approve refund of €${formatMinor(price, 'EUR')} to cash (receipt ${receiptNumber}) for Cass?`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'refund-approval.png') });
-    await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
+    await page
+      .getByRole('group', { name: 'Approving manager' })
+      .getByRole('button', { name: /^Manny/ })
+      .click();
     await page.getByLabel('Manager PIN').fill('205837');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('heading', { name: 'Refund done' }).waitFor();
@@ -69,7 +83,9 @@ describe('a refund in the browser', () => {
     }, receiptNumber);
     expect(line.left.quantity).toBe(line.sold.quantity - 1);
     // Prices include tax on this store (the default), so a whole line refunds what the line came to.
-    await expect.poll(() => page.getByTestId('refund-total').textContent()).toContain(formatMinor(line.sold.netMinor - line.left.amountMinor, 'EUR'));
+    await expect
+      .poll(() => page.getByTestId('refund-total').textContent())
+      .toContain(formatMinor(line.sold.netMinor - line.left.amountMinor, 'EUR'));
     const trail = audit().filter((a) => a.action === 'override.approved' || a.action === 'refund.issued');
     expect(trail.slice(-2)).toEqual([
       { action: 'override.approved', actor: cassId, approver: mannyId },
@@ -79,7 +95,7 @@ describe('a refund in the browser', () => {
   });
 
   // Issue 15 item 17: a store that rounds cash gives cash back rounded, and the screen says so before it is approved.
-  it('shows and pays a cash refund rounded to the store\'s cash step', async () => {
+  it("shows and pays a cash refund rounded to the store's cash step", async () => {
     storage.settings.update({ store: { cashRoundingMinor: 5 } }, terminal.staff.Ada!);
     const odd = products.find((p) => p.priceMinor % 5 !== 0 && p.barcodes[0]);
     if (!odd) expect.fail('the demo catalog has no price off the 0.05 step');
@@ -92,20 +108,33 @@ describe('a refund in the browser', () => {
     await page.getByRole('button', { name: 'Find sale' }).click();
     await page.getByRole('heading', { name: `Sale ${sold.receiptNumber}` }).waitFor();
     await page.getByRole('button', { name: `One more ${odd.name} to refund` }).click();
-    const summary = () => page.getByTestId('refund-summary').textContent().then((t) => t!.replace(/[\u00a0\u202f]/g, ' '));
+    const summary = () =>
+      page
+        .getByTestId('refund-summary')
+        .textContent()
+        .then((t) => t!.replace(/[\u00a0\u202f]/g, ' '));
     await expect.poll(summary).toContain(`Refund ${eur(odd.priceMinor)} · cash back ${eur(rounded)} (cash rounding `);
     await page.getByLabel('Reason').fill('Wrong size');
     await page.getByRole('button', { name: 'Refund', exact: true }).last().click();
     const asked = (await page.getByTestId('approval-question').textContent())!.replace(/\u00a0/g, ' ');
-    expect(asked).toBe(`Approve refund of ${eur(odd.priceMinor)} to cash, ${eur(rounded)} in cash after cash rounding (receipt ${sold.receiptNumber}) for Cass?`);
-    await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
+    expect(asked).toBe(
+      `Approve refund of ${eur(odd.priceMinor)} to cash, ${eur(rounded)} in cash after cash rounding (receipt ${sold.receiptNumber}) for Cass?`,
+    );
+    await page
+      .getByRole('group', { name: 'Approving manager' })
+      .getByRole('button', { name: /^Manny/ })
+      .click();
     await page.getByLabel('Manager PIN').fill('205837');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('heading', { name: 'Refund done' }).waitFor();
     const done = (await page.getByRole('status').filter({ hasText: 'Refunded' }).textContent())!.replace(/[\u00a0\u202f]/g, ' ');
     expect(done).toContain(`cash ${eur(rounded)} (cash rounding`);
-    const refund = storage.db.prepare('SELECT record_json FROM refunds ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as { record_json: string };
-    expect(JSON.parse(refund.record_json).tenders).toEqual([expect.objectContaining({ method: 'cash', amountMinor: rounded, roundingMinor: rounded - odd.priceMinor })]);
+    const refund = storage.db.prepare('SELECT record_json FROM refunds ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as {
+      record_json: string;
+    };
+    expect(JSON.parse(refund.record_json).tenders).toEqual([
+      expect.objectContaining({ method: 'cash', amountMinor: rounded, roundingMinor: rounded - odd.priceMinor }),
+    ]);
     storage.settings.update({ store: { cashRoundingMinor: 0 } }, terminal.staff.Ada!);
   });
 });

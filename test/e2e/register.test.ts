@@ -21,7 +21,12 @@ async function noBlockingA11yIssues(): Promise<void> {
   expect(await blockingA11yIssues(page)).toEqual([]);
 }
 
-const terminal = e2eTerminal('register', { staff: [['Ada', 'admin', '739164'], ['Cass', 'cashier', '482913']] });
+const terminal = e2eTerminal('register', {
+  staff: [
+    ['Ada', 'admin', '739164'],
+    ['Cass', 'cashier', '482913'],
+  ],
+});
 beforeAll(() => {
   ({ page } = terminal);
 });
@@ -97,7 +102,7 @@ describe('the register in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
     await expect.poll(() => page.getByTestId('change-due').textContent()).toContain(formatMinor(given - sale.cashDueMinor, currency));
-    const sold = (await page.evaluate(() => window.nopos.sales.recent({ limit: 1 })));
+    const sold = await page.evaluate(() => window.nopos.sales.recent({ limit: 1 }));
     expect(sold.ok && sold.data[0]?.receipt?.receiptNumber).toBe(await page.getByTestId('receipt-number').textContent());
     await page.getByRole('article').waitFor();
     await noBlockingA11yIssues();

@@ -3,7 +3,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/server';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, seedStaff, signInThroughUi, startAppHost, watchForProblems, openScreen, screenLabels } from '../support/browser';
+import {
+  ARTIFACTS,
+  blockingA11yIssues,
+  launchChromium,
+  seedStaff,
+  signInThroughUi,
+  startAppHost,
+  watchForProblems,
+  openScreen,
+  screenLabels,
+} from '../support/browser';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 
 // Settings and the audit check in Chromium, against real storage with an IT policy that locks the

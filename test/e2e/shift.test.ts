@@ -13,7 +13,13 @@ import { e2eTerminal } from '../support/e2e-terminal';
 let page: Page;
 const money = (minor: number) => formatMinor(minor, 'EUR');
 
-const terminal = e2eTerminal('shift', { staff: [['Ada', 'admin', '739164'], ['Manny', 'manager', '205837']], viewport: { width: 1280, height: 900 } });
+const terminal = e2eTerminal('shift', {
+  staff: [
+    ['Ada', 'admin', '739164'],
+    ['Manny', 'manager', '205837'],
+  ],
+  viewport: { width: 1280, height: 900 },
+});
 beforeAll(() => {
   ({ page } = terminal);
 });
@@ -67,7 +73,9 @@ describe('a shift from float to Z report', () => {
     await page.getByRole('button', { name: 'Close shift' }).click();
     const differs = page.getByTestId('count-differs');
     await differs.waitFor();
-    expect((await differs.textContent())!.replace(/\u00a0/g, ' ')).toContain(`You counted €${money(expected - 200)}; the drawer should hold €${money(expected)}: €2.00 short.`);
+    expect((await differs.textContent())!.replace(/\u00a0/g, ' ')).toContain(
+      `You counted €${money(expected - 200)}; the drawer should hold €${money(expected)}: €2.00 short.`,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'shift-count-differs.png') });
     await differs.getByRole('button', { name: 'Count again' }).click();
     expect(await page.getByLabel(/^Counted cash/).inputValue()).toBe('');

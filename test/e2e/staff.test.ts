@@ -4,7 +4,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
 import type { BrowserHost } from '../../browser-host/server';
-import { ARTIFACTS, blockingA11yIssues, launchChromium, signInThroughUi, startAppHost, watchForProblems, openScreen, screenLabels } from '../support/browser';
+import {
+  ARTIFACTS,
+  blockingA11yIssues,
+  launchChromium,
+  signInThroughUi,
+  startAppHost,
+  watchForProblems,
+  openScreen,
+  screenLabels,
+} from '../support/browser';
 import { AdminPassphrases } from '../../electron/main/staff/admin-passphrases';
 import { openTestStorage, realKeychain, tempDir } from '../support/storage';
 import { TestClock } from '../support/terminal-fixture';
@@ -26,7 +35,11 @@ async function noBlockingA11yIssues(): Promise<void> {
   expect(await blockingA11yIssues(page)).toEqual([]);
 }
 
-const auditActions = () => (storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<string, string>[]);
+const auditActions = () =>
+  storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver FROM audit_log ORDER BY seq').all() as Record<
+    string,
+    string
+  >[];
 const staffId = (name: string) => (storage.db.prepare('SELECT id FROM staff WHERE name = ?').get(name) as { id: string }).id;
 
 beforeAll(async () => {
@@ -85,7 +98,7 @@ describe('staff sign-in in the browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'staff.png'), fullPage: true });
   });
 
-  it('lets an admin reset another admin\'s passphrase and change their own (the passphrases PCI sign-in mode asks of admins)', async () => {
+  it("lets an admin reset another admin's passphrase and change their own (the passphrases PCI sign-in mode asks of admins)", async () => {
     await page.getByLabel('Name', { exact: true }).fill('Bea');
     await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Admin' });
     await page.getByLabel('First PIN (6 digits)').fill('846275');
@@ -102,7 +115,9 @@ describe('staff sign-in in the browser', () => {
     await page.getByText('Bea: passphrase reset; they set a new one at their next sign-in.').waitFor();
     expect(passphrases.has(bea)).toBe(false);
     // No reset of one's own: the change form asks for the current passphrase instead.
-    await expect(page.getByRole('row').filter({ hasText: 'Ada' }).getByRole('button', { name: 'Reset passphrase' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('row').filter({ hasText: 'Ada' }).getByRole('button', { name: 'Reset passphrase' }).count()).resolves.toBe(
+      0,
+    );
     const form = page.getByRole('form', { name: 'Change my passphrase' });
     await form.getByLabel('Current passphrase').fill('not my passphrase 9');
     await form.getByLabel('New passphrase').fill('ada new passphrase 2');
@@ -115,7 +130,9 @@ describe('staff sign-in in the browser', () => {
     expect(await passphrases.verify(ada, 'ada new passphrase 2')).toBe(true);
     await noBlockingA11yIssues();
     await page.screenshot({ path: path.join(ARTIFACTS, 'staff-passphrases.png'), fullPage: true });
-    const changes = storage.db.prepare("SELECT actor_id AS actor, target, details_json AS d FROM audit_log WHERE details_json LIKE '%passphrase_%' ORDER BY seq").all();
+    const changes = storage.db
+      .prepare("SELECT actor_id AS actor, target, details_json AS d FROM audit_log WHERE details_json LIKE '%passphrase_%' ORDER BY seq")
+      .all();
     expect(changes).toEqual([
       { actor: ada, target: bea, d: JSON.stringify({ change: 'passphrase_reset' }) },
       { actor: ada, target: ada, d: JSON.stringify({ change: 'passphrase_changed' }) },
@@ -144,7 +161,10 @@ describe('staff sign-in in the browser', () => {
     await page.getByRole('button', { name: 'No sale' }).click();
     await page.getByRole('dialog', { name: 'Manager approval needed' }).waitFor();
     await noBlockingA11yIssues();
-    await page.getByRole('group', { name: 'Approving manager' }).getByRole('button', { name: /^Manny/ }).click();
+    await page
+      .getByRole('group', { name: 'Approving manager' })
+      .getByRole('button', { name: /^Manny/ })
+      .click();
     await page.getByLabel('Manager PIN').fill('205837');
     await page.screenshot({ path: path.join(ARTIFACTS, 'manager-approval.png') });
     await page.getByRole('button', { name: 'Approve' }).click();

@@ -19,12 +19,22 @@ beforeAll(() => {
 /** Presses a key many times as fast as the keyboard can send it: all queued at once, no waiting between. */
 async function pressMany(key: '+' | '-', times: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const fields = key === '+' ? { key: '+', code: 'NumpadAdd', text: '+', windowsVirtualKeyCode: 107 } : { key: '-', code: 'NumpadSubtract', text: '-', windowsVirtualKeyCode: 109 };
+  const fields =
+    key === '+'
+      ? { key: '+', code: 'NumpadAdd', text: '+', windowsVirtualKeyCode: 107 }
+      : { key: '-', code: 'NumpadSubtract', text: '-', windowsVirtualKeyCode: 109 };
   try {
     const sends: Promise<unknown>[] = [];
     for (let i = 0; i < times; i++) {
       sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
-      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: fields.key, code: fields.code, windowsVirtualKeyCode: fields.windowsVirtualKeyCode }));
+      sends.push(
+        cdp.send('Input.dispatchKeyEvent', {
+          type: 'keyUp',
+          key: fields.key,
+          code: fields.code,
+          windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
+        }),
+      );
     }
     await Promise.all(sends);
   } finally {
@@ -44,7 +54,9 @@ describe('amounts as typed', () => {
     await fieldError('An amount cannot be negative.').waitFor();
     await page.getByRole('button', { name: 'Open shift' }).click();
     await page.getByText('An amount cannot be negative.').first().waitFor();
-    expect(await page.evaluate(async () => (await window.nopos.shifts.current()).ok && (await window.nopos.shifts.current()))).toMatchObject({ ok: true, data: null });
+    expect(
+      await page.evaluate(async () => (await window.nopos.shifts.current()).ok && (await window.nopos.shifts.current())),
+    ).toMatchObject({ ok: true, data: null });
     await float.fill('150.00');
     await page.getByRole('button', { name: 'Open shift' }).click();
     await page.getByLabel('Search products').waitFor();
@@ -136,7 +148,10 @@ describe('a barcode keyed by hand', () => {
     const search = page.getByLabel('Search products');
     await search.click();
     await typeSlowly(page, products[5]!.barcodes[0]!);
-    await page.getByRole('list', { name: `Search results for ${products[5]!.barcodes[0]!}` }).getByRole('button', { name: new RegExp(products[5]!.name) }).waitFor();
+    await page
+      .getByRole('list', { name: `Search results for ${products[5]!.barcodes[0]!}` })
+      .getByRole('button', { name: new RegExp(products[5]!.name) })
+      .waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => quantityOf(products[5]!.sku)).toEqual([1]);
     await expect.poll(() => search.inputValue()).toBe('');
@@ -169,7 +184,9 @@ describe('what a manager is asked to approve (item 13) and clearing a long sale 
     const question = page.getByTestId('approval-question');
     await question.waitFor();
     const half = Math.floor((line.grossMinor * 5_000 * 2 + 10_000) / 20_000);
-    expect((await question.textContent())!.replace(/\u00a0/g, ' ')).toBe(`Approve 50 % discount (-€${(half / 100).toFixed(2)}) on ${line.name} for Cass?`);
+    expect((await question.textContent())!.replace(/\u00a0/g, ' ')).toBe(
+      `Approve 50 % discount (-€${(half / 100).toFixed(2)}) on ${line.name} for Cass?`,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'till-entry-approval-discount.png') });
     await page.getByRole('dialog', { name: 'Manager approval needed' }).getByRole('button', { name: 'Cancel' }).click();
     expect((await currentSale(page))!.lines[0]!.discount).toBeNull();
@@ -184,7 +201,9 @@ describe('what a manager is asked to approve (item 13) and clearing a long sale 
     const question = page.getByTestId('approval-question');
     await question.waitFor();
     const total = `€${(sale.totals.totalMinor / 100).toFixed(2)}`;
-    expect((await question.textContent())!.replace(/\u00a0/g, ' ')).toBe(`Approve clearing this sale of ${sale.lines.length} lines (${total}) for Cass?`);
+    expect((await question.textContent())!.replace(/\u00a0/g, ' ')).toBe(
+      `Approve clearing this sale of ${sale.lines.length} lines (${total}) for Cass?`,
+    );
     await page.getByRole('dialog', { name: 'Manager approval needed' }).getByRole('button', { name: 'Cancel' }).click();
     expect((await currentSale(page))!.lines).toHaveLength(sale.lines.length);
   });

@@ -18,7 +18,14 @@ const SIZES = [
 let page: Page;
 let products: Product[];
 // A demo terminal, so its banner takes its room too (item 16).
-const terminal = e2eTerminal('till-screen', { staff: [['Ada Admin', 'admin', '739164'], ['Cass', 'cashier', '482913']], viewport: SIZES[1], demo: true });
+const terminal = e2eTerminal('till-screen', {
+  staff: [
+    ['Ada Admin', 'admin', '739164'],
+    ['Cass', 'cashier', '482913'],
+  ],
+  viewport: SIZES[1],
+  demo: true,
+});
 beforeAll(() => {
   ({ page } = terminal);
 });
@@ -32,7 +39,13 @@ async function fullyInView(locator: Locator): Promise<boolean> {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return false;
     if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth) return false;
-    const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 5, r.top + 5], [r.right - 5, r.top + 5], [r.left + 5, r.bottom - 5], [r.right - 5, r.bottom - 5]];
+    const points = [
+      [r.left + r.width / 2, r.top + r.height / 2],
+      [r.left + 5, r.top + 5],
+      [r.right - 5, r.top + 5],
+      [r.left + 5, r.bottom - 5],
+      [r.right - 5, r.bottom - 5],
+    ];
     return points.every(([x, y]) => {
       const hit = document.elementFromPoint(x!, y!);
       return hit !== null && (el === hit || el.contains(hit));
@@ -64,7 +77,10 @@ async function addLinesUpTo(count: number): Promise<void> {
     for (let attempt = 0; (await lines.count()) < i + 1; attempt++) {
       expect(attempt).toBeLessThan(3);
       await scan(page, products[i]!.barcodes[0]!);
-      await lines.nth(i).waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await lines
+        .nth(i)
+        .waitFor({ timeout: 3_000 })
+        .catch(() => undefined);
     }
   }
 }
@@ -93,10 +109,15 @@ describe('the register on a checkout screen', () => {
         await page.screenshot({ path: path.join(ARTIFACTS, `till-screen-${count}-lines-${size.width}.png`) });
       }
       // The tax base on screen is the receipt's (item 14): read it now, find it on the receipt below.
-      const taxBases = (await page.locator('.totals dt', { hasText: /^Tax .* on / }).allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').replace(/^.* on /, ''));
+      const taxBases = (await page.locator('.totals dt', { hasText: /^Tax .* on / }).allTextContents()).map((t) =>
+        t.replace(/\u00a0/g, ' ').replace(/^.* on /, ''),
+      );
       expect(taxBases.length).toBeGreaterThan(0);
       // Pay with a note above what is due, so there is change to hand back.
-      await page.getByRole('button', { name: /^Exact / }).locator('xpath=following-sibling::button[1]').click();
+      await page
+        .getByRole('button', { name: /^Exact / })
+        .locator('xpath=following-sibling::button[1]')
+        .click();
       await page.getByRole('heading', { name: 'Sale complete' }).waitFor();
       const receipt = (await page.getByRole('article').textContent())!.replace(/\u00a0/g, ' ');
       for (const base of taxBases) expect(receipt).toContain(` on ${base}`);
@@ -156,7 +177,9 @@ describe('the register on a checkout screen', () => {
       const banner = page.getByTestId('demo-banner');
       expect(await fullyInView(banner)).toBe(true);
       expect(await banner.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-      expect(await banner.textContent()).toBe(`Demo terminal: nothing is kept after it stops. Its data is in ${terminal.dir} until then. To stop it, press Ctrl+C in the terminal window where npm start runs.`);
+      expect(await banner.textContent()).toBe(
+        `Demo terminal: nothing is kept after it stops. Its data is in ${terminal.dir} until then. To stop it, press Ctrl+C in the terminal window where npm start runs.`,
+      );
     }
   });
 

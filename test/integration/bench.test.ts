@@ -15,12 +15,32 @@ let report: Record<string, Record<string, unknown>>;
 beforeAll(async () => {
   await run(process.execPath, ['scripts/build.mjs', 'sandbox', 'bench', 'bench-probes'], { cwd: root });
   // The register section at a small size: 2,000 products, 50 sales, 20 scans in Chromium (a sale cleared after 12).
-  const register = { BENCH_REGISTER_PRODUCTS: '2000', BENCH_CATALOG_PRODUCTS: '2000', BENCH_REGISTER_SALES: '50', BENCH_SCANS: '20', BENCH_LINES_PER_SALE: '12', BENCH_SALE_ROUNDS: '2', BENCH_SALES_PER_ROUND: '3' };
+  const register = {
+    BENCH_REGISTER_PRODUCTS: '2000',
+    BENCH_CATALOG_PRODUCTS: '2000',
+    BENCH_REGISTER_SALES: '50',
+    BENCH_SCANS: '20',
+    BENCH_LINES_PER_SALE: '12',
+    BENCH_SALE_ROUNDS: '2',
+    BENCH_SALES_PER_ROUND: '3',
+  };
   // The sync section small: a 300-sale backlog, 2 rounds, 10 scans while syncing.
   const sync = { BENCH_SYNC_BACKLOG: '300', BENCH_SYNC_ROUNDS: '2', BENCH_SYNC_SCANS: '10' };
   // The devices section small: 5 printed sales, 10 scans watched on the customer display.
   const devices = { BENCH_DEVICES_SALES: '5', BENCH_DEVICES_SCANS: '10' };
-  const env = { ...process.env, ...register, ...sync, ...devices, BENCH_ROUNDS: '3', BENCH_WRITES: '20', BENCH_READS: '200', BENCH_READ_ROWS: '400', BENCH_CPU_COMMITS: '50', BENCH_CPU_ROUNDS: '2', BENCH_DIR: path.join(root, 'test-results', 'bench-test') };
+  const env = {
+    ...process.env,
+    ...register,
+    ...sync,
+    ...devices,
+    BENCH_ROUNDS: '3',
+    BENCH_WRITES: '20',
+    BENCH_READS: '200',
+    BENCH_READ_ROWS: '400',
+    BENCH_CPU_COMMITS: '50',
+    BENCH_CPU_ROUNDS: '2',
+    BENCH_DIR: path.join(root, 'test-results', 'bench-test'),
+  };
   const { stdout } = await run(process.execPath, ['dist/bench/index.cjs'], { cwd: root, env, timeout: 330_000 });
   report = JSON.parse(stdout) as typeof report;
 }, 340_000);
@@ -50,7 +70,14 @@ describe('npm run bench', () => {
   });
 
   it('carries the register figures by the names issue 7 gives, with their targets', () => {
-    for (const name of ['barcodeLookupVsBare', 'nameSearchVsBare', 'saleVsBareInsert', 'scanToPaintP95Ms', 'scanRoundTripP95Ms', 'mainRssMb']) {
+    for (const name of [
+      'barcodeLookupVsBare',
+      'nameSearchVsBare',
+      'saleVsBareInsert',
+      'scanToPaintP95Ms',
+      'scanRoundTripP95Ms',
+      'mainRssMb',
+    ]) {
       expect(report.register![name], name).toBeGreaterThan(0);
       expect(typeof (report.withinTargets!.register as Record<string, unknown>)[name], name).toBe('boolean');
     }
@@ -63,7 +90,12 @@ describe('npm run bench', () => {
       expect(report.sync![name], name).toBeGreaterThan(0);
       expect(typeof (report.withinTargets!.sync as Record<string, unknown>)[name], name).toBe('boolean');
     }
-    expect(report.targets!.sync).toEqual({ requestsFor10kBacklog: 100, requestsFor10kMixedBacklog: 150, timeVsBareClient: 1.25, scanToPaintP95MsWhileSyncing: 33 });
+    expect(report.targets!.sync).toEqual({
+      requestsFor10kBacklog: 100,
+      requestsFor10kMixedBacklog: 150,
+      timeVsBareClient: 1.25,
+      scanToPaintP95MsWhileSyncing: 33,
+    });
     // Batches of 100: a 300-sale backlog is 3 requests, reported per 10,000.
     expect(report.sync!.requestsFor10kBacklog).toBe(100);
     // 300 sales, 90 of them paid by card offline: 1 payment batch and 3 sale batches, per 10,000.
@@ -76,7 +108,12 @@ describe('npm run bench', () => {
       expect(report.devices![name], name).toBeGreaterThan(0);
       expect(typeof (report.withinTargets!.devices as Record<string, unknown>)[name], name).toBe('boolean');
     }
-    expect(report.devices).toMatchObject({ scanP95MsWithHungPrinter: positive, scanP95MsWithPrinterFine: positive, sales: 5, displayScans: 10 });
+    expect(report.devices).toMatchObject({
+      scanP95MsWithHungPrinter: positive,
+      scanP95MsWithPrinterFine: positive,
+      sales: 5,
+      displayScans: 10,
+    });
     expect(report.targets!.devices).toEqual({ completeToFirstPrintByteMs: 50, scanToCustomerDisplayP95Ms: 50, hungPrinterScanRatio: 1.1 });
   });
 
@@ -95,6 +132,11 @@ describe('bench kit', () => {
   });
 
   it('merges sections that share the ratios, targets and withinTargets groups', () => {
-    expect(mergeReports([{ ratios: { a: 1 }, storage: { x: 1 } }, { ratios: { b: 2 }, memory: { y: 2 } }])).toEqual({ ratios: { a: 1, b: 2 }, storage: { x: 1 }, memory: { y: 2 } });
+    expect(
+      mergeReports([
+        { ratios: { a: 1 }, storage: { x: 1 } },
+        { ratios: { b: 2 }, memory: { y: 2 } },
+      ]),
+    ).toEqual({ ratios: { a: 1, b: 2 }, storage: { x: 1 }, memory: { y: 2 } });
   });
 });

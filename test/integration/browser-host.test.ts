@@ -71,7 +71,11 @@ beforeAll(async () => {
 
 const codeOf = (url: string) => new URL(url).hash.split('=')[1]!;
 const redeem = (code: string, headers: Record<string, string> = {}) =>
-  send('/__host/redeem', { method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin, ...headers }, body: JSON.stringify({ code }) });
+  send('/__host/redeem', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.origin, ...headers },
+    body: JSON.stringify({ code }),
+  });
 
 afterAll(() => host.close());
 
@@ -151,9 +155,17 @@ describe('browser host', () => {
     const base = { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: host.origin };
     const notJson = await send('/__host/call/echo.say', { method: 'POST', headers: base, body: '{oops' });
     expect([notJson.status, JSON.parse(notJson.body).error.code]).toEqual([400, 'invalid_request']);
-    const wrongType = await send('/__host/call/echo.say', { method: 'POST', headers: { ...base, 'content-type': 'text/plain' }, body: '{}' });
+    const wrongType = await send('/__host/call/echo.say', {
+      method: 'POST',
+      headers: { ...base, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect([wrongType.status, JSON.parse(wrongType.body).error.code]).toEqual([415, 'invalid_request']);
-    const huge = await send('/__host/call/echo.say', { method: 'POST', headers: base, body: JSON.stringify({ payload: { text: 'x'.repeat(300_000) } }) });
+    const huge = await send('/__host/call/echo.say', {
+      method: 'POST',
+      headers: base,
+      body: JSON.stringify({ payload: { text: 'x'.repeat(300_000) } }),
+    });
     expect([huge.status, JSON.parse(huge.body).error.code]).toEqual([413, 'invalid_request']);
     const get = await send('/__host/call/echo.say', { headers: base });
     expect(get.status).toBe(405);
@@ -162,10 +174,16 @@ describe('browser host', () => {
   it('refuses a body nested 100,000 deep as invalid_request before the schema walks it (deep nesting regression)', async () => {
     const base = { 'content-type': 'application/json', authorization: `Bearer ${token}`, origin: host.origin };
     const depth = 100_000;
-    for (const body of [`{"payload":${'['.repeat(depth)}${']'.repeat(depth)}}`, `{"payload":{"text":"hi","x":${'['.repeat(depth)}${']'.repeat(depth)}}}`]) {
+    for (const body of [
+      `{"payload":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+      `{"payload":{"text":"hi","x":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+    ]) {
       const reply = await send('/__host/call/echo.say', { method: 'POST', headers: base, body });
       expect(reply.status).toBe(200);
-      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/too deeply nested/) } });
+      expect(JSON.parse(reply.body)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request', message: expect.stringMatching(/too deeply nested/) },
+      });
     }
   });
 

@@ -14,7 +14,9 @@ const keychain = realKeychain('brute-force');
 /** The figures docs/security.md states; the test measures exactly these, so the two cannot drift apart. */
 function documentedFigures(): { oneStaff: [number, number]; allStaff: [number, number] } {
   const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/security.md'), 'utf8').replace(/\s+/g, ' ');
-  const one = /one staff member it measures \*\*(\d+) checked guesses in the first hour\*\*.*?\*\*(\d+) in each full hour after\*\*/.exec(doc);
+  const one = /one staff member it measures \*\*(\d+) checked guesses in the first hour\*\*.*?\*\*(\d+) in each full hour after\*\*/.exec(
+    doc,
+  );
   const all = /terminal throttle holds it to \*\*(\d+) in the first hour\*\* and \*\*(\d+) in each full hour after\*\*/.exec(doc);
   if (!one || !all) throw new Error('docs/security.md no longer states the brute-force figures this test checks');
   return { oneStaff: [Number(one[1]), Number(one[2])], allStaff: [Number(all[1]), Number(all[2])] };

@@ -81,13 +81,23 @@ describe('catalog on the encrypted database', () => {
       path.join(dir.dir, 'catalog-import', 'spring.csv'),
       `\uFEFFsku,name,group,price,tax_category,sold_by,barcodes,active\r\nNEW-1,Wild garlic,Fruit & vegetables,12.90,food,weight,2345,true\r\nNEW-2,Thing,Pantry,1.00,luxury,unit,,true\r\n`,
     );
-    expect(await data('catalog.importFile')).toEqual({ outcome: 'imported', fileName: 'spring.csv', rowsRead: 2, imported: 1, errors: [{ line: 3, message: expect.stringMatching(/luxury/) }], moreErrors: 0, version: 2 });
+    expect(await data('catalog.importFile')).toEqual({
+      outcome: 'imported',
+      fileName: 'spring.csv',
+      rowsRead: 2,
+      imported: 1,
+      errors: [{ line: 3, message: expect.stringMatching(/luxury/) }],
+      moreErrors: 0,
+      version: 2,
+    });
     expect(core.catalog.service.findByBarcode('2345')).toMatchObject({ sku: 'NEW-1', soldBy: 'weight', priceMinor: 1290 });
 
     expect(await data('catalog.clear')).toMatchObject({ productCount: 0, version: 3 });
     expect(await data('catalog.loadDemo')).toMatchObject({ source: 'demo', version: 4 });
     expect(storage.audit.verify()).toMatchObject({ ok: true });
-    const actions = (storage.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'catalog.%' ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+    const actions = (
+      storage.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'catalog.%' ORDER BY seq").all() as { action: string }[]
+    ).map((r) => r.action);
     expect(actions).toEqual(['catalog.imported', 'catalog.cleared', 'catalog.imported']);
   });
 

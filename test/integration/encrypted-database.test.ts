@@ -7,7 +7,12 @@ import { SECRET_NAMES, type Keychain } from '../../electron/main/secrets/keychai
 import { newDatabaseKey, openEncryptedDatabase, rotateDatabaseKey } from '../../electron/main/storage/encrypted-database';
 import { migrate } from '../../electron/main/storage/migrate';
 import { MIGRATIONS } from '../../electron/main/storage/migrations';
-import { DatabaseIncompleteError, DatabaseKeyMissingError, DatabaseKeyWrongError, DatabaseTooNewError } from '../../electron/main/storage/storage-errors';
+import {
+  DatabaseIncompleteError,
+  DatabaseKeyMissingError,
+  DatabaseKeyWrongError,
+  DatabaseTooNewError,
+} from '../../electron/main/storage/storage-errors';
 import { openTestStorage, queueItem, realKeychain, tempDir } from '../support/storage';
 
 const keychain = realKeychain('encrypted-database');
@@ -36,7 +41,8 @@ function plaintextHits(): string[] {
     if (!existsSync(file)) continue;
     const bytes = readFileSync(file);
     for (const marker of Object.values(MARKERS)) {
-      if (bytes.includes(Buffer.from(marker, 'utf8')) || bytes.includes(Buffer.from(marker, 'utf16le'))) hits.push(`${marker} in ${path.basename(file)}`);
+      if (bytes.includes(Buffer.from(marker, 'utf8')) || bytes.includes(Buffer.from(marker, 'utf16le')))
+        hits.push(`${marker} in ${path.basename(file)}`);
     }
   }
   return hits;
@@ -81,7 +87,9 @@ describe('encrypted database', () => {
 
   it('creates the database, its WAL and its shared-memory file readable by the owner only (0600)', async () => {
     const modes = () =>
-      Object.fromEntries(['', '-wal', '-shm'].map((suffix) => [suffix || 'db', existsSync(dbFile + suffix) ? statSync(dbFile + suffix).mode & 0o777 : null]));
+      Object.fromEntries(
+        ['', '-wal', '-shm'].map((suffix) => [suffix || 'db', existsSync(dbFile + suffix) ? statSync(dbFile + suffix).mode & 0o777 : null]),
+      );
     const owner = { db: 0o600, '-wal': 0o600, '-shm': 0o600 };
     const storage = await openTestStorage(keychain, scratch.dir);
     queueItem(storage, { clientId: 'sale-1', kind: 'sale', payload: {} });

@@ -11,7 +11,8 @@ import { terminalFixture, type TerminalFixture } from '../support/terminal-fixtu
 let t: TerminalFixture;
 afterEach(() => t?.close());
 
-const signIn = (staffId: string, pin: string, passphrase?: string) => ok<SignInResult>(t, 'session.signIn', { staffId, pin, ...(passphrase ? { passphrase } : {}) });
+const signIn = (staffId: string, pin: string, passphrase?: string) =>
+  ok<SignInResult>(t, 'session.signIn', { staffId, pin, ...(passphrase ? { passphrase } : {}) });
 
 /** One second apart, as a person types: the sign-in channel is rate limited (1 a second after 5). */
 const typed = (staffId: string, pin: string, passphrase?: string) => {
@@ -77,8 +78,14 @@ describe('PCI sign-in mode', () => {
     const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
     // Asked for before the PIN is checked: a wrong PIN learns nothing and costs nothing here.
     expect(await typed(admin, '000000')).toEqual({ outcome: 'passphrase_required', firstTime: true });
-    expect(await typed(admin, '739164', 'short1')).toEqual({ outcome: 'not_allowed', message: 'An admin passphrase has at least 12 characters.' });
-    expect(await typed(admin, '739164', 'onlyletterslong')).toEqual({ outcome: 'not_allowed', message: 'An admin passphrase has both letters and digits.' });
+    expect(await typed(admin, '739164', 'short1')).toEqual({
+      outcome: 'not_allowed',
+      message: 'An admin passphrase has at least 12 characters.',
+    });
+    expect(await typed(admin, '739164', 'onlyletterslong')).toEqual({
+      outcome: 'not_allowed',
+      message: 'An admin passphrase has both letters and digits.',
+    });
     // A wrong PIN with an acceptable new passphrase sets nothing.
     expect((await typed(admin, '000000', 'correct horse 42')).outcome).toBe('wrong_pin');
     expect((await typed(admin, '739164', 'correct horse 42')).outcome).toBe('signed_in');
@@ -89,10 +96,16 @@ describe('PCI sign-in mode', () => {
     await ok(t, 'session.signOut');
     expect((await typed(cashier, '531864')).outcome).toBe('signed_in');
     // Never stored or logged in clear.
-    const logs = readdirSync(path.join(t.dir, 'logs')).map((f) => readFileSync(path.join(t.dir, 'logs', f), 'utf8')).join('\n');
-    const rows = JSON.stringify(t.storage.db.prepare('SELECT * FROM staff_passphrases').all()) + JSON.stringify(t.storage.db.prepare('SELECT * FROM audit_log').all());
+    const logs = readdirSync(path.join(t.dir, 'logs'))
+      .map((f) => readFileSync(path.join(t.dir, 'logs', f), 'utf8'))
+      .join('\n');
+    const rows =
+      JSON.stringify(t.storage.db.prepare('SELECT * FROM staff_passphrases').all()) +
+      JSON.stringify(t.storage.db.prepare('SELECT * FROM audit_log').all());
     expect(`${logs}${rows}`).not.toContain('horse');
-    expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.changed' AND details_json LIKE '%passphrase%'").get()).toEqual({ n: 1 });
+    expect(
+      t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.changed' AND details_json LIKE '%passphrase%'").get(),
+    ).toEqual({ n: 1 });
   });
 
   it('lets an admin change their own passphrase with the current one, audited, never in clear', async () => {
@@ -111,9 +124,13 @@ describe('PCI sign-in mode', () => {
     await ok(t, 'session.signOut');
     expect((await typed(admin, '739164', 'correct horse 42')).outcome).toBe('wrong_pin');
     expect((await typed(admin, '739164', 'battery staple 77')).outcome).toBe('signed_in');
-    const audit = t.storage.db.prepare("SELECT actor_id AS actor, target, details_json AS d FROM audit_log WHERE details_json LIKE '%passphrase_changed%'").all();
+    const audit = t.storage.db
+      .prepare("SELECT actor_id AS actor, target, details_json AS d FROM audit_log WHERE details_json LIKE '%passphrase_changed%'")
+      .all();
     expect(audit).toEqual([{ actor: admin, target: admin, d: expect.stringContaining('passphrase_changed') }]);
-    const logs = readdirSync(path.join(t.dir, 'logs')).map((f) => readFileSync(path.join(t.dir, 'logs', f), 'utf8')).join('\n');
+    const logs = readdirSync(path.join(t.dir, 'logs'))
+      .map((f) => readFileSync(path.join(t.dir, 'logs', f), 'utf8'))
+      .join('\n');
     expect(logs + JSON.stringify(t.storage.db.prepare('SELECT * FROM audit_log').all())).not.toMatch(/horse|staple/);
   });
 
@@ -146,22 +163,28 @@ describe('PCI sign-in mode', () => {
     await ok(t, 'session.signOut');
     expect((await typed(ada, '739164', 'correct horse 42')).outcome).toBe('wrong_pin');
     expect((await typed(ada, '739164', 'new horse 2027')).outcome).toBe('signed_in');
-    const audit = t.storage.db.prepare("SELECT actor_id AS actor, target FROM audit_log WHERE details_json LIKE '%passphrase_reset%'").all();
+    const audit = t.storage.db
+      .prepare("SELECT actor_id AS actor, target FROM audit_log WHERE details_json LIKE '%passphrase_reset%'")
+      .all();
     expect(audit).toEqual([{ actor: bea, target: ada }]);
   });
 
   it.each([
     [true, 'refuses', 'not_allowed'],
     [false, 'grants', 'approved'],
-  ] as const)('with PCI mode %s, %s an admin-only action to an admin PIN approval, and still lets a manager approve a drawer opening', async (pciSignIn, _what, outcome) => {
-    t = await terminalFixture({ keychain: realKeychain('pci-sign-in'), policy: { policies: { pciSignIn } } });
-    const admin = await t.addStaff('Ada Admin', 'admin', '739164');
-    const manager = await t.addStaff('Mia Manager', 'manager', '824613');
-    const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
-    expect((await typed(cashier, '531864')).outcome).toBe('signed_in');
-    const grant = (approverId: string, pin: string, channel: string, request: unknown) => ok<{ outcome: string }>(t, 'approvals.grant', { approverId, pin, channel, request });
-    // The PIN alone, without the passphrase PCI sign-in mode asks of an admin: no settings change through it.
-    expect((await grant(admin, '739164', 'catalog.clear', undefined)).outcome).toBe(outcome);
-    expect((await grant(manager, '824613', 'drawer.open', { reason: 'change' })).outcome).toBe('approved');
-  });
+  ] as const)(
+    'with PCI mode %s, %s an admin-only action to an admin PIN approval, and still lets a manager approve a drawer opening',
+    async (pciSignIn, _what, outcome) => {
+      t = await terminalFixture({ keychain: realKeychain('pci-sign-in'), policy: { policies: { pciSignIn } } });
+      const admin = await t.addStaff('Ada Admin', 'admin', '739164');
+      const manager = await t.addStaff('Mia Manager', 'manager', '824613');
+      const cashier = await t.addStaff('Cal Cashier', 'cashier', '531864');
+      expect((await typed(cashier, '531864')).outcome).toBe('signed_in');
+      const grant = (approverId: string, pin: string, channel: string, request: unknown) =>
+        ok<{ outcome: string }>(t, 'approvals.grant', { approverId, pin, channel, request });
+      // The PIN alone, without the passphrase PCI sign-in mode asks of an admin: no settings change through it.
+      expect((await grant(admin, '739164', 'catalog.clear', undefined)).outcome).toBe(outcome);
+      expect((await grant(manager, '824613', 'drawer.open', { reason: 'change' })).outcome).toBe('approved');
+    },
+  );
 });

@@ -14,11 +14,19 @@ import { tempDir } from '../support/storage';
 
 let scratch: ReturnType<typeof tempDir>;
 let printer: ChromiumReceiptPrinter;
-const context = { store: { name: 'Corner Grocer', address: '12 Market Street' }, terminal: { id: 'TILL-1', name: 'Front till' }, locale: 'en-GB', timeZone: 'UTC' };
+const context = {
+  store: { name: 'Corner Grocer', address: '12 Market Street' },
+  terminal: { id: 'TILL-1', name: 'Front till' },
+  locale: 'en-GB',
+  timeZone: 'UTC',
+};
 
 beforeAll(() => {
   scratch = tempDir('receipt-pdf');
-  printer = createChromiumReceiptPrinter({ folder: new ReceiptsFolder(path.join(scratch.dir, 'receipts')), executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  printer = createChromiumReceiptPrinter({
+    folder: new ReceiptsFolder(path.join(scratch.dir, 'receipts')),
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  });
 });
 afterAll(async () => {
   await printer.close();
@@ -29,7 +37,14 @@ function pdfFacts(file: string) {
   const bytes = readFileSync(file);
   const text = bytes.toString('latin1');
   const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
-  return { header: text.slice(0, 5), size: statSync(file).size, pages: text.match(/\/Type\s*\/Page\b/g)?.length ?? 0, widthPt: Number(box?.[1]), heightPt: Number(box?.[2]), eof: text.trimEnd().endsWith('%%EOF') };
+  return {
+    header: text.slice(0, 5),
+    size: statSync(file).size,
+    pages: text.match(/\/Type\s*\/Page\b/g)?.length ?? 0,
+    widthPt: Number(box?.[1]),
+    heightPt: Number(box?.[2]),
+    eof: text.trimEnd().endsWith('%%EOF'),
+  };
 }
 
 describe('receipt PDF through real Chromium', () => {
@@ -57,7 +72,10 @@ describe('receipt PDF through real Chromium', () => {
     const pdf = path.join(scratch.dir, 'receipts', 'TILL-1-000042.pdf');
     const image = path.join(scratch.dir, 'receipt');
     execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', pdf, image]);
-    const read = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Scode128.enable', `${image}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const read = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Scode128.enable', `${image}.png`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     expect(read.trim()).toBe('TILL-1-000042');
   });
 });

@@ -36,13 +36,17 @@ describe('sale details retention', () => {
     await ok(t, 'customers.attach', { saleId: synced.saleId, customerId: customer.id });
     const syncedPaid = await payCash(t, synced);
     const waiting = (await payCash(t, await startSale(t))).sale;
-    const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: 10_000 + syncedPaid.sale.totals.totalMinor + waiting.totals.totalMinor });
+    const z = await ok<ShiftReport>(t, 'shifts.close', {
+      countedMinor: 10_000 + syncedPaid.sale.totals.totalMinor + waiting.totals.totalMinor,
+    });
     confirm([synced.saleId]);
     // As a card payment leaves them: the brand and last digits a receipt shows, and the settled attempt.
     const card = JSON.stringify({ brand: 'visa', last4: '4242' });
     t.storage.db.prepare('UPDATE payments SET card_json = ? WHERE sale_id = ?').run(card, synced.saleId);
     t.storage.db
-      .prepare("INSERT INTO card_attempts (payment_id, sale_id, amount_minor, currency, staff_id, card_json, started_at, state) VALUES ('pay-1', ?, 1, 'EUR', ?, ?, ?, 'attached')")
+      .prepare(
+        "INSERT INTO card_attempts (payment_id, sale_id, amount_minor, currency, staff_id, card_json, started_at, state) VALUES ('pay-1', ?, 1, 'EUR', ?, ?, ?, 'attached')",
+      )
       .run(synced.saleId, managerId, card, new Date().toISOString());
 
     // Inside the period: nothing goes.
@@ -55,7 +59,10 @@ describe('sale details retention', () => {
     expect(count('SELECT count(*) AS n FROM sale_customers WHERE sale_id = ?', synced.saleId)).toBe(0);
     expect(count('SELECT count(*) AS n FROM payments WHERE sale_id = ? AND card_json IS NOT NULL', synced.saleId)).toBe(0);
     expect(count('SELECT count(*) AS n FROM card_attempts WHERE sale_id = ?', synced.saleId)).toBe(0);
-    expect(t.storage.db.prepare('SELECT status, total_minor AS total FROM sales WHERE id = ?').get(synced.saleId)).toEqual({ status: 'completed', total: syncedPaid.sale.totals.totalMinor });
+    expect(t.storage.db.prepare('SELECT status, total_minor AS total FROM sales WHERE id = ?').get(synced.saleId)).toEqual({
+      status: 'completed',
+      total: syncedPaid.sale.totals.totalMinor,
+    });
     expect(t.core.register.ledger.sale(synced.saleId)).toBeNull();
     // The unsynced sale is whole, however old.
     expect(t.core.register.ledger.sale(waiting.saleId)?.lines).toHaveLength(1);
@@ -63,9 +70,11 @@ describe('sale details retention', () => {
     // Reports: the Z report reads as it closed.
     expect(t.core.register.ledger.closedShiftReport(z.shiftId)).toEqual(z);
     expect(t.storage.audit.verify()).toMatchObject({ ok: true });
-    expect(t.storage.db.prepare("SELECT actor_id AS actor, target, details_json AS details FROM audit_log WHERE action = 'retention.pruned'").all()).toEqual([
-      { actor: null, target: 'sale_details', details: JSON.stringify({ sales: 1, before: '2026-11-30T09:00:00.000Z' }) },
-    ]);
+    expect(
+      t.storage.db
+        .prepare("SELECT actor_id AS actor, target, details_json AS details FROM audit_log WHERE action = 'retention.pruned'")
+        .all(),
+    ).toEqual([{ actor: null, target: 'sale_details', details: JSON.stringify({ sales: 1, before: '2026-11-30T09:00:00.000Z' }) }]);
     // Running again prunes nothing more; once the other sale is confirmed, it goes too.
     expect(t.core.retention.runOnce()).toEqual({ sales: 0, lines: 0 });
     confirm([waiting.saleId]);

@@ -56,14 +56,25 @@ export async function startAppHost(
     throw new Error('The app is not built: run `npm run build` first (`npm test` does).');
   }
   const now = options.now ?? (() => new Date());
-  const printer = options.receiptsDir ? createChromiumReceiptPrinter({ folder: new ReceiptsFolder(options.receiptsDir), executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }) : null;
+  const printer = options.receiptsDir
+    ? createChromiumReceiptPrinter({
+        folder: new ReceiptsFolder(options.receiptsDir),
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      })
+    : null;
   let core: AppCore | undefined;
   const host = await startBrowserHost({
     rendererDir,
     bridgeScriptPath,
     createCore: (origin) => {
       core = createAppCore({
-        appInfo: { productName: 'NoPOS Terminal', version: APP_VERSION, platform: process.platform, startedAt: now(), ...(options.demoDataDir ? { demo: true, demoDataDir: options.demoDataDir } : {}) },
+        appInfo: {
+          productName: 'NoPOS Terminal',
+          version: APP_VERSION,
+          platform: process.platform,
+          startedAt: now(),
+          ...(options.demoDataDir ? { demo: true, demoDataDir: options.demoDataDir } : {}),
+        },
         now,
         isTrustedSender: sameOriginSender(origin),
         storage,
@@ -78,7 +89,15 @@ export async function startAppHost(
     },
   });
   if (!printer) return { host, core: core! };
-  return { host: { origin: host.origin, newAppUrl: () => host.newAppUrl(), customerDisplayUrl: () => host.customerDisplayUrl(), close: async () => void (await Promise.all([host.close(), printer.close()])) }, core: core! };
+  return {
+    host: {
+      origin: host.origin,
+      newAppUrl: () => host.newAppUrl(),
+      customerDisplayUrl: () => host.customerDisplayUrl(),
+      close: async () => void (await Promise.all([host.close(), printer.close()])),
+    },
+    core: core!,
+  };
 }
 
 /** Adds staff straight into storage, as if an admin had created them. */
@@ -134,5 +153,7 @@ export function watchForProblems(page: Page): string[] {
 export async function blockingA11yIssues(page: Page): Promise<string[]> {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`);
 }

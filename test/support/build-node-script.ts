@@ -8,7 +8,13 @@ import { ROOT } from './browser';
  * own main process is built: for tests that need a real child process to kill.
  */
 export async function buildNodeScript(entry: string, outDir: string): Promise<string> {
-  const external = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'serialport', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+  const external = [
+    'better-sqlite3-multiple-ciphers',
+    '@napi-rs/keyring',
+    'serialport',
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+  ];
   await build({
     configFile: false,
     logLevel: 'warn',

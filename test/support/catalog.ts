@@ -31,5 +31,15 @@ export const TAX: TaxCategory[] = [
 ];
 
 export function product(sku: string, overrides: Partial<ProductInput> = {}): ProductInput {
-  return { sku, name: `Product ${sku}`, group: 'Pantry', priceMinor: 199, taxCategoryId: 'food', soldBy: 'unit', barcodes: [], active: true, ...overrides };
+  return {
+    sku,
+    name: `Product ${sku}`,
+    group: 'Pantry',
+    priceMinor: 199,
+    taxCategoryId: 'food',
+    soldBy: 'unit',
+    barcodes: [],
+    active: true,
+    ...overrides,
+  };
 }

@@ -24,9 +24,11 @@ export async function bytesOnDisk(dataDir: string, keychain: Keychain, scratchDi
   db.pragma("rekey=''");
   db.close();
   const files = [{ name: 'terminal.db (decrypted)', bytes: readFileSync(copy) }];
-  if (existsSync(path.join(dataDir, 'terminal.db-wal'))) files.push({ name: 'terminal.db-wal', bytes: readFileSync(path.join(dataDir, 'terminal.db-wal')) });
+  if (existsSync(path.join(dataDir, 'terminal.db-wal')))
+    files.push({ name: 'terminal.db-wal', bytes: readFileSync(path.join(dataDir, 'terminal.db-wal')) });
   const logs = path.join(dataDir, 'logs');
-  for (const name of existsSync(logs) ? readdirSync(logs) : []) files.push({ name: `logs/${name}`, bytes: readFileSync(path.join(logs, name)) });
+  for (const name of existsSync(logs) ? readdirSync(logs) : [])
+    files.push({ name: `logs/${name}`, bytes: readFileSync(path.join(logs, name)) });
   return files;
 }
 

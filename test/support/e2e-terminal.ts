@@ -27,7 +27,10 @@ export interface E2eTerminal {
  * with receipts saved as real PDFs, and Chromium on its first screen. Registers the file's hooks; every
  * test ends with no page errors. Read the fields inside tests or hooks, once `beforeAll` has run.
  */
-export function e2eTerminal(name: string, options: { staff: [string, Role, string][]; viewport?: { width: number; height: number }; demo?: boolean }): E2eTerminal {
+export function e2eTerminal(
+  name: string,
+  options: { staff: [string, Role, string][]; viewport?: { width: number; height: number }; demo?: boolean },
+): E2eTerminal {
   const scratch = tempDir(`e2e-${name}`);
   const t = { staff: {}, dir: scratch.dir } as E2eTerminal;
   let problems: string[] = [];
@@ -37,7 +40,10 @@ export function e2eTerminal(name: string, options: { staff: [string, Role, strin
     t.storage = await openTestStorage(realKeychain(`e2e-${name}`), scratch.dir);
     for (const [staffName, role, pin] of options.staff) t.staff[staffName] = await seedStaff(t.storage, staffName, role, pin);
     t.browser = await launchChromium();
-    ({ host: t.host, core: t.core } = await startAppHost(t.storage, { receiptsDir: path.join(scratch.dir, 'receipts'), ...(options.demo ? { demoDataDir: scratch.dir } : {}) }));
+    ({ host: t.host, core: t.core } = await startAppHost(t.storage, {
+      receiptsDir: path.join(scratch.dir, 'receipts'),
+      ...(options.demo ? { demoDataDir: scratch.dir } : {}),
+    }));
     t.context = await t.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'en-US' });
     t.page = await t.context.newPage();
     problems = watchForProblems(t.page);

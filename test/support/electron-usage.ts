@@ -32,8 +32,15 @@ const PLATFORM_CONDITION = /\bplatform\b/;
 function isGuarded(node: ts.Node): boolean {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent) && child !== parent.expression && PLATFORM_CONDITION.test(parent.expression.getText())) return true;
-    if (ts.isConditionalExpression(parent) && child !== parent.condition && PLATFORM_CONDITION.test(parent.condition.getText())) return true;
-    if (ts.isBinaryExpression(parent) && child === parent.right && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && PLATFORM_CONDITION.test(parent.left.getText())) return true;
+    if (ts.isConditionalExpression(parent) && child !== parent.condition && PLATFORM_CONDITION.test(parent.condition.getText()))
+      return true;
+    if (
+      ts.isBinaryExpression(parent) &&
+      child === parent.right &&
+      parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+      PLATFORM_CONDITION.test(parent.left.getText())
+    )
+      return true;
     if (ts.isCaseClause(parent) && PLATFORM_CONDITION.test(parent.parent.parent.expression.getText())) return true;
   }
   return false;
@@ -43,7 +50,12 @@ function platformsOf(declaration: ts.Node | undefined): string[] | null {
   if (!declaration) return null;
   const tag = ts.getJSDocTags(declaration).find((t) => t.tagName.text === 'platform');
   const text = typeof tag?.comment === 'string' ? tag.comment : (tag?.comment ?? []).map((part) => part.text).join('');
-  return tag ? text.split(',').map((p) => p.trim()).filter(Boolean) : null;
+  return tag
+    ? text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : null;
 }
 
 function ownerName(declaration: ts.Node): string {
@@ -76,7 +88,8 @@ export function electronMemberUses(mainDir: string): ElectronMemberUse[] {
           const call = ts.isCallExpression(node.parent) && node.parent.expression === node ? node.parent : null;
           const declaration = call ? (checker.getResolvedSignature(call)?.declaration ?? declarations[0]) : declarations[0];
           const first = call?.arguments[0];
-          const event = call && ['on', 'once', 'addListener'].includes(node.name.text) && first && ts.isStringLiteral(first) ? first.text : undefined;
+          const event =
+            call && ['on', 'once', 'addListener'].includes(node.name.text) && first && ts.isStringLiteral(first) ? first.text : undefined;
           const { line } = source.getLineAndCharacterOfPosition(node.name.getStart());
           uses.push({
             owner: ownerName(declarations[0]!),

@@ -123,7 +123,11 @@ export function decodeEscPos(input: Uint8Array): DecodedPrint {
           break;
         case 0x70: {
           need(i, 5);
-          out.pulses.push({ pin: bytes[i + 2] === 0 || bytes[i + 2] === 0x30 ? 2 : 5, onMs: (bytes[i + 3] as number) * 2, offMs: (bytes[i + 4] as number) * 2 });
+          out.pulses.push({
+            pin: bytes[i + 2] === 0 || bytes[i + 2] === 0x30 ? 2 : 5,
+            onMs: (bytes[i + 3] as number) * 2,
+            offMs: (bytes[i + 4] as number) * 2,
+          });
           i += 5;
           break;
         }
@@ -132,7 +136,8 @@ export function decodeEscPos(input: Uint8Array): DecodedPrint {
       }
     } else if (b === 0x1c) {
       need(i, 2);
-      if (bytes[i + 1] === 0x2e) i += 2; // FS . cancel Kanji mode
+      if (bytes[i + 1] === 0x2e)
+        i += 2; // FS . cancel Kanji mode
       else throw new Error(`Unknown FS command at ${i}`);
     } else if (b === 0x1d) {
       need(i, 2);

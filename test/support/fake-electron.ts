@@ -260,7 +260,10 @@ export class FakeElectron {
       registerSchemesAsPrivileged: (schemes) => void state.privileged.push(...schemes),
       handle: (scheme, handler) => void state.protocolHandlers.set(scheme, handler),
     };
-    const defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'resolveProxy'> = {
+    const defaultSession: Pick<
+      Session,
+      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'resolveProxy'
+    > = {
       resolveProxy: () => Promise.resolve('DIRECT'),
       setPermissionRequestHandler: (handler) => void (state.session.permissionRequest = handler),
       setPermissionCheckHandler: (handler) => void (state.session.permissionCheck = handler),

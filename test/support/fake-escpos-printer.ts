@@ -111,7 +111,9 @@ export class FakeEscPosPrinter {
 
   /** Only the connections that carried more than status requests, each decoded. */
   jobs(): DecodedPrint[] {
-    return this.connections.map((bytes) => decodeEscPos(bytes)).filter((d) => d.lines.length > 0 || d.cuts > 0 || d.pulses.length > 0 || d.barcodes.length > 0);
+    return this.connections
+      .map((bytes) => decodeEscPos(bytes))
+      .filter((d) => d.lines.length > 0 || d.cuts > 0 || d.pulses.length > 0 || d.barcodes.length > 0);
   }
 
   reset(): void {

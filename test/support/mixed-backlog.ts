@@ -7,7 +7,12 @@ import { queueItem } from './storage';
  * Queues `sales` sales of which every `cardEvery`-th (by default about 30 %) was paid by card
  * offline, as the register queues them: the payment item first, then its sale, in one transaction.
  */
-export function queueMixedBacklog(storage: TerminalStorage, sales: number, cardShare = 0.3, firstSequence = 1): { sales: string[]; payments: string[] } {
+export function queueMixedBacklog(
+  storage: TerminalStorage,
+  sales: number,
+  cardShare = 0.3,
+  firstSequence = 1,
+): { sales: string[]; payments: string[] } {
   const ids = { sales: [] as string[], payments: [] as string[] };
   const at = new Date().toISOString();
   storage.db.transaction(() => {
@@ -17,14 +22,33 @@ export function queueMixedBacklog(storage: TerminalStorage, sales: number, cardS
       if (Math.floor((i + 1) * cardShare) > Math.floor(i * cardShare)) {
         const paymentId = uuidv7();
         queueItem(storage, {
-          clientId: paymentId, kind: 'payment',
-          payload: { clientId: paymentId, transactionClientId: saleId, amountMinor: 129, currency: 'EUR', paymentToken: TEST_PAYMENT_TOKENS.approve, capturedAt: at, offline: true, card: { brand: 'visa', last4: '4242', entryMode: 'chip' } },
+          clientId: paymentId,
+          kind: 'payment',
+          payload: {
+            clientId: paymentId,
+            transactionClientId: saleId,
+            amountMinor: 129,
+            currency: 'EUR',
+            paymentToken: TEST_PAYMENT_TOKENS.approve,
+            capturedAt: at,
+            offline: true,
+            card: { brand: 'visa', last4: '4242', entryMode: 'chip' },
+          },
         });
         ids.payments.push(paymentId);
       }
       queueItem(storage, {
-        clientId: saleId, kind: 'sale',
-        payload: { clientId: saleId, type: 'sale', terminalSequence: firstSequence + i, occurredAt: at, currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } },
+        clientId: saleId,
+        kind: 'sale',
+        payload: {
+          clientId: saleId,
+          type: 'sale',
+          terminalSequence: firstSequence + i,
+          occurredAt: at,
+          currency: 'EUR',
+          totalMinor: 129,
+          body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] },
+        },
       });
       ids.sales.push(saleId);
     }

@@ -11,8 +11,14 @@ export const CASHIER = 'st_cashier00001';
 export const MANAGER = 'st_manager00001';
 export const CARD_TOKEN_REF = 'tokfp_0123456789abcdef01234567';
 
-const line = (over: Partial<SaleLine> & Pick<SaleLine, 'lineId' | 'name' | 'quantity' | 'unitPriceMinor' | 'grossMinor' | 'netMinor'>): SaleLine => ({
-  productId: over.name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8) || 'SKU1',
+const line = (
+  over: Partial<SaleLine> & Pick<SaleLine, 'lineId' | 'name' | 'quantity' | 'unitPriceMinor' | 'grossMinor' | 'netMinor'>,
+): SaleLine => ({
+  productId:
+    over.name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 8) || 'SKU1',
   soldBy: 'unit',
   taxCategoryId: 'food',
   taxRateBp: 700,
@@ -31,12 +37,41 @@ export function completedSale(over: Partial<SaleView> = {}): SaleView {
     openedBy: CASHIER,
     openedAt: '2026-11-29T09:58:00.000Z',
     lines: [
-      line({ lineId: 'ln_apples0001', name: 'Apples Braeburn', soldBy: 'weight', quantity: 452, unitPriceMinor: 299, grossMinor: 135, saleDiscountShareMinor: 6, netMinor: 129, taxMinor: 8 }),
       line({
-        lineId: 'ln_milk000001', name: 'Whole milk 1 l', quantity: 3, unitPriceMinor: 120, grossMinor: 360, taxRateBp: 1900, taxCategoryId: 'standard',
-        discount: { kind: 'percent', basisPoints: 1000, reason: 'Damaged pack' }, lineDiscountMinor: 36, saleDiscountShareMinor: 17, netMinor: 307, taxMinor: 49,
+        lineId: 'ln_apples0001',
+        name: 'Apples Braeburn',
+        soldBy: 'weight',
+        quantity: 452,
+        unitPriceMinor: 299,
+        grossMinor: 135,
+        saleDiscountShareMinor: 6,
+        netMinor: 129,
+        taxMinor: 8,
       }),
-      line({ lineId: 'ln_bread00001', name: 'Sourdough bread', quantity: 1, unitPriceMinor: 250, grossMinor: 250, saleDiscountShareMinor: 12, netMinor: 238, taxMinor: 16 }),
+      line({
+        lineId: 'ln_milk000001',
+        name: 'Whole milk 1 l',
+        quantity: 3,
+        unitPriceMinor: 120,
+        grossMinor: 360,
+        taxRateBp: 1900,
+        taxCategoryId: 'standard',
+        discount: { kind: 'percent', basisPoints: 1000, reason: 'Damaged pack' },
+        lineDiscountMinor: 36,
+        saleDiscountShareMinor: 17,
+        netMinor: 307,
+        taxMinor: 49,
+      }),
+      line({
+        lineId: 'ln_bread00001',
+        name: 'Sourdough bread',
+        quantity: 1,
+        unitPriceMinor: 250,
+        grossMinor: 250,
+        saleDiscountShareMinor: 12,
+        netMinor: 238,
+        taxMinor: 16,
+      }),
     ],
     saleDiscount: { kind: 'percent', basisPoints: 500, reason: 'Loyalty card' },
     totals: {
@@ -53,16 +88,31 @@ export function completedSale(over: Partial<SaleView> = {}): SaleView {
     },
     payments: [
       {
-        paymentId: '01936b2a-7c4e-7a10-8f00-0000000000d1', method: 'card', amountMinor: 400, status: 'declined', cash: null,
-        card: { paymentTokenRef: 'tokfp_fedcba9876543210fedcba98', brand: 'Mastercard', last4: '5454', entryMode: 'chip' }, takenAt: '2026-11-29T10:00:30.000Z',
+        paymentId: '01936b2a-7c4e-7a10-8f00-0000000000d1',
+        method: 'card',
+        amountMinor: 400,
+        status: 'declined',
+        cash: null,
+        card: { paymentTokenRef: 'tokfp_fedcba9876543210fedcba98', brand: 'Mastercard', last4: '5454', entryMode: 'chip' },
+        takenAt: '2026-11-29T10:00:30.000Z',
       },
       {
-        paymentId: '01936b2a-7c4e-7a10-8f00-0000000000c1', method: 'card', amountMinor: 400, status: 'captured', cash: null,
-        card: { paymentTokenRef: CARD_TOKEN_REF, brand: 'Visa', last4: '4242', entryMode: 'contactless' }, takenAt: '2026-11-29T10:00:40.000Z',
+        paymentId: '01936b2a-7c4e-7a10-8f00-0000000000c1',
+        method: 'card',
+        amountMinor: 400,
+        status: 'captured',
+        cash: null,
+        card: { paymentTokenRef: CARD_TOKEN_REF, brand: 'Visa', last4: '4242', entryMode: 'contactless' },
+        takenAt: '2026-11-29T10:00:40.000Z',
       },
       {
-        paymentId: '01936b2a-7c4e-7a10-8f00-0000000000a1', method: 'cash', amountMinor: 274, status: 'captured',
-        cash: { givenMinor: 500, changeMinor: 226, roundingMinor: 0 }, card: null, takenAt: '2026-11-29T10:01:00.000Z',
+        paymentId: '01936b2a-7c4e-7a10-8f00-0000000000a1',
+        method: 'cash',
+        amountMinor: 274,
+        status: 'captured',
+        cash: { givenMinor: 500, changeMinor: 226, roundingMinor: 0 },
+        card: null,
+        takenAt: '2026-11-29T10:01:00.000Z',
       },
     ],
     paidMinor: 674,
@@ -74,7 +124,14 @@ export function completedSale(over: Partial<SaleView> = {}): SaleView {
 }
 
 export function saleReceipt(sale = completedSale(), over: Partial<StoredReceipt> = {}): StoredReceipt {
-  return { record: { kind: 'sale', sale }, receiptNumber: sale.receipt!.receiptNumber, staffName: 'Alice Cashier', printedAt: null, savedAt: null, ...over };
+  return {
+    record: { kind: 'sale', sale },
+    receiptNumber: sale.receipt!.receiptNumber,
+    staffName: 'Alice Cashier',
+    printedAt: null,
+    savedAt: null,
+    ...over,
+  };
 }
 
 /** Half the apples and one milk back, to the card and in cash, approved by a manager. */
@@ -106,7 +163,13 @@ export function refund(): RefundView {
 }
 
 export function refundReceipt(): StoredReceipt {
-  return { record: { kind: 'refund', refund: refund(), original: completedSale() }, receiptNumber: 'TILL-1-000043', staffName: 'Alice Cashier', printedAt: null, savedAt: null };
+  return {
+    record: { kind: 'refund', refund: refund(), original: completedSale() },
+    receiptNumber: 'TILL-1-000043',
+    staffName: 'Alice Cashier',
+    printedAt: null,
+    savedAt: null,
+  };
 }
 
 export function voided(): VoidView {
@@ -124,7 +187,13 @@ export function voided(): VoidView {
 }
 
 export function voidReceipt(): StoredReceipt {
-  return { record: { kind: 'void', void: voided(), original: completedSale({ status: 'voided' }) }, receiptNumber: 'TILL-1-000044', staffName: 'Bob Manager', printedAt: null, savedAt: null };
+  return {
+    record: { kind: 'void', void: voided(), original: completedSale({ status: 'voided' }) },
+    receiptNumber: 'TILL-1-000044',
+    staffName: 'Bob Manager',
+    printedAt: null,
+    savedAt: null,
+  };
 }
 
 export const SHIFT_ID = '01936b2a-7c4e-7a10-8f00-00000000aaaa';
@@ -154,8 +223,15 @@ export function shiftReport(kind: 'X' | 'Z'): ShiftReport {
       { method: 'card', count: 4, amountMinor: 5_000 },
     ],
     cash: {
-      floatMinor: 10_000, salesMinor: 9_456, refundsMinor: 67, paidInMinor: 500, paidOutMinor: 1_200, roundingMinor: -2,
-      expectedMinor: 18_687, countedMinor: closed ? 18_637 : null, differenceMinor: closed ? -50 : null,
+      floatMinor: 10_000,
+      salesMinor: 9_456,
+      refundsMinor: 67,
+      paidInMinor: 500,
+      paidOutMinor: 1_200,
+      roundingMinor: -2,
+      expectedMinor: 18_687,
+      countedMinor: closed ? 18_637 : null,
+      differenceMinor: closed ? -50 : null,
     },
   });
 }

@@ -27,7 +27,14 @@ export async function scan(page: Page, code: string): Promise<void> {
     for (const char of [...code, '\r']) {
       const fields = keyFields(char);
       sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
-      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: fields.key, code: fields.code, windowsVirtualKeyCode: fields.windowsVirtualKeyCode }));
+      sends.push(
+        cdp.send('Input.dispatchKeyEvent', {
+          type: 'keyUp',
+          key: fields.key,
+          code: fields.code,
+          windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
+        }),
+      );
     }
     await Promise.all(sends);
   } finally {

@@ -38,7 +38,14 @@ export function call(base: string, ca: string, method: string, path: string, opt
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
       `${base}${path}`,
-      { method, headers, ca: options.ca ?? ca, agent: false, minVersion: options.minVersion ?? 'TLSv1.3', ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}) },
+      {
+        method,
+        headers,
+        ca: options.ca ?? ca,
+        agent: false,
+        minVersion: options.minVersion ?? 'TLSv1.3',
+        ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -113,7 +120,12 @@ export function sale(overrides: Record<string, unknown> = {}) {
     occurredAt: new Date().toISOString(),
     currency: 'EUR',
     totalMinor: 590,
-    body: { lines: [{ sku: 'COF-002', barcode: '4006381333948', qty: 1, priceMinor: 340 }, { sku: 'BAK-001', qty: 1, priceMinor: 250 }] },
+    body: {
+      lines: [
+        { sku: 'COF-002', barcode: '4006381333948', qty: 1, priceMinor: 340 },
+        { sku: 'BAK-001', qty: 1, priceMinor: 250 },
+      ],
+    },
     ...overrides,
   };
 }

@@ -35,7 +35,9 @@ export async function startSandboxProcess(options: { args?: string[]; dataDir?: 
   if (!existsSync(entry)) throw new Error('The sandbox is not built: run `npm run build` first.');
   const scratch = options.dataDir ? null : tempDir('sandbox-process');
   const dataDir = options.dataDir ?? scratch!.dir;
-  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0', '--rate-limit', '1000000', ...(options.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--port', '0', '--rate-limit', '1000000', ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const banner = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 30_000);
@@ -62,7 +64,10 @@ export async function startSandboxProcess(options: { args?: string[]; dataDir?: 
   let db: Database.Database | null = null;
   const readDb = () => (db ??= new Database(path.join(dataDir, 'sandbox.db'), { readonly: true, fileMustExist: true }));
   const self: SandboxProcess = {
-    url, caPem, caPath, dataDir,
+    url,
+    caPem,
+    caPath,
+    dataDir,
     code: pick(/Enrollment code:\s+([A-Z0-9-]+)/),
     call: (method, route, callOptions) => call(url, caPem, method, route, callOptions),
     admin: (method, route, body) => self.call(method, route, { body, headers: { [ADMIN_TOKEN_HEADER]: adminToken } }),
@@ -71,12 +76,17 @@ export async function startSandboxProcess(options: { args?: string[]; dataDir?: 
       if (reply.status !== 200) throw new Error(`faults: ${reply.status} ${reply.text}`);
     },
     clientIdCounts() {
-      const rows = readDb().prepare('SELECT client_id, count(*) AS n FROM transactions GROUP BY client_id').all() as { client_id: string; n: number }[];
+      const rows = readDb().prepare('SELECT client_id, count(*) AS n FROM transactions GROUP BY client_id').all() as {
+        client_id: string;
+        n: number;
+      }[];
       return new Map(rows.map((r) => [r.client_id, r.n]));
     },
     requestsTo(route) {
       if (!existsSync(logFile)) return 0;
-      return readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes(route)).length;
+      return readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(route)).length;
     },
     async stop() {
       db?.close();

@@ -31,7 +31,13 @@ export async function openTestStorage(
 ): Promise<TerminalStorage> {
   const policyFile = path.join(dir, 'policy.json');
   if (options.policy) writeFileSync(policyFile, JSON.stringify(options.policy));
-  return openTerminalStorage({ dataDir: dir, policyFile, keychain, now: options.now ?? (() => new Date()), pinCost: options.pinCost ?? FAST_PIN_COST });
+  return openTerminalStorage({
+    dataDir: dir,
+    policyFile,
+    keychain,
+    now: options.now ?? (() => new Date()),
+    pinCost: options.pinCost ?? FAST_PIN_COST,
+  });
 }
 
 /** Tests hash PINs cheaply unless they measure the real cost; the scheme is the same. */
@@ -43,7 +49,11 @@ export function staffDirectory(storage: Pick<TerminalStorage, 'db' | 'pinKey'>):
 }
 
 /** Adds a staff member with a PIN directly (as an admin would), through the staff area's directory. */
-export async function insertStaff(storage: Pick<TerminalStorage, 'db' | 'pinKey'>, staff: { id: string; name: string; role: Role }, pin: string): Promise<void> {
+export async function insertStaff(
+  storage: Pick<TerminalStorage, 'db' | 'pinKey'>,
+  staff: { id: string; name: string; role: Role },
+  pin: string,
+): Promise<void> {
   const { repository, hasher } = staffDirectory(storage);
   repository.insert({ ...staff, pinHash: await hasher.hash(pin) });
 }

@@ -35,22 +35,39 @@ export interface SyncTerminal {
   close(): Promise<void>;
 }
 
-export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keychain; dir?: string; timings?: Partial<SyncTimings> } = {}): Promise<SyncTerminal> {
+export async function syncTerminal(
+  sb: TestSandbox,
+  options: { keychain?: Keychain; dir?: string; timings?: Partial<SyncTimings> } = {},
+): Promise<SyncTerminal> {
   const scratch = options.dir ? null : tempDir('sync-terminal');
   const dir = options.dir ?? scratch!.dir;
   const keychain = options.keychain ?? memoryKeychain();
   const storage = await openTestStorage(keychain, dir);
   const now = () => new Date();
-  const core = coreWithSync(storage, {
-    keychain, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports'),
-    timings: { ...FAST_SYNC, ...options.timings }, transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
-  }, { now, catalog: testCatalog() });
+  const core = coreWithSync(
+    storage,
+    {
+      keychain,
+      baseUrl: sb.sandbox.url,
+      caPem: sb.sandbox.caPem,
+      exportDir: path.join(dir, 'exports'),
+      timings: { ...FAST_SYNC, ...options.timings },
+      transport: { responseTimeoutMs: 3_000, connectTimeoutMs: 2_000 },
+    },
+    { now, catalog: testCatalog() },
+  );
   const sync = core.sync;
   const staffId = 'st_synctester00';
-  if (!staffDirectory(storage).repository.get(staffId)) await insertStaff(storage, { id: staffId, name: 'Sync tester', role: 'admin' }, '482913');
+  if (!staffDirectory(storage).repository.get(staffId))
+    await insertStaff(storage, { id: staffId, name: 'Sync tester', role: 'admin' }, '482913');
   const register = core.register;
   return {
-    storage, sync, core, keychain, staffId, dir,
+    storage,
+    sync,
+    core,
+    keychain,
+    staffId,
+    dir,
     async enroll() {
       const code = await sb.admin('POST', '/admin/enrollment-codes', {});
       const enrollment = await sync.enrollment.enroll(code.json.code, 'admin', staffId);
@@ -71,7 +88,8 @@ export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keycha
     async drained(ms = 120_000) {
       const until = Date.now() + ms;
       while (sync.queue.pendingStats().count > 0) {
-        if (Date.now() > until) throw new Error(`still ${sync.queue.pendingStats().count} pending after ${ms} ms (${sync.engine.status().connectivity})`);
+        if (Date.now() > until)
+          throw new Error(`still ${sync.queue.pendingStats().count} pending after ${ms} ms (${sync.engine.status().connectivity})`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await sync.engine.idle();
@@ -87,10 +105,16 @@ export async function syncTerminal(sb: TestSandbox, options: { keychain?: Keycha
 
 /** Each client id the sandbox holds for this terminal, with how many times. */
 export function sandboxClientIds(sb: TestSandbox, terminalId: string): Map<string, number> {
-  const rows = sb.sandbox.services.db.prepare('SELECT client_id, count(*) AS n FROM transactions WHERE terminal_id = ? GROUP BY client_id').all(terminalId) as { client_id: string; n: number }[];
+  const rows = sb.sandbox.services.db
+    .prepare('SELECT client_id, count(*) AS n FROM transactions WHERE terminal_id = ? GROUP BY client_id')
+    .all(terminalId) as { client_id: string; n: number }[];
   return new Map(rows.map((r) => [r.client_id, r.n]));
 }
 
 export function outboxClientIds(storage: TerminalStorage, kinds = ['sale']): string[] {
-  return (storage.db.prepare(`SELECT client_id FROM outbox WHERE kind IN (${kinds.map(() => '?').join(',')}) ORDER BY seq`).all(...kinds) as { client_id: string }[]).map((r) => r.client_id);
+  return (
+    storage.db.prepare(`SELECT client_id FROM outbox WHERE kind IN (${kinds.map(() => '?').join(',')}) ORDER BY seq`).all(...kinds) as {
+      client_id: string;
+    }[]
+  ).map((r) => r.client_id);
 }

@@ -60,11 +60,19 @@ export interface FixtureOptions {
 export async function terminalFixture(options: FixtureOptions = {}): Promise<TerminalFixture> {
   const clock = new TestClock();
   const scratch = tempDir('terminal');
-  const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, { now: clock.now, ...(options.policy ? { policy: options.policy } : {}) });
+  const storage = await openTestStorage(options.keychain ?? memoryKeychain(), scratch.dir, {
+    now: clock.now,
+    ...(options.policy ? { policy: options.policy } : {}),
+  });
   return fixtureOver(storage, clock, { ...options, catalog: options.catalog ?? testCatalog() }, scratch);
 }
 
-function fixtureOver(storage: TerminalStorage, clock: TestClock, options: FixtureOptions & { catalog: CatalogReader }, scratch: { dir: string; cleanup: () => void }): TerminalFixture {
+function fixtureOver(
+  storage: TerminalStorage,
+  clock: TestClock,
+  options: FixtureOptions & { catalog: CatalogReader },
+  scratch: { dir: string; cleanup: () => void },
+): TerminalFixture {
   const { catalog, kiosk, cardReader, printer, paymentGateway, attention, printerTimeouts, customerExports } = options;
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: clock.now() },
@@ -73,7 +81,9 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     isTrustedSender: isAppProtocolSender,
     catalog,
     ...(kiosk ? { kiosk } : {}),
-    ...(cardReader ? { devices: { printer: printer ?? noReceiptPrinter, drawer: new SimulatedCashDrawer({ now: clock.now }), cardReader } } : {}),
+    ...(cardReader
+      ? { devices: { printer: printer ?? noReceiptPrinter, drawer: new SimulatedCashDrawer({ now: clock.now }), cardReader } }
+      : {}),
     ...(paymentGateway ? { paymentGateway } : {}),
     ...(attention ? { attention } : {}),
     ...(customerExports ? { customerExports } : {}),
@@ -87,7 +97,11 @@ function fixtureOver(storage: TerminalStorage, clock: TestClock, options: Fixtur
     restart: () => fixtureOver(storage, clock, options, scratch),
     call: (channel, payload) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<never>>,
     async addStaff(name, role, pin) {
-      const id = `st_${name.toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 12)}`;
+      const id = `st_${name
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+        .padEnd(12, '0')
+        .slice(0, 12)}`;
       core.staff.repository.insert({ id, name, role, pinHash: await core.staff.hasher.hash(pin) });
       return id;
     },

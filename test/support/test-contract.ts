@@ -10,11 +10,19 @@ import type { Permission } from '../../shared/domain/permissions';
 export const testContract = defineContract({
   channels: {
     echo: {
-      say: channel({ request: z.object({ text: z.string().max(20) }).strict(), response: z.object({ text: z.string() }), access: 'public' }),
+      say: channel({
+        request: z.object({ text: z.string().max(20) }).strict(),
+        response: z.object({ text: z.string() }),
+        access: 'public',
+      }),
       nothing: channel({ request: z.undefined(), response: z.literal('ok'), access: 'public' }),
     },
     till: {
-      open: channel({ request: z.object({ reason: z.string() }).strict(), response: z.object({ opened: z.boolean() }), access: 'open:drawer' }),
+      open: channel({
+        request: z.object({ reason: z.string() }).strict(),
+        response: z.object({ opened: z.boolean() }),
+        access: 'open:drawer',
+      }),
       crash: channel({ request: z.undefined(), response: z.null(), access: 'public' }),
       refuse: channel({ request: z.undefined(), response: z.null(), access: 'public' }),
       lie: channel({ request: z.undefined(), response: z.object({ total: z.number().int() }), access: 'public' }),
@@ -56,12 +64,16 @@ export function gateGranting(...granted: Permission[]): AccessGate {
       access === 'public' || access === 'signed-in' || granted.includes(access)
         ? { allowed: true, actorId: 'staff-test' }
         : { allowed: false, code: 'forbidden', actorId: 'staff-test' },
-    stepUp: (permission) => (granted.includes(permission) ? { allowed: true, actorId: 'staff-test' } : { allowed: false, code: 'forbidden', actorId: 'staff-test' }),
+    stepUp: (permission) =>
+      granted.includes(permission)
+        ? { allowed: true, actorId: 'staff-test' }
+        : { allowed: false, code: 'forbidden', actorId: 'staff-test' },
   };
 }
 
 /** A gate with nobody signed in: public channels only. */
 export const signedOutGate: AccessGate = {
-  authorize: (access) => (access === 'public' ? { allowed: true, actorId: null } : { allowed: false, code: 'unauthenticated', actorId: null }),
+  authorize: (access) =>
+    access === 'public' ? { allowed: true, actorId: null } : { allowed: false, code: 'unauthenticated', actorId: null },
   stepUp: () => ({ allowed: false, code: 'unauthenticated', actorId: null }),
 };

@@ -15,7 +15,27 @@ export function loopbackCertificate(dir: string): { key: Buffer; cert: Buffer } 
   mkdirSync(dir, { recursive: true });
   const key = path.join(dir, 'feed.key');
   const cert = path.join(dir, 'feed.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
@@ -41,7 +61,9 @@ export async function startFeed(files: Map<string, FeedFile>, tls?: { key: Buffe
       res.writeHead(302, { location: file.redirect }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': file.contentType ?? 'application/octet-stream' }).end(typeof file.body === 'function' ? file.body() : file.body);
+    res
+      .writeHead(200, { 'content-type': file.contentType ?? 'application/octet-stream' })
+      .end(typeof file.body === 'function' ? file.body() : file.body);
   };
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,7 +111,17 @@ export class LoopbackHttpExecutor extends HttpExecutor<ClientRequest> {
       const requestOptions: RequestOptions = { headers: options.headers ?? undefined };
       configureRequestUrl(url, requestOptions);
       configureRequestOptions(requestOptions);
-      this.doDownload(requestOptions, { destination, options, onCancel, callback: (error: Error | null) => (error ? reject(error) : resolve(destination)), responseHandler: null }, 0);
+      this.doDownload(
+        requestOptions,
+        {
+          destination,
+          options,
+          onCancel,
+          callback: (error: Error | null) => (error ? reject(error) : resolve(destination)),
+          responseHandler: null,
+        },
+        0,
+      );
     });
   }
 }

@@ -27,7 +27,14 @@ export function importsOf(file, text = readFileSync(file, 'utf8')) {
     const target = importTarget(root, file, source);
     if (target === null) continue;
     const names = match[3] ?? '';
-    const typeOnly = Boolean(match[2]) || (/^\{[^}]*\}$/.test(names.trim()) && names.replace(/[{}]/g, '').split(',').filter((n) => n.trim()).every((n) => /^\s*type\s/.test(n)));
+    const typeOnly =
+      Boolean(match[2]) ||
+      (/^\{[^}]*\}$/.test(names.trim()) &&
+        names
+          .replace(/[{}]/g, '')
+          .split(',')
+          .filter((n) => n.trim())
+          .every((n) => /^\s*type\s/.test(n)));
     found.push({ target, typeOnly });
   }
   return found;

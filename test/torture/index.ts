@@ -33,7 +33,13 @@ export interface TortureOptions {
 function options(argv: string[]): TortureOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { kills: { type: 'string' }, terminals: { type: 'string' }, seed: { type: 'string' }, 'fault-rate': { type: 'string' }, 'max-seconds': { type: 'string' } },
+    options: {
+      kills: { type: 'string' },
+      terminals: { type: 'string' },
+      seed: { type: 'string' },
+      'fault-rate': { type: 'string' },
+      'max-seconds': { type: 'string' },
+    },
   });
   const int = (v: string | undefined, fallback: number, min: number, max: number, flag: string) => {
     const n = v === undefined ? fallback : Number(v);
@@ -56,7 +62,6 @@ interface Terminal {
   answered: string;
   terminalId: string;
 }
-
 
 /** One run of a terminal, SIGKILLed inside `phase` (or, with `phase` null, left to drain and exit). */
 function runTerminal(script: string, sb: SandboxProcess, t: Terminal, phase: Phase | null): Promise<{ killed: boolean }> {
@@ -93,7 +98,13 @@ function runTerminal(script: string, sb: SandboxProcess, t: Terminal, phase: Pha
 
 async function enroll(sb: SandboxProcess, t: Terminal): Promise<string> {
   const keychain = createOsKeychain(t.service);
-  const storage = await openTerminalStorage({ dataDir: t.dir, policyFile: path.join(t.dir, 'policy.json'), keychain, now: () => new Date(), pinCost: FAST_PIN_COST });
+  const storage = await openTerminalStorage({
+    dataDir: t.dir,
+    policyFile: path.join(t.dir, 'policy.json'),
+    keychain,
+    now: () => new Date(),
+    pinCost: FAST_PIN_COST,
+  });
   try {
     const { sync } = coreWithSync(storage, { keychain, baseUrl: sb.url, caPem: sb.caPem, exportDir: path.join(t.dir, 'exports') });
     const code = await sb.admin('POST', '/admin/enrollment-codes', {});
@@ -109,53 +120,96 @@ async function enroll(sb: SandboxProcess, t: Terminal): Promise<string> {
 type Checks = Record<string, { ok: boolean; detail?: unknown }>;
 
 /** Everything checked from the outside: each terminal's database, and what the sandbox holds. */
-async function check(sb: SandboxProcess, terminals: Terminal[]): Promise<{ checks: Checks; sales: number; cardPayments: number; cardAttempts: Record<string, number> }> {
+async function check(
+  sb: SandboxProcess,
+  terminals: Terminal[],
+): Promise<{ checks: Checks; sales: number; cardPayments: number; cardAttempts: Record<string, number> }> {
   const api = new Database(path.join(sb.dataDir, 'sandbox.db'), { readonly: true });
   const checks: Checks = {};
   const fail = (name: string, detail: unknown) => (checks[name] = { ok: false, detail });
-  for (const name of ['integrity', 'auditChain', 'answeredPresent', 'noPartials', 'noGaps', 'exactlyOnceAtApi', 'auditHeadsMatch', 'noExtraCardCharges', 'outboxDrained']) checks[name] = { ok: true };
+  for (const name of [
+    'integrity',
+    'auditChain',
+    'answeredPresent',
+    'noPartials',
+    'noGaps',
+    'exactlyOnceAtApi',
+    'auditHeadsMatch',
+    'noExtraCardCharges',
+    'outboxDrained',
+  ])
+    checks[name] = { ok: true };
   let sales = 0;
   let cardPayments = 0;
   // How each online authorization ended: `reversed` and late `attached` ones are kills inside a call.
   const cardAttempts: Record<string, number> = {};
   try {
     for (const t of terminals) {
-      const storage = await openTerminalStorage({ dataDir: t.dir, policyFile: path.join(t.dir, 'policy.json'), keychain: createOsKeychain(t.service), now: () => new Date(), pinCost: FAST_PIN_COST });
+      const storage = await openTerminalStorage({
+        dataDir: t.dir,
+        policyFile: path.join(t.dir, 'policy.json'),
+        keychain: createOsKeychain(t.service),
+        now: () => new Date(),
+        pinCost: FAST_PIN_COST,
+      });
       try {
         const db = storage.db;
         const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
         if (db.pragma('integrity_check', { simple: true }) !== 'ok') fail('integrity', t.index);
         if (!storage.audit.verify().ok) fail('auditChain', t.index);
-        const completed = new Map(all<{ id: string; total_minor: number }>("SELECT id, total_minor FROM sales WHERE status = 'completed'").map((s) => [s.id, s.total_minor]));
+        const completed = new Map(
+          all<{ id: string; total_minor: number }>("SELECT id, total_minor FROM sales WHERE status = 'completed'").map((s) => [
+            s.id,
+            s.total_minor,
+          ]),
+        );
         sales += completed.size;
         const answered = existsSync(t.answered) ? readFileSync(t.answered, 'utf8').split('\n').filter(Boolean) : [];
         const lost = answered.filter((id) => !completed.has(id));
         if (lost.length) fail('answeredPresent', { terminal: t.index, lost });
-        const paid = new Map(all<{ sale_id: string; paid: number }>("SELECT sale_id, sum(amount_minor - coalesce(rounding_minor, 0)) AS paid FROM payments WHERE status <> 'declined' GROUP BY sale_id").map((r) => [r.sale_id, r.paid]));
+        const paid = new Map(
+          all<{ sale_id: string; paid: number }>(
+            "SELECT sale_id, sum(amount_minor - coalesce(rounding_minor, 0)) AS paid FROM payments WHERE status <> 'declined' GROUP BY sale_id",
+          ).map((r) => [r.sale_id, r.paid]),
+        );
         const queued = new Set(all<{ client_id: string }>("SELECT client_id FROM outbox WHERE kind = 'sale'").map((r) => r.client_id));
         const partial = [...completed].filter(([id, total]) => paid.get(id) !== total || !queued.has(id));
-        if (partial.length || all("SELECT id FROM sales WHERE status = 'open'").length > 1) fail('noPartials', { terminal: t.index, partial });
+        if (partial.length || all("SELECT id FROM sales WHERE status = 'open'").length > 1)
+          fail('noPartials', { terminal: t.index, partial });
         const docs = all<{ seq: number }>('SELECT seq FROM documents ORDER BY seq').map((d) => d.seq);
         if (!docs.every((seq, i) => seq === i + 1)) fail('noGaps', { terminal: t.index, docs: docs.length });
-        for (const r of all<{ state: string; n: number }>('SELECT state, count(*) AS n FROM card_attempts GROUP BY state')) cardAttempts[r.state] = (cardAttempts[r.state] ?? 0) + r.n;
-        cardAttempts.attachedAfterRestart = (cardAttempts.attachedAfterRestart ?? 0) + all<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.attempt_attached'")[0]!.n;
+        for (const r of all<{ state: string; n: number }>('SELECT state, count(*) AS n FROM card_attempts GROUP BY state'))
+          cardAttempts[r.state] = (cardAttempts[r.state] ?? 0) + r.n;
+        cardAttempts.attachedAfterRestart =
+          (cardAttempts.attachedAfterRestart ?? 0) +
+          all<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.attempt_attached'")[0]!.n;
         const waiting = all<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')")[0]!.n;
         const openAttempts = all<{ n: number }>("SELECT count(*) AS n FROM card_attempts WHERE state = 'open'")[0]!.n;
         if (waiting || openAttempts) fail('outboxDrained', { terminal: t.index, waiting, openAttempts });
 
         // At the API: every sale once, numbered without gaps, the audit head the terminal's.
-        const atApi = api.prepare("SELECT client_id, terminal_sequence FROM transactions WHERE terminal_id = ? AND type = 'sale' ORDER BY terminal_sequence").all(t.terminalId) as { client_id: string; terminal_sequence: number }[];
+        const atApi = api
+          .prepare(
+            "SELECT client_id, terminal_sequence FROM transactions WHERE terminal_id = ? AND type = 'sale' ORDER BY terminal_sequence",
+          )
+          .all(t.terminalId) as { client_id: string; terminal_sequence: number }[];
         const ids = new Set(atApi.map((r) => r.client_id));
         const missing = [...completed.keys()].filter((id) => !ids.has(id));
-        if (missing.length || ids.size !== atApi.length || atApi.length !== completed.size) fail('exactlyOnceAtApi', { terminal: t.index, missing: missing.length, atApi: atApi.length, local: completed.size });
+        if (missing.length || ids.size !== atApi.length || atApi.length !== completed.size)
+          fail('exactlyOnceAtApi', { terminal: t.index, missing: missing.length, atApi: atApi.length, local: completed.size });
         const refundsAndVoids = all<{ n: number }>("SELECT count(*) AS n FROM documents WHERE kind <> 'sale'")[0]!.n;
-        if (refundsAndVoids === 0 && !atApi.every((r, i) => r.terminal_sequence === i + 1)) fail('noGaps', { terminal: t.index, api: 'sequence gap' });
+        if (refundsAndVoids === 0 && !atApi.every((r, i) => r.terminal_sequence === i + 1))
+          fail('noGaps', { terminal: t.index, api: 'sequence gap' });
         const head = all<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')[0]?.hash;
-        const apiHead = (api.prepare('SELECT head_hash FROM audit_heads WHERE terminal_id = ?').get(t.terminalId) as { head_hash: string } | undefined)?.head_hash;
+        const apiHead = (
+          api.prepare('SELECT head_hash FROM audit_heads WHERE terminal_id = ?').get(t.terminalId) as { head_hash: string } | undefined
+        )?.head_hash;
         if (head !== apiHead) fail('auditHeadsMatch', { terminal: t.index });
 
         // Cards: at most one approval per sale, and each one on its sale here.
-        const approved = api.prepare("SELECT client_id, transaction_client_id FROM payments WHERE terminal_id = ? AND status = 'approved'").all(t.terminalId) as { client_id: string; transaction_client_id: string }[];
+        const approved = api
+          .prepare("SELECT client_id, transaction_client_id FROM payments WHERE terminal_id = ? AND status = 'approved'")
+          .all(t.terminalId) as { client_id: string; transaction_client_id: string }[];
         cardPayments += approved.length;
         const perSale = new Map<string, number>();
         for (const p of approved) perSale.set(p.transaction_client_id, (perSale.get(p.transaction_client_id) ?? 0) + 1);
@@ -183,11 +237,23 @@ export async function torture(o: TortureOptions): Promise<Record<string, unknown
     const terminals: Terminal[] = [];
     for (let index = 0; index < o.terminals; index++) {
       const dir = path.join(work, `terminal-${index}`);
-      const t = { index, dir, service: `NoPOS Terminal torture ${process.pid} ${index}`, answered: path.join(work, `answered-${index}.txt`), terminalId: '' };
+      const t = {
+        index,
+        dir,
+        service: `NoPOS Terminal torture ${process.pid} ${index}`,
+        answered: path.join(work, `answered-${index}.txt`),
+        terminalId: '',
+      };
       t.terminalId = await enroll(sb, t);
       terminals.push(t);
     }
-    const faults = { seed: o.seed, rate: o.faultRate, modes: ['drop', 'reset', 'http500', 'http503', 'http429'], latencyMs: [0, 50], retryAfterSeconds: 0 };
+    const faults = {
+      seed: o.seed,
+      rate: o.faultRate,
+      modes: ['drop', 'reset', 'http500', 'http503', 'http429'],
+      latencyMs: [0, 50],
+      retryAfterSeconds: 0,
+    };
     const configured = await sb.admin('PUT', '/admin/faults', faults);
     if (configured.status !== 200) throw new Error(`faults: ${configured.text}`);
 
@@ -218,8 +284,15 @@ export async function torture(o: TortureOptions): Promise<Record<string, unknown
     const { checks, sales, cardPayments, cardAttempts } = await check(sb, terminals);
     const ok = Object.values(checks).every((c) => c.ok);
     return {
-      ok, options: o, kills: { total: Object.values(kills).reduce((a, b) => a + b, 0), ...kills }, killSeconds: Math.round(killSeconds),
-      sales, cardPaymentsApproved: cardPayments, cardAttempts, drain: { seconds: Math.round(drainSeconds * 10) / 10, requests: drainRequests }, checks,
+      ok,
+      options: o,
+      kills: { total: Object.values(kills).reduce((a, b) => a + b, 0), ...kills },
+      killSeconds: Math.round(killSeconds),
+      sales,
+      cardPaymentsApproved: cardPayments,
+      cardAttempts,
+      drain: { seconds: Math.round(drainSeconds * 10) / 10, requests: drainRequests },
+      checks,
     };
   } finally {
     await sb.stop();

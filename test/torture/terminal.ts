@@ -21,18 +21,41 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const [dataDir, service, baseUrl, caFile, staffId, answeredFile, mode] = process.argv.slice(2) as [string, string, string, string, string, string, string];
+  const [dataDir, service, baseUrl, caFile, staffId, answeredFile, mode] = process.argv.slice(2) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const now = () => new Date();
   const keychain = createOsKeychain(service);
-  const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const core = coreWithSync(storage, {
-    keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'),
-    timings: { backoff: { baseMs: 20, capMs: 500 }, offlineProbeCapMs: 200, idleMs: 3_600_000, nudgeMs: 20 },
-    transport: { connectTimeoutMs: 2_000, responseTimeoutMs: 3_000 },
-  }, {
-    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, isTrustedSender: () => true,
-    catalog: testCatalog(),
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: path.join(dataDir, 'policy.json'),
+    keychain,
+    now,
+    pinCost: FAST_PIN_COST,
   });
+  const core = coreWithSync(
+    storage,
+    {
+      keychain,
+      baseUrl,
+      caPem: readFileSync(caFile, 'utf8'),
+      exportDir: path.join(dataDir, 'exports'),
+      timings: { backoff: { baseMs: 20, capMs: 500 }, offlineProbeCapMs: 200, idleMs: 3_600_000, nudgeMs: 20 },
+      transport: { connectTimeoutMs: 2_000, responseTimeoutMs: 3_000 },
+    },
+    {
+      appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
+      now,
+      isTrustedSender: () => true,
+      catalog: testCatalog(),
+    },
+  );
   const sync = core.sync;
   const stopTimers = core.startTimers();
   sync.engine.start();
@@ -41,7 +64,8 @@ async function main(): Promise<void> {
     // Drained: nothing waits, no card attempt is open, and the API holds the audit chain up to its head.
     const auditHead = storage.db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM audit_log');
     const uploaded = storage.db.prepare("SELECT value_json FROM sync_state WHERE key = 'audit.uploadedSeq'");
-    const auditUploaded = () => Number((uploaded.get() as { value_json: string } | undefined)?.value_json ?? 0) >= (auditHead.get() as { seq: number }).seq;
+    const auditUploaded = () =>
+      Number((uploaded.get() as { value_json: string } | undefined)?.value_json ?? 0) >= (auditHead.get() as { seq: number }).seq;
     let told = Date.now();
     for (;;) {
       const status = await sync.engine.syncNow();
@@ -84,7 +108,13 @@ async function main(): Promise<void> {
     let sale = await must<SaleView | null>('sales.current');
     if (!sale || sale.lines.length === 0) {
       say('cart');
-      for (let i = randomInt(1, 4); i > 0; i--) sale = (await must<{ sale: SaleView }>('sales.addProduct', { productId: sellable[randomInt(sellable.length)]!.sku, quantity: randomInt(1, 3) })).sale;
+      for (let i = randomInt(1, 4); i > 0; i--)
+        sale = (
+          await must<{ sale: SaleView }>('sales.addProduct', {
+            productId: sellable[randomInt(sellable.length)]!.sku,
+            quantity: randomInt(1, 3),
+          })
+        ).sale;
     }
     const saleId = sale!.saleId;
     let completed = false;

@@ -45,7 +45,10 @@ describe('adding an area', () => {
     expect(await registry.dispatch('tally.add', { by: 2 }, trustedSender)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const cashier = await t.addStaff('Cass', 'cashier', '482913');
     expect((await t.core.session.signIn(cashier, '482913')).outcome).toBe('signed_in');
-    expect(await registry.dispatch('tally.add', { by: 11 }, trustedSender)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await registry.dispatch('tally.add', { by: 11 }, trustedSender)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(await registry.dispatch('tally.add', { by: 3 }, trustedSender)).toEqual({ ok: true, data: { total: 3 } });
     expect(logged).toEqual([{ event: 'tally.added', by: 3, staffId: cashier }]);
     // The real areas are served as before, by the same registry.
@@ -55,7 +58,10 @@ describe('adding an area', () => {
   it('reaches the page through the bridge built from the contract alone', async () => {
     const { extended } = withTally();
     const calls: string[] = [];
-    const bridge = buildBridge(contractNames(extended), { invoke: async (name) => (calls.push(name), { ok: true, data: null }), subscribe: () => () => {} }) as unknown as {
+    const bridge = buildBridge(contractNames(extended), {
+      invoke: async (name) => (calls.push(name), { ok: true, data: null }),
+      subscribe: () => () => {},
+    }) as unknown as {
       tally: { add: (request: unknown) => Promise<unknown> };
     };
     await bridge.tally.add({ by: 1 });

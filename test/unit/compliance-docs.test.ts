@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 // link must be in that test.
 
 /** GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces as dashes. */
-const anchorOf = (heading: string) => `#${heading.trim().toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')}`;
+const anchorOf = (heading: string) =>
+  `#${heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-')}`;
 const anchorsIn = (file: string) => new Set([...readFileSync(file, 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1]!)));
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -17,23 +17,67 @@ describe('the layers inside electron/main/', () => {
   beforeAll(() => layerErrors('electron/main/core/x.ts', 'export {};'), 60_000);
 
   it.each([
-    ['an area importing core/', 'electron/main/sales/x.ts', "import { createAppCore } from '../core/app-core'; export default createAppCore;"],
-    ['an area importing core/, even a type', 'electron/main/sync/x.ts', "import type { TerminalStorage } from '../core/terminal-storage'; export type T = TerminalStorage;"],
-    ["an area importing another area's internals", 'electron/main/shifts/x.ts', "import { CartService } from '../sales/cart-service'; export default CartService;"],
+    [
+      'an area importing core/',
+      'electron/main/sales/x.ts',
+      "import { createAppCore } from '../core/app-core'; export default createAppCore;",
+    ],
+    [
+      'an area importing core/, even a type',
+      'electron/main/sync/x.ts',
+      "import type { TerminalStorage } from '../core/terminal-storage'; export type T = TerminalStorage;",
+    ],
+    [
+      "an area importing another area's internals",
+      'electron/main/shifts/x.ts',
+      "import { CartService } from '../sales/cart-service'; export default CartService;",
+    ],
     ["an area re-exporting another area's internals", 'electron/main/shifts/x.ts', "export { CartService } from '../sales/cart-service';"],
-    ['infrastructure importing an area', 'electron/main/storage/x.ts', "import { SyncEngine } from '../sync/sync-engine'; export default SyncEngine;"],
-    ["infrastructure importing an area's face, even a type", 'electron/main/storage/x.ts', "import type { Sync } from '../sync'; export type S = Sync;"],
-    ['the register base importing an area', 'electron/main/ledger/x.ts', "import { cashTender } from '../sales/tender'; export default cashTender;"],
-    ['infrastructure importing the register base', 'electron/main/audit/x.ts', "import { SalesLedger } from '../ledger/sales-ledger'; export default SalesLedger;"],
+    [
+      'infrastructure importing an area',
+      'electron/main/storage/x.ts',
+      "import { SyncEngine } from '../sync/sync-engine'; export default SyncEngine;",
+    ],
+    [
+      "infrastructure importing an area's face, even a type",
+      'electron/main/storage/x.ts',
+      "import type { Sync } from '../sync'; export type S = Sync;",
+    ],
+    [
+      'the register base importing an area',
+      'electron/main/ledger/x.ts',
+      "import { cashTender } from '../sales/tender'; export default cashTender;",
+    ],
+    [
+      'infrastructure importing the register base',
+      'electron/main/audit/x.ts',
+      "import { SalesLedger } from '../ledger/sales-ledger'; export default SalesLedger;",
+    ],
   ])('refuses %s', async (_what, file, code) => {
     expect(await layerErrors(file, code)).toEqual([expect.stringMatching(/face, a port type, or wire it in core/)]);
   });
 
   it.each([
-    ["an area using another area's face", 'electron/main/sync/x.ts', "import { EnrollmentError } from '../enrollment'; export default EnrollmentError;"],
-    ['an area using a port type of another area', 'electron/main/payments/x.ts', "import type { CheckoutService } from '../sales/checkout-service'; export type C = CheckoutService;"],
-    ['an area using the register base and infrastructure', 'electron/main/shifts/x.ts', "import { SalesLedger } from '../ledger/sales-ledger'; import { writeTransaction } from '../storage/transaction'; export default [SalesLedger, writeTransaction];"],
-    ['core composing any area', 'electron/main/core/x.ts', "import { CartService } from '../sales/cart-service'; export default CartService;"],
+    [
+      "an area using another area's face",
+      'electron/main/sync/x.ts',
+      "import { EnrollmentError } from '../enrollment'; export default EnrollmentError;",
+    ],
+    [
+      'an area using a port type of another area',
+      'electron/main/payments/x.ts',
+      "import type { CheckoutService } from '../sales/checkout-service'; export type C = CheckoutService;",
+    ],
+    [
+      'an area using the register base and infrastructure',
+      'electron/main/shifts/x.ts',
+      "import { SalesLedger } from '../ledger/sales-ledger'; import { writeTransaction } from '../storage/transaction'; export default [SalesLedger, writeTransaction];",
+    ],
+    [
+      'core composing any area',
+      'electron/main/core/x.ts',
+      "import { CartService } from '../sales/cart-service'; export default CartService;",
+    ],
     ['an area inside itself', 'electron/main/sales/x.ts', "import { CartService } from './cart-service'; export default CartService;"],
   ])('allows %s', async (_what, file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

@@ -34,9 +34,11 @@ describe('sandbox and demo keychain stay out of the app', () => {
     expect(await boundaryErrors(file, code)).toBeGreaterThan(0);
   });
 
-  it('still applies each layer\'s own import rules alongside it', async () => {
+  it("still applies each layer's own import rules alongside it", async () => {
     expect(await boundaryErrors('renderer/src/x.ts', "import fs from 'node:fs'; export default fs;")).toBeGreaterThan(0);
-    expect(await boundaryErrors('electron/main/x.ts', "import { contract } from '../../shared/ipc/contract'; export default contract;")).toBe(0);
+    expect(
+      await boundaryErrors('electron/main/x.ts', "import { contract } from '../../shared/ipc/contract'; export default contract;"),
+    ).toBe(0);
     expect(await boundaryErrors('shared/api/x.ts', "import { z } from 'zod'; export default z;")).toBe(0);
   });
 
@@ -53,7 +55,12 @@ describe('sandbox and demo keychain stay out of the app', () => {
   it('the installer takes only the built main, preload and renderer: no sandbox build or source', () => {
     const config = parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as { files: string[] };
     expect(config.files.filter((entry) => !entry.startsWith('!') && /sandbox|browser-host/.test(entry))).toEqual([]);
-    expect(config.files.filter((entry) => !entry.startsWith('!'))).toEqual(['package.json', 'dist/main/**', 'dist/preload/**', 'dist/renderer/**']);
+    expect(config.files.filter((entry) => !entry.startsWith('!'))).toEqual([
+      'package.json',
+      'dist/main/**',
+      'dist/preload/**',
+      'dist/renderer/**',
+    ]);
   });
 
   it(`${OPENAPI_FILE} is generated from the current schemas (run \`npm run openapi\`)`, () => {

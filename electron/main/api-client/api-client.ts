@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { API_ROUTES, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, apiErrorSchema, type ApiRouteName, type EnrollmentResponse } from '../../../shared/api';
+import {
+  API_ROUTES,
+  IDEMPOTENCY_HEADER,
+  SIGNATURE_HEADER,
+  apiErrorSchema,
+  type ApiRouteName,
+  type EnrollmentResponse,
+} from '../../../shared/api';
 import { catalogPageRowsSchema, staffPageRowsSchema, type CatalogPageRows, type StaffPageRows } from '../../../shared/api/catalog';
 import type { Keychain } from '../secrets/keychain';
 import { ApiClientError, parseRetryAfter } from './api-errors';
@@ -66,7 +73,11 @@ export class ApiClient {
 
   /** `requestId` is the Idempotency-Key: asked again with the same code and id, the API replays its answer. */
   enroll(code: string, terminalName: string | undefined, requestId: string): Promise<EnrollmentResponse> {
-    return this.call('enroll', { anonymous: true, rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }), idempotencyKey: requestId });
+    return this.call('enroll', {
+      anonymous: true,
+      rawBody: JSON.stringify({ code, ...(terminalName ? { terminalName } : {}) }),
+      idempotencyKey: requestId,
+    });
   }
 
   time(): Promise<Response<'time'>> {
@@ -127,7 +138,11 @@ export class ApiClient {
     return this.call('upsertCustomer', { rawBody: JSON.stringify(body), idempotencyKey });
   }
 
-  eraseCustomer(customerId: string, body: z.input<typeof API_ROUTES.eraseCustomer.body>, idempotencyKey: string): Promise<Response<'eraseCustomer'>> {
+  eraseCustomer(
+    customerId: string,
+    body: z.input<typeof API_ROUTES.eraseCustomer.body>,
+    idempotencyKey: string,
+  ): Promise<Response<'eraseCustomer'>> {
     return this.call('eraseCustomer', { params: { customerId }, rawBody: JSON.stringify(body), idempotencyKey });
   }
 
@@ -162,7 +177,8 @@ export class ApiClient {
       throw new ApiClientError({ kind: 'malformed', what: `${name}: not JSON` });
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiClientError({ kind: 'malformed', what: `${name}: ${parsed.error.issues[0]?.path.join('.') || 'shape'}` });
+    if (!parsed.success)
+      throw new ApiClientError({ kind: 'malformed', what: `${name}: ${parsed.error.issues[0]?.path.join('.') || 'shape'}` });
     return parsed.data;
   }
 
@@ -206,7 +222,14 @@ export class ApiClient {
     } catch {
       // Not JSON: the status alone decides.
     }
-    if (reply.status === 401 || reply.status === 403) return new ApiClientError({ kind: 'credentials_rejected', status: reply.status, code });
-    return new ApiClientError({ kind: 'http', status: reply.status, code, message, retryAfterMs: parseRetryAfter(reply.headers['retry-after'], this.deps.now().getTime()) });
+    if (reply.status === 401 || reply.status === 403)
+      return new ApiClientError({ kind: 'credentials_rejected', status: reply.status, code });
+    return new ApiClientError({
+      kind: 'http',
+      status: reply.status,
+      code,
+      message,
+      retryAfterMs: parseRetryAfter(reply.headers['retry-after'], this.deps.now().getTime()),
+    });
   }
 }

@@ -67,7 +67,7 @@ function describe(f: ApiFailure): string {
     case 'malformed':
       return `The NoPOS API answered with something unexpected (${f.what}).`;
     case 'credentials_rejected':
-      return 'The NoPOS API rejected this terminal\'s credentials; sync is paused until it is enrolled again.';
+      return "The NoPOS API rejected this terminal's credentials; sync is paused until it is enrolled again.";
     case 'http':
       return `The NoPOS API answered ${f.status}${f.code ? ` ${f.code}` : ''}: ${f.message}`;
   }

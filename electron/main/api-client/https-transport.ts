@@ -54,7 +54,10 @@ export function createHttpsTransport(options: TransportOptions): Transport {
           agent,
           minVersion: 'TLSv1.3',
           rejectUnauthorized: true,
-          headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}) },
+          headers: {
+            ...headers,
+            ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}),
+          },
         });
         const responseTimer = setTimeout(() => fail(new ApiClientError({ kind: 'timeout', phase: 'response' })), options.responseTimeoutMs);
         let connectTimer: NodeJS.Timeout | undefined;

@@ -63,7 +63,9 @@ export class AuditTrail {
        VALUES (@seq, @at, @terminal_id, @actor_id, @approver_id, @action, @target, @amount_minor, @currency, @details_json, @prev_hash, @hash)`,
     );
     this.head = deps.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
-    this.setHead = deps.db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash');
+    this.setHead = deps.db.prepare(
+      'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+    );
   }
 
   /** Rows without a head mean the head was removed: link to nothing, so verify keeps reporting it. */
@@ -138,7 +140,8 @@ export class AuditTrail {
       }
       const head = this.deps.db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
       const lastSeq = expectedSeq - 1;
-      if ((head?.seq ?? 0) !== lastSeq || (head?.hash ?? GENESIS) !== prevHash) return fail(Math.max(1, Math.min(lastSeq + 1, head?.seq ?? 1)), 'head_mismatch');
+      if ((head?.seq ?? 0) !== lastSeq || (head?.hash ?? GENESIS) !== prevHash)
+        return fail(Math.max(1, Math.min(lastSeq + 1, head?.seq ?? 1)), 'head_mismatch');
       return { ok: true as const, entries, checkedAt };
     });
     return read.deferred();

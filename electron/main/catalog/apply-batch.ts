@@ -22,10 +22,15 @@ export function writeBatch(repo: CatalogRepository, changes: ParsedCatalogChange
 
   const seen = new Set<string>();
   for (const product of changes.upsert) {
-    if (seen.has(product.sku)) throw new CatalogChangeError('duplicate_sku', `Product ${product.sku} appears twice in the batch.`, product.sku);
+    if (seen.has(product.sku))
+      throw new CatalogChangeError('duplicate_sku', `Product ${product.sku} appears twice in the batch.`, product.sku);
     seen.add(product.sku);
     if (!knownTax.has(product.taxCategoryId)) {
-      throw new CatalogChangeError('unknown_tax_category', `Product ${product.sku} has an unknown tax category "${product.taxCategoryId}".`, product.sku);
+      throw new CatalogChangeError(
+        'unknown_tax_category',
+        `Product ${product.sku} has an unknown tax category "${product.taxCategoryId}".`,
+        product.sku,
+      );
     }
   }
 
@@ -48,7 +53,11 @@ export function writeBatch(repo: CatalogRepository, changes: ParsedCatalogChange
         const owner = repo.barcodeOwner(code);
         // The same GTIN listed twice in two lengths (UPC-A and its EAN-13 form) is one code.
         if (owner === product.sku) continue;
-        throw new CatalogChangeError('barcode_taken', `Barcode ${entered} of product ${product.sku} already belongs to product ${owner ?? '?'}.`, product.sku);
+        throw new CatalogChangeError(
+          'barcode_taken',
+          `Barcode ${entered} of product ${product.sku} already belongs to product ${owner ?? '?'}.`,
+          product.sku,
+        );
       }
     }
   });

@@ -1,12 +1,7 @@
 import { AppError } from '../../../shared/ipc/errors';
 
 export type CatalogErrorReason =
-  | 'invalid_changes'
-  | 'unknown_tax_category'
-  | 'barcode_taken'
-  | 'duplicate_sku'
-  | 'stale_version'
-  | 'currency_mismatch';
+  'invalid_changes' | 'unknown_tax_category' | 'barcode_taken' | 'duplicate_sku' | 'stale_version' | 'currency_mismatch';
 
 /**
  * Why a batch of catalog changes was refused. Thrown before the batch's transaction commits, so a

@@ -60,7 +60,8 @@ export const CATALOG_SQL = {
   setMeta:
     'INSERT INTO catalog_meta (id, version, currency, source) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, currency = excluded.currency, source = excluded.source',
   taxCategories: 'SELECT id, name, rate_bp AS rateBp FROM tax_categories ORDER BY rate_bp DESC, id',
-  upsertTax: 'INSERT INTO tax_categories (id, name, rate_bp) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, rate_bp = excluded.rate_bp',
+  upsertTax:
+    'INSERT INTO tax_categories (id, name, rate_bp) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, rate_bp = excluded.rate_bp',
   upsertProduct: `INSERT INTO products (sku, name, grp, price_minor, tax_category_id, sold_by, active) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (sku) DO UPDATE SET name = excluded.name, grp = excluded.grp, price_minor = excluded.price_minor,
       tax_category_id = excluded.tax_category_id, sold_by = excluded.sold_by, active = excluded.active
@@ -117,7 +118,15 @@ export class CatalogRepository {
 
   /** Inserts or updates by SKU and returns the row id; the product keeps its row id (and FTS entry) on update. */
   upsertProduct(product: Required<ProductInput>): number {
-    const row = this.s.upsertProduct.get(product.sku, product.name, product.group, product.priceMinor, product.taxCategoryId, product.soldBy, product.active ? 1 : 0) as { id: number };
+    const row = this.s.upsertProduct.get(
+      product.sku,
+      product.name,
+      product.group,
+      product.priceMinor,
+      product.taxCategoryId,
+      product.soldBy,
+      product.active ? 1 : 0,
+    ) as { id: number };
     return row.id;
   }
 

@@ -23,7 +23,10 @@ export type BatchSource = Exclude<CatalogSource, 'empty'>;
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'batch';
-  return `The catalog changes are not valid: ${where}: ${issue?.message ?? 'invalid'}${error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : ''}.`.slice(0, 500);
+  return `The catalog changes are not valid: ${where}: ${issue?.message ?? 'invalid'}${error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : ''}.`.slice(
+    0,
+    500,
+  );
 }
 
 /**
@@ -109,7 +112,10 @@ export class CatalogService implements CatalogReader {
     return this.commit(source, audit, () => {
       const version = this.meta?.version ?? 0;
       if (parsed.data.baseVersion !== undefined && parsed.data.baseVersion !== version) {
-        throw new CatalogChangeError('stale_version', `The changes are based on catalog version ${parsed.data.baseVersion}; this terminal has version ${version}.`);
+        throw new CatalogChangeError(
+          'stale_version',
+          `The changes are based on catalog version ${parsed.data.baseVersion}; this terminal has version ${version}.`,
+        );
       }
       const storeCurrency = this.deps.storeCurrency();
       if (this.meta && this.meta.currency !== storeCurrency && this.repo.counts().products > 0) {
@@ -136,13 +142,18 @@ export class CatalogService implements CatalogReader {
   loadDemo(actorId: string | null, options: { audited?: boolean } = {}): CatalogInfo {
     const currency = this.deps.storeCurrency();
     const demo = demoCatalog(currency);
-    this.commit('demo', undefined, () => {
-      this.repo.removeAllProducts();
-      writeBatch(this.repo, catalogChangesSchema.parse(demo));
-      if (options.audited !== false) {
-        this.deps.audit.record({ action: 'catalog.imported', actorId, details: { source: 'demo', products: demo.upsert?.length ?? 0 } });
-      }
-    }, currency);
+    this.commit(
+      'demo',
+      undefined,
+      () => {
+        this.repo.removeAllProducts();
+        writeBatch(this.repo, catalogChangesSchema.parse(demo));
+        if (options.audited !== false) {
+          this.deps.audit.record({ action: 'catalog.imported', actorId, details: { source: 'demo', products: demo.upsert?.length ?? 0 } });
+        }
+      },
+      currency,
+    );
     return this.info();
   }
 

@@ -16,7 +16,13 @@ import { receiptPrintingOf } from '../../../shared/domain/devices';
 import type { ReceiptSource } from '../ledger/receipt-source';
 import { ipcLogSink } from '../logging/security-log';
 import {
-  createPayments, PAYMENTS_OUTBOX_KINDS, paymentDeclinesPort, paymentGatewayFor, unreachableGateway, type AttentionList, type PaymentGateway,
+  createPayments,
+  PAYMENTS_OUTBOX_KINDS,
+  paymentDeclinesPort,
+  paymentGatewayFor,
+  unreachableGateway,
+  type AttentionList,
+  type PaymentGateway,
   type Payments,
 } from '../payments';
 import { createReceipts } from '../receipts';
@@ -122,24 +128,27 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     publish: (paper) => events.publish('receipts', 'paper', paper),
     log,
   });
-  const register = createRegister({
-    db,
-    now,
-    settings,
-    audit,
-    outbox: storage.outbox,
-    terminalId: storage.terminalId,
-    catalog: deps.catalog ?? catalog.service,
-    drawer: devices.drawer,
-    staffName: (id) => staffName(id) ?? id,
-    log,
-    // Receipts after a sale: the receipt as its first copy will print.
-    receiptDocument: receipts.document,
-    // The receipt of a sale just completed, from the sale at hand (not read back and priced again).
-    completedReceipt: receipts.completed,
-    // Receipts a completed sale prints by itself (the printer's `receipts` setting).
-    receiptsDue: receipts.due,
-  }, records);
+  const register = createRegister(
+    {
+      db,
+      now,
+      settings,
+      audit,
+      outbox: storage.outbox,
+      terminalId: storage.terminalId,
+      catalog: deps.catalog ?? catalog.service,
+      drawer: devices.drawer,
+      staffName: (id) => staffName(id) ?? id,
+      log,
+      // Receipts after a sale: the receipt as its first copy will print.
+      receiptDocument: receipts.document,
+      // The receipt of a sale just completed, from the sale at hand (not read back and priced again).
+      completedReceipt: receipts.completed,
+      // Receipts a completed sale prints by itself (the printer's `receipts` setting).
+      receiptsDue: receipts.due,
+    },
+    records,
+  );
   const customers = createCustomers({
     db,
     now,
@@ -161,11 +170,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   // to payments, and customers' kinds (built at send time from the area's tables) are declared at construction.
   const sync = deps.sync
     ? createTerminalSync(storage, now, deps.sync, {
-      catalog: catalog.service,
-      staff: directory.repository,
-      paymentDeclines: paymentDeclinesPort({ db, audit, attention }),
-      declaredKinds: customers.outboxKinds,
-    })
+        catalog: catalog.service,
+        staff: directory.repository,
+        paymentDeclines: paymentDeclinesPort({ db, audit, attention }),
+        declaredKinds: customers.outboxKinds,
+      })
     : null;
   const payments = createPayments({
     db,
@@ -197,8 +206,20 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const session = staff.session;
   const kiosk = createKiosk({ host: deps.kiosk, auth: staff.auth, audit });
   const handlers = createHandlers({
-    appInfo: deps.appInfo, now, storage, settings: createSettings({ settings: storage.settings }), audit: createAudit({ audit }),
-    staff, devices, catalog, register, payments, receipts, kiosk, customers, sync,
+    appInfo: deps.appInfo,
+    now,
+    storage,
+    settings: createSettings({ settings: storage.settings }),
+    audit: createAudit({ audit }),
+    staff,
+    devices,
+    catalog,
+    register,
+    payments,
+    receipts,
+    kiosk,
+    customers,
+    sync,
   });
   const registry = createIpcRegistry({
     contract,
@@ -229,7 +250,12 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     devices,
     startTimers() {
       // Card authorizations a crash left open are settled at once, then every 30 s while any stay open.
-      const resolveAttempts = () => void payments.resolveCardAttempts().catch((error: unknown) => storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }));
+      const resolveAttempts = () =>
+        void payments
+          .resolveCardAttempts()
+          .catch((error: unknown) =>
+            storage.appLog.write({ level: 'error', event: 'payments.attempts_failed', name: (error as Error)?.name }),
+          );
       resolveAttempts();
       let ticks = 0;
       const timer = setInterval(() => {

@@ -4,7 +4,16 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { WeighedLookups } from '../devices';
 import type { CashDrawer } from '../devices/cash-drawer';
-import { createSales, type CartService, type CatalogReader, type CheckoutService, type ReceiptsDue, type RefundService, type Sales, type VoidService } from '../sales';
+import {
+  createSales,
+  type CartService,
+  type CatalogReader,
+  type CheckoutService,
+  type ReceiptsDue,
+  type RefundService,
+  type Sales,
+  type VoidService,
+} from '../sales';
 import { RefundRepository } from '../ledger/refund-repository';
 import { SaleRepository } from '../ledger/sale-repository';
 import { SalesLedger } from '../ledger/sales-ledger';
@@ -44,7 +53,14 @@ export function openRegisterRecords(deps: Pick<RegisterDeps, 'db' | 'settings' |
   const sales = new SaleRepository(db);
   const refunds = new RefundRepository(db);
   const shifts = new ShiftRepository(db);
-  const ledger = new SalesLedger({ db, sales, refunds, shifts, cashRoundingMinor: () => settings().store.cashRoundingMinor, staffName: deps.staffName });
+  const ledger = new SalesLedger({
+    db,
+    sales,
+    refunds,
+    shifts,
+    cashRoundingMinor: () => settings().store.cashRoundingMinor,
+    staffName: deps.staffName,
+  });
   return { sales, refunds, shifts, ledger };
 }
 
@@ -67,12 +83,32 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
   const drawer = openedAfterCommit(deps.drawer, deps.log);
   const { sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger } = records;
   const sales = createSales({
-    db, now, settings, audit, outbox, terminalId, sales: saleRows, refunds: refundRows, shifts: shiftRows, ledger,
-    catalog: deps.catalog, drawer, receiptDocument: deps.receiptDocument, completedReceipt: deps.completedReceipt,
+    db,
+    now,
+    settings,
+    audit,
+    outbox,
+    terminalId,
+    sales: saleRows,
+    refunds: refundRows,
+    shifts: shiftRows,
+    ledger,
+    catalog: deps.catalog,
+    drawer,
+    receiptDocument: deps.receiptDocument,
+    completedReceipt: deps.completedReceipt,
     ...(deps.receiptsDue ? { receiptsDue: deps.receiptsDue } : {}),
   });
   const shifts = createShifts({
-    db, now, settings, audit, outbox, terminalId, shifts: shiftRows, ledger, drawer,
+    db,
+    now,
+    settings,
+    audit,
+    outbox,
+    terminalId,
+    shifts: shiftRows,
+    ledger,
+    drawer,
     saleInProgress: () => sales.cart.openWorkOwner() !== null,
   });
   return {
@@ -83,7 +119,8 @@ export function createRegister(deps: RegisterDeps, records: RegisterRecords = op
     shifts: shifts.service,
     ledger,
     weighed: {
-      weighedProduct: ({ code, productId }) => (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
+      weighedProduct: ({ code, productId }) =>
+        (code ? deps.catalog.findByBarcode(code) : deps.catalog.get(productId ?? ''))?.soldBy === 'weight',
       openSale: () => sales.cart.current(),
     },
     handlers: (ports) => ({ ...sales.handlers(ports), ...shifts.handlers }),

@@ -62,7 +62,13 @@ export interface RunningTerminal {
 export async function startTerminal(host: TerminalHost): Promise<RunningTerminal> {
   const now = host.now ?? (() => new Date());
   const { dataDir, keychain } = host;
-  const storage = await openTerminalStorage({ dataDir, policyFile: host.policyFile, keychain, now, ...(host.nativeBinding ? { nativeBinding: host.nativeBinding } : {}) });
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: host.policyFile,
+    keychain,
+    now,
+    ...(host.nativeBinding ? { nativeBinding: host.nativeBinding } : {}),
+  });
   const log = (entry: Record<string, unknown>) => storage.appLog.write(entry);
   const shutdown = createShutdown(log);
   shutdown.add('logs', 'security-log', () => storage.securityLog.flush());
@@ -79,7 +85,8 @@ export async function startTerminal(host: TerminalHost): Promise<RunningTerminal
     ...(host.catalogFiles ? { catalogFiles: host.catalogFiles } : {}),
     ...(host.customerExports ? { customerExports: host.customerExports } : {}),
     sync: {
-      keychain, exportDir: path.join(dataDir, 'exports'),
+      keychain,
+      exportDir: path.join(dataDir, 'exports'),
       ...(host.api?.baseUrl ? { baseUrl: host.api.baseUrl } : {}),
       ...(host.api?.caFile ? { caPem: readFileSync(host.api.caFile, 'utf8') } : {}),
       ...(host.network?.osTrustStore ? { osTrustStore: true } : {}),

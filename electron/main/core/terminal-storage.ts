@@ -52,7 +52,11 @@ export const DATABASE_FILE = 'terminal.db';
 
 /** The logs open before settings do: until then, the policy file's value or the default. */
 function logMonths(policy: SettingsPatch, settings: () => SettingsService | undefined): number {
-  return settings()?.current().values.policies.privacy.securityLogMonths ?? policy.policies?.privacy?.securityLogMonths ?? DEFAULT_SETTINGS.policies.privacy.securityLogMonths;
+  return (
+    settings()?.current().values.policies.privacy.securityLogMonths ??
+    policy.policies?.privacy?.securityLogMonths ??
+    DEFAULT_SETTINGS.policies.privacy.securityLogMonths
+  );
 }
 
 /**
@@ -62,7 +66,10 @@ function logMonths(policy: SettingsPatch, settings: () => SettingsService | unde
 export async function openTerminalStorage(options: TerminalStorageOptions): Promise<TerminalStorage> {
   // Nothing is created before the keychain answers: its retries are logged once the app log exists.
   const retries: Record<string, unknown>[] = [];
-  await probeKeychainPatiently(options.keychain, { ...options.keychainRetry, log: (entry) => retries.push({ ...entry, at: options.now().toISOString() }) });
+  await probeKeychainPatiently(options.keychain, {
+    ...options.keychainRetry,
+    log: (entry) => retries.push({ ...entry, at: options.now().toISOString() }),
+  });
   const policy = loadPolicyFile(options.policyFile);
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
   const db = await openEncryptedDatabase(dbFile, options.keychain, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -80,10 +87,14 @@ export async function openTerminalStorage(options: TerminalStorageOptions): Prom
     const kept = { keep: 1_000, keepMonths: () => logMonths(policy, () => ready.settings) };
     const appLog = new RotatingLog({ dir: logsDir, name: 'app', now: options.now, ...logHealth });
     for (const entry of retries) appLog.write(entry);
-    const securityLog = new SecurityLog(new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...kept, ...logHealth }), () => terminalId, {
-      refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...kept, ...logHealth }),
-      now: options.now,
-    });
+    const securityLog = new SecurityLog(
+      new RotatingLog({ dir: logsDir, name: 'security', now: options.now, ...kept, ...logHealth }),
+      () => terminalId,
+      {
+        refusals: new RotatingLog({ dir: logsDir, name: 'security-refusals', now: options.now, ...kept, ...logHealth }),
+        now: options.now,
+      },
+    );
     const audit = new AuditTrail({ db, now: options.now, terminalId: () => terminalId });
     const pinKey = await loadPinKey(options.keychain, db, options.pinCost);
     const settings = new SettingsService(db, policy, audit, options.now);

@@ -32,13 +32,25 @@ export type TerminalSyncAreas = Pick<SyncPorts, 'catalog' | 'staff' | 'paymentDe
  * Sync over the terminal's storage, wired top to bottom: the API link and enrollment first, then sync
  * with its ports into the areas it reaches.
  */
-export function createTerminalSync(storage: TerminalStorage, now: () => Date, options: TerminalSyncOptions, areas: TerminalSyncAreas): Sync {
+export function createTerminalSync(
+  storage: TerminalStorage,
+  now: () => Date,
+  options: TerminalSyncOptions,
+  areas: TerminalSyncAreas,
+): Sync {
   const { keychain } = options;
   const settings = () => storage.settings.current().values;
   const state = new SyncState(storage.db, now);
   const queue = new OutboxQueue(storage.db, storage.needsAttention, now);
   const link = createApiLink({
-    db: storage.db, keychain, now, settings, audit: storage.audit, state, queue, needsAttention: storage.needsAttention,
+    db: storage.db,
+    keychain,
+    now,
+    settings,
+    audit: storage.audit,
+    state,
+    queue,
+    needsAttention: storage.needsAttention,
     applyStore: (store) => storage.settings.applyFromNoPOS(store),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.caPem ? { caPem: options.caPem } : {}),
@@ -48,10 +60,20 @@ export function createTerminalSync(storage: TerminalStorage, now: () => Date, op
     ...(options.transport ? { transport: options.transport } : {}),
   });
   const sync = createSync({
-    db: storage.db, now, keychain, settings, audit: storage.audit, securityLog: storage.securityLog,
+    db: storage.db,
+    now,
+    keychain,
+    settings,
+    audit: storage.audit,
+    securityLog: storage.securityLog,
     log: (entry) => storage.appLog.write(entry),
-    outbox: storage.outbox, queue, state, needsAttention: storage.needsAttention,
-    api: link.api, enrollment: link.enrollment, reachability: link.reachability,
+    outbox: storage.outbox,
+    queue,
+    state,
+    needsAttention: storage.needsAttention,
+    api: link.api,
+    enrollment: link.enrollment,
+    reachability: link.reachability,
     applyStore: (store) => storage.settings.applyFromNoPOS(store),
     ...areas,
     exportDir: options.exportDir,

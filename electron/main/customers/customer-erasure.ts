@@ -29,11 +29,17 @@ export class CustomerErasure {
     if (erasures.wasErased(customerId)) throw new AppError('conflict', 'This customer was already erased.');
     if (!customers.get(customerId)) throw new AppError('not_found', 'No customer with that id on this terminal.');
     const pending = erasures.pendingFor(customerId);
-    if (pending) throw new AppError('conflict', `An erasure is already recorded for this customer; it runs on ${pending.dueAt.slice(0, 10)}.`);
+    if (pending)
+      throw new AppError('conflict', `An erasure is already recorded for this customer; it runs on ${pending.dueAt.slice(0, 10)}.`);
     const now = this.deps.now();
     const lastSale = customers.lastSaleAt(customerId);
     const dueMs = lastSale ? Date.parse(lastSale) + this.deps.holdDays() * DAY_MS : now.getTime();
-    const request = { customerId, requestedAt: now.toISOString(), requestedBy: staffId, dueAt: new Date(Math.max(dueMs, now.getTime())).toISOString() };
+    const request = {
+      customerId,
+      requestedAt: now.toISOString(),
+      requestedBy: staffId,
+      dueAt: new Date(Math.max(dueMs, now.getTime())).toISOString(),
+    };
     if (dueMs <= now.getTime()) {
       writeTransaction(this.deps.db, (tx) => erasures.record(tx, request));
       return this.eraseNow(customerId, staffId, request.requestedAt);
@@ -42,7 +48,12 @@ export class CustomerErasure {
       erasures.record(tx, request);
       this.deps.service.withdrawAllIn(tx, customerId, staffId);
       this.deps.outbox.enqueue(tx, { clientId: uuidv7(now.getTime()), kind: CUSTOMER_KINDS.upsert, payload: { customerId } });
-      this.deps.audit.record({ action: 'customer.erasure_requested', actorId: staffId, target: `customer:${customerId}`, details: { dueAt: request.dueAt } });
+      this.deps.audit.record({
+        action: 'customer.erasure_requested',
+        actorId: staffId,
+        target: `customer:${customerId}`,
+        details: { dueAt: request.dueAt },
+      });
     });
     return { status: 'held', customerId, dueAt: request.dueAt };
   }
@@ -62,8 +73,17 @@ export class CustomerErasure {
       const sales = this.deps.customers.pseudonymiseSales(tx, customerId, pseudonym);
       this.deps.customers.delete(tx, customerId);
       this.deps.erasures.markErased(tx, customerId, erasedAt);
-      this.deps.outbox.enqueue(tx, { clientId: uuidv7(Date.parse(erasedAt)), kind: CUSTOMER_KINDS.erasure, payload: { customerId, requestedAt, erasedAt } });
-      this.deps.audit.record({ action: 'customer.erased', actorId: requestedBy, target: `customer:${customerId}`, details: { sales, requestedAt } });
+      this.deps.outbox.enqueue(tx, {
+        clientId: uuidv7(Date.parse(erasedAt)),
+        kind: CUSTOMER_KINDS.erasure,
+        payload: { customerId, requestedAt, erasedAt },
+      });
+      this.deps.audit.record({
+        action: 'customer.erased',
+        actorId: requestedBy,
+        target: `customer:${customerId}`,
+        details: { sales, requestedAt },
+      });
     });
     // The deleted pages were zeroed in the new page images; the WAL still holds the old ones until now.
     this.deps.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -29,15 +29,30 @@ export class CustomerExport {
   facts(customerId: string) {
     const record = this.deps.service.record(customerId);
     const emails = this.deps.db
-      .prepare("SELECT json_extract(payload_json, '$.receiptNumber') AS receiptNumber, created_at AS requestedAt, status FROM outbox WHERE kind = 'receipt.email' AND json_extract(payload_json, '$.customerId') = ? ORDER BY seq")
+      .prepare(
+        "SELECT json_extract(payload_json, '$.receiptNumber') AS receiptNumber, created_at AS requestedAt, status FROM outbox WHERE kind = 'receipt.email' AND json_extract(payload_json, '$.customerId') = ? ORDER BY seq",
+      )
       .all(customerId) as { receiptNumber: string; requestedAt: string; status: string }[];
     return {
       format: 'nopos-customer-export/1',
       exportedAt: this.deps.now().toISOString(),
       controller: this.deps.controller(),
-      customer: { id: record.id, name: record.name, email: record.email, phone: record.phone, createdAt: record.createdAt, updatedAt: record.updatedAt },
+      customer: {
+        id: record.id,
+        name: record.name,
+        email: record.email,
+        phone: record.phone,
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+      },
       consents: record.consentHistory.map((c) => ({ ...c, text: consentWording(c.purpose, c.textVersion, this.deps.consentTexts) })),
-      sales: this.deps.customers.sales(customerId).map((s) => ({ receiptNumber: s.receiptNumber, completedAt: s.completedAt, totalMinor: s.totalMinor, currency: s.currency, status: s.status })),
+      sales: this.deps.customers.sales(customerId).map((s) => ({
+        receiptNumber: s.receiptNumber,
+        completedAt: s.completedAt,
+        totalMinor: s.totalMinor,
+        currency: s.currency,
+        status: s.status,
+      })),
       receiptEmails: emails.map((e) => ({ receiptNumber: e.receiptNumber, requestedAt: e.requestedAt, delivered: e.status === 'sent' })),
       erasureDueAt: record.erasureDueAt,
     };
@@ -53,7 +68,12 @@ export class CustomerExport {
       { name: 'json', bytes: Buffer.from(`${JSON.stringify(facts, null, 2)}\n`) },
       { name: 'pdf', bytes: textPdf(readableLines(facts)) },
     );
-    this.deps.audit.record({ action: 'customer.exported', actorId: staffId, target: `customer:${customerId}`, details: { files: files.length } });
+    this.deps.audit.record({
+      action: 'customer.exported',
+      actorId: staffId,
+      target: `customer:${customerId}`,
+      details: { files: files.length },
+    });
     return { outcome: 'saved', files };
   }
 }
@@ -74,12 +94,20 @@ function readableLines(facts: ReturnType<CustomerExport['facts']>): string[] {
     ...(facts.erasureDueAt ? [`Erasure requested: runs on ${facts.erasureDueAt}`] : []),
     '',
     '# Consents',
-    ...(facts.consents.length ? facts.consents.map((c) => `${c.at}  ${c.purpose}: ${c.granted ? 'given' : 'withdrawn'} (text ${c.textVersion}, staff ${c.staffId})`) : ['None.']),
+    ...(facts.consents.length
+      ? facts.consents.map((c) => `${c.at}  ${c.purpose}: ${c.granted ? 'given' : 'withdrawn'} (text ${c.textVersion}, staff ${c.staffId})`)
+      : ['None.']),
     '',
     '# Purchases',
-    ...(facts.sales.length ? facts.sales.map((s) => `${s.completedAt ?? 'open'}  ${s.receiptNumber ?? '-'}  ${money(s.totalMinor, s.currency)}  ${s.status}`) : ['None.']),
+    ...(facts.sales.length
+      ? facts.sales.map((s) => `${s.completedAt ?? 'open'}  ${s.receiptNumber ?? '-'}  ${money(s.totalMinor, s.currency)}  ${s.status}`)
+      : ['None.']),
     '',
     '# E-mailed receipts',
-    ...(facts.receiptEmails.length ? facts.receiptEmails.map((e) => `${e.requestedAt}  ${e.receiptNumber}  ${e.delivered ? 'handed to NoPOS for sending' : 'waiting to sync'}`) : ['None.']),
+    ...(facts.receiptEmails.length
+      ? facts.receiptEmails.map(
+          (e) => `${e.requestedAt}  ${e.receiptNumber}  ${e.delivered ? 'handed to NoPOS for sending' : 'waiting to sync'}`,
+        )
+      : ['None.']),
   ];
 }

@@ -45,12 +45,16 @@ export class CustomerRepository {
 
   insert(_tx: Tx, row: CustomerRow): void {
     this.db
-      .prepare('INSERT INTO customers (id, name, email, phone, created_at, created_by, updated_at) VALUES (@id, @name, @email, @phone, @created_at, @created_by, @updated_at)')
+      .prepare(
+        'INSERT INTO customers (id, name, email, phone, created_at, created_by, updated_at) VALUES (@id, @name, @email, @phone, @created_at, @created_by, @updated_at)',
+      )
       .run(row);
   }
 
   update(_tx: Tx, id: string, fields: { name: string; email: string | null; phone: string | null }, at: string): void {
-    this.db.prepare('UPDATE customers SET name = ?, email = ?, phone = ?, updated_at = ? WHERE id = ?').run(fields.name, fields.email, fields.phone, at, id);
+    this.db
+      .prepare('UPDATE customers SET name = ?, email = ?, phone = ?, updated_at = ? WHERE id = ?')
+      .run(fields.name, fields.email, fields.phone, at, id);
   }
 
   touch(_tx: Tx, id: string, at: string): void {
@@ -78,7 +82,9 @@ export class CustomerRepository {
 
   /** The latest grant of a purpose still standing, or null. */
   standingConsent(customerId: string, purpose: ConsentPurpose): ConsentRecord | null {
-    const last = this.consentHistory(customerId).filter((r) => r.purpose === purpose).at(-1);
+    const last = this.consentHistory(customerId)
+      .filter((r) => r.purpose === purpose)
+      .at(-1);
     return last?.granted ? last : null;
   }
 
@@ -95,11 +101,21 @@ export class CustomerRepository {
   }
 
   customerOfSale(saleId: string): string | null {
-    return (this.db.prepare('SELECT customer_ref FROM sale_customers WHERE sale_id = ?').get(saleId) as { customer_ref: string } | undefined)?.customer_ref ?? null;
+    return (
+      (this.db.prepare('SELECT customer_ref FROM sale_customers WHERE sale_id = ?').get(saleId) as { customer_ref: string } | undefined)
+        ?.customer_ref ?? null
+    );
   }
 
   /** Completed sales of a customer, oldest first: receipt number, when, total. */
-  sales(customerId: string): { saleId: string; receiptNumber: string | null; completedAt: string | null; totalMinor: number | null; currency: string; status: string }[] {
+  sales(customerId: string): {
+    saleId: string;
+    receiptNumber: string | null;
+    completedAt: string | null;
+    totalMinor: number | null;
+    currency: string;
+    status: string;
+  }[] {
     return this.db
       .prepare(
         `SELECT s.id AS saleId, d.receipt_number AS receiptNumber, s.completed_at AS completedAt, s.total_minor AS totalMinor, s.currency, s.status
@@ -112,7 +128,9 @@ export class CustomerRepository {
   lastSaleAt(customerId: string): string | null {
     return (
       this.db
-        .prepare("SELECT max(s.completed_at) AS at FROM sale_customers c JOIN sales s ON s.id = c.sale_id WHERE c.customer_ref = ? AND s.status IN ('completed', 'voided')")
+        .prepare(
+          "SELECT max(s.completed_at) AS at FROM sale_customers c JOIN sales s ON s.id = c.sale_id WHERE c.customer_ref = ? AND s.status IN ('completed', 'voided')",
+        )
         .get(customerId) as { at: string | null }
     ).at;
   }

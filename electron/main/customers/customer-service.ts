@@ -44,7 +44,13 @@ export interface CustomerServiceDeps extends CustomerRecords {
 }
 
 export function toSummary(row: CustomerRow, consents: CustomerSummary['consents']): CustomerSummary {
-  return { id: row.id, name: row.name, maskedEmail: row.email ? maskEmail(row.email) : null, maskedPhone: row.phone ? maskPhone(row.phone) : null, consents };
+  return {
+    id: row.id,
+    name: row.name,
+    maskedEmail: row.email ? maskEmail(row.email) : null,
+    maskedPhone: row.phone ? maskPhone(row.phone) : null,
+    consents,
+  };
 }
 
 /**
@@ -57,7 +63,11 @@ export class CustomerService {
 
   private existing(id: string): CustomerRow {
     const row = this.deps.customers.get(id);
-    if (!row) throw new AppError('not_found', this.deps.erasures.wasErased(id) ? 'This customer was erased.' : 'No customer with that id on this terminal.');
+    if (!row)
+      throw new AppError(
+        'not_found',
+        this.deps.erasures.wasErased(id) ? 'This customer was erased.' : 'No customer with that id on this terminal.',
+      );
     return row;
   }
 
@@ -105,16 +115,23 @@ export class CustomerService {
     const id = uuidv7(this.deps.now().getTime());
     writeTransaction(this.deps.db, (tx) => {
       this.deps.customers.insert(tx, { id, ...input, created_at: at, created_by: staffId, updated_at: at });
-      for (const grant of consents) this.deps.customers.addConsent(tx, id, { purpose: grant.purpose, granted: true, at, staffId, textVersion: grant.textVersion });
+      for (const grant of consents)
+        this.deps.customers.addConsent(tx, id, { purpose: grant.purpose, granted: true, at, staffId, textVersion: grant.textVersion });
       this.queueUpsert(tx, id);
-      this.deps.audit.record({ action: 'customer.created', actorId: staffId, target: `customer:${id}`, details: { consents: consents.map((c) => c.purpose).join(',') } });
+      this.deps.audit.record({
+        action: 'customer.created',
+        actorId: staffId,
+        target: `customer:${id}`,
+        details: { consents: consents.map((c) => c.purpose).join(',') },
+      });
     });
     return this.summary(id);
   }
 
   update(id: string, input: CustomerInput, staffId: string): CustomerRecord {
     this.existing(id);
-    if (this.deps.erasures.pendingFor(id)) throw new AppError('conflict', 'An erasure is recorded for this customer: the record is no longer changed.');
+    if (this.deps.erasures.pendingFor(id))
+      throw new AppError('conflict', 'An erasure is recorded for this customer: the record is no longer changed.');
     if (!input.email && this.deps.customers.standingConsent(id, 'email_receipts')) {
       throw new AppError('invalid_request', 'Withdraw the e-mailed receipts consent before removing the e-mail address.');
     }
@@ -129,8 +146,10 @@ export class CustomerService {
   giveConsent(id: string, grant: ConsentGrant, staffId: string): CustomerSummary {
     const row = this.existing(id);
     this.checkVersion(grant);
-    if (this.deps.erasures.pendingFor(id)) throw new AppError('conflict', 'An erasure is recorded for this customer: no new consent is taken.');
-    if (grant.purpose === 'email_receipts' && !row.email) throw new AppError('invalid_request', 'E-mailed receipts need an e-mail address.');
+    if (this.deps.erasures.pendingFor(id))
+      throw new AppError('conflict', 'An erasure is recorded for this customer: no new consent is taken.');
+    if (grant.purpose === 'email_receipts' && !row.email)
+      throw new AppError('invalid_request', 'E-mailed receipts need an e-mail address.');
     this.recordConsent(id, grant.purpose, true, grant.textVersion, staffId);
     return this.summary(id);
   }
@@ -158,14 +177,20 @@ export class CustomerService {
       this.deps.customers.addConsent(tx, id, { purpose, granted, at, staffId, textVersion });
       this.deps.customers.touch(tx, id, at);
       this.queueUpsert(tx, id);
-      this.deps.audit.record({ action: granted ? 'customer.consent_given' : 'customer.consent_withdrawn', actorId: staffId, target: `customer:${id}`, details: { purpose, textVersion } });
+      this.deps.audit.record({
+        action: granted ? 'customer.consent_given' : 'customer.consent_withdrawn',
+        actorId: staffId,
+        target: `customer:${id}`,
+        details: { purpose, textVersion },
+      });
     });
   }
 
   attach(saleId: string, customerId: string, staffId: string): CustomerSummary {
     this.existing(customerId);
     // A new sale would push the hold's end out and link the person to more purchases.
-    if (this.deps.erasures.pendingFor(customerId)) throw new AppError('conflict', 'An erasure is recorded for this customer: they are not attached to new sales.');
+    if (this.deps.erasures.pendingFor(customerId))
+      throw new AppError('conflict', 'An erasure is recorded for this customer: they are not attached to new sales.');
     const status = this.deps.saleStatus(saleId);
     if (status === null) throw new AppError('not_found', 'No sale with that id on this terminal.');
     if (status !== 'open' && status !== 'parked') throw new AppError('conflict', 'A customer is attached while the sale is open.');

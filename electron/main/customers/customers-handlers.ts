@@ -14,13 +14,19 @@ export interface CustomersHandlerDeps {
   emails: ReceiptEmails;
 }
 
-export function createCustomersHandlers({ service, erasure, exporter, emails }: CustomersHandlerDeps): Handlers<NoposContract>['customers'] {
+export function createCustomersHandlers({
+  service,
+  erasure,
+  exporter,
+  emails,
+}: CustomersHandlerDeps): Handlers<NoposContract>['customers'] {
   return {
     search: ({ query }) => service.search(query),
     consentTexts: () => CONSENT_TEXTS,
     create: ({ customer, consents }, context) => service.create(customer, consents, staffOf(context)),
     summary: ({ customerId }) => service.summary(customerId),
-    giveConsent: ({ customerId, purpose, textVersion }, context) => service.giveConsent(customerId, { purpose, textVersion }, staffOf(context)),
+    giveConsent: ({ customerId, purpose, textVersion }, context) =>
+      service.giveConsent(customerId, { purpose, textVersion }, staffOf(context)),
     withdrawConsent: ({ customerId, purpose }, context) => service.withdrawConsent(customerId, purpose, staffOf(context)),
     attach: ({ saleId, customerId }, context) => service.attach(saleId, customerId, staffOf(context)),
     detach: ({ saleId }, context) => service.detach(saleId, staffOf(context)),

@@ -19,12 +19,16 @@ export class ErasureBook {
   constructor(private readonly db: Db) {}
 
   wasErased(customerId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM customer_erasures WHERE id_hash = ? AND erased_at IS NOT NULL').get(idHash(customerId)) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM customer_erasures WHERE id_hash = ? AND erased_at IS NOT NULL').get(idHash(customerId)) !== undefined
+    );
   }
 
   pendingFor(customerId: string): PendingErasure | null {
     const row = this.db
-      .prepare('SELECT customer_id AS customerId, requested_at AS requestedAt, requested_by AS requestedBy, due_at AS dueAt FROM customer_erasures WHERE id_hash = ? AND erased_at IS NULL')
+      .prepare(
+        'SELECT customer_id AS customerId, requested_at AS requestedAt, requested_by AS requestedBy, due_at AS dueAt FROM customer_erasures WHERE id_hash = ? AND erased_at IS NULL',
+      )
       .get(idHash(customerId)) as PendingErasure | undefined;
     return row ?? null;
   }
@@ -41,7 +45,9 @@ export class ErasureBook {
 
   due(now: Date): PendingErasure[] {
     return this.db
-      .prepare('SELECT customer_id AS customerId, requested_at AS requestedAt, requested_by AS requestedBy, due_at AS dueAt FROM customer_erasures WHERE erased_at IS NULL AND due_at <= ? ORDER BY due_at')
+      .prepare(
+        'SELECT customer_id AS customerId, requested_at AS requestedAt, requested_by AS requestedBy, due_at AS dueAt FROM customer_erasures WHERE erased_at IS NULL AND due_at <= ? ORDER BY due_at',
+      )
       .all(now.toISOString()) as PendingErasure[];
   }
 }

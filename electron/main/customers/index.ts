@@ -60,9 +60,23 @@ export function createCustomers(ports: CustomersPorts): Customers {
   const customers = new CustomerRepository(db);
   const erasures = new ErasureBook(db);
   const service = new CustomerService({ db, now, audit, outbox, customers, erasures, saleStatus: ports.saleStatus });
-  const erasure = new CustomerErasure({ db, now, audit, outbox, customers, erasures, service, holdDays: () => ports.settings().policies.privacy.erasureHoldDays });
+  const erasure = new CustomerErasure({
+    db,
+    now,
+    audit,
+    outbox,
+    customers,
+    erasures,
+    service,
+    holdDays: () => ports.settings().policies.privacy.erasureHoldDays,
+  });
   const exporter = new CustomerExport({
-    db, now, audit, customers, service, destination: ports.exports,
+    db,
+    now,
+    audit,
+    customers,
+    service,
+    destination: ports.exports,
     controller: () => ({ store: ports.settings().store.name, terminal: ports.settings().terminal.id }),
   });
   const emails = new ReceiptEmails({ db, now, audit, outbox, customers, saleOfReceipt: ports.saleOfReceipt });
@@ -71,6 +85,10 @@ export function createCustomers(ports: CustomersPorts): Customers {
     outboxKinds: customerKinds({ customers, receiptDocument: ports.receiptDocument, storeName: () => ports.settings().store.name }),
     erasure,
     start: () =>
-      startPeriodic(() => erasure.runDue(), HOUR_MS, (error) => ports.log({ event: 'customers.erasure_failed', error: error instanceof Error ? error.name : typeof error })),
+      startPeriodic(
+        () => erasure.runDue(),
+        HOUR_MS,
+        (error) => ports.log({ event: 'customers.erasure_failed', error: error instanceof Error ? error.name : typeof error }),
+      ),
   };
 }

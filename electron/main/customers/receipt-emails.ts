@@ -36,7 +36,11 @@ export class ReceiptEmails {
       throw new AppError('conflict', 'This customer has not agreed to e-mailed receipts: ask, and record their consent first.');
     }
     writeTransaction(this.deps.db, (tx) => {
-      this.deps.outbox.enqueue(tx, { clientId: uuidv7(this.deps.now().getTime()), kind: CUSTOMER_KINDS.receiptEmail, payload: { customerId, receiptNumber } });
+      this.deps.outbox.enqueue(tx, {
+        clientId: uuidv7(this.deps.now().getTime()),
+        kind: CUSTOMER_KINDS.receiptEmail,
+        payload: { customerId, receiptNumber },
+      });
       // No customer id: the audit trail outlives an erasure and must not lead back to the person's sales.
       this.deps.audit.record({ action: 'receipt.emailed', actorId: staffId, target: receiptNumber });
     });

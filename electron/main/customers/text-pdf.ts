@@ -56,7 +56,8 @@ export function textPdf(lines: readonly string[]): Buffer {
         return `BT /${heading ? 'F2' : 'F1'} ${FONT_SIZE} Tf ${MARGIN} ${y} Td ${pdfString(heading ? line.slice(2) : line)} Tj ET`;
       })
       .join('\n');
-    objects[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${id + 1} 0 R >>`;
+    objects[id] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${id + 1} 0 R >>`;
     objects[id + 1] = `<< /Length ${Buffer.byteLength(body, 'latin1')} >>\nstream\n${body}\nendstream`;
   });
   let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

@@ -44,7 +44,12 @@ export function readUnsyncedMarker(file: string): (UnsyncedSummary & { updatedAt
   }
   const unsynced = Number(values.get('unsynced'));
   if (!Number.isInteger(unsynced) || unsynced < 0) return null;
-  return { unsynced, oldestAt: values.get('oldest') || null, lastExportAt: values.get('last_export') || null, updatedAt: values.get('updated') ?? '' };
+  return {
+    unsynced,
+    oldestAt: values.get('oldest') || null,
+    lastExportAt: values.get('last_export') || null,
+    updatedAt: values.get('updated') ?? '',
+  };
 }
 
 export interface UnsyncedMarkerDeps {

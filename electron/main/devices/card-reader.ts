@@ -16,7 +16,8 @@ export interface CardReadRequest {
   currency: string;
 }
 
-export type CardRead = { outcome: 'read'; token: PaymentToken; card: CardDisplay } | { outcome: 'cancelled'; reason: 'customer' | 'timeout' };
+export type CardRead =
+  { outcome: 'read'; token: PaymentToken; card: CardDisplay } | { outcome: 'cancelled'; reason: 'customer' | 'timeout' };
 
 export interface CardReader {
   readonly kind: 'simulated' | 'hardware';

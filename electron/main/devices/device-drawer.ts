@@ -9,7 +9,10 @@ import { drawerKickBytes, realtimeKickBytes } from './escpos/receipt-bytes';
 import { isEscPos } from './links/printer-links';
 
 export class DrawerDidNotOpen extends AppError {
-  constructor(readonly reason: DrawerOpenReason, message: string) {
+  constructor(
+    readonly reason: DrawerOpenReason,
+    message: string,
+  ) {
     super('unavailable', message);
   }
 }
@@ -35,7 +38,8 @@ export function deviceCashDrawer(deps: {
     open: async (reason) => {
       const { drawer, printer } = deps.settings();
       if (drawer.connection === 'none') return deps.host.open(reason);
-      if (!isEscPos(printer.connection)) return fail(reason, 'The drawer did not open: it is wired to the printer, but no ESC/POS printer is set up.');
+      if (!isEscPos(printer.connection))
+        return fail(reason, 'The drawer did not open: it is wired to the printer, but no ESC/POS printer is set up.');
       const result = await deps.escpos.send(drawerKickBytes(drawer), { whenStopped: realtimeKickBytes(drawer), askAfter: false });
       if (!result.ok) fail(reason, `The drawer did not open. ${PRINTER_STATE_MESSAGES[result.state]} Open it with its key if you must.`);
     },

@@ -36,7 +36,11 @@ export class DeviceMonitor {
   status(): DeviceStatus {
     const settings = this.deps.settings();
     const { connection } = settings.printer;
-    const state: PrinterState = !isEscPos(connection) ? (connection === 'os_dialog' ? 'os_dialog' : 'not_set_up') : (this.printerState?.state ?? 'unknown');
+    const state: PrinterState = !isEscPos(connection)
+      ? connection === 'os_dialog'
+        ? 'os_dialog'
+        : 'not_set_up'
+      : (this.printerState?.state ?? 'unknown');
     return {
       printer: {
         connection,

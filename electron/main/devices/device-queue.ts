@@ -20,12 +20,15 @@ export class DeviceQueue {
   }
 
   run<T>(job: () => Promise<T>): Promise<T> {
-    if (this.pending >= this.limit) return Promise.reject(new AppError('unavailable', 'The printer has too much waiting: check it, then try again.'));
+    if (this.pending >= this.limit)
+      return Promise.reject(new AppError('unavailable', 'The printer has too much waiting: check it, then try again.'));
     this.pending += 1;
     const result = this.tail.then(job);
-    this.tail = result.catch(() => undefined).finally(() => {
-      this.pending -= 1;
-    });
+    this.tail = result
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending -= 1;
+      });
     return result;
   }
 }

@@ -35,9 +35,12 @@ export function deviceReceiptPrinter(deps: {
     print: async (html, fileName, doc) => {
       const printer = deps.settings().printer;
       if (printer.connection === 'os_dialog') return deps.host.print(html, fileName);
-      if (!isEscPos(printer.connection) || !doc) throw new AppError('unavailable', 'No receipt printer is set up on this terminal: save a PDF instead.');
+      if (!isEscPos(printer.connection) || !doc)
+        throw new AppError('unavailable', 'No receipt printer is set up on this terminal: save a PDF instead.');
       let jobId: number | null = null;
-      const result = await deps.escpos.send(receiptBytes(doc, printer), { onFirstWrite: () => (jobId = deps.jobs.started(doc.receiptNumber, purposeOf(doc))) });
+      const result = await deps.escpos.send(receiptBytes(doc, printer), {
+        onFirstWrite: () => (jobId = deps.jobs.started(doc.receiptNumber, purposeOf(doc))),
+      });
       if (jobId !== null) deps.jobs.finished(jobId, result.ok ? 'printed' : 'failed', result.state);
       if (!result.ok) {
         const message = printFailureMessage(result, doc.kind === 'z_report' || doc.kind === 'x_report' ? 'report' : 'receipt');

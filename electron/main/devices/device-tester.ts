@@ -26,7 +26,10 @@ export class DeviceTester {
   ) {}
 
   async test(device: TestedDevice, actorId: string | null): Promise<DeviceTestResult> {
-    const result = await this.run(device).catch((error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : 'The test failed.' }));
+    const result = await this.run(device).catch((error: unknown) => ({
+      ok: false,
+      message: error instanceof Error ? error.message : 'The test failed.',
+    }));
     this.deps.audit.record({ action: 'device.tested', actorId, target: device, details: { ok: result.ok } });
     return result;
   }
@@ -35,11 +38,18 @@ export class DeviceTester {
     const settings = this.deps.settings();
     if (device === 'printer') {
       const { printer } = settings;
-      if (printer.connection === 'os_dialog') return { ok: true, message: 'Receipts print through the system’s print dialog: print a receipt to try it.' };
+      if (printer.connection === 'os_dialog')
+        return { ok: true, message: 'Receipts print through the system’s print dialog: print a receipt to try it.' };
       if (!isEscPos(printer.connection)) return { ok: false, message: 'No receipt printer is set up.' };
       const result = await this.deps.escpos.send(testPageBytes(printer, this.deps.terminalName()));
       if (!result.ok) return { ok: false, message: printFailureMessage(result, 'test page') };
-      return { ok: true, message: result.state === 'unknown' ? 'The test page was sent. The printer does not report its state: check that it came out.' : `The test page printed. ${PRINTER_STATE_MESSAGES[result.state]}` };
+      return {
+        ok: true,
+        message:
+          result.state === 'unknown'
+            ? 'The test page was sent. The printer does not report its state: check that it came out.'
+            : `The test page printed. ${PRINTER_STATE_MESSAGES[result.state]}`,
+      };
     }
     if (device === 'drawer') {
       if (settings.drawer.connection === 'none') return { ok: false, message: 'No cash drawer is set up.' };

@@ -5,7 +5,13 @@ import type { DeviceMonitor } from './device-monitor';
 import type { SerialScale } from './scale/serial-scale';
 import type { ScaleReadings } from './scale/weighed-by-scale';
 
-export function createDevicesHandlers(deps: { monitor: DeviceMonitor; refresh: () => Promise<void>; tester: DeviceTester; scale: SerialScale; readings: ScaleReadings }): Handlers<NoposContract>['devices'] {
+export function createDevicesHandlers(deps: {
+  monitor: DeviceMonitor;
+  refresh: () => Promise<void>;
+  tester: DeviceTester;
+  scale: SerialScale;
+  readings: ScaleReadings;
+}): Handlers<NoposContract>['devices'] {
   return {
     status: async ({ refresh }) => {
       if (refresh) await deps.refresh();

@@ -4,7 +4,11 @@ import type { CashDrawer } from './cash-drawer';
 import type { Handlers } from '../ipc/registry';
 
 /** Opens the drawer, then records it: a drawer that did not open is not audited as opened. */
-export function createDrawerHandlers(audit: Pick<AuditTrail, 'record'>, now: () => Date, drawer: CashDrawer): Handlers<NoposContract>['drawer'] {
+export function createDrawerHandlers(
+  audit: Pick<AuditTrail, 'record'>,
+  now: () => Date,
+  drawer: CashDrawer,
+): Handlers<NoposContract>['drawer'] {
   return {
     open: async ({ reason }, { actorId, approverId }) => {
       await drawer.open(reason);

@@ -20,7 +20,14 @@ export function showCustomerDisplayWindow(display: CustomerDisplay, settings: ()
     focusable: false,
     fullscreen: displays.length > 1,
     backgroundColor: '#0b1f33',
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, spellcheck: false, devTools: false },
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      spellcheck: false,
+      devTools: false,
+    },
   });
   const contents: GuardableWebContents = window.webContents;
   contents.setWindowOpenHandler(denyWindowOpen);

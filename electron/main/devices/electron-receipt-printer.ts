@@ -80,7 +80,11 @@ export function createElectronReceiptPrinter(options: ElectronReceiptPrinterOpti
     },
     savePdf: (html, fileName) =>
       withReceiptPage(html, options.parent(), async (contents) => {
-        const pdf = await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+        const pdf = await contents.printToPDF({
+          preferCSSPageSize: true,
+          printBackground: true,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        });
         return { outcome: 'saved', fileName: options.folder.write(fileName, pdf) };
       }),
   };

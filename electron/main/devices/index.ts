@@ -100,7 +100,11 @@ export function createDevices(ports: DevicesPorts): Devices {
   });
   const jobs = new PrintJobs(ports.db, ports.now);
   const drawer = deviceCashDrawer({ settings: ports.settings, host: host.drawer, escpos, monitor, audit: ports.audit });
-  const scale = new SerialScale({ settings: () => ports.settings().scale, openLink: openSerialLink, ...(ports.scaleTimeouts ? { timeouts: ports.scaleTimeouts } : {}) });
+  const scale = new SerialScale({
+    settings: () => ports.settings().scale,
+    openLink: openSerialLink,
+    ...(ports.scaleTimeouts ? { timeouts: ports.scaleTimeouts } : {}),
+  });
   const readings = new ScaleReadings(ports.now);
   const customerDisplay = new CustomerDisplay({ storeName: ports.storeName });
   const pole = poleDisplayWriter({
@@ -116,7 +120,14 @@ export function createDevices(ports: DevicesPorts): Devices {
       return reading.ok ? { ok: true, message: `The scale reads ${reading.grams} g.` } : { ok: false, message: reading.message };
     },
   };
-  const tester = new DeviceTester({ settings: ports.settings, terminalName: ports.terminalName, escpos, drawer, audit: ports.audit, checks });
+  const tester = new DeviceTester({
+    settings: ports.settings,
+    terminalName: ports.terminalName,
+    escpos,
+    drawer,
+    audit: ports.audit,
+    checks,
+  });
   const refresh = async () => {
     if (isEscPos(ports.settings().printer.connection)) await escpos.checkStatus();
   };

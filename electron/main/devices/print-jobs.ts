@@ -16,14 +16,18 @@ export class PrintJobs {
 
   /** Just before the first byte is sent. */
   started(target: string, purpose: PrintPurpose): number {
-    const row = this.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, ?, 'sending', ?) RETURNING id").get(target, purpose, this.now().toISOString()) as {
+    const row = this.db
+      .prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, ?, 'sending', ?) RETURNING id")
+      .get(target, purpose, this.now().toISOString()) as {
       id: number;
     };
     return row.id;
   }
 
   finished(id: number, state: 'printed' | 'failed', detail: string | null): void {
-    this.db.prepare('UPDATE print_jobs SET state = ?, detail = ?, finished_at = ? WHERE id = ?').run(state, detail, this.now().toISOString(), id);
+    this.db
+      .prepare('UPDATE print_jobs SET state = ?, detail = ?, finished_at = ? WHERE id = ?')
+      .run(state, detail, this.now().toISOString(), id);
   }
 
   /**
@@ -32,12 +36,18 @@ export class PrintJobs {
    * Finished jobs older than 30 days are forgotten.
    */
   takeInterrupted(): InterruptedJob[] {
-    return this.db.transaction(() => {
-      const rows = this.db.prepare("SELECT target, purpose FROM print_jobs WHERE state = 'sending' ORDER BY id").all() as InterruptedJob[];
-      this.db.prepare("UPDATE print_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'sending'").run(this.now().toISOString());
-      const cutoff = new Date(this.now().getTime() - 30 * 86_400_000).toISOString();
-      this.db.prepare("DELETE FROM print_jobs WHERE state <> 'sending' AND created_at < ?").run(cutoff);
-      return rows;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const rows = this.db
+          .prepare("SELECT target, purpose FROM print_jobs WHERE state = 'sending' ORDER BY id")
+          .all() as InterruptedJob[];
+        this.db
+          .prepare("UPDATE print_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'sending'")
+          .run(this.now().toISOString());
+        const cutoff = new Date(this.now().getTime() - 30 * 86_400_000).toISOString();
+        this.db.prepare("DELETE FROM print_jobs WHERE state <> 'sending' AND created_at < ?").run(cutoff);
+        return rows;
+      })
+      .immediate();
   }
 }

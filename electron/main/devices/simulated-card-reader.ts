@@ -11,8 +11,18 @@ interface SimulatedCard extends TestCard {
  * reader, as a real reader tokenizes inside its own hardware. Only the last 4 digits are written here.
  */
 export const SIMULATED_CARDS: readonly SimulatedCard[] = [
-  { id: 'approve', label: 'Visa 4242, approved', card: { brand: 'visa', last4: '4242', entryMode: 'contactless' }, token: TEST_PAYMENT_TOKENS.approve },
-  { id: 'decline', label: 'Visa 0002, declined', card: { brand: 'visa', last4: '0002', entryMode: 'chip' }, token: TEST_PAYMENT_TOKENS.decline },
+  {
+    id: 'approve',
+    label: 'Visa 4242, approved',
+    card: { brand: 'visa', last4: '4242', entryMode: 'contactless' },
+    token: TEST_PAYMENT_TOKENS.approve,
+  },
+  {
+    id: 'decline',
+    label: 'Visa 0002, declined',
+    card: { brand: 'visa', last4: '0002', entryMode: 'chip' },
+    token: TEST_PAYMENT_TOKENS.decline,
+  },
   {
     id: 'insufficient_funds',
     label: 'Mastercard 9995, insufficient funds',

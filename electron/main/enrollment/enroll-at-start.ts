@@ -23,7 +23,8 @@ export async function enrollAtStart(
   // An enrollment whose answer was lost goes first (same request id, so the API replays its answer).
   await enrollment.resumePending().then(
     (resumed) => resumed && options.log({ level: 'info', event: 'enrollment.resumed' }),
-    (error: unknown) => options.log({ level: 'warn', event: 'enrollment.resume_failed', code: (error as { code?: unknown })?.code ?? 'unknown' }),
+    (error: unknown) =>
+      options.log({ level: 'warn', event: 'enrollment.resume_failed', code: (error as { code?: unknown })?.code ?? 'unknown' }),
   );
   const outcome = await enrollFromPolicy(code, {
     enroll: async (c) => {
@@ -38,7 +39,11 @@ export async function enrollAtStart(
   return outcome;
 }
 
-function privatePolicyCode(options: { policyCode: string | undefined; policyFile?: string; log: (entry: Record<string, unknown>) => void }): string | undefined {
+function privatePolicyCode(options: {
+  policyCode: string | undefined;
+  policyFile?: string;
+  log: (entry: Record<string, unknown>) => void;
+}): string | undefined {
   if (!options.policyCode || !options.policyFile || !readableByOthers(options.policyFile)) return options.policyCode;
   options.log({ level: 'error', event: 'enrollment.policy_code', outcome: 'refused_readable_by_others' });
   return undefined;

@@ -18,7 +18,8 @@ const MESSAGES: Record<EnrollmentErrorCode, string> = {
   not_enrolled: 'This terminal is not enrolled in a store.',
   export_outdated: 'Items changed since the last export: export them again first.',
   in_progress: 'An enrollment is already under way on this terminal. Wait for it to finish.',
-  not_saved: 'NoPOS accepted the code, but the terminal could not save the new credentials (system keychain or storage); the old ones are kept. Try again; if the code is refused, ask the back office for a new one.',
+  not_saved:
+    'NoPOS accepted the code, but the terminal could not save the new credentials (system keychain or storage); the old ones are kept. Try again; if the code is refused, ask the back office for a new one.',
 };
 
 /** Why an enrollment step was refused; the message never holds the code or a key. */

@@ -118,7 +118,10 @@ export class EnrollmentService {
   /** True when this code was tried here before: a policy file's code is never retried. */
   wasUsed(code: string): boolean {
     const parsed = enrollmentCodeSchema.safeParse(code);
-    return parsed.success && this.deps.db.prepare('SELECT 1 FROM enrollment_codes_used WHERE code_hash = ?').get(hashCode(parsed.data)) !== undefined;
+    return (
+      parsed.success &&
+      this.deps.db.prepare('SELECT 1 FROM enrollment_codes_used WHERE code_hash = ?').get(hashCode(parsed.data)) !== undefined
+    );
   }
 
   /** Items not yet confirmed by the API, plus refused ones nobody has resolved. */
@@ -169,11 +172,23 @@ export class EnrollmentService {
     // old signing secret, and no event (a revocation included) could be verified again.
     let secrets;
     try {
-      secrets = await replaceSecrets(this.deps.keychain, new Map([['api-key', answer.apiKey], ['event-signing-secret', answer.eventSigningSecret]] as const));
+      secrets = await replaceSecrets(
+        this.deps.keychain,
+        new Map([
+          ['api-key', answer.apiKey],
+          ['event-signing-secret', answer.eventSigningSecret],
+        ] as const),
+      );
     } catch {
       throw new EnrollmentError('not_saved');
     }
-    const enrollment: Enrollment = { terminalId: answer.terminalId, store: answer.store, scopes: answer.scopes, enrolledAt: this.deps.now().toISOString(), apiOrigin };
+    const enrollment: Enrollment = {
+      terminalId: answer.terminalId,
+      store: answer.store,
+      scopes: answer.scopes,
+      enrolledAt: this.deps.now().toISOString(),
+      apiOrigin,
+    };
     try {
       writeTransaction(this.deps.db, () => {
         for (const key of PER_ENROLLMENT_KEYS) this.deps.state.delete(key);
@@ -181,7 +196,12 @@ export class EnrollmentService {
         this.pending.clear();
         this.recordCode(codeHash, source, 'enrolled');
         this.deps.applyStore?.(answer.store);
-        this.deps.audit.record({ action: 'credentials.changed', actorId, target: answer.terminalId, details: { change: 'enrolled', source, store: answer.store.id } });
+        this.deps.audit.record({
+          action: 'credentials.changed',
+          actorId,
+          target: answer.terminalId,
+          details: { change: 'enrolled', source, store: answer.store.id },
+        });
       });
     } catch {
       await secrets.rollback();
@@ -223,7 +243,12 @@ export class EnrollmentService {
       const old = this.current();
       this.deps.state.delete(ENROLLMENT);
       this.deps.state.delete(REVOKED);
-      this.deps.audit.record({ action: 'credentials.changed', actorId, ...(old ? { target: old.terminalId } : {}), details: { change: 'signed_out_of_store' } });
+      this.deps.audit.record({
+        action: 'credentials.changed',
+        actorId,
+        ...(old ? { target: old.terminalId } : {}),
+        details: { change: 'signed_out_of_store' },
+      });
     });
   }
 
@@ -237,7 +262,13 @@ export class EnrollmentService {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
     const file = path.join(dir, `nopos-unsynced-${this.deps.now().toISOString().replace(/[:.]/g, '-')}.json`);
-    const body = { exportedAt: this.deps.now().toISOString(), terminal: this.current()?.terminalId ?? null, note: EXPORT_NOTE, items, needsAttention: attention };
+    const body = {
+      exportedAt: this.deps.now().toISOString(),
+      terminal: this.current()?.terminalId ?? null,
+      note: EXPORT_NOTE,
+      items,
+      needsAttention: attention,
+    };
     writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
     writeTransaction(this.deps.db, () => {
       this.deps.state.set(EXPORTED, this.unsyncedFingerprint());
@@ -255,7 +286,9 @@ export class EnrollmentService {
 
   private recordCode(codeHash: string, source: CodeSource, outcome: string): void {
     this.deps.db
-      .prepare('INSERT INTO enrollment_codes_used (code_hash, source, outcome, used_at) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO UPDATE SET outcome = excluded.outcome')
+      .prepare(
+        'INSERT INTO enrollment_codes_used (code_hash, source, outcome, used_at) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO UPDATE SET outcome = excluded.outcome',
+      )
       .run(codeHash, source, outcome, this.deps.now().toISOString());
   }
 }

@@ -67,10 +67,24 @@ export function createApiLink(ports: ApiLinkPorts): ApiLink {
   const baseUrl = () => ports.baseUrl ?? ports.settings().policies.apiBaseUrl;
   const reachability = new Reachability();
   // The key goes only to the origin it was enrolled at (docs/sync.md).
-  const api = new ApiClient({ baseUrl, transport, keychain: ports.keychain, now: ports.now, reachability, boundOrigin: (): string | null => enrollment.boundOrigin() });
+  const api = new ApiClient({
+    baseUrl,
+    transport,
+    keychain: ports.keychain,
+    now: ports.now,
+    reachability,
+    boundOrigin: (): string | null => enrollment.boundOrigin(),
+  });
   const enrollment = new EnrollmentService({
-    db: ports.db, state: ports.state, keychain: ports.keychain, api: () => api, queue: ports.queue, needsAttention: ports.needsAttention,
-    audit: ports.audit, now: ports.now, terminalName: () => ports.settings().terminal.name,
+    db: ports.db,
+    state: ports.state,
+    keychain: ports.keychain,
+    api: () => api,
+    queue: ports.queue,
+    needsAttention: ports.needsAttention,
+    audit: ports.audit,
+    now: ports.now,
+    terminalName: () => ports.settings().terminal.name,
     ...(ports.applyStore ? { applyStore: ports.applyStore } : {}),
   });
   try {

@@ -70,7 +70,10 @@ export function writeEnrollmentCode(policyFile: string, code: string): { exitCod
     if (group !== null) chownSync(tmp, 0, group);
     renameSync(tmp, policyFile);
   } catch (error) {
-    return { exitCode: EXIT_BAD_POLICY, message: `The policy file ${policyFile} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); run the installer as an administrator.` };
+    return {
+      exitCode: EXIT_BAD_POLICY,
+      message: `The policy file ${policyFile} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'}); run the installer as an administrator.`,
+    };
   }
   return { exitCode: EXIT_OK, message: `Enrollment code written to ${policyFile}.` };
 }
@@ -94,7 +97,12 @@ export async function enrollFromPolicy(
     deps.log({ level: 'info', event: 'enrollment.done' });
     return 'enrolled';
   } catch (error) {
-    deps.log({ level: 'error', event: 'enrollment.failed', name: (error as Error)?.name ?? 'unknown', ...(typeof (error as { code?: unknown })?.code === 'string' ? { code: (error as { code: string }).code } : {}) });
+    deps.log({
+      level: 'error',
+      event: 'enrollment.failed',
+      name: (error as Error)?.name ?? 'unknown',
+      ...(typeof (error as { code?: unknown })?.code === 'string' ? { code: (error as { code: string }).code } : {}),
+    });
     return 'failed';
   }
 }

@@ -23,7 +23,10 @@ const KEY = 'enrollment.pending';
  * refusing a spent code. The code is kept only until then, in the encrypted database.
  */
 export class PendingEnrollments {
-  constructor(private readonly state: SyncState, private readonly now: () => Date) {}
+  constructor(
+    private readonly state: SyncState,
+    private readonly now: () => Date,
+  ) {}
 
   /** The pending one for this code (same request id), or a new one recorded before it is sent. */
   begin(code: string, source: CodeSource, terminalName: string): PendingEnrollment {

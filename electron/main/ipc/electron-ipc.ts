@@ -39,10 +39,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, registry: IpcRegistry)
 }
 
 /** Sends events only to pages that are our own app page right now. */
-export function webContentsEventSink(
-  allWebContents: () => WebContentsLike[],
-  isAppPage: (url: string) => boolean,
-): EventSink {
+export function webContentsEventSink(allWebContents: () => WebContentsLike[], isAppPage: (url: string) => boolean): EventSink {
   return (name, payload) => {
     for (const contents of allWebContents()) {
       if (!contents.isDestroyed() && isAppPage(contents.getURL())) contents.send(eventIpcName(name), payload);

@@ -146,10 +146,21 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
         if (!route.stepUp) throw new Error(`${route.name} declares no stepUp permission`);
         const raised = options.accessGate.stepUp(route.stepUp, { channel: route.name, payload: parsed.data });
         if (raised.allowed) return raised.approverId ? { approverId: raised.approverId } : {};
-        options.log({ kind: 'rejected', channel: route.name, code: raised.code, senderId: sender.id, ...(raised.actorId ? { staffId: raised.actorId } : {}) });
+        options.log({
+          kind: 'rejected',
+          channel: route.name,
+          code: raised.code,
+          senderId: sender.id,
+          ...(raised.actorId ? { staffId: raised.actorId } : {}),
+        });
         throw new AppError(raised.code, MESSAGES[raised.code]);
       };
-      const context: HandlerContext = { sender, actorId: auth.actorId, stepUp, ...(auth.approverId ? { approverId: auth.approverId } : {}) };
+      const context: HandlerContext = {
+        sender,
+        actorId: auth.actorId,
+        stepUp,
+        ...(auth.approverId ? { approverId: auth.approverId } : {}),
+      };
       output = await route.handler(parsed.data, context);
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
@@ -173,7 +184,13 @@ export function createIpcRegistry<K extends Contract>(options: RegistryOptions<K
         return await run(channel, payload, sender);
       } catch (error) {
         // Reached only by a bug in the registry itself or a hostile payload that broke a schema.
-        options.log({ kind: 'failed', channel: String(channel).slice(0, 100), code: 'internal', senderId: sender?.id ?? '?', errorName: errorName(error) });
+        options.log({
+          kind: 'failed',
+          channel: String(channel).slice(0, 100),
+          code: 'internal',
+          senderId: sender?.id ?? '?',
+          errorName: errorName(error),
+        });
         return failure('internal');
       }
     },

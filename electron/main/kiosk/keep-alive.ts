@@ -48,7 +48,13 @@ export function relaunchOnFatal(
   const onFatal = (error: unknown) => {
     const healthy = now() - startedAt >= healthyAfterMs;
     const count = healthy ? 0 : inheritedCount;
-    log({ level: 'error', event: 'main.fatal', name: (error as Error)?.name ?? 'unknown', relaunches: count, ...(healthy && inheritedCount > 0 ? { countReset: true } : {}) });
+    log({
+      level: 'error',
+      event: 'main.fatal',
+      name: (error as Error)?.name ?? 'unknown',
+      relaunches: count,
+      ...(healthy && inheritedCount > 0 ? { countReset: true } : {}),
+    });
     if (count < MAX_RELAUNCHES) {
       const args = [...argv.slice(1).filter((a) => !a.startsWith(FLAG)), `${FLAG}${count + 1}`];
       app.relaunch(relaunchOptions(args, options.env));

@@ -20,7 +20,15 @@ function autostartDir(env: NodeJS.ProcessEnv): string {
 
 export function desktopEntry(executable: string): string {
   const exec = /[\s"'\\$`]/.test(executable) ? `"${executable.replace(/(["\\$`])/g, '\\$1')}"` : executable;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=NoPOS Terminal', `Exec=${exec}`, 'X-GNOME-Autostart-enabled=true', 'NoDisplay=true', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=NoPOS Terminal',
+    `Exec=${exec}`,
+    'X-GNOME-Autostart-enabled=true',
+    'NoDisplay=true',
+    '',
+  ].join('\n');
 }
 
 /**

@@ -43,14 +43,22 @@ export function taxOn(amount: number, rateBp: number, mode: TaxMode): number {
  * 4. inclusive prices: total = lines − discounts, tax is contained in it;
  *    exclusive prices: total = lines − discounts + tax.
  */
-export function priceSale(inputs: readonly PricedLineInput[], saleDiscount: DiscountInput | null, mode: TaxMode, currency: string): PricedSale {
+export function priceSale(
+  inputs: readonly PricedLineInput[],
+  saleDiscount: DiscountInput | null,
+  mode: TaxMode,
+  currency: string,
+): PricedSale {
   const staged = inputs.map((line) => {
     const gross = lineGross(line);
     const lineDiscount = discountOn(gross, line.discount);
     return { line, gross, lineDiscount, afterLine: gross - lineDiscount };
   });
   const saleDiscountMinor = discountOn(sum(staged.map((s) => s.afterLine)), saleDiscount);
-  const shares = allocate(saleDiscountMinor, staged.map((s) => s.afterLine));
+  const shares = allocate(
+    saleDiscountMinor,
+    staged.map((s) => s.afterLine),
+  );
   const priced = staged.map((s, i) => {
     const share = shares[i] ?? 0;
     return { ...s, share, net: s.afterLine - share, tax: 0 };
@@ -61,7 +69,10 @@ export function priceSale(inputs: readonly PricedLineInput[], saleDiscount: Disc
     const members = priced.filter((p) => p.line.taxRateBp === rateBp);
     const amount = sum(members.map((m) => m.net));
     const tax = taxOn(amount, rateBp, mode);
-    const parts = allocate(tax, members.map((m) => m.net));
+    const parts = allocate(
+      tax,
+      members.map((m) => m.net),
+    );
     members.forEach((m, k) => (m.tax = parts[k] ?? 0));
     return mode === 'inclusive'
       ? { rateBp, netMinor: amount - tax, taxMinor: tax, grossMinor: amount }

@@ -26,4 +26,3 @@ export interface ReceiptSource {
   /** A closed shift's Z report, as it was when the shift closed. */
   closedShiftReport(shiftId: string): ShiftReport | null;
 }
-

@@ -21,7 +21,9 @@ export class RefundRepository {
     const p = (sql: string) => db.prepare(sql);
     this.statements = {
       refund: p('SELECT record_json FROM refunds WHERE id = ?'),
-      refundedByLine: p('SELECT rl.line_id, sum(rl.quantity) AS quantity FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_id'),
+      refundedByLine: p(
+        'SELECT rl.line_id, sum(rl.quantity) AS quantity FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_id',
+      ),
       refundsOfSale: p('SELECT record_json FROM refunds WHERE sale_id = ? ORDER BY created_at, rowid'),
       refundsOfShift: p('SELECT record_json FROM refunds WHERE shift_id = ? ORDER BY created_at, rowid'),
       insertRefund: p(
@@ -49,11 +51,15 @@ export class RefundRepository {
   }
 
   refundsOfSale(saleId: string): RefundView[] {
-    return (this.statements.refundsOfSale.all(saleId) as { record_json: string }[]).map((r) => refundViewSchema.parse(JSON.parse(r.record_json)));
+    return (this.statements.refundsOfSale.all(saleId) as { record_json: string }[]).map((r) =>
+      refundViewSchema.parse(JSON.parse(r.record_json)),
+    );
   }
 
   refundsOfShift(shiftId: string): RefundView[] {
-    return (this.statements.refundsOfShift.all(shiftId) as { record_json: string }[]).map((r) => refundViewSchema.parse(JSON.parse(r.record_json)));
+    return (this.statements.refundsOfShift.all(shiftId) as { record_json: string }[]).map((r) =>
+      refundViewSchema.parse(JSON.parse(r.record_json)),
+    );
   }
 
   addRefund(_tx: Tx, shiftId: string, refund: RefundView, at: string): void {
@@ -83,7 +89,19 @@ export class RefundRepository {
     return this.statements.voidsOfShift.all(shiftId) as VoidRow[];
   }
 
-  addVoid(_tx: Tx, row: { id: string; saleId: string; shiftId: string; staffId: string; approverId: string | null; reason: string; totalMinor: number; at: string }): void {
+  addVoid(
+    _tx: Tx,
+    row: {
+      id: string;
+      saleId: string;
+      shiftId: string;
+      staffId: string;
+      approverId: string | null;
+      reason: string;
+      totalMinor: number;
+      at: string;
+    },
+  ): void {
     this.statements.insertVoid.run(row);
   }
 }

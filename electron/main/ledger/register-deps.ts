@@ -18,4 +18,3 @@ export interface RecordingDeps extends RegisterBase {
   outbox: OutboxWriter<TransactionType>;
   terminalId: string;
 }
-

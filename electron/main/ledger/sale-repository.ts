@@ -83,7 +83,9 @@ export class SaleRepository {
       setSaleDiscount: p('UPDATE sales SET sale_discount_json = ?, updated_at = ? WHERE id = ?'),
       touch: p('UPDATE sales SET updated_at = ? WHERE id = ?'),
       park: p("UPDATE sales SET status = 'parked', parked_at = ?, park_note = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
-      resume: p("UPDATE sales SET status = 'open', parked_at = NULL, park_note = NULL, shift_id = ?, updated_at = ? WHERE id = ? AND status = 'parked'"),
+      resume: p(
+        "UPDATE sales SET status = 'open', parked_at = NULL, park_note = NULL, shift_id = ?, updated_at = ? WHERE id = ? AND status = 'parked'",
+      ),
       parked: p("SELECT * FROM sales WHERE status = 'parked' ORDER BY parked_at"),
       deleteSale: p("DELETE FROM sales WHERE id = ? AND status = 'open'"),
       payments: p('SELECT * FROM payments WHERE sale_id = ? ORDER BY taken_at, rowid'),
@@ -93,7 +95,9 @@ export class SaleRepository {
          VALUES (@paymentId, @saleId, @method, @amountMinor, @status, @givenMinor, @changeMinor, @roundingMinor, @cardJson, @takenAt)`,
       ),
       declinePayment: p("UPDATE payments SET status = 'declined' WHERE id = ? AND method = 'card'"),
-      complete: p("UPDATE sales SET status = 'completed', total_minor = ?, completed_at = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
+      complete: p(
+        "UPDATE sales SET status = 'completed', total_minor = ?, completed_at = ?, updated_at = ? WHERE id = ? AND status = 'open'",
+      ),
       markVoided: p("UPDATE sales SET status = 'voided', updated_at = ? WHERE id = ? AND status = 'completed'"),
       insertDocument: p(
         `INSERT INTO documents (seq, receipt_number, kind, ref_id, shift_id, staff_id, completed_at)
@@ -104,7 +108,9 @@ export class SaleRepository {
       documentByRef: p('SELECT * FROM documents WHERE ref_id = ?'),
       markPrinted: p('UPDATE documents SET printed_at = coalesce(printed_at, ?) WHERE receipt_number = ?'),
       markSaved: p('UPDATE documents SET saved_at = coalesce(saved_at, ?) WHERE receipt_number = ?'),
-      recent: p("SELECT s.* FROM sales s JOIN documents d ON d.ref_id = s.id WHERE d.kind = 'sale' AND s.shift_id = ? ORDER BY d.seq DESC LIMIT ?"),
+      recent: p(
+        "SELECT s.* FROM sales s JOIN documents d ON d.ref_id = s.id WHERE d.kind = 'sale' AND s.shift_id = ? ORDER BY d.seq DESC LIMIT ?",
+      ),
     };
   }
 
@@ -189,7 +195,8 @@ export class SaleRepository {
         method: row.method,
         amountMinor: row.amount_minor,
         status: row.status,
-        cash: row.method === 'cash' ? { givenMinor: row.given_minor, changeMinor: row.change_minor, roundingMinor: row.rounding_minor } : null,
+        cash:
+          row.method === 'cash' ? { givenMinor: row.given_minor, changeMinor: row.change_minor, roundingMinor: row.rounding_minor } : null,
         card: row.card_json ? JSON.parse(row.card_json) : null,
         takenAt: row.taken_at,
       }),
@@ -230,7 +237,10 @@ export class SaleRepository {
   }
 
   /** Numbers a document with the next sequence: inside the completing transaction, so there is never a gap. */
-  addDocument(_tx: Tx, doc: { kind: DocumentRow['kind']; refId: string; shiftId: string; staffId: string; at: string; terminalId: string }): DocumentRow {
+  addDocument(
+    _tx: Tx,
+    doc: { kind: DocumentRow['kind']; refId: string; shiftId: string; staffId: string; at: string; terminalId: string },
+  ): DocumentRow {
     const seq = (this.statements.lastSeq.get() as { n: number }).n + 1;
     const receiptNumber = `${doc.terminalId}-${String(seq).padStart(6, '0')}`;
     this.statements.insertDocument.run({ ...doc, seq, receiptNumber });

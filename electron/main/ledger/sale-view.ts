@@ -24,7 +24,11 @@ export function buildSaleView(repo: SaleRepository, row: SaleRow, cashRoundingMi
   };
 }
 
-function paymentsPart(payments: Payment[], totalMinor: number, cashRoundingMinor: number): Pick<SaleView, 'payments' | 'paidMinor' | 'remainingMinor' | 'cashDueMinor'> {
+function paymentsPart(
+  payments: Payment[],
+  totalMinor: number,
+  cashRoundingMinor: number,
+): Pick<SaleView, 'payments' | 'paidMinor' | 'remainingMinor' | 'cashDueMinor'> {
   const paidMinor = payments.reduce((sum, p) => sum + settles(p), 0);
   const remainingMinor = Math.max(0, totalMinor - paidMinor);
   return { payments, paidMinor, remainingMinor, cashDueMinor: roundToStep(remainingMinor, cashRoundingMinor) };

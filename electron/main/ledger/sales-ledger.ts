@@ -9,7 +9,6 @@ import type { RefundRepository, VoidRow } from './refund-repository';
 import type { DocumentRow, SaleRepository } from './sale-repository';
 import { buildSaleView } from './sale-view';
 
-
 /** Everything that happened in one shift, as the shift report reads it. */
 export interface ShiftActivity {
   shift: ShiftView;
@@ -41,9 +40,13 @@ export class SalesLedger implements ReceiptSource {
   private readonly pruned;
 
   constructor(private readonly deps: LedgerDeps) {
-    this.shiftSales = deps.db.prepare("SELECT s.* FROM sales s JOIN documents d ON d.ref_id = s.id AND d.kind = 'sale' WHERE d.shift_id = ? ORDER BY d.seq");
+    this.shiftSales = deps.db.prepare(
+      "SELECT s.* FROM sales s JOIN documents d ON d.ref_id = s.id AND d.kind = 'sale' WHERE d.shift_id = ? ORDER BY d.seq",
+    );
     this.pruned = deps.db.prepare('SELECT 1 FROM sale_details_pruned WHERE sale_id = ?');
-    this.shiftMovements = deps.db.prepare('SELECT kind, amount_minor AS amountMinor FROM cash_movements WHERE shift_id = ? ORDER BY at, rowid');
+    this.shiftMovements = deps.db.prepare(
+      'SELECT kind, amount_minor AS amountMinor FROM cash_movements WHERE shift_id = ? ORDER BY at, rowid',
+    );
   }
 
   /** Null too once retention pruned the sale's details: what is left cannot make a true view. */
@@ -71,7 +74,12 @@ export class SalesLedger implements ReceiptSource {
   }
 
   private storedReceipt(doc: DocumentRow): StoredReceipt | null {
-    const base = { receiptNumber: doc.receipt_number, staffName: this.deps.staffName(doc.staff_id), printedAt: doc.printed_at, savedAt: doc.saved_at };
+    const base = {
+      receiptNumber: doc.receipt_number,
+      staffName: this.deps.staffName(doc.staff_id),
+      printedAt: doc.printed_at,
+      savedAt: doc.saved_at,
+    };
     switch (doc.kind) {
       case 'sale': {
         const sale = this.sale(doc.ref_id);
@@ -112,7 +120,9 @@ export class SalesLedger implements ReceiptSource {
     if (!shift) throw new Error('unknown shift');
     const read = this.deps.db.transaction(() => ({
       shift,
-      sales: (this.shiftSales.all(shiftId) as Parameters<typeof buildSaleView>[1][]).map((row) => buildSaleView(this.deps.sales, row, this.deps.cashRoundingMinor())),
+      sales: (this.shiftSales.all(shiftId) as Parameters<typeof buildSaleView>[1][]).map((row) =>
+        buildSaleView(this.deps.sales, row, this.deps.cashRoundingMinor()),
+      ),
       refunds: this.deps.refunds.refundsOfShift(shiftId),
       voids: this.deps.refunds.voidsOfShift(shiftId).map((row) => this.voidView(row)),
       movements: this.shiftMovements.all(shiftId) as ShiftActivity['movements'],

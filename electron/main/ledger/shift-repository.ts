@@ -46,7 +46,9 @@ export class ShiftRepository {
       open: p("SELECT * FROM shifts WHERE status = 'open'"),
       byId: p('SELECT * FROM shifts WHERE id = ?'),
       insert: p("INSERT INTO shifts (id, status, currency, opened_at, opened_by, float_minor) VALUES (?, 'open', ?, ?, ?, ?)"),
-      close: p("UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, counted_minor = ?, report_json = ?, z_number = ? WHERE id = ? AND status = 'open'"),
+      close: p(
+        "UPDATE shifts SET status = 'closed', closed_at = ?, closed_by = ?, counted_minor = ?, report_json = ?, z_number = ? WHERE id = ? AND status = 'open'",
+      ),
       lastZ: p('SELECT coalesce(max(z_number), 0) AS n FROM shifts'),
       movementById: p('SELECT * FROM cash_movements WHERE id = ?'),
       insertSettlement: p(
@@ -89,7 +91,14 @@ export class ShiftRepository {
   }
 
   close(_tx: Tx, id: string, close: { at: string; staffId: string; countedMinor: number; report: ShiftReport }): void {
-    const changed = this.statements.close.run(close.at, close.staffId, close.countedMinor, JSON.stringify(close.report), close.report.zNumber, id).changes;
+    const changed = this.statements.close.run(
+      close.at,
+      close.staffId,
+      close.countedMinor,
+      JSON.stringify(close.report),
+      close.report.zNumber,
+      id,
+    ).changes;
     if (changed !== 1) throw new Error('shift was not open');
   }
 
@@ -98,7 +107,19 @@ export class ShiftRepository {
   }
 
   /** Money taken for a card payment declined after forwarding; once per payment (the table says so too). */
-  addSettlement(_tx: Tx, settlement: { id: string; paymentId: string; saleId: string | null; shiftId: string; method: PaymentMethod; amountMinor: number; staffId: string; at: string }): void {
+  addSettlement(
+    _tx: Tx,
+    settlement: {
+      id: string;
+      paymentId: string;
+      saleId: string | null;
+      shiftId: string;
+      method: PaymentMethod;
+      amountMinor: number;
+      staffId: string;
+      at: string;
+    },
+  ): void {
     this.statements.insertSettlement.run(settlement);
   }
 
@@ -106,7 +127,19 @@ export class ShiftRepository {
     return this.statements.settlementsOfShift.all(shiftId) as { method: PaymentMethod; amountMinor: number }[];
   }
 
-  addMovement(_tx: Tx, movement: { id: string; shiftId: string; kind: 'paid_in' | 'paid_out'; amountMinor: number; reason: string; staffId: string; approverId: string | null; at: string }): void {
+  addMovement(
+    _tx: Tx,
+    movement: {
+      id: string;
+      shiftId: string;
+      kind: 'paid_in' | 'paid_out';
+      amountMinor: number;
+      reason: string;
+      staffId: string;
+      approverId: string | null;
+      at: string;
+    },
+  ): void {
     this.statements.insertMovement.run(movement);
   }
 }

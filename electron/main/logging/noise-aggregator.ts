@@ -15,7 +15,13 @@ export interface NoiseLimits {
   floodAlertEveryMs: number;
 }
 
-export const DEFAULT_NOISE_LIMITS: NoiseLimits = { windowMs: 60_000, fullLinesPerKind: 3, maxKinds: 20, floodThreshold: 120, floodAlertEveryMs: 3_600_000 };
+export const DEFAULT_NOISE_LIMITS: NoiseLimits = {
+  windowMs: 60_000,
+  fullLinesPerKind: 3,
+  maxKinds: 20,
+  floodThreshold: 120,
+  floodAlertEveryMs: 3_600_000,
+};
 
 export interface NoiseOutput<E> {
   /** Writes one event in full. */

@@ -99,7 +99,13 @@ export class RotatingLog {
     const wasFailing = this.failingSince !== null;
     try {
       if (wasFailing) {
-        const note = { ts: this.options.now().toISOString(), level: 'warn', event: 'log.resumed', failingSince: this.failingSince, dropped: this.dropped };
+        const note = {
+          ts: this.options.now().toISOString(),
+          level: 'warn',
+          event: 'log.resumed',
+          failingSince: this.failingSince,
+          dropped: this.dropped,
+        };
         this.held.unshift(`${JSON.stringify(note)}\n`);
       }
       const text = this.held.join('');

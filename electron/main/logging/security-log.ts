@@ -6,7 +6,12 @@ export type Severity = 'info' | 'warning' | 'alert';
 
 /** The events the NoPOS security practices ask for, each with the fields an investigator needs. */
 export type SecurityEvent =
-  | { type: 'auth.attempt'; staffId: string; purpose: 'sign_in' | 'approval'; outcome: 'success' | 'failure' | 'locked' | 'throttled' | 'not_allowed' }
+  | {
+      type: 'auth.attempt';
+      staffId: string;
+      purpose: 'sign_in' | 'approval';
+      outcome: 'success' | 'failure' | 'locked' | 'throttled' | 'not_allowed';
+    }
   | { type: 'auth.lockout'; staffId: string; failures: number; lockedForSeconds: number }
   | { type: 'auth.terminal_throttled'; failures: number; lockedForSeconds: number }
   | { type: 'auth.session'; staffId: string; change: 'signed_in' | 'signed_out' | 'locked' | 'unlocked'; reason?: string }
@@ -65,9 +70,17 @@ export class SecurityLog {
       {
         write: (event) => this.writeTo(refusals, event),
         summarize: (sample, suppressed, windowSeconds) =>
-          this.writeTo(refusals, sample, { aggregated: true, suppressed, detail: `${suppressed} more like this in the last ${windowSeconds === 60 ? 'minute' : `${windowSeconds} s`}` }),
+          this.writeTo(refusals, sample, {
+            aggregated: true,
+            suppressed,
+            detail: `${suppressed} more like this in the last ${windowSeconds === 60 ? 'minute' : `${windowSeconds} s`}`,
+          }),
         flood: (total, windowSeconds) =>
-          this.writeTo(this.log, { type: 'alert', name: 'security_log.flood', detail: `${total} refused calls within ${windowSeconds} s; repeats are counted in security-refusals.log, and this alert repeats at most hourly` }),
+          this.writeTo(this.log, {
+            type: 'alert',
+            name: 'security_log.flood',
+            detail: `${total} refused calls within ${windowSeconds} s; repeats are counted in security-refusals.log, and this alert repeats at most hourly`,
+          }),
       },
       () => now().getTime(),
       options.noiseLimits,
@@ -100,8 +113,13 @@ export class SecurityLog {
 export function ipcLogSink(security: SecurityLog, appLog: RotatingLog): (entry: IpcLogEntry) => void {
   return (entry) => {
     if (entry.kind === 'rejected') {
-      security.record({ type: 'ipc.rejected', channel: entry.channel, code: entry.code, senderId: entry.senderId, ...(entry.staffId ? { staffId: entry.staffId } : {}) });
-    }
-    else appLog.write({ level: 'error', event: 'ipc.failed', ...entry });
+      security.record({
+        type: 'ipc.rejected',
+        channel: entry.channel,
+        code: entry.code,
+        senderId: entry.senderId,
+        ...(entry.staffId ? { staffId: entry.staffId } : {}),
+      });
+    } else appLog.write({ level: 'error', event: 'ipc.failed', ...entry });
   };
 }

@@ -61,9 +61,16 @@ export function apiPaymentGateway(deps: ApiGatewayDeps): PaymentGateway {
         const f = error.failure;
         const decline = f.kind === 'http' && f.status === 402 ? declineOf(f.code) : null;
         if (decline) return { outcome: 'declined', code: decline };
-        deps.log({ event: 'payments.authorize_unavailable', kind: f.kind, ...(f.kind === 'http' ? { status: f.status, code: f.code } : {}) });
+        deps.log({
+          event: 'payments.authorize_unavailable',
+          kind: f.kind,
+          ...(f.kind === 'http' ? { status: f.status, code: f.code } : {}),
+        });
         if (f.kind !== 'http' || error.retryable) return { outcome: 'offline', mayHaveReached: mayHaveReached(error) };
-        throw new AppError('unavailable', 'The NoPOS API refused this card payment. Take another tender, and tell a manager if it keeps happening.');
+        throw new AppError(
+          'unavailable',
+          'The NoPOS API refused this card payment. Take another tender, and tell a manager if it keeps happening.',
+        );
       }
     },
     async lookup(clientId: string): Promise<LookupOutcome> {
@@ -95,5 +102,10 @@ export function apiPaymentGateway(deps: ApiGatewayDeps): PaymentGateway {
 
 /** The gateway a host hands the core: the sync area's API client, asked only once the terminal is enrolled. */
 export function paymentGatewayFor(sync: Pick<Sync, 'api' | 'enrollment' | 'reachability'>, log: ApiGatewayDeps['log']): PaymentGateway {
-  return apiPaymentGateway({ api: sync.api, enrolled: () => sync.enrollment.isEnrolled(), knownDown: () => sync.reachability.knownDown(), log });
+  return apiPaymentGateway({
+    api: sync.api,
+    enrolled: () => sync.enrollment.isEnrolled(),
+    knownDown: () => sync.reachability.knownDown(),
+    log,
+  });
 }

@@ -75,7 +75,12 @@ export class CardAttemptResolver {
       }
     }
     if (report.attached.length || report.reversed.length || report.pending.length) {
-      this.deps.log({ event: 'payments.attempts_resolved', attached: report.attached.length, reversed: report.reversed.length, pending: report.pending.length });
+      this.deps.log({
+        event: 'payments.attempts_resolved',
+        attached: report.attached.length,
+        reversed: report.reversed.length,
+        pending: report.pending.length,
+      });
     }
     return report;
   }
@@ -94,7 +99,10 @@ export class CardAttemptResolver {
       recordIn: (tx) => {
         attempts.settleIn(tx, attempt.paymentId, 'attached', serverId);
         audit.record({
-          action: 'payment.attempt_attached', actorId: null, target: attempt.saleId, amount: { minor: attempt.amountMinor, currency: attempt.currency },
+          action: 'payment.attempt_attached',
+          actorId: null,
+          target: attempt.saleId,
+          amount: { minor: attempt.amountMinor, currency: attempt.currency },
           details: { paymentId: attempt.paymentId, staffId: attempt.staffId, brand: attempt.card.brand },
         });
       },
@@ -102,7 +110,11 @@ export class CardAttemptResolver {
     try {
       return await this.deps.checkout.tender(attempt.saleId, attempt.paymentId, tender, attempt.staffId);
     } catch (error) {
-      this.deps.log({ event: 'payments.attempt_not_attached', paymentId: attempt.paymentId, error: error instanceof AppError ? error.code : 'unexpected' });
+      this.deps.log({
+        event: 'payments.attempt_not_attached',
+        paymentId: attempt.paymentId,
+        error: error instanceof AppError ? error.code : 'unexpected',
+      });
       return null;
     }
   }
@@ -117,7 +129,10 @@ export class CardAttemptResolver {
     this.deps.attempts.settle(attempt.paymentId, answer.outcome, null, () => {
       if (answer.outcome !== 'reversed') return;
       this.deps.audit.record({
-        action: 'payment.reversed', actorId: null, target: attempt.saleId, amount: { minor: attempt.amountMinor, currency: attempt.currency },
+        action: 'payment.reversed',
+        actorId: null,
+        target: attempt.saleId,
+        amount: { minor: attempt.amountMinor, currency: attempt.currency },
         details: { paymentId: attempt.paymentId, reason, brand: attempt.card.brand },
       });
     });

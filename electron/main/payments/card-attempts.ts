@@ -26,8 +26,13 @@ interface Row {
 }
 
 const toAttempt = (r: Row): CardAttempt => ({
-  paymentId: r.payment_id, saleId: r.sale_id, amountMinor: r.amount_minor, currency: r.currency, staffId: r.staff_id,
-  card: JSON.parse(r.card_json) as CardShown, startedAt: r.started_at,
+  paymentId: r.payment_id,
+  saleId: r.sale_id,
+  amountMinor: r.amount_minor,
+  currency: r.currency,
+  staffId: r.staff_id,
+  card: JSON.parse(r.card_json) as CardShown,
+  startedAt: r.started_at,
 });
 
 /**
@@ -42,14 +47,19 @@ export class CardAttempts {
   private readonly openForSale;
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly db: Db, private readonly now: () => Date) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {
     this.insert = db.prepare(
       "INSERT INTO card_attempts (payment_id, sale_id, amount_minor, currency, staff_id, card_json, started_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') " +
         // The same payment asked again (after a manager's approval): the API answers it by the same key.
-        "ON CONFLICT (payment_id) DO UPDATE SET amount_minor = excluded.amount_minor, card_json = excluded.card_json, started_at = excluded.started_at, " +
+        'ON CONFLICT (payment_id) DO UPDATE SET amount_minor = excluded.amount_minor, card_json = excluded.card_json, started_at = excluded.started_at, ' +
         "state = 'open', resolved_at = NULL WHERE sale_id = excluded.sale_id",
     );
-    this.settleRow = db.prepare("UPDATE card_attempts SET state = ?, resolved_at = ?, server_id = coalesce(?, server_id) WHERE payment_id = ? AND state = 'open'");
+    this.settleRow = db.prepare(
+      "UPDATE card_attempts SET state = ?, resolved_at = ?, server_id = coalesce(?, server_id) WHERE payment_id = ? AND state = 'open'",
+    );
     this.openRows = db.prepare("SELECT * FROM card_attempts WHERE state = 'open' ORDER BY started_at, payment_id");
     this.openForSale = db.prepare("SELECT * FROM card_attempts WHERE state = 'open' AND sale_id = ? ORDER BY started_at, payment_id");
   }
@@ -58,7 +68,15 @@ export class CardAttempts {
   begin(attempt: CardAttempt): void {
     this.asking(attempt.paymentId);
     writeTransaction(this.db, () => {
-      this.insert.run(attempt.paymentId, attempt.saleId, attempt.amountMinor, attempt.currency, attempt.staffId, JSON.stringify(attempt.card), attempt.startedAt);
+      this.insert.run(
+        attempt.paymentId,
+        attempt.saleId,
+        attempt.amountMinor,
+        attempt.currency,
+        attempt.staffId,
+        JSON.stringify(attempt.card),
+        attempt.startedAt,
+      );
     });
   }
 
@@ -77,7 +95,9 @@ export class CardAttempts {
 
   /** Open attempts, without those this process is asking the API about right now. */
   open(saleId?: string): CardAttempt[] {
-    return ((saleId ? this.openForSale.all(saleId) : this.openRows.all()) as Row[]).map(toAttempt).filter((a) => !this.inFlight.has(a.paymentId));
+    return ((saleId ? this.openForSale.all(saleId) : this.openRows.all()) as Row[])
+      .map(toAttempt)
+      .filter((a) => !this.inFlight.has(a.paymentId));
   }
 
   /** Marks an attempt as being asked by this process (its tender is in flight); `done` ends that. */

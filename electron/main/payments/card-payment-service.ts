@@ -37,12 +37,21 @@ export class CardPaymentService {
     // Never a second approval for one sale while an earlier one may stand: settle those first.
     const earlier = await this.deps.resolver.resolve(saleId);
     const attached = earlier.attached.at(-1);
-    if (attached) return { outcome: 'paid', status: 'captured', sale: attached.result.sale, receipt: attached.result.receipt, warning: null };
+    if (attached)
+      return { outcome: 'paid', status: 'captured', sale: attached.result.sale, receipt: attached.result.receipt, warning: null };
     const pending = earlier.pending[0];
     if (pending) throw new AppError('conflict', pendingAttemptMessage(pending));
     const tender = new CardTender(
       { ...this.deps, reader: this.deps.device.reader },
-      { saleId, paymentId, policy, currency, staffId: actor.staffId, stepUp: actor.stepUp, ...(amountMinor === undefined ? {} : { amountMinor }) },
+      {
+        saleId,
+        paymentId,
+        policy,
+        currency,
+        staffId: actor.staffId,
+        stepUp: actor.stepUp,
+        ...(amountMinor === undefined ? {} : { amountMinor }),
+      },
     );
     try {
       const result = await this.deps.checkout.tender(call.saleId, call.paymentId, tender, actor.staffId);
@@ -54,11 +63,20 @@ export class CardPaymentService {
       const sale = this.deps.openSale();
       if (!sale || sale.saleId !== call.saleId) throw error;
       if (error instanceof CardDeclined) {
-        this.deps.audit.record({ action: 'payment.declined', actorId: actor.staffId, target: call.saleId, details: { paymentId: call.paymentId, code: error.code } });
+        this.deps.audit.record({
+          action: 'payment.declined',
+          actorId: actor.staffId,
+          target: call.saleId,
+          details: { paymentId: call.paymentId, code: error.code },
+        });
         return { outcome: 'declined', code: error.code, message: DECLINE_MESSAGES[error.code], sale };
       }
       if (error instanceof CardCancelled) {
-        return { outcome: 'cancelled', message: error.reason === 'timeout' ? 'No card was presented in time.' : 'The card payment was cancelled.', sale };
+        return {
+          outcome: 'cancelled',
+          message: error.reason === 'timeout' ? 'No card was presented in time.' : 'The card payment was cancelled.',
+          sale,
+        };
       }
       throw error;
     } finally {

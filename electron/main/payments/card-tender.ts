@@ -93,7 +93,10 @@ export class CardTender implements Tender {
       if (answer.outcome === 'approved') return { method: 'card', amountMinor, status: 'captured', cash: null, card };
       if (answer.outcome === 'declined') throw new CardDeclined(answer.code);
       if (policy === 'require_online') {
-        throw new AppError('unavailable', 'This card payment needs the network, which is not reachable now. Take cash, or try again when online.');
+        throw new AppError(
+          'unavailable',
+          'This card payment needs the network, which is not reachable now. Take cash, or try again when online.',
+        );
       }
     }
     const permit = early ?? this.permitOffline(amountMinor);
@@ -110,7 +113,15 @@ export class CardTender implements Tender {
   private async authorize(request: PaymentRequest, card: NonNullable<PaymentDraft['card']>) {
     const { attempts, gateway } = this.deps;
     const { saleId, paymentId, staffId } = this.request;
-    attempts.begin({ paymentId, saleId, amountMinor: request.amountMinor, currency: request.currency, staffId, card, startedAt: request.capturedAt });
+    attempts.begin({
+      paymentId,
+      saleId,
+      amountMinor: request.amountMinor,
+      currency: request.currency,
+      staffId,
+      card,
+      startedAt: request.capturedAt,
+    });
     this.attempt = { serverId: null };
     let answer;
     try {
@@ -135,7 +146,13 @@ export class CardTender implements Tender {
     const { currency, saleId, staffId } = this.request;
     const check = checkOfflinePayment(this.deps.limits(), this.deps.offline.stored(currency), amountMinor, this.deps.now());
     if (!check.allowed) {
-      this.deps.audit.record({ action: 'payment.offline_refused', actorId: staffId, target: saleId, amount: { minor: amountMinor, currency }, details: { reason: check.reason } });
+      this.deps.audit.record({
+        action: 'payment.offline_refused',
+        actorId: staffId,
+        target: saleId,
+        amount: { minor: amountMinor, currency },
+        details: { reason: check.reason },
+      });
       this.deps.log({ event: 'payments.offline_age_limit', alert: true, saleId });
       throw new AppError('unavailable', check.message);
     }
@@ -150,7 +167,8 @@ export class CardTender implements Tender {
   /** A payment stored offline is queued for the API in the transaction that records it. */
   recordIn(tx: Tx): void {
     // Approved: the sale holds it now. Stored for forwarding: the outbox item (same client id) does.
-    if (this.attempt) this.deps.attempts.settleIn(tx, this.request.paymentId, this.stored ? 'forwarded' : 'attached', this.attempt.serverId);
+    if (this.attempt)
+      this.deps.attempts.settleIn(tx, this.request.paymentId, this.stored ? 'forwarded' : 'attached', this.attempt.serverId);
     if (!this.stored) return;
     const { request, permit } = this.stored;
     this.deps.outbox.enqueue(tx, { clientId: request.clientId, kind: 'payment', payload: request });
@@ -160,7 +178,12 @@ export class CardTender implements Tender {
       ...(permit.approverId ? { approverId: permit.approverId } : {}),
       target: request.transactionClientId,
       amount: { minor: request.amountMinor, currency: request.currency },
-      details: { paymentId: request.clientId, overCaps: permit.overCaps.join(',') || null, policy: this.request.policy, brand: request.card.brand },
+      details: {
+        paymentId: request.clientId,
+        overCaps: permit.overCaps.join(',') || null,
+        policy: this.request.policy,
+        brand: request.card.brand,
+      },
     });
   }
 }

@@ -137,12 +137,20 @@ export class DeclinedPayments {
         ? `Written off: ${resolution.reason}`
         : `Paid by ${resolution.method}${currency ? ` ${formatMinor(resolution.amountMinor, currency)} ${currency}` : ''}${resolution.note ? `: ${resolution.note}` : ''}`;
     const { settlements } = this.deps;
-    if (resolution.kind === 'other_tender' && !settlements) throw new AppError('unavailable', 'Payments taken for declined cards cannot be recorded on this terminal yet.');
+    if (resolution.kind === 'other_tender' && !settlements)
+      throw new AppError('unavailable', 'Payments taken for declined cards cannot be recorded on this terminal yet.');
     const done = writeTransaction(this.deps.db, (tx) => {
       // The money taken is a payment of the open shift, not only words on the entry.
       const settled =
         resolution.kind === 'other_tender' && settlements
-          ? settlements.recordSettlement(tx, { paymentId: entry.clientId, saleId: known?.saleId ?? null, currency, method: resolution.method, amountMinor: resolution.amountMinor, staffId: managerId })
+          ? settlements.recordSettlement(tx, {
+              paymentId: entry.clientId,
+              saleId: known?.saleId ?? null,
+              currency,
+              method: resolution.method,
+              amountMinor: resolution.amountMinor,
+              staffId: managerId,
+            })
           : null;
       const resolved = this.deps.attention.resolve(tx, entryId, managerId, text);
       this.deps.audit.record({

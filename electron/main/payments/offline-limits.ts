@@ -14,8 +14,7 @@ export interface StoredOffline {
 export type OfflineCap = 'per_payment' | 'total' | 'count';
 
 export type OfflineCheck =
-  | { allowed: false; reason: 'age_limit'; message: string }
-  | { allowed: true; overCaps: OfflineCap[]; ageState: OfflineAgeState };
+  { allowed: false; reason: 'age_limit'; message: string } | { allowed: true; overCaps: OfflineCap[]; ageState: OfflineAgeState };
 
 const HOUR_MS = 3_600_000;
 

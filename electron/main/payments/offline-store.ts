@@ -38,7 +38,8 @@ export class OfflinePaymentStore {
     const { n, oldest } = this.summary.get() as { n: number; oldest: string | null };
     const oldestAt = oldest ? new Date(oldest) : null;
     const totals = this.totals().map((t) => ({ currency: t.currency, totalMinor: t.total, maxTotalMinor: limits.maxTotalMinor }));
-    if (!totals.some((t) => t.currency === storeCurrency)) totals.unshift({ currency: storeCurrency, totalMinor: 0, maxTotalMinor: limits.maxTotalMinor });
+    if (!totals.some((t) => t.currency === storeCurrency))
+      totals.unshift({ currency: storeCurrency, totalMinor: 0, maxTotalMinor: limits.maxTotalMinor });
     const at = ageThresholds(limits, oldestAt);
     return {
       count: n,

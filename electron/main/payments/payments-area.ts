@@ -14,7 +14,13 @@ import { CardAttemptResolver, type ResolveReport } from './card-attempt-resolver
 import { CardAttempts } from './card-attempts';
 import type { Tx } from '../storage/transaction';
 import type { PaymentDeclines } from '../sync/payment-declines';
-import { DeclinedPayments, type AttentionList, type DeclinedAfterForward, type RecordedCardPayment, type SettlementRecorder } from './declined-payments';
+import {
+  DeclinedPayments,
+  type AttentionList,
+  type DeclinedAfterForward,
+  type RecordedCardPayment,
+  type SettlementRecorder,
+} from './declined-payments';
 import { OfflinePaymentStore } from './offline-store';
 import type { PaymentGateway } from './payment-gateway';
 import { createPaymentsHandlers } from './payments-handlers';
@@ -50,7 +56,12 @@ export interface Payments {
 }
 
 /** Declined-after-forward payments over the needs-attention list; needs nothing of the rest of the area. */
-function declinedPayments(deps: { db: Db; audit: AuditTrail; attention: AttentionList; settlements?: SettlementRecorder }): DeclinedPayments {
+function declinedPayments(deps: {
+  db: Db;
+  audit: AuditTrail;
+  attention: AttentionList;
+  settlements?: SettlementRecorder;
+}): DeclinedPayments {
   const { db } = deps;
   // Only a declined-after-forward payment needs its sale's rows: prepare those statements then.
   let salesRows: SaleRepository | null = null;
@@ -62,7 +73,11 @@ function declinedPayments(deps: { db: Db; audit: AuditTrail; attention: Attentio
     if (!sale || !payment) return null;
     return { saleId: sale.id, payment, currency: sale.currency, receiptNumber: sales.documentByRef(sale.id)?.receipt_number ?? null };
   };
-  return new DeclinedPayments({ ...deps, findPayment, markDeclined: (tx, id) => (salesRows ??= new SaleRepository(db)).markPaymentDeclined(tx, id) });
+  return new DeclinedPayments({
+    ...deps,
+    findPayment,
+    markDeclined: (tx, id) => (salesRows ??= new SaleRepository(db)).markPaymentDeclined(tx, id),
+  });
 }
 
 /**
@@ -80,7 +95,11 @@ export function createPayments(deps: PaymentsDeps): Payments {
   let salesRows: SaleRepository | null = null;
   const attempts = new CardAttempts(db, now);
   const resolver = new CardAttemptResolver({
-    attempts, gateway: deps.gateway, checkout: deps.checkout, audit, log: deps.log,
+    attempts,
+    gateway: deps.gateway,
+    checkout: deps.checkout,
+    audit,
+    log: deps.log,
     saleStatus: (saleId) => (salesRows ??= new SaleRepository(db)).get(saleId)?.status ?? null,
   });
   const cards = new CardPaymentService({

@@ -15,7 +15,17 @@ export function createPaymentsHandlers(payments: Pick<Payments, 'cards' | 'decli
       createdAt: e.createdAt,
       resolvedAt: e.resolvedAt,
       resolution: e.resolution,
-      payment: known && card ? { saleId: known.saleId, receiptNumber: known.receiptNumber, amountMinor: known.payment.amountMinor, currency: known.currency, brand: card.brand, last4: card.last4 } : null,
+      payment:
+        known && card
+          ? {
+              saleId: known.saleId,
+              receiptNumber: known.receiptNumber,
+              amountMinor: known.payment.amountMinor,
+              currency: known.currency,
+              brand: card.brand,
+              last4: card.last4,
+            }
+          : null,
     };
   };
   return {

@@ -64,12 +64,14 @@ function saleRows(sale: SaleView, money: Money, context: ReceiptContext): Receip
   for (const line of sale.lines) {
     const detail = lineDetail(line, money, context);
     rows.push(pair(line.name, money(line.grossMinor), detail ? { detail } : {}));
-    if (line.discount && line.lineDiscountMinor !== 0) rows.push(pair(`  ${discountLabel(line.discount, 'Discount', context)}`, money(-line.lineDiscountMinor)));
+    if (line.discount && line.lineDiscountMinor !== 0)
+      rows.push(pair(`  ${discountLabel(line.discount, 'Discount', context)}`, money(-line.lineDiscountMinor)));
   }
   const { totals } = sale;
   rows.push(rule(), pair('Subtotal', money(totals.subtotalMinor)));
   const saleDiscount = sale.lines.reduce((sum, line) => sum + line.saleDiscountShareMinor, 0);
-  if (sale.saleDiscount && saleDiscount !== 0) rows.push(pair(discountLabel(sale.saleDiscount, 'Sale discount', context), money(-saleDiscount)));
+  if (sale.saleDiscount && saleDiscount !== 0)
+    rows.push(pair(discountLabel(sale.saleDiscount, 'Sale discount', context), money(-saleDiscount)));
   if (totals.discountMinor !== 0) rows.push(pair('You saved', money(totals.discountMinor)));
   if (totals.taxMode === 'exclusive') rows.push(pair('Tax', money(totals.taxMinor)));
   rows.push(pair('Total', money(totals.totalMinor), { emphasis: true }), rule(), ...tenderRows(sale.payments, money));
@@ -89,7 +91,8 @@ function refundRows(refund: RefundView, original: SaleView, money: Money, contex
   const rows: ReceiptRow[] = [pair('Original receipt', refund.originalReceiptNumber), rule()];
   for (const line of refund.lines) {
     const sold = originalLines.get(line.lineId);
-    const detail = sold?.soldBy === 'weight' ? formatGrams(line.quantity, context.locale) : line.quantity > 1 ? `${line.quantity} ×` : undefined;
+    const detail =
+      sold?.soldBy === 'weight' ? formatGrams(line.quantity, context.locale) : line.quantity > 1 ? `${line.quantity} ×` : undefined;
     rows.push(pair(line.name, money(-line.amountMinor), detail ? { detail } : {}));
   }
   rows.push(rule(), pair('Refund total', money(-refund.totalMinor), { emphasis: true }), rule());
@@ -110,7 +113,9 @@ function voidRows(voided: VoidView, original: SaleView, money: Money, context: R
   }
   rows.push(rule(), pair('Voided total', money(-voided.totalMinor), { emphasis: true }), rule());
   for (const payment of taken(original.payments)) {
-    rows.push(pair(payment.method === 'card' && payment.card ? `Back to card ${cardLabel(payment.card)}` : 'Cash back', money(payment.amountMinor)));
+    rows.push(
+      pair(payment.method === 'card' && payment.card ? `Back to card ${cardLabel(payment.card)}` : 'Cash back', money(payment.amountMinor)),
+    );
   }
   rows.push(rule(), text(`Reason: ${voided.reason}`));
   if (voided.approverId) rows.push(text('Approved by a manager'));
@@ -142,7 +147,11 @@ export function receiptDocument(stored: StoredReceipt, context: ReceiptContext, 
     receiptNumber: stored.receiptNumber,
     title,
     copy,
-    rows: [...header(context, copy, title.toUpperCase()), ...body, ...footer(context, { receiptNumber: stored.receiptNumber, staffName: stored.staffName, at })],
+    rows: [
+      ...header(context, copy, title.toUpperCase()),
+      ...body,
+      ...footer(context, { receiptNumber: stored.receiptNumber, staffName: stored.staffName, at }),
+    ],
     barcode: stored.receiptNumber,
   };
 }

@@ -68,13 +68,16 @@ export class ReceiptPrintQueue {
     (this.deps.defer ?? setImmediate)(() => {
       this.scheduled = false;
       // Only the queue's own bookkeeping can fail here (a full disk): the receipt stays due for the next wake.
-      this.drain().catch((error: unknown) => this.deps.log({ event: 'receipts.auto_print_failed', error: error instanceof Error ? error.name : typeof error }));
+      this.drain().catch((error: unknown) =>
+        this.deps.log({ event: 'receipts.auto_print_failed', error: error instanceof Error ? error.name : typeof error }),
+      );
     });
   }
 
   /** Where a receipt's paper stands, for the sale's screen. */
   paper(receiptNumber: string): ReceiptPaper {
-    const row = this.deps.db.prepare('SELECT state, detail FROM receipt_prints WHERE receipt_number = ?').get(receiptNumber) as Pick<Row, 'state' | 'detail'> | undefined;
+    const row = this.deps.db.prepare('SELECT state, detail FROM receipt_prints WHERE receipt_number = ?').get(receiptNumber) as
+      Pick<Row, 'state' | 'detail'> | undefined;
     if (row) return { receiptNumber, state: this.onItsWay === receiptNumber ? 'printing' : row.state, message: row.detail };
     return { receiptNumber, state: this.deps.printing() === 'never' ? 'never' : 'ask', message: null };
   }
@@ -88,15 +91,25 @@ export class ReceiptPrintQueue {
     const now = this.deps.now();
     const cutoff = new Date(now.getTime() - RESUME_WINDOW_MS).toISOString();
     const settled: ReceiptPaper[] = [];
-    this.deps.db.transaction(() => {
-      const due = this.deps.db.prepare("SELECT receipt_number, queued_at FROM receipt_prints WHERE state = 'queued' ORDER BY queued_at, rowid").all() as Row[];
-      for (const row of due) {
-        if (this.deps.printed(row.receipt_number)) this.finish(row.receipt_number, 'printed', null, settled);
-        else if (row.queued_at < cutoff) this.finish(row.receipt_number, 'failed', 'The receipt was not printed before the terminal stopped: print it from the sale, or reprint it.', settled);
-      }
-      const forgotten = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
-      this.deps.db.prepare("DELETE FROM receipt_prints WHERE state IN ('printed', 'failed') AND queued_at < ?").run(forgotten);
-    }).immediate();
+    this.deps.db
+      .transaction(() => {
+        const due = this.deps.db
+          .prepare("SELECT receipt_number, queued_at FROM receipt_prints WHERE state = 'queued' ORDER BY queued_at, rowid")
+          .all() as Row[];
+        for (const row of due) {
+          if (this.deps.printed(row.receipt_number)) this.finish(row.receipt_number, 'printed', null, settled);
+          else if (row.queued_at < cutoff)
+            this.finish(
+              row.receipt_number,
+              'failed',
+              'The receipt was not printed before the terminal stopped: print it from the sale, or reprint it.',
+              settled,
+            );
+        }
+        const forgotten = new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString();
+        this.deps.db.prepare("DELETE FROM receipt_prints WHERE state IN ('printed', 'failed') AND queued_at < ?").run(forgotten);
+      })
+      .immediate();
     for (const paper of settled) this.deps.publish(paper);
     this.wake();
   }
@@ -113,7 +126,10 @@ export class ReceiptPrintQueue {
   }
 
   private next(): Row | null {
-    return (this.deps.db.prepare("SELECT * FROM receipt_prints WHERE state = 'queued' ORDER BY queued_at, rowid LIMIT 1").get() as Row | undefined) ?? null;
+    return (
+      (this.deps.db.prepare("SELECT * FROM receipt_prints WHERE state = 'queued' ORDER BY queued_at, rowid LIMIT 1").get() as
+        Row | undefined) ?? null
+    );
   }
 
   private async printOne(row: Row): Promise<void> {
@@ -124,10 +140,16 @@ export class ReceiptPrintQueue {
     let outcome: { state: 'printed' | 'failed'; message: string | null };
     try {
       const printed = await this.deps.print(receiptNumber, row.staff_id);
-      outcome = printed.outcome === 'cancelled' ? { state: 'failed', message: 'The receipt was not printed: print it from the sale.' } : { state: 'printed', message: null };
+      outcome =
+        printed.outcome === 'cancelled'
+          ? { state: 'failed', message: 'The receipt was not printed: print it from the sale.' }
+          : { state: 'printed', message: null };
     } catch (error) {
       // The printer's words for the cashier (paper out, unreachable …); anything else stays generic.
-      outcome = { state: 'failed', message: error instanceof AppError ? error.message : 'The receipt did not print. Nothing is lost: print it again or save a PDF.' };
+      outcome = {
+        state: 'failed',
+        message: error instanceof AppError ? error.message : 'The receipt did not print. Nothing is lost: print it again or save a PDF.',
+      };
     } finally {
       this.onItsWay = null;
     }

@@ -44,7 +44,11 @@ export function formatTime(iso: string, context: ReceiptContext): string {
   const key = `${context.locale ?? ''}|${context.timeZone ?? ''}`;
   let format = timeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(context.locale, { dateStyle: 'medium', timeStyle: 'medium', ...(context.timeZone ? { timeZone: context.timeZone } : {}) });
+    format = new Intl.DateTimeFormat(context.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+      ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+    });
     if (timeFormats.size < 50) timeFormats.set(key, format);
   }
   return format.format(new Date(iso));

@@ -86,7 +86,12 @@ export class ReceiptService {
       const result = await this.send(receiptDocument(stored, this.context(), 'original'), output, `${stored.receiptNumber}.pdf`);
       if (result.outcome !== 'cancelled') {
         this.deps.source.markOutput(stored.receiptNumber, output, this.deps.now());
-        this.deps.audit.record({ action: 'receipt.printed', actorId, target: stored.receiptNumber, details: { output, fileName: result.fileName } });
+        this.deps.audit.record({
+          action: 'receipt.printed',
+          actorId,
+          target: stored.receiptNumber,
+          details: { output, fileName: result.fileName },
+        });
       }
       return result;
     } finally {
@@ -117,13 +122,23 @@ export class ReceiptService {
     const doc = shiftReportDocument(report, this.reportContext(actorId), copy);
     const result = await this.send(doc, output, `Z-report-${shiftId}.pdf`);
     if (result.outcome !== 'cancelled') {
-      this.deps.audit.record({ action: 'report.printed', actorId, target: `shift:${shiftId}`, details: { kind: report.kind, output, copy } });
+      this.deps.audit.record({
+        action: 'report.printed',
+        actorId,
+        target: `shift:${shiftId}`,
+        details: { kind: report.kind, output, copy },
+      });
     }
     return result;
   }
 
   private reportContext(actorId: string | null) {
-    return { ...this.context(), staffName: this.deps.staffName, printedBy: actorId ? this.deps.staffName(actorId) : '', printedAt: this.deps.now() };
+    return {
+      ...this.context(),
+      staffName: this.deps.staffName,
+      printedBy: actorId ? this.deps.staffName(actorId) : '',
+      printedAt: this.deps.now(),
+    };
   }
 
   private send(doc: ReceiptDocument, output: ReceiptOutput, fileName: string): Promise<PrintOutcome> {

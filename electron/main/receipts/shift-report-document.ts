@@ -24,7 +24,9 @@ export function shiftReportDocument(report: ShiftReport, context: ReportContext,
     ...(report.zNumber !== null ? [pair('Z number', String(report.zNumber).padStart(6, '0'), { emphasis: true })] : []),
     pair('Shift', report.shiftId.slice(-12)),
     pair('Opened', time(report.openedAt), { detail: `by ${context.staffName(report.openedBy)}` }),
-    ...(report.closedAt ? [pair('Closed', time(report.closedAt), report.closedBy ? { detail: `by ${context.staffName(report.closedBy)}` } : {})] : []),
+    ...(report.closedAt
+      ? [pair('Closed', time(report.closedAt), report.closedBy ? { detail: `by ${context.staffName(report.closedBy)}` } : {})]
+      : []),
     pair('Figures as of', time(report.generatedAt)),
     rule(),
     pair(counted('Sales', report.sales.count), money(report.sales.amountMinor)),
@@ -32,10 +34,14 @@ export function shiftReportDocument(report: ShiftReport, context: ReportContext,
     pair(counted('Refunds', report.refunds.count), money(-report.refunds.amountMinor)),
     pair(counted('Voids', report.voids.count), money(-report.voids.amountMinor)),
     pair('Net sales', money(report.netSalesMinor), { emphasis: true }),
-    ...(report.settlements.count > 0 ? [pair(counted('Declined cards settled', report.settlements.count), money(report.settlements.amountMinor))] : []),
+    ...(report.settlements.count > 0
+      ? [pair(counted('Declined cards settled', report.settlements.count), money(report.settlements.amountMinor))]
+      : []),
     rule(),
     text('Tax'),
-    ...report.taxByRate.map((rate) => pair(`Tax ${formatRateBp(rate.rateBp, context.locale)} on ${money(rate.netMinor)}`, money(rate.taxMinor))),
+    ...report.taxByRate.map((rate) =>
+      pair(`Tax ${formatRateBp(rate.rateBp, context.locale)} on ${money(rate.netMinor)}`, money(rate.taxMinor)),
+    ),
     rule(),
     text('Tenders'),
     ...report.tenders.map((tender) => pair(counted(tender.method === 'cash' ? 'Cash' : 'Card', tender.count), money(tender.amountMinor))),
@@ -50,7 +56,13 @@ export function shiftReportDocument(report: ShiftReport, context: ReportContext,
     ...(cash.roundingMinor !== 0 ? [pair('Cash rounding', money(cash.roundingMinor))] : []),
     pair('Expected in drawer', money(cash.expectedMinor), { emphasis: true }),
     ...(cash.countedMinor !== null ? [pair('Counted', money(cash.countedMinor))] : []),
-    ...(cash.differenceMinor !== null ? [pair(cash.differenceMinor < 0 ? 'Short' : cash.differenceMinor > 0 ? 'Over' : 'Difference', money(cash.differenceMinor), { emphasis: true })] : []),
+    ...(cash.differenceMinor !== null
+      ? [
+          pair(cash.differenceMinor < 0 ? 'Short' : cash.differenceMinor > 0 ? 'Over' : 'Difference', money(cash.differenceMinor), {
+            emphasis: true,
+          }),
+        ]
+      : []),
     rule(),
     pair('Printed by', context.printedBy),
     pair('Terminal', `${context.terminal.name} (${context.terminal.id})`),

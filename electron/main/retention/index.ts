@@ -23,10 +23,18 @@ const EVERY_MS = 6 * 3_600_000;
 
 /** The retention area: what the policy says may no longer be kept on the terminal is removed. */
 export function createRetention(ports: RetentionPorts): Retention {
-  const sales = new SaleDetailsPruning({ db: ports.db, now: ports.now, audit: ports.audit, days: () => ports.settings().policies.privacy.saleDetailsDays });
+  const sales = new SaleDetailsPruning({
+    db: ports.db,
+    now: ports.now,
+    audit: ports.audit,
+    days: () => ports.settings().policies.privacy.saleDetailsDays,
+  });
   const runOnce = () => sales.run();
   return {
     runOnce,
-    start: () => startPeriodic(runOnce, EVERY_MS, (error) => ports.log({ event: 'retention.failed', error: error instanceof Error ? error.name : typeof error })),
+    start: () =>
+      startPeriodic(runOnce, EVERY_MS, (error) =>
+        ports.log({ event: 'retention.failed', error: error instanceof Error ? error.name : typeof error }),
+      ),
   };
 }

@@ -57,7 +57,12 @@ export class SaleDetailsPruning {
           this.deps.db.prepare("DELETE FROM card_attempts WHERE sale_id = ? AND state <> 'open'").run(id);
           this.deps.db.prepare('INSERT INTO sale_details_pruned (sale_id, pruned_at) VALUES (?, ?)').run(id, at);
         }
-        this.deps.audit.record({ action: 'retention.pruned', actorId: null, target: 'sale_details', details: { sales: batch.length, before: cutoff } });
+        this.deps.audit.record({
+          action: 'retention.pruned',
+          actorId: null,
+          target: 'sale_details',
+          details: { sales: batch.length, before: cutoff },
+        });
       });
       sales += batch.length;
       if (batch.length < BATCH) break;

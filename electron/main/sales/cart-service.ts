@@ -58,7 +58,8 @@ export class CartService {
     const row = this.deps.sales.openSale();
     if (!row) throw new AppError('not_found', 'There is no sale in progress.');
     this.deps.inFlight.refuseChanges(row.id);
-    if (this.deps.sales.payments(row.id).length > 0) throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
+    if (this.deps.sales.payments(row.id).length > 0)
+      throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
     return row;
   }
 
@@ -67,16 +68,28 @@ export class CartService {
     const existing = this.deps.sales.openSale();
     if (existing) {
       this.deps.inFlight.refuseChanges(existing.id);
-      if (this.deps.sales.payments(existing.id).length > 0) throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
+      if (this.deps.sales.payments(existing.id).length > 0)
+        throw new AppError('conflict', 'A tender has been taken: finish the sale by taking the rest.');
       return existing;
     }
     const shift = this.deps.shifts.current();
     if (!shift) throw new AppError('conflict', 'Open a shift before selling.');
     const store = this.store;
-    if (shift.currency !== store.currency) throw new AppError('conflict', `The shift is in ${shift.currency} but the store now sells in ${store.currency}: close the shift first.`);
+    if (shift.currency !== store.currency)
+      throw new AppError(
+        'conflict',
+        `The shift is in ${shift.currency} but the store now sells in ${store.currency}: close the shift first.`,
+      );
     const at = this.deps.now();
     const id = uuidv7(at.getTime());
-    this.deps.sales.createSale({ id, shiftId: shift.shiftId, openedBy: staffId, at: at.toISOString(), currency: store.currency, taxMode: store.taxMode });
+    this.deps.sales.createSale({
+      id,
+      shiftId: shift.shiftId,
+      openedBy: staffId,
+      at: at.toISOString(),
+      currency: store.currency,
+      taxMode: store.taxMode,
+    });
     return this.deps.sales.existing(id);
   }
 
@@ -94,7 +107,8 @@ export class CartService {
 
   private add(product: Product, quantity: number | undefined, staffId: string, times?: number): AddItemResult {
     if (!product.active) return { outcome: 'inactive', product };
-    if (times !== undefined && product.soldBy === 'weight') throw new AppError('conflict', `${product.name} is sold by weight: weigh it instead of typing a count.`);
+    if (times !== undefined && product.soldBy === 'weight')
+      throw new AppError('conflict', `${product.name} is sold by weight: weigh it instead of typing a count.`);
     if (times !== undefined && quantity !== undefined) throw new AppError('conflict', 'Give a count or a quantity, not both.');
     if (product.soldBy === 'weight' && quantity === undefined) return { outcome: 'needs_weight', product };
     const qty = times ?? quantity ?? 1;
@@ -102,7 +116,8 @@ export class CartService {
     let lineId = shortId('ln');
     const view = writeTransaction(this.deps.db, () => {
       const sale = this.openOrStart(staffId);
-      if (product.currency !== sale.currency) throw new AppError('conflict', `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`);
+      if (product.currency !== sale.currency)
+        throw new AppError('conflict', `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`);
       const same = this.lineToAddTo(sale, product);
       if (same) {
         checkQuantity(same.soldBy, same.quantity + qty);
@@ -140,7 +155,14 @@ export class CartService {
     if (!this.store.mergeSameItem || product.soldBy !== 'unit') return undefined;
     return this.deps.sales
       .lines(sale.id)
-      .find((l) => l.productId === product.sku && l.soldBy === 'unit' && !l.discount && l.unitPriceMinor === product.priceMinor && l.taxRateBp === product.taxRateBp);
+      .find(
+        (l) =>
+          l.productId === product.sku &&
+          l.soldBy === 'unit' &&
+          !l.discount &&
+          l.unitPriceMinor === product.priceMinor &&
+          l.taxRateBp === product.taxRateBp,
+      );
   }
 
   setQuantity(lineId: string, quantity: number): SaleView {
@@ -164,7 +186,13 @@ export class CartService {
       if (!line || !this.deps.sales.removeLine(sale.id, lineId)) throw new AppError('not_found', 'That line is not in the cart.');
       this.refuseGrownDiscounts(sale, before);
       // Lines taken off a sale are a classic place for shrinkage: keep a record.
-      this.deps.audit.record({ action: 'sale.line_removed', actorId: staffId, target: sale.id, amount: { minor: lineGross(line), currency: sale.currency }, details: { productId: line.productId, quantity: line.quantity } });
+      this.deps.audit.record({
+        action: 'sale.line_removed',
+        actorId: staffId,
+        target: sale.id,
+        amount: { minor: lineGross(line), currency: sale.currency },
+        details: { productId: line.productId, quantity: line.quantity },
+      });
       return this.view(sale);
     });
   }
@@ -240,14 +268,18 @@ export class CartService {
     const limitBp = this.deps.settings().policies.discountApprovalPercent * 100;
     for (const [key, share] of this.discountShares(this.deps.sales.existing(sale.id))) {
       if (share > limitBp && share > (before.get(key) ?? 0)) {
-        throw new AppError('conflict', `That would make the ${key === 'sale' ? 'sale' : 'line'} discount ${Math.round(share / 100)} % of what it applies to, above the ${limitBp / 100} % anyone may give: change the discount first.`);
+        throw new AppError(
+          'conflict',
+          `That would make the ${key === 'sale' ? 'sale' : 'line'} discount ${Math.round(share / 100)} % of what it applies to, above the ${limitBp / 100} % anyone may give: change the discount first.`,
+        );
       }
     }
   }
 
   /** Above the policy's percentage a discount needs `apply:discounts`, held or approved for this exact request. */
   private checkDiscount(amount: number, discount: DiscountInput, actor: CartActor): string | undefined {
-    if (discount.kind === 'amount' && discount.amountMinor > amount) throw new AppError('conflict', 'The discount is more than the amount it applies to.');
+    if (discount.kind === 'amount' && discount.amountMinor > amount)
+      throw new AppError('conflict', 'The discount is more than the amount it applies to.');
     const limitBp = this.deps.settings().policies.discountApprovalPercent * 100;
     return discountBasisPoints(amount, discount) > limitBp ? actor.stepUp().approverId : undefined;
   }
@@ -259,7 +291,12 @@ export class CartService {
       ...(approverId ? { approverId } : {}),
       target: sale.id,
       ...(discount.kind === 'amount' ? { amount: { minor: discount.amountMinor, currency: sale.currency } } : {}),
-      details: { kind: discount.kind, ...(discount.kind === 'percent' ? { basisPoints: discount.basisPoints } : {}), reason: discount.reason, lineId: lineId ?? null },
+      details: {
+        kind: discount.kind,
+        ...(discount.kind === 'percent' ? { basisPoints: discount.basisPoints } : {}),
+        reason: discount.reason,
+        lineId: lineId ?? null,
+      },
     });
   }
 
@@ -270,14 +307,30 @@ export class CartService {
       if (view.lines.length === 0) throw new AppError('conflict', 'There is nothing in the cart to park.');
       const at = this.deps.now().toISOString();
       this.deps.sales.park(sale.id, note ?? null, at);
-      return { saleId: sale.id, openedBy: sale.opened_by, parkedAt: at, lineCount: view.lines.length, totalMinor: view.totals.totalMinor, currency: sale.currency, note: note ?? null };
+      return {
+        saleId: sale.id,
+        openedBy: sale.opened_by,
+        parkedAt: at,
+        lineCount: view.lines.length,
+        totalMinor: view.totals.totalMinor,
+        currency: sale.currency,
+        note: note ?? null,
+      };
     });
   }
 
   listParked(): ParkedSale[] {
     return this.deps.sales.parked().map((row) => {
       const view = this.view(row);
-      return { saleId: row.id, openedBy: row.opened_by, parkedAt: row.parked_at ?? row.opened_at, lineCount: view.lines.length, totalMinor: view.totals.totalMinor, currency: row.currency, note: row.park_note };
+      return {
+        saleId: row.id,
+        openedBy: row.opened_by,
+        parkedAt: row.parked_at ?? row.opened_at,
+        lineCount: view.lines.length,
+        totalMinor: view.totals.totalMinor,
+        currency: row.currency,
+        note: row.park_note,
+      };
     });
   }
 
@@ -290,7 +343,8 @@ export class CartService {
       if (!shift) throw new AppError('conflict', 'Open a shift before selling.');
       const row = this.deps.sales.get(saleId);
       if (row?.status !== 'parked') throw new AppError('not_found', 'That sale is not parked.');
-      if (row.currency !== shift.currency) throw new AppError('conflict', `That sale is in ${row.currency}; this shift is in ${shift.currency}.`);
+      if (row.currency !== shift.currency)
+        throw new AppError('conflict', `That sale is in ${row.currency}; this shift is in ${shift.currency}.`);
       this.deps.sales.resume(saleId, shift.shiftId, this.deps.now().toISOString());
       return this.view(this.deps.sales.existing(saleId));
     });
@@ -298,5 +352,6 @@ export class CartService {
 }
 
 function checkQuantity(soldBy: Product['soldBy'], quantity: number): void {
-  if (soldBy === 'unit' && quantity > MAX_UNIT_QUANTITY) throw new AppError('invalid_request', `At most ${MAX_UNIT_QUANTITY} of one item on a line.`);
+  if (soldBy === 'unit' && quantity > MAX_UNIT_QUANTITY)
+    throw new AppError('invalid_request', `At most ${MAX_UNIT_QUANTITY} of one item on a line.`);
 }

@@ -56,13 +56,18 @@ export class CheckoutService {
     if (owner !== saleId) throw new AppError('conflict', 'That payment belongs to another sale.');
     const sale = this.view(this.deps.sales.existing(saleId));
     const payment = sale.payments.find((p) => p.paymentId === paymentId);
-    return { sale, changeMinor: payment?.cash?.changeMinor ?? 0, receipt: sale.receipt ? this.deps.receiptDocument(sale.receipt.receiptNumber) : null };
+    return {
+      sale,
+      changeMinor: payment?.cash?.changeMinor ?? 0,
+      receipt: sale.receipt ? this.deps.receiptDocument(sale.receipt.receiptNumber) : null,
+    };
   }
 
   private payable(saleId: string): { row: SaleRow; view: SaleView } {
     const row = this.deps.sales.get(saleId);
     if (!row) throw new AppError('not_found', 'That sale does not exist.');
-    if (row.status !== 'open') throw new AppError('conflict', row.status === 'completed' ? 'This sale is already complete.' : 'This sale is not open.');
+    if (row.status !== 'open')
+      throw new AppError('conflict', row.status === 'completed' ? 'This sale is already complete.' : 'This sale is not open.');
     const shift = this.deps.shifts.current();
     if (!shift || shift.shiftId !== row.shift_id) throw new AppError('conflict', 'Open a shift before selling.');
     const view = this.view(row);
@@ -77,22 +82,32 @@ export class CheckoutService {
     const { view } = this.payable(saleId);
     const cashRoundingMinor = this.deps.settings().store.cashRoundingMinor;
     // Frozen while the tender settles (a card may be approved by the API meanwhile): see TendersInFlight.
-    const draft = await this.deps.inFlight.during(saleId, async () => tender.settle({ remainingMinor: view.remainingMinor, cashRoundingMinor }));
+    const draft = await this.deps.inFlight.during(saleId, async () =>
+      tender.settle({ remainingMinor: view.remainingMinor, cashRoundingMinor }),
+    );
 
     const result = writeTransaction(this.deps.db, (tx) => {
       // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.
       const again = this.replay(saleId, paymentId);
       if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false, replayed: true, completed: false };
       const { row, view: now } = this.payable(saleId);
-      if (now.remainingMinor !== view.remainingMinor) throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
+      if (now.remainingMinor !== view.remainingMinor)
+        throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
       const at = this.deps.now().toISOString();
       const payment = { ...draft, paymentId, takenAt: at };
       this.deps.sales.insertPayment(tx, saleId, payment);
       tender.recordIn?.(tx, { saleId, payment });
-      if (tender.opensDrawer) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
+      if (tender.opensDrawer)
+        this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: saleId, details: { reason: 'sale' } });
       const paid = withPayment(now, payment, cashRoundingMinor);
       const sale = paid.remainingMinor === 0 ? this.complete(tx, row, paid, staffId, at) : paid;
-      return { sale, changeMinor: draft.cash?.changeMinor ?? 0, kicked: tender.opensDrawer, replayed: false, completed: sale.status === 'completed' };
+      return {
+        sale,
+        changeMinor: draft.cash?.changeMinor ?? 0,
+        kicked: tender.opensDrawer,
+        replayed: false,
+        completed: sale.status === 'completed',
+      };
     });
     if (result.kicked) await this.deps.drawer.open('sale');
     // After the drawer's kick is queued: the change comes out first, then the receipt.
@@ -108,10 +123,21 @@ export class CheckoutService {
 
   /** Numbers the paid sale and marks it completed, with its audit and outbox entries; answers its final view. */
   private complete(tx: Tx, row: SaleRow, paid: SaleView, staffId: string, at: string): SaleView {
-    const doc = this.deps.sales.addDocument(tx, { kind: 'sale', refId: row.id, shiftId: required(row.shift_id, 'shift of an open sale'), staffId, at, terminalId: this.deps.terminalId });
+    const doc = this.deps.sales.addDocument(tx, {
+      kind: 'sale',
+      refId: row.id,
+      shiftId: required(row.shift_id, 'shift of an open sale'),
+      staffId,
+      at,
+      terminalId: this.deps.terminalId,
+    });
     this.deps.sales.markCompleted(tx, row.id, paid.totals.totalMinor, at);
     this.deps.receiptsDue?.add(tx, doc.receipt_number, staffId);
-    const sale: SaleView = { ...paid, status: 'completed', receipt: { sequence: doc.seq, receiptNumber: doc.receipt_number, completedAt: doc.completed_at } };
+    const sale: SaleView = {
+      ...paid,
+      status: 'completed',
+      receipt: { sequence: doc.seq, receiptNumber: doc.receipt_number, completedAt: doc.completed_at },
+    };
     this.deps.audit.record({
       action: 'sale.completed',
       actorId: staffId,

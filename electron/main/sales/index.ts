@@ -60,13 +60,22 @@ export function createSales(ports: SalesPorts): Sales {
   const inFlight = new TendersInFlight();
   const cart = new CartService({ db, now, settings, sales, shifts, catalog: ports.catalog, audit, inFlight });
   const checkout = new CheckoutService({
-    ...recording(SALES_OUTBOX_KINDS.checkout), sales, shifts, drawer, inFlight, receiptDocument: ports.receiptDocument, completedReceipt: ports.completedReceipt,
+    ...recording(SALES_OUTBOX_KINDS.checkout),
+    sales,
+    shifts,
+    drawer,
+    inFlight,
+    receiptDocument: ports.receiptDocument,
+    completedReceipt: ports.completedReceipt,
     ...(ports.receiptsDue ? { receiptsDue: ports.receiptsDue } : {}),
   });
   const refunds = new RefundService({ ...recording(SALES_OUTBOX_KINDS.refunds), sales, refunds: refundRows, shifts, ledger, drawer });
   const voids = new VoidService({ ...recording(SALES_OUTBOX_KINDS.voids), sales, refunds: refundRows, shifts, ledger, drawer });
   return {
-    cart, checkout, refunds, voids,
+    cart,
+    checkout,
+    refunds,
+    voids,
     handlers: ({ cards, revoked }) => ({
       sales: createSalesHandlers({ cart, checkout, voids, cards, revoked }),
       refunds: createRefundsHandlers(refunds),

@@ -67,7 +67,8 @@ export class RefundService {
       const sale = this.deps.ledger.sale(request.originalSaleId);
       if (!sale?.receipt) throw new AppError('not_found', 'That sale does not exist on this terminal.');
       if (sale.status === 'voided') throw new AppError('conflict', 'That sale was voided: there is nothing to refund.');
-      if (sale.totals.currency !== shift.currency) throw new AppError('conflict', `That sale was in ${sale.totals.currency}; this shift is in ${shift.currency}.`);
+      if (sale.totals.currency !== shift.currency)
+        throw new AppError('conflict', `That sale was in ${sale.totals.currency}; this shift is in ${shift.currency}.`);
       const done = this.deps.refunds.refundedQuantities(sale.saleId);
       const mode = sale.totals.taxMode;
 
@@ -84,7 +85,14 @@ export class RefundService {
       });
       const totalMinor = lines.reduce((sum, l) => sum + l.amountMinor, 0);
       const at = this.deps.now().toISOString();
-      const doc = this.deps.sales.addDocument(tx, { kind: 'refund', refId: request.refundId, shiftId: shift.shiftId, staffId, at, terminalId: this.deps.terminalId });
+      const doc = this.deps.sales.addDocument(tx, {
+        kind: 'refund',
+        refId: request.refundId,
+        shiftId: shift.shiftId,
+        staffId,
+        at,
+        terminalId: this.deps.terminalId,
+      });
       const refund: RefundView = {
         refundId: request.refundId,
         originalSaleId: sale.saleId,
@@ -93,10 +101,19 @@ export class RefundService {
         approverId,
         reason: request.reason,
         currency: sale.totals.currency,
-        lines: lines.map((l) => ({ lineId: l.line.lineId, name: l.line.name, quantity: l.quantity, amountMinor: l.amountMinor, taxMinor: l.tax })),
+        lines: lines.map((l) => ({
+          lineId: l.line.lineId,
+          name: l.line.name,
+          quantity: l.quantity,
+          amountMinor: l.amountMinor,
+          taxMinor: l.tax,
+        })),
         totalMinor,
         taxMinor: lines.reduce((sum, l) => sum + l.tax, 0),
-        taxBreakdown: breakdown(lines.map((l) => ({ rateBp: l.line.taxRateBp, net: l.net, tax: l.tax })), mode),
+        taxBreakdown: breakdown(
+          lines.map((l) => ({ rateBp: l.line.taxRateBp, net: l.net, tax: l.tax })),
+          mode,
+        ),
         tenders: this.backToOriginalTenders(sale, totalMinor),
         receipt: { sequence: doc.seq, receiptNumber: doc.receipt_number, completedAt: at },
       };
@@ -109,10 +126,19 @@ export class RefundService {
         amount: { minor: totalMinor, currency: refund.currency },
         details: { refundId: refund.refundId, receiptNumber: doc.receipt_number, reason: request.reason },
       });
-      if (opensDrawer(refund)) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
+      if (opensDrawer(refund))
+        this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: refund.refundId, details: { reason: 'refund' } });
       this.deps.outbox.enqueue(
         tx,
-        transactionItem({ type: 'refund', clientId: refund.refundId, terminalSequence: doc.seq, occurredAt: at, currency: refund.currency, totalMinor, body: refund }),
+        transactionItem({
+          type: 'refund',
+          clientId: refund.refundId,
+          terminalSequence: doc.seq,
+          occurredAt: at,
+          currency: refund.currency,
+          totalMinor,
+          body: refund,
+        }),
       );
       return { refund, fresh: true };
     });
@@ -165,6 +191,8 @@ function breakdown(parts: { rateBp: number; net: number; tax: number }[], mode: 
   return [...byRate.entries()]
     .sort(([a], [b]) => b - a)
     .map(([rateBp, { net, tax }]) =>
-      mode === 'inclusive' ? { rateBp, netMinor: net - tax, taxMinor: tax, grossMinor: net } : { rateBp, netMinor: net, taxMinor: tax, grossMinor: net + tax },
+      mode === 'inclusive'
+        ? { rateBp, netMinor: net - tax, taxMinor: tax, grossMinor: net }
+        : { rateBp, netMinor: net, taxMinor: tax, grossMinor: net + tax },
     );
 }

@@ -20,10 +20,16 @@ export interface SalesHandlerPorts {
 
 export function createSalesHandlers({ cart, checkout, voids, cards, revoked }: SalesHandlerPorts): Handlers<NoposContract>['sales'] {
   const actor = (context: HandlerContext) => ({ staffId: staffOf(context), stepUp: context.stepUp });
-  const notRevoked = <A extends unknown[], R>(handler: (...args: A) => R) => (...args: A): R => {
-    if (revoked()) throw new AppError('forbidden', 'This terminal was removed from its store by NoPOS: it takes no new sales. Unsynced sales are kept.');
-    return handler(...args);
-  };
+  const notRevoked =
+    <A extends unknown[], R>(handler: (...args: A) => R) =>
+    (...args: A): R => {
+      if (revoked())
+        throw new AppError(
+          'forbidden',
+          'This terminal was removed from its store by NoPOS: it takes no new sales. Unsynced sales are kept.',
+        );
+      return handler(...args);
+    };
   return {
     current: () => cart.current(),
     addByBarcode: notRevoked(({ code, quantity, times }, context) => cart.addByBarcode(code, quantity, staffOf(context), times)),
@@ -36,7 +42,9 @@ export function createSalesHandlers({ cart, checkout, voids, cards, revoked }: S
     park: ({ note }) => cart.park(note),
     listParked: () => cart.listParked(),
     resume: ({ saleId }) => cart.resume(saleId),
-    tenderCash: notRevoked(({ saleId, paymentId, givenMinor }, context) => checkout.tender(saleId, paymentId, cashTender(givenMinor), staffOf(context))),
+    tenderCash: notRevoked(({ saleId, paymentId, givenMinor }, context) =>
+      checkout.tender(saleId, paymentId, cashTender(givenMinor), staffOf(context)),
+    ),
     tenderCard: notRevoked((request, context) => cards.tenderCard(request, actor(context))),
     recent: ({ limit }) => checkout.recent(limit),
     void: (request, context) => voids.void(request, staffOf(context), context.approverId ?? null),

@@ -12,7 +12,10 @@ export class TendersInFlight {
   /** Refuses with `conflict` while a tender for this sale is in flight. */
   refuseChanges(saleId: string): void {
     if (this.sales.has(saleId)) {
-      throw new AppError('conflict', 'A card payment is being taken for this sale: wait for it to finish (or cancel it on the reader) before changing the sale.');
+      throw new AppError(
+        'conflict',
+        'A card payment is being taken for this sale: wait for it to finish (or cancel it on the reader) before changing the sale.',
+      );
     }
   }
 

@@ -37,14 +37,32 @@ export class VoidService {
       if (sale.status === 'voided') throw new AppError('conflict', 'That sale was already voided.');
       const shift = this.deps.shifts.current();
       const doc = required(this.deps.sales.documentByRef(sale.saleId), 'document');
-      if (!shift || doc.shift_id !== shift.shiftId) throw new AppError('conflict', 'Only sales of the current shift can be voided: refund it instead.');
-      if (this.deps.refunds.refundsOfSale(sale.saleId).length > 0) throw new AppError('conflict', 'Part of that sale was refunded: refund the rest instead.');
+      if (!shift || doc.shift_id !== shift.shiftId)
+        throw new AppError('conflict', 'Only sales of the current shift can be voided: refund it instead.');
+      if (this.deps.refunds.refundsOfSale(sale.saleId).length > 0)
+        throw new AppError('conflict', 'Part of that sale was refunded: refund the rest instead.');
 
       const at = this.deps.now().toISOString();
-      const voidDoc = this.deps.sales.addDocument(tx, { kind: 'void', refId: request.voidId, shiftId: shift.shiftId, staffId, at, terminalId: this.deps.terminalId });
+      const voidDoc = this.deps.sales.addDocument(tx, {
+        kind: 'void',
+        refId: request.voidId,
+        shiftId: shift.shiftId,
+        staffId,
+        at,
+        terminalId: this.deps.terminalId,
+      });
       this.deps.sales.markVoided(tx, sale.saleId, at);
       const totalMinor = sale.totals.totalMinor;
-      this.deps.refunds.addVoid(tx, { id: request.voidId, saleId: sale.saleId, shiftId: shift.shiftId, staffId, approverId, reason: request.reason, totalMinor, at });
+      this.deps.refunds.addVoid(tx, {
+        id: request.voidId,
+        saleId: sale.saleId,
+        shiftId: shift.shiftId,
+        staffId,
+        approverId,
+        reason: request.reason,
+        totalMinor,
+        at,
+      });
       const view = this.deps.ledger.voidView(required(this.deps.refunds.voidById(request.voidId), 'void'));
       this.deps.audit.record({
         action: 'sale.voided',
@@ -58,7 +76,15 @@ export class VoidService {
       if (cash) this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: request.voidId, details: { reason: 'void' } });
       this.deps.outbox.enqueue(
         tx,
-        transactionItem({ type: 'void', clientId: request.voidId, terminalSequence: voidDoc.seq, occurredAt: at, currency: sale.totals.currency, totalMinor, body: view }),
+        transactionItem({
+          type: 'void',
+          clientId: request.voidId,
+          terminalSequence: voidDoc.seq,
+          occurredAt: at,
+          currency: sale.totals.currency,
+          totalMinor,
+          body: view,
+        }),
       );
       return { view, cash };
     });

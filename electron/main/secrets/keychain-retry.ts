@@ -24,7 +24,10 @@ export const DEFAULT_KEYCHAIN_RETRY: Omit<KeychainRetryOptions, 'log'> = {
  * that is still starting, or busy under load, answers a moment later. Only when it keeps failing is
  * its last error (KeychainUnavailableError) thrown. Every retry is logged, never a secret.
  */
-export async function probeKeychainPatiently(keychain: Keychain, options: Partial<KeychainRetryOptions> & Pick<KeychainRetryOptions, 'log'>): Promise<void> {
+export async function probeKeychainPatiently(
+  keychain: Keychain,
+  options: Partial<KeychainRetryOptions> & Pick<KeychainRetryOptions, 'log'>,
+): Promise<void> {
   const o = { ...DEFAULT_KEYCHAIN_RETRY, ...options };
   const startedAt = o.nowMs();
   for (let attempt = 1; ; attempt++) {

@@ -15,7 +15,10 @@ export function defaultPolicyPath(platform: NodeJS.Platform = process.platform, 
 
 export class PolicyFileError extends StartupError {
   constructor(file: string, problem: string) {
-    super('Invalid IT policy file', `The policy file ${file} is not valid: ${problem}. Fix or remove the file, then start the terminal again.`);
+    super(
+      'Invalid IT policy file',
+      `The policy file ${file} is not valid: ${problem}. Fix or remove the file, then start the terminal again.`,
+    );
   }
 }
 

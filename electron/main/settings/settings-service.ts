@@ -75,13 +75,19 @@ export class SettingsService {
     const row = db.prepare("SELECT value_json FROM settings_local WHERE path = 'terminal.id'").get() as { value_json: string } | undefined;
     if (row) return JSON.parse(row.value_json) as string;
     const id = generate();
-    db.prepare("INSERT INTO settings_local (path, value_json, updated_at, updated_by) VALUES ('terminal.id', ?, ?, NULL)").run(JSON.stringify(id), now().toISOString());
+    db.prepare("INSERT INTO settings_local (path, value_json, updated_at, updated_by) VALUES ('terminal.id', ?, ?, NULL)").run(
+      JSON.stringify(id),
+      now().toISOString(),
+    );
     return id;
   }
 
   private local(): SettingsPatch {
     const out: Tree = {};
-    for (const row of this.db.prepare('SELECT path, value_json FROM settings_local').iterate() as Iterable<{ path: string; value_json: string }>) {
+    for (const row of this.db.prepare('SELECT path, value_json FROM settings_local').iterate() as Iterable<{
+      path: string;
+      value_json: string;
+    }>) {
       const single: Tree = {};
       setPath(single, row.path, JSON.parse(row.value_json));
       // A value a newer or older version left behind that no longer fits is ignored, never fatal.
@@ -150,10 +156,12 @@ export class SettingsService {
       'INSERT INTO settings_local (path, value_json, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
     );
     const at = this.now().toISOString();
-    this.db.transaction(() => {
-      for (const p of paths) upsert.run(p, JSON.stringify(getPath(parsed.data, p)), at, actorId);
-      this.audit.record({ action: 'settings.changed', actorId, target: paths.join(',').slice(0, 200) });
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const p of paths) upsert.run(p, JSON.stringify(getPath(parsed.data, p)), at, actorId);
+        this.audit.record({ action: 'settings.changed', actorId, target: paths.join(',').slice(0, 200) });
+      })
+      .immediate();
     this.cached = null;
     return this.current();
   }

@@ -2,7 +2,6 @@ import type { PaymentMethod } from '../../../shared/domain/sale';
 import type { ShiftReport } from '../../../shared/domain/shift';
 import type { ShiftActivity } from '../ledger/sales-ledger';
 
-
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
@@ -70,7 +69,8 @@ export function computeShiftReport(activity: ShiftActivity, kind: 'X' | 'Z', gen
       paidOutMinor: paidOut,
       settlementsMinor: cashSettlements,
       // What cash rounding brought the drawer: taken on sales, less handed out on refunds.
-      roundingMinor: sum(cashPayments.map((p) => p.cash?.roundingMinor ?? 0)) - sum(refunds.flatMap((r) => r.tenders.map((t) => t.roundingMinor))),
+      roundingMinor:
+        sum(cashPayments.map((p) => p.cash?.roundingMinor ?? 0)) - sum(refunds.flatMap((r) => r.tenders.map((t) => t.roundingMinor))),
       expectedMinor,
       countedMinor,
       differenceMinor: countedMinor === null ? null : countedMinor - expectedMinor,

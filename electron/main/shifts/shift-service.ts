@@ -60,7 +60,11 @@ export class ShiftService {
     return shift;
   }
 
-  async cashMovement(request: CashMovementRequest, staffId: string, approverId: string | null): Promise<{ movementId: string; kind: 'paid_in' | 'paid_out'; amountMinor: number; at: string }> {
+  async cashMovement(
+    request: CashMovementRequest,
+    staffId: string,
+    approverId: string | null,
+  ): Promise<{ movementId: string; kind: 'paid_in' | 'paid_out'; amountMinor: number; at: string }> {
     const result = writeTransaction(this.deps.db, (tx) => {
       const earlier = this.deps.shifts.movement(request.movementId);
       if (earlier) return { movementId: earlier.id, kind: earlier.kind, amountMinor: earlier.amount_minor, at: earlier.at, fresh: false };
@@ -70,7 +74,16 @@ export class ShiftService {
         if (request.amountMinor > expected) throw new AppError('conflict', 'There is not that much cash in the drawer.');
       }
       const at = this.deps.now().toISOString();
-      this.deps.shifts.addMovement(tx, { id: request.movementId, shiftId: shift.shiftId, kind: request.kind, amountMinor: request.amountMinor, reason: request.reason, staffId, approverId, at });
+      this.deps.shifts.addMovement(tx, {
+        id: request.movementId,
+        shiftId: shift.shiftId,
+        kind: request.kind,
+        amountMinor: request.amountMinor,
+        reason: request.reason,
+        staffId,
+        approverId,
+        at,
+      });
       this.deps.audit.record({
         action: request.kind === 'paid_in' ? 'cash.paid_in' : 'cash.paid_out',
         actorId: staffId,
@@ -107,7 +120,10 @@ export class ShiftService {
     const shift = this.deps.shifts.current();
     if (!shift) throw new AppError('conflict', 'Open a shift first: the money taken belongs to a shift. Nothing was recorded.');
     if (settlement.currency !== null && settlement.currency !== shift.currency) {
-      throw new AppError('conflict', `That payment was in ${settlement.currency}; this shift is in ${shift.currency}. Nothing was recorded.`);
+      throw new AppError(
+        'conflict',
+        `That payment was in ${settlement.currency}; this shift is in ${shift.currency}. Nothing was recorded.`,
+      );
     }
     const at = this.deps.now().toISOString();
     const id = uuidv7(Date.parse(at));
@@ -116,11 +132,17 @@ export class ShiftService {
     this.deps.outbox.enqueue(
       tx,
       transactionItem({
-        type: 'settlement', clientId: id, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: amountMinor,
+        type: 'settlement',
+        clientId: id,
+        terminalSequence: null,
+        occurredAt: at,
+        currency: shift.currency,
+        totalMinor: amountMinor,
         body: { declinedPaymentId: paymentId, saleId, shiftId: shift.shiftId, method, staffId },
       }),
     );
-    if (method === 'cash') this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: id, details: { reason: 'paid_in' } });
+    if (method === 'cash')
+      this.deps.audit.record({ action: 'drawer.opened', actorId: staffId, target: id, details: { reason: 'paid_in' } });
     return { settlementId: id, shiftId: shift.shiftId, openDrawer: () => void (method === 'cash' && this.deps.drawer.open('paid_in')) };
   }
 
@@ -138,14 +160,21 @@ export class ShiftService {
   close(countedMinor: number, staffId: string, confirmDifferenceMinor: number | 'any' | undefined = undefined): ShiftReport | CountDiffers {
     return writeTransaction(this.deps.db, (tx) => {
       const shift = this.requireOpen();
-      if (this.deps.saleInProgress()) throw new AppError('conflict', 'Finish, park or clear the sale in progress before closing the shift.');
+      if (this.deps.saleInProgress())
+        throw new AppError('conflict', 'Finish, park or clear the sale in progress before closing the shift.');
       const now = this.deps.now();
       const at = now.toISOString();
       const closing = { ...shift, status: 'closed' as const, closedAt: at, closedBy: staffId };
       const computed = computeShiftReport({ ...this.deps.ledger.activity(shift.shiftId), shift: closing }, 'Z', now, countedMinor);
       const differenceMinor = computed.cash.differenceMinor ?? 0;
       if (differenceMinor !== 0 && confirmDifferenceMinor !== 'any' && confirmDifferenceMinor !== differenceMinor) {
-        return { outcome: 'count_differs', currency: shift.currency, expectedMinor: computed.cash.expectedMinor, countedMinor, differenceMinor };
+        return {
+          outcome: 'count_differs',
+          currency: shift.currency,
+          expectedMinor: computed.cash.expectedMinor,
+          countedMinor,
+          differenceMinor,
+        };
       }
       const report: ShiftReport = { ...computed, zNumber: this.deps.shifts.nextZNumber(tx) };
       this.deps.shifts.close(tx, shift.shiftId, { at, staffId, countedMinor, report });
@@ -158,7 +187,15 @@ export class ShiftService {
       });
       this.deps.outbox.enqueue(
         tx,
-        transactionItem({ type: 'shift_close', clientId: shift.shiftId, terminalSequence: null, occurredAt: at, currency: shift.currency, totalMinor: report.netSalesMinor, body: report }),
+        transactionItem({
+          type: 'shift_close',
+          clientId: shift.shiftId,
+          terminalSequence: null,
+          occurredAt: at,
+          currency: shift.currency,
+          totalMinor: report.netSalesMinor,
+          body: report,
+        }),
       );
       return report;
     });

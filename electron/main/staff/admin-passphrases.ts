@@ -31,7 +31,9 @@ export class AdminPassphrases {
   async set(staffId: string, passphrase: string): Promise<void> {
     const hash = await this.hasher.hash(passphrase);
     this.db
-      .prepare('INSERT INTO staff_passphrases (staff_id, hash, set_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at')
+      .prepare(
+        'INSERT INTO staff_passphrases (staff_id, hash, set_at) VALUES (?, ?, ?) ON CONFLICT (staff_id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at',
+      )
       .run(staffId, hash, this.now().toISOString());
   }
 

@@ -82,25 +82,52 @@ export function createStaff(ports: StaffPorts): Staff {
   const throttle = new SignInThrottle(db, now);
   const passphrases = new AdminPassphrases(db, hasher, now);
   const auth = new PinAuthenticator({
-    staff: repository, hasher, throttle, audit, securityLog, db, outbox: ports.outbox.writer(STAFF_OUTBOX_KINDS), now,
+    staff: repository,
+    hasher,
+    throttle,
+    audit,
+    securityLog,
+    db,
+    outbox: ports.outbox.writer(STAFF_OUTBOX_KINDS),
+    now,
     // PCI sign-in mode (docs/compliance/pci-dss.md): longer lockouts, and an admin's passphrase beside the PIN.
     pciMode: () => settings.current().values.policies.pciSignIn,
     passphrases,
   });
   const session = new SessionService({
-    staff: repository, auth, settings, audit, securityLog, now,
+    staff: repository,
+    auth,
+    settings,
+    audit,
+    securityLog,
+    now,
     approvableAccess: ports.approvableAccess,
     channelRequest: ports.channelRequest,
     ...(ports.openWorkOwner ? { openWorkOwner: ports.openWorkOwner } : {}),
   });
   const service = new StaffService({
-    db, clearLockout: (staffId) => throttle.recordSuccess(`staff:${staffId}`), staff: repository, hasher, settings, audit, securityLog,
+    db,
+    clearLockout: (staffId) => throttle.recordSuccess(`staff:${staffId}`),
+    staff: repository,
+    hasher,
+    settings,
+    audit,
+    securityLog,
   });
   return {
-    repository, hasher, session, service, auth,
+    repository,
+    hasher,
+    session,
+    service,
+    auth,
     handlers: {
       session: createSessionHandlers(session),
-      staff: createStaffHandlers(repository, service, session, new PassphraseChanges({ passphrases, staff: repository, audit, securityLog })),
+      staff: createStaffHandlers(
+        repository,
+        service,
+        session,
+        new PassphraseChanges({ passphrases, staff: repository, audit, securityLog }),
+      ),
       approvals: createApprovalHandlers(session),
     },
   };

@@ -5,7 +5,14 @@ import { securityAlertItem, type OutboxWriter } from '../storage/outbox';
 import { writeTransaction } from '../storage/transaction';
 import type { PinHasher } from './pin-hasher';
 import { passphraseProblem, type AdminPassphrases } from './admin-passphrases';
-import { LOCKOUT_LADDER_SECONDS, PCI_LOCKOUT_LADDER_SECONDS, SignInThrottle, STAFF_FAILURE_LIMIT, TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS } from './sign-in-throttle';
+import {
+  LOCKOUT_LADDER_SECONDS,
+  PCI_LOCKOUT_LADDER_SECONDS,
+  SignInThrottle,
+  STAFF_FAILURE_LIMIT,
+  TERMINAL_FAILURE_LIMIT,
+  TERMINAL_WINDOW_SECONDS,
+} from './sign-in-throttle';
 import type { StaffRecord, StaffRepository } from './staff-repository';
 
 export type PinPurpose = 'sign_in' | 'approval';
@@ -44,7 +51,12 @@ export class PinAuthenticator {
   constructor(private readonly deps: PinAuthenticatorDeps) {}
 
   /** Only a sign-in can ask for a passphrase; approvals stay PIN only. */
-  check<P extends PinPurpose>(staffId: string, pin: string, purpose: P, passphrase?: string): Promise<P extends 'sign_in' ? PinCheck : Exclude<PinCheck, { outcome: 'passphrase_required' }>> {
+  check<P extends PinPurpose>(
+    staffId: string,
+    pin: string,
+    purpose: P,
+    passphrase?: string,
+  ): Promise<P extends 'sign_in' ? PinCheck : Exclude<PinCheck, { outcome: 'passphrase_required' }>> {
     const run = this.queue.then(() => this.checkNow(staffId, pin, purpose, passphrase));
     this.queue = run.catch(() => undefined);
     return run as Promise<P extends 'sign_in' ? PinCheck : Exclude<PinCheck, { outcome: 'passphrase_required' }>>;
@@ -75,7 +87,11 @@ export class PinAuthenticator {
     const staff = this.deps.staff.get(staffId);
     if (!staff || !staff.active) {
       attempt('not_allowed');
-      this.deps.audit.record({ action: 'staff.sign_in_failed', actorId: staffId, details: { purpose, reason: staff ? 'inactive' : 'unknown' } });
+      this.deps.audit.record({
+        action: 'staff.sign_in_failed',
+        actorId: staffId,
+        details: { purpose, reason: staff ? 'inactive' : 'unknown' },
+      });
       this.terminalFailure();
       return { outcome: 'not_allowed', message: 'This staff member cannot sign in here.' };
     }
@@ -106,7 +122,11 @@ export class PinAuthenticator {
     const staffResult = throttle.recordFailure(`staff:${staffId}`, STAFF_FAILURE_LIMIT, undefined, this.ladder);
     const terminalResult = this.terminalFailure();
     if (staffResult.locked) {
-      this.deps.audit.record({ action: 'staff.locked_out', actorId: staffId, details: { failures: staffResult.failures, lockedForSeconds: staffResult.lockedForSeconds } });
+      this.deps.audit.record({
+        action: 'staff.locked_out',
+        actorId: staffId,
+        details: { failures: staffResult.failures, lockedForSeconds: staffResult.lockedForSeconds },
+      });
       securityLog.record({ type: 'auth.lockout', staffId, failures: staffResult.failures, lockedForSeconds: staffResult.lockedForSeconds });
       this.alertApi('staff_locked_out', { staffId, failures: staffResult.failures, lockedForSeconds: staffResult.lockedForSeconds });
       return { outcome: 'locked_out', retryAfterSeconds: staffResult.lockedForSeconds };
@@ -118,8 +138,17 @@ export class PinAuthenticator {
   private terminalFailure() {
     const result = this.deps.throttle.recordFailure('terminal', TERMINAL_FAILURE_LIMIT, TERMINAL_WINDOW_SECONDS, this.ladder);
     if (result.locked) {
-      this.deps.audit.record({ action: 'staff.locked_out', actorId: null, target: 'terminal', details: { failures: result.failures, lockedForSeconds: result.lockedForSeconds } });
-      this.deps.securityLog.record({ type: 'auth.terminal_throttled', failures: result.failures, lockedForSeconds: result.lockedForSeconds });
+      this.deps.audit.record({
+        action: 'staff.locked_out',
+        actorId: null,
+        target: 'terminal',
+        details: { failures: result.failures, lockedForSeconds: result.lockedForSeconds },
+      });
+      this.deps.securityLog.record({
+        type: 'auth.terminal_throttled',
+        failures: result.failures,
+        lockedForSeconds: result.lockedForSeconds,
+      });
       this.alertApi('terminal_sign_in_throttled', { failures: result.failures, lockedForSeconds: result.lockedForSeconds });
     }
     return result;
@@ -127,6 +156,8 @@ export class PinAuthenticator {
 
   /** Security alerts wait in the outbox until sync delivers them to the NoPOS API. */
   private alertApi(name: string, details: Record<string, string | number>): void {
-    writeTransaction(this.deps.db, (tx) => this.deps.outbox.enqueue(tx, securityAlertItem({ name, at: this.deps.now().toISOString(), ...details })));
+    writeTransaction(this.deps.db, (tx) =>
+      this.deps.outbox.enqueue(tx, securityAlertItem({ name, at: this.deps.now().toISOString(), ...details })),
+    );
   }
 }

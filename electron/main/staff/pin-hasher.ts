@@ -19,7 +19,6 @@ export const DEFAULT_PIN_COST: ScryptCost = { N: 32768, r: 8, p: 1 };
 
 const KEY_LENGTH = 32;
 
-
 /**
  * PINs are stored only as salted scrypt hashes of HMAC(pepper, PIN). The pepper lives in the OS
  * keychain, so a copied database alone does not allow an offline search of the small PIN space.

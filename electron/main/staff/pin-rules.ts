@@ -19,7 +19,11 @@ function isSequence(pin: string): boolean {
 }
 
 /** Checks a newly chosen PIN. `isPrevious` compares against the stored previous hash. */
-export async function checkNewPin(pin: string, requiredLength: number, isPrevious: (pin: string) => Promise<boolean>): Promise<PinProblem | null> {
+export async function checkNewPin(
+  pin: string,
+  requiredLength: number,
+  isPrevious: (pin: string) => Promise<boolean>,
+): Promise<PinProblem | null> {
   if (!/^\d+$/.test(pin)) return 'digits';
   if (pin.length !== requiredLength) return 'length';
   if (/^(\d)\1+$/.test(pin)) return 'repeated';

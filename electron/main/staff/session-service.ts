@@ -88,7 +88,8 @@ export class SessionService implements AccessGate {
       const permissions = [...new Set(['signed-in', ...PERMISSIONS.filter((p) => roleHas(staff.role, p))])];
       return { state: 'signed_in', staff: toSummary(staff), permissions, pinLength, autoLockMinutes };
     }
-    if (this.state.kind === 'locked' && staff) return { state: 'locked', lockedStaff: toSummary(staff), reason: this.state.reason, pinLength };
+    if (this.state.kind === 'locked' && staff)
+      return { state: 'locked', lockedStaff: toSummary(staff), reason: this.state.reason, pinLength };
     return { state: 'signed_out', pinLength };
   }
 
@@ -117,7 +118,8 @@ export class SessionService implements AccessGate {
     if (check.outcome !== 'ok') return check;
     // While the PIN was checked the terminal may have been locked (OS sleep), or a sale opened.
     const lateRefusal = this.takeOverRefusal(check.staff);
-    if (epoch !== this.epoch || lateRefusal) return { outcome: 'not_allowed', message: lateRefusal ?? 'The terminal changed while your PIN was checked. Try again.' };
+    if (epoch !== this.epoch || lateRefusal)
+      return { outcome: 'not_allowed', message: lateRefusal ?? 'The terminal changed while your PIN was checked. Try again.' };
     this.start(check.staff, this.state.kind === 'locked' && this.state.staffId === check.staff.id);
     return { outcome: 'signed_in', session: this.view() };
   }
@@ -189,7 +191,8 @@ export class SessionService implements AccessGate {
     const staff = this.state.kind === 'signed_in' ? this.deps.staff.get(this.state.staffId) : null;
     if (!staff) return { outcome: 'not_allowed', message: 'Sign in first.' };
     const access = this.deps.approvableAccess(request.channel);
-    if (!access || access === 'public' || access === 'signed-in') return { outcome: 'not_allowed', message: 'That action needs no approval.' };
+    if (!access || access === 'public' || access === 'signed-in')
+      return { outcome: 'not_allowed', message: 'That action needs no approval.' };
     if (roleHas(staff.role, access)) return { outcome: 'not_allowed', message: 'You can do this yourself.' };
     if (request.approverId === staff.id) return { outcome: 'not_allowed', message: 'Another staff member must approve.' };
     const approver = this.deps.staff.get(request.approverId);
@@ -206,7 +209,8 @@ export class SessionService implements AccessGate {
     const check = await this.deps.auth.check(approver.id, request.pin, 'approval');
     if (check.outcome !== 'ok') return check;
     // The session may have changed while the PIN was being checked.
-    if (epoch !== this.epoch || this.currentStaffId() !== staff.id) return { outcome: 'not_allowed', message: 'The session changed. Try again.' };
+    if (epoch !== this.epoch || this.currentStaffId() !== staff.id)
+      return { outcome: 'not_allowed', message: 'The session changed. Try again.' };
     const expiresInSeconds = this.approvals.grant({
       fingerprint,
       channel: request.channel,

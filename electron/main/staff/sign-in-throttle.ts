@@ -40,9 +40,9 @@ export class SignInThrottle {
   ) {}
 
   private read(scope: ThrottleScope): Counter {
-    const row = this.db.prepare('SELECT failures, level, locked_until_ms, window_start_ms FROM auth_throttle WHERE scope = ?').get(scope) as
-      | { failures: number; level: number; locked_until_ms: number; window_start_ms: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT failures, level, locked_until_ms, window_start_ms FROM auth_throttle WHERE scope = ?')
+      .get(scope) as { failures: number; level: number; locked_until_ms: number; window_start_ms: number } | undefined;
     return row
       ? { failures: row.failures, level: row.level, lockedUntilMs: row.locked_until_ms, windowStartMs: row.window_start_ms }
       : { failures: 0, level: 0, lockedUntilMs: 0, windowStartMs: 0 };
@@ -63,7 +63,12 @@ export class SignInThrottle {
   }
 
   /** `windowSeconds`: count only failures within this window (the terminal scope); otherwise until a success. */
-  recordFailure(scope: ThrottleScope, limit: number, windowSeconds?: number, ladder: readonly number[] = LOCKOUT_LADDER_SECONDS): FailureOutcome {
+  recordFailure(
+    scope: ThrottleScope,
+    limit: number,
+    windowSeconds?: number,
+    ladder: readonly number[] = LOCKOUT_LADDER_SECONDS,
+  ): FailureOutcome {
     const nowMs = this.now().getTime();
     let counter = this.read(scope);
     if (windowSeconds !== undefined && nowMs - counter.windowStartMs >= windowSeconds * 1000) {

@@ -75,7 +75,9 @@ export class StaffRepository {
   insert(staff: { id: string; name: string; role: Role; pinHash: string }): void {
     const at = this.now().toISOString();
     this.db
-      .prepare("INSERT INTO staff (id, name, role, active, source, pin_hash, pin_set_at, created_at, updated_at) VALUES (?, ?, ?, 1, 'local', ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO staff (id, name, role, active, source, pin_hash, pin_set_at, created_at, updated_at) VALUES (?, ?, ?, 1, 'local', ?, ?, ?, ?)",
+      )
       .run(staff.id, staff.name, staff.role, staff.pinHash, at, at, at);
   }
 
@@ -84,7 +86,13 @@ export class StaffRepository {
     if (!current) return;
     this.db
       .prepare('UPDATE staff SET name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?')
-      .run(changes.name ?? current.name, changes.role ?? current.role, (changes.active ?? current.active) ? 1 : 0, this.now().toISOString(), id);
+      .run(
+        changes.name ?? current.name,
+        changes.role ?? current.role,
+        (changes.active ?? current.active) ? 1 : 0,
+        this.now().toISOString(),
+        id,
+      );
   }
 
   setPin(id: string, pinHash: string): void {

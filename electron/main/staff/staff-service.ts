@@ -28,8 +28,10 @@ export class StaffService {
 
   private async newPinHash(pin: string, current?: StaffRecord): Promise<string> {
     const matches = async (hash: string | null | undefined) => (hash ? this.deps.hasher.verify(pin, hash) : false);
-    const problem = await checkNewPin(pin, this.deps.settings.current().values.policies.pinLength, async () =>
-      (await matches(current?.pinHash)) || (await matches(current?.previousPinHash)),
+    const problem = await checkNewPin(
+      pin,
+      this.deps.settings.current().values.policies.pinLength,
+      async () => (await matches(current?.pinHash)) || (await matches(current?.previousPinHash)),
     );
     if (problem) throw new AppError('invalid_request', PIN_PROBLEM_MESSAGES[problem]);
     return this.deps.hasher.hash(pin);
@@ -42,7 +44,12 @@ export class StaffService {
   }
 
   private record(actorId: string | null, target: StaffRecord, change: string, details: Record<string, string | boolean> = {}): void {
-    this.deps.audit.record({ action: change === 'created' ? 'staff.created' : 'staff.changed', actorId, target: target.id, details: { change, ...details } });
+    this.deps.audit.record({
+      action: change === 'created' ? 'staff.created' : 'staff.changed',
+      actorId,
+      target: target.id,
+      details: { change, ...details },
+    });
     this.deps.securityLog.record({ type: 'staff.changed', actorId, targetId: target.id, change });
   }
 
@@ -89,7 +96,10 @@ export class StaffService {
     if (Object.keys(details).length === 0) return toSummary(target);
     this.deps.db
       .transaction(() => {
-        this.deps.staff.update(target.id, { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.role ? { role: input.role } : {}) });
+        this.deps.staff.update(target.id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.role ? { role: input.role } : {}),
+        });
         this.record(actorId, target, details.role ? 'role' : 'renamed', details);
       })
       .immediate();

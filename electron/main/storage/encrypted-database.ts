@@ -24,7 +24,10 @@ export interface OpenOptions {
 
 function tryOpen(filePath: string, key: string, mustExist: boolean, options: OpenOptions = {}): Db | null {
   if (!KEY_PATTERN.test(key)) return null;
-  const db = new Database(filePath, { fileMustExist: mustExist, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = new Database(filePath, {
+    fileMustExist: mustExist,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');
@@ -134,7 +137,8 @@ export async function rotateDatabaseKey(db: Db, keychain: Keychain): Promise<voi
 }
 
 async function rotate(db: Db, keychain: Keychain): Promise<void> {
-  if (await keychain.get('database-key-next')) throw new Error('An unfinished key rotation is pending: restart the terminal to complete it first.');
+  if (await keychain.get('database-key-next'))
+    throw new Error('An unfinished key rotation is pending: restart the terminal to complete it first.');
   const next = newDatabaseKey();
   await keychain.set('database-key-next', next);
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -55,9 +55,13 @@ export class NeedsAttention {
   add(_tx: Tx, input: NeedsAttentionInput): NeedsAttentionEntry {
     const reason = input.reason.slice(0, 500) || 'No reason given.';
     this.db
-      .prepare('INSERT INTO needs_attention (client_id, kind, item_kind, reason, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (client_id, kind) DO NOTHING')
+      .prepare(
+        'INSERT INTO needs_attention (client_id, kind, item_kind, reason, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (client_id, kind) DO NOTHING',
+      )
       .run(input.clientId, input.kind, input.itemKind, reason, this.now().toISOString());
-    return toEntry(this.db.prepare('SELECT * FROM needs_attention WHERE client_id = ? AND kind = ?').get(input.clientId, input.kind) as Row);
+    return toEntry(
+      this.db.prepare('SELECT * FROM needs_attention WHERE client_id = ? AND kind = ?').get(input.clientId, input.kind) as Row,
+    );
   }
 
   list(options: { includeResolved?: boolean; limit?: number } = {}): NeedsAttentionEntry[] {
@@ -81,14 +85,18 @@ export class NeedsAttention {
 
   /** Open entries whose client id starts with `prefix` (`product:` for catalog rows held from a pull). */
   openCountOf(prefix: string): number {
-    const row = this.db.prepare("SELECT count(*) AS n FROM needs_attention WHERE resolved_at IS NULL AND substr(client_id, 1, length(?)) = ?").get(prefix, prefix);
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM needs_attention WHERE resolved_at IS NULL AND substr(client_id, 1, length(?)) = ?')
+      .get(prefix, prefix);
     return (row as { n: number }).n;
   }
 
   /** Resolves every open entry whose client id starts with `prefix`, as `by` (a process, not a person). */
   resolveOpen(_tx: Tx, prefix: string, by: string, resolution: string): number {
     return this.db
-      .prepare('UPDATE needs_attention SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE resolved_at IS NULL AND substr(client_id, 1, length(?)) = ?')
+      .prepare(
+        'UPDATE needs_attention SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE resolved_at IS NULL AND substr(client_id, 1, length(?)) = ?',
+      )
       .run(this.now().toISOString(), by, resolution.slice(0, 500), prefix, prefix).changes;
   }
 

@@ -69,17 +69,23 @@ export class OutboxQueue {
        FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
        WHERE o.kind = ? AND o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
     );
-    this.offer = db.prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.offer = db.prepare(
+      "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ? AND status IN ('queued', 'sending')",
+    );
     this.firstOffer = db.prepare('INSERT INTO outbox_delivery (seq, first_sent_at) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING');
     // A confirmation records its attempt in the same two statements (the common path, 100 per batch).
     // A payment token charges the card: once the API confirmed the payment it has no use here, and a
     // sent row is kept 30 days. The sale keeps the token's fingerprint.
     this.blankToken = db.prepare(BLANK_SENT_TOKEN);
-    this.confirmRow = db.prepare("UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, last_error = NULL WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.confirmRow = db.prepare(
+      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, updated_at = ?, last_error = NULL WHERE seq = ? AND status IN ('queued', 'sending')",
+    );
     this.confirmDelivery = db.prepare(
       'INSERT INTO outbox_delivery (seq, first_sent_at, confirmed_at, server_id) VALUES (?, ?, ?, ?) ON CONFLICT (seq) DO UPDATE SET confirmed_at = excluded.confirmed_at, server_id = excluded.server_id',
     );
-    this.rejectRow = db.prepare("UPDATE outbox SET status = 'rejected', updated_at = ?, last_error = ? WHERE seq = ? AND status IN ('queued', 'sending')");
+    this.rejectRow = db.prepare(
+      "UPDATE outbox SET status = 'rejected', updated_at = ?, last_error = ? WHERE seq = ? AND status IN ('queued', 'sending')",
+    );
     this.errorRow = db.prepare('UPDATE outbox SET last_error = ? WHERE seq = ?');
     // Counted on the (status, seq) index alone; the oldest is the first in queue order (asked on every
     // status change, so it must not read every waiting row).
@@ -98,7 +104,6 @@ export class OutboxQueue {
   nextOfKind(kind: string, limit: number): PendingItem[] {
     return (this.pendingOfKind.all(kind, limit) as Row[]).map(toPending);
   }
-
 
   /**
    * After a start, the head of the queue may have left in a request whose answer was never recorded
@@ -123,7 +128,11 @@ export class OutboxQueue {
    * from the API's idempotency store or, past 24 h, by the lookup by client id.
    */
   settle(
-    outcomes: { confirmed: { item: PendingItem; serverId: string | null }[]; rejected: { item: PendingItem; reason: string }[]; unanswered?: readonly PendingItem[] },
+    outcomes: {
+      confirmed: { item: PendingItem; serverId: string | null }[];
+      rejected: { item: PendingItem; reason: string }[];
+      unanswered?: readonly PendingItem[];
+    },
     sentAt?: string,
   ): void {
     const at = this.now().toISOString();
@@ -177,9 +186,23 @@ export class OutboxQueue {
 
   /** Every unsynced item, for an admin's export before the terminal is signed out of its store. */
   unsynced(): { seq: number; clientId: string; kind: string; status: string; createdAt: string; payload: unknown }[] {
-    const rows = this.db.prepare("SELECT seq, client_id, kind, status, created_at, payload_json FROM outbox WHERE status <> 'sent' ORDER BY seq").all() as {
-      seq: number; client_id: string; kind: string; status: string; created_at: string; payload_json: string;
+    const rows = this.db
+      .prepare("SELECT seq, client_id, kind, status, created_at, payload_json FROM outbox WHERE status <> 'sent' ORDER BY seq")
+      .all() as {
+      seq: number;
+      client_id: string;
+      kind: string;
+      status: string;
+      created_at: string;
+      payload_json: string;
     }[];
-    return rows.map((r) => ({ seq: r.seq, clientId: r.client_id, kind: r.kind, status: r.status, createdAt: r.created_at, payload: JSON.parse(r.payload_json) as unknown }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      clientId: r.client_id,
+      kind: r.kind,
+      status: r.status,
+      createdAt: r.created_at,
+      payload: JSON.parse(r.payload_json) as unknown,
+    }));
   }
 }

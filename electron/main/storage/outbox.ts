@@ -36,7 +36,9 @@ export class UnknownOutboxKindError extends StartupError {
  */
 export function assertKnownOutboxKinds(db: Db, filePath: string): void {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").get()) return;
-  const rows = db.prepare("SELECT kind, count(*) AS n FROM outbox WHERE status IN ('queued', 'sending') GROUP BY kind ORDER BY kind").all() as { kind: string; n: number }[];
+  const rows = db
+    .prepare("SELECT kind, count(*) AS n FROM outbox WHERE status IN ('queued', 'sending') GROUP BY kind ORDER BY kind")
+    .all() as { kind: string; n: number }[];
   const unknown = rows.filter((r) => !isOutboxKind(r.kind));
   if (unknown.length) throw new UnknownOutboxKindError(filePath, unknown);
 }

@@ -11,7 +11,9 @@ export class SyncState {
     private readonly now: () => Date,
   ) {
     this.read = db.prepare('SELECT value_json FROM sync_state WHERE key = ?');
-    this.write = db.prepare('INSERT INTO sync_state (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at');
+    this.write = db.prepare(
+      'INSERT INTO sync_state (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
+    );
     this.remove = db.prepare('DELETE FROM sync_state WHERE key = ?');
   }
 

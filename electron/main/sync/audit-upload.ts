@@ -34,12 +34,23 @@ export class AuditUpload {
       at: r.at,
       action: r.action,
       actorId: r.actor_id,
-      data: { terminalId: r.terminal_id, approverId: r.approver_id, target: r.target, amountMinor: r.amount_minor, currency: r.currency, details: r.details_json },
+      data: {
+        terminalId: r.terminal_id,
+        approverId: r.approver_id,
+        target: r.target,
+        amountMinor: r.amount_minor,
+        currency: r.currency,
+        details: r.details_json,
+      },
       prevHash: r.prev_hash,
       hash: r.hash,
     }));
-    const answer = await this.api.auditUpload({ entries, headHash: last.hash }, `audit-${rows[0]?.seq ?? last.seq}-${last.seq}-${last.hash.slice(0, 16)}`);
-    if (answer.headHash !== last.hash || answer.headSeq < last.seq) throw new ApiClientError({ kind: 'malformed', what: 'auditUpload: head' });
+    const answer = await this.api.auditUpload(
+      { entries, headHash: last.hash },
+      `audit-${rows[0]?.seq ?? last.seq}-${last.seq}-${last.hash.slice(0, 16)}`,
+    );
+    if (answer.headHash !== last.hash || answer.headSeq < last.seq)
+      throw new ApiClientError({ kind: 'malformed', what: 'auditUpload: head' });
     this.state.set(POSITION_KEY, last.seq);
     return true;
   }

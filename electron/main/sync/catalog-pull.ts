@@ -1,5 +1,10 @@
 import type { ApiStore } from '../../../shared/api/enrollment';
-import { productSchema as remoteProductSchema, remoteStaffSchema, type CatalogPageRows, type StaffPageRows } from '../../../shared/api/catalog';
+import {
+  productSchema as remoteProductSchema,
+  remoteStaffSchema,
+  type CatalogPageRows,
+  type StaffPageRows,
+} from '../../../shared/api/catalog';
 import { z } from 'zod';
 import { productInputSchema, type ProductInput } from '../../../shared/domain/catalog';
 import { staffNameSchema } from '../../../shared/domain/staff';
@@ -45,7 +50,8 @@ function describeRowIssue(error: z.ZodError, row: unknown): string {
   const issue = error.issues[0];
   if (!issue) return 'not readable';
   let value: unknown = row;
-  for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+  for (const key of issue.path)
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
   const field = issue.path.filter((key) => typeof key === 'string').join('.') || 'row';
   const shown = typeof value === 'string' || typeof value === 'number' ? ` ${JSON.stringify(value).slice(0, 40)}` : '';
   return `${field}${shown}: ${issue.message}`;
@@ -77,8 +83,14 @@ export function productInputOf(product: RemoteProduct, currency: string): { inpu
   if (product.currency !== currency) return { refused: `priced in ${product.currency}; this store sells in ${currency}` };
   if (product.priceMinor <= 0) return { refused: 'has no price' };
   const input = {
-    sku: product.sku, name: product.name, group: 'NoPOS', priceMinor: product.priceMinor, taxCategoryId: product.taxCategoryId,
-    soldBy: 'unit' as const, barcodes: product.barcode ? [product.barcode] : [], active: product.active,
+    sku: product.sku,
+    name: product.name,
+    group: 'NoPOS',
+    priceMinor: product.priceMinor,
+    taxCategoryId: product.taxCategoryId,
+    soldBy: 'unit' as const,
+    barcodes: product.barcode ? [product.barcode] : [],
+    active: product.active,
   };
   const checked = productInputSchema.safeParse(input);
   return checked.success ? { input } : { refused: describeRowIssue(checked.error, input) };
@@ -111,15 +123,30 @@ export class CatalogPull {
 
   /** The store's name, currency and address: one small answer, no cursor. */
   async pullStore(): Promise<number> {
-    return this.pull('store', null, () => this.deps.api.store().then((store) => ({ store, cursor: '', hasMore: false })), (_tx, page) => this.deps.applyStore(page.store));
+    return this.pull(
+      'store',
+      null,
+      () => this.deps.api.store().then((store) => ({ store, cursor: '', hasMore: false })),
+      (_tx, page) => this.deps.applyStore(page.store),
+    );
   }
 
   pullCatalog(): Promise<number> {
-    return this.pull('catalog', CATALOG_CURSOR, (cursor) => this.deps.api.catalog(cursor), (tx, page, first) => this.applyCatalog(tx, page, first));
+    return this.pull(
+      'catalog',
+      CATALOG_CURSOR,
+      (cursor) => this.deps.api.catalog(cursor),
+      (tx, page, first) => this.applyCatalog(tx, page, first),
+    );
   }
 
   pullStaff(): Promise<number> {
-    return this.pull('staff', STAFF_CURSOR, (cursor) => this.deps.api.staff(cursor), (tx, page) => this.applyStaff(tx, page));
+    return this.pull(
+      'staff',
+      STAFF_CURSOR,
+      (cursor) => this.deps.api.staff(cursor),
+      (tx, page) => this.applyStaff(tx, page),
+    );
   }
 
   /** Since when each area is out of date (its last pull failed), or null when the last pull worked. */
@@ -167,11 +194,24 @@ export class CatalogPull {
     for (const raw of page.products) {
       const parsed = remoteProductSchema.safeParse(raw);
       if (!parsed.success) {
-        held.push({ area: 'catalog', remoteId: idOf(raw), version: versionOf(raw), label: labelOf(raw), reason: describeRowIssue(parsed.error, raw) });
+        held.push({
+          area: 'catalog',
+          remoteId: idOf(raw),
+          version: versionOf(raw),
+          label: labelOf(raw),
+          reason: describeRowIssue(parsed.error, raw),
+        });
         continue;
       }
       const taken = productInputOf(parsed.data, currency);
-      if ('refused' in taken) held.push({ area: 'catalog', remoteId: parsed.data.id, version: parsed.data.updatedAt, label: labelOf(parsed.data), reason: taken.refused });
+      if ('refused' in taken)
+        held.push({
+          area: 'catalog',
+          remoteId: parsed.data.id,
+          version: parsed.data.updatedAt,
+          label: labelOf(parsed.data),
+          reason: taken.refused,
+        });
       else rows.push({ remote: parsed.data, input: taken.input });
     }
     const taxCategories = page.taxCategories.map((t) => ({ id: t.id, name: t.name, rateBp: t.rateBasisPoints }));
@@ -186,11 +226,22 @@ export class CatalogPull {
         if (!isCatalogRefusal(error) || error.sku === undefined) throw error;
         const refused = rows.find((r) => r.input.sku === error.sku);
         if (!refused) throw error;
-        held.push({ area: 'catalog', remoteId: refused.remote.id, version: refused.remote.updatedAt, label: labelOf(refused.remote), reason: error.message });
+        held.push({
+          area: 'catalog',
+          remoteId: refused.remote.id,
+          version: refused.remote.updatedAt,
+          label: labelOf(refused.remote),
+          reason: error.message,
+        });
         rows = rows.filter((r) => r !== refused);
       }
     }
-    this.settle(tx, 'catalog', rows.map((r) => r.remote.id), held);
+    this.settle(
+      tx,
+      'catalog',
+      rows.map((r) => r.remote.id),
+      held,
+    );
   }
 
   private applyStaff(tx: Tx, page: StaffPageRows): void {
@@ -199,27 +250,45 @@ export class CatalogPull {
     for (const raw of page.staff) {
       const parsed = remoteStaffSchema.safeParse(raw);
       if (!parsed.success) {
-        held.push({ area: 'staff', remoteId: idOf(raw), version: versionOf(raw), label: labelOf({ name: (raw as { name?: unknown } | null)?.name }), reason: describeRowIssue(parsed.error, raw) });
+        held.push({
+          area: 'staff',
+          remoteId: idOf(raw),
+          version: versionOf(raw),
+          label: labelOf({ name: (raw as { name?: unknown } | null)?.name }),
+          reason: describeRowIssue(parsed.error, raw),
+        });
         continue;
       }
       const remote: RemoteStaff = parsed.data;
       // The terminal's own rule for a name (it is shown on every screen and receipt): not blank.
       const name = localStaffSchema.safeParse({ name: remote.name });
       if (!name.success) {
-        held.push({ area: 'staff', remoteId: remote.id, version: remote.updatedAt, label: labelOf(remote), reason: describeRowIssue(name.error, { name: remote.name }) });
+        held.push({
+          area: 'staff',
+          remoteId: remote.id,
+          version: remote.updatedAt,
+          label: labelOf(remote),
+          reason: describeRowIssue(name.error, { name: remote.name }),
+        });
         continue;
       }
       taken.push({ ...remote, name: name.data.name });
     }
     this.deps.staff.applyFromApi(tx, taken);
-    this.settle(tx, 'staff', taken.map((s) => s.id), held);
+    this.settle(
+      tx,
+      'staff',
+      taken.map((s) => s.id),
+      held,
+    );
   }
 
   /** Holds each refused row for a person; a row now applied resolves what was held for its older versions. */
   private settle(tx: Tx, area: PullArea, applied: readonly string[], held: readonly HeldRow[]): void {
     const attention = this.deps.needsAttention;
     if (applied.length && attention.openCountOf(`${itemKind[area]}:`) > 0) {
-      for (const remoteId of applied) attention.resolveOpen(tx, clientIdOf(area, remoteId), 'sync', 'A later version from NoPOS was applied.');
+      for (const remoteId of applied)
+        attention.resolveOpen(tx, clientIdOf(area, remoteId), 'sync', 'A later version from NoPOS was applied.');
     }
     const what = area === 'catalog' ? 'Product' : 'Staff member';
     for (const row of held) {

@@ -80,7 +80,9 @@ export class EventsFeed {
   }
 
   private apply(tx: Tx, event: ApiEvent, effects: FeedEffects): void {
-    const fresh = this.deps.db.prepare('INSERT INTO seen_events (id, type, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING').run(event.id, event.type, this.deps.now().toISOString());
+    const fresh = this.deps.db
+      .prepare('INSERT INTO seen_events (id, type, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+      .run(event.id, event.type, this.deps.now().toISOString());
     if (fresh.changes === 0) return;
     switch (event.type) {
       case 'store.updated':
@@ -93,7 +95,12 @@ export class EventsFeed {
         effects.staffChanged = true;
         break;
       case 'payment.declined_after_forward':
-        this.deps.declines.record(tx, { clientId: event.data.clientId, transactionClientId: event.data.transactionClientId, declineCode: event.data.declineCode, source: 'event' });
+        this.deps.declines.record(tx, {
+          clientId: event.data.clientId,
+          transactionClientId: event.data.transactionClientId,
+          declineCode: event.data.declineCode,
+          source: 'event',
+        });
         break;
       case 'terminal.revoked':
         if (event.data.terminalId !== this.deps.serverTerminalId()) break;
@@ -109,7 +116,12 @@ export class EventsFeed {
     const nowMs = this.deps.now().getTime();
     if (nowMs - this.lastAlertAt < ALERT_EVERY_MS) return;
     this.lastAlertAt = nowMs;
-    const alert = securityAlertItem({ name: 'sync.events_signature_refused', at: new Date(nowMs).toISOString(), severity: 'critical', reason });
+    const alert = securityAlertItem({
+      name: 'sync.events_signature_refused',
+      at: new Date(nowMs).toISOString(),
+      severity: 'critical',
+      reason,
+    });
     writeTransaction(this.deps.db, (tx) => this.deps.outbox.enqueue(tx, alert));
   }
 }

@@ -13,6 +13,8 @@ import { createSyncHandlers } from './sync-handlers';
  * The sync channels of a terminal built without sync (it works alone): status, sync now, enrollment
  * and export answer 'unavailable'; the needs-attention list is storage's and still answers.
  */
-export function syncAbsent(storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail }): { handlers: Pick<Handlers<NoposContract>, 'sync'> } {
+export function syncAbsent(storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail }): {
+  handlers: Pick<Handlers<NoposContract>, 'sync'>;
+} {
   return { handlers: { sync: createSyncHandlers(null, storage) } };
 }

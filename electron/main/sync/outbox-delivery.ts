@@ -40,12 +40,21 @@ export interface PassResult {
 
 /** The batch's key: the same items in the same order always make the same request. */
 function batchKey(prefix: string, items: readonly PendingItem[]): string {
-  return `${prefix}-${createHash('sha256').update(items.map((i) => i.clientId).join('\n')).digest('hex').slice(0, 48)}`;
+  return `${prefix}-${createHash('sha256')
+    .update(items.map((i) => i.clientId).join('\n'))
+    .digest('hex')
+    .slice(0, 48)}`;
 }
 
 /** An API answer that says "this item will never be accepted as it is", as opposed to "try again". */
 function isRefusal(error: unknown): error is ApiClientError {
-  return ApiClientError.is(error) && error.failure.kind === 'http' && !error.retryable && error.failure.status >= 400 && error.failure.status < 500;
+  return (
+    ApiClientError.is(error) &&
+    error.failure.kind === 'http' &&
+    !error.retryable &&
+    error.failure.status >= 400 &&
+    error.failure.status < 500
+  );
 }
 
 /**
@@ -77,15 +86,24 @@ export class OutboxDelivery {
     const first = payments[0] ?? head[0];
     if (!first) return { confirmed: 0, rejected: 0, idle: true };
     const route = routeOf(first.kind);
-    const max = this.isolate ? 1 : route === 'transactionBatch' ? TRANSACTION_BATCH_MAX : route === 'securityEvents' ? SECURITY_BATCH_MAX
-      : route === 'paymentBatch' ? PAYMENT_BATCH_MAX : 1;
+    const max = this.isolate
+      ? 1
+      : route === 'transactionBatch'
+        ? TRANSACTION_BATCH_MAX
+        : route === 'securityEvents'
+          ? SECURITY_BATCH_MAX
+          : route === 'paymentBatch'
+            ? PAYMENT_BATCH_MAX
+            : 1;
     const group: PendingItem[] = [];
     for (const item of route === 'paymentBatch' ? payments : head) {
       if (routeOf(item.kind) !== route || group.length >= max) break;
       group.push(item);
     }
     if (route === 'unknown') {
-      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, first, `This terminal version cannot deliver items of kind "${first.kind}".`));
+      writeTransaction(this.deps.db, (tx) =>
+        this.deps.queue.reject(tx, first, `This terminal version cannot deliver items of kind "${first.kind}".`),
+      );
       return { confirmed: 0, rejected: 1, idle: false };
     }
     const toSend = await this.lookUpExpired(group, route);
@@ -94,10 +112,13 @@ export class OutboxDelivery {
     const sentAt = this.deps.now().toISOString();
     try {
       const result =
-        route === 'transactionBatch' ? await this.sendTransactions(toSend, sentAt)
-        : route === 'securityEvents' ? await this.sendSecurity(toSend, sentAt)
-        : AREA_BUILT.has(route) ? await this.sendDeclared(only, sentAt)
-        : await this.sendPayments(toSend, sentAt);
+        route === 'transactionBatch'
+          ? await this.sendTransactions(toSend, sentAt)
+          : route === 'securityEvents'
+            ? await this.sendSecurity(toSend, sentAt)
+            : AREA_BUILT.has(route)
+              ? await this.sendDeclared(only, sentAt)
+              : await this.sendPayments(toSend, sentAt);
       if (toSend.length === 1) this.isolate = false;
       return { ...result, confirmed: result.confirmed + group.length - toSend.length, idle: false };
     } catch (error) {
@@ -142,7 +163,10 @@ export class OutboxDelivery {
   }
 
   private async sendTransactions(items: PendingItem[], sentAt: string): Promise<PassResult> {
-    const response = await this.deps.api.transactionBatch(items.map((i) => i.payloadJson), batchKey('txb', items));
+    const response = await this.deps.api.transactionBatch(
+      items.map((i) => i.payloadJson),
+      batchKey('txb', items),
+    );
     // An IPC request that arrived with the answer goes first; the bookkeeping can wait a turn.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const { held, rejected, unanswered } = sortAnswers<'transaction', TransactionRecord>(items, response.results, 'transaction');
@@ -153,11 +177,20 @@ export class OutboxDelivery {
 
   private async sendSecurity(items: PendingItem[], sentAt: string): Promise<PassResult> {
     const events = items.map((item) => ({ item, event: toSecurityEvent(item.clientId, item.payloadJson) }));
-    const unusable = events.filter((e) => e.event === null).map((e) => ({ item: e.item, reason: 'This security alert cannot be read; it was kept for the record.' }));
+    const unusable = events
+      .filter((e) => e.event === null)
+      .map((e) => ({ item: e.item, reason: 'This security alert cannot be read; it was kept for the record.' }));
     const usable = events.flatMap((e) => (e.event ? [{ item: e.item, event: e.event }] : []));
     if (usable.length) {
-      const response = await this.deps.api.securityEvents({ events: usable.map((e) => e.event) }, batchKey('sev', usable.map((e) => e.item)));
-      if (response.accepted + response.duplicates !== usable.length) throw new ApiClientError({ kind: 'malformed', what: 'securityEvents: counts' });
+      const response = await this.deps.api.securityEvents(
+        { events: usable.map((e) => e.event) },
+        batchKey(
+          'sev',
+          usable.map((e) => e.item),
+        ),
+      );
+      if (response.accepted + response.duplicates !== usable.length)
+        throw new ApiClientError({ kind: 'malformed', what: 'securityEvents: counts' });
     }
     this.deps.queue.settle({ confirmed: usable.map((e) => ({ item: e.item, serverId: null })), rejected: unusable }, sentAt);
     return { confirmed: usable.length, rejected: unusable.length, idle: false };
@@ -166,14 +199,23 @@ export class OutboxDelivery {
   private async sendDeclared(item: PendingItem, sentAt: string): Promise<PassResult> {
     const kind = this.deps.declared?.get(item.kind);
     // Not declared yet (the core declares at start): later, not a refusal.
-    if (!kind) throw new ApiClientError({ kind: 'http', status: 503, code: null, message: `No deliverer for ${item.kind} yet.`, retryAfterMs: 1_000 });
+    if (!kind)
+      throw new ApiClientError({
+        kind: 'http',
+        status: 503,
+        code: null,
+        message: `No deliverer for ${item.kind} yet.`,
+        retryAfterMs: 1_000,
+      });
     let serverId: string | null;
     try {
       ({ serverId } = await kind.deliver(item, this.deps.api));
     } catch (error) {
       if (ApiClientError.is(error)) throw error;
       // Not the API's answer: the item itself cannot be read, and never will be. Kept, for a person.
-      writeTransaction(this.deps.db, (tx) => this.deps.queue.reject(tx, item, `This ${item.kind} item cannot be read; it was kept for the record.`));
+      writeTransaction(this.deps.db, (tx) =>
+        this.deps.queue.reject(tx, item, `This ${item.kind} item cannot be read; it was kept for the record.`),
+      );
       return { confirmed: 0, rejected: 1, idle: false };
     }
     this.deps.queue.settle({ confirmed: [{ item, serverId }], rejected: [] }, sentAt);
@@ -187,7 +229,10 @@ export class OutboxDelivery {
    * API (same client id) comes back as a duplicate with the record the API holds.
    */
   private async sendPayments(items: PendingItem[], sentAt: string): Promise<PassResult> {
-    const response = await this.deps.api.paymentBatch(items.map((i) => i.payloadJson), batchKey('pyb', items));
+    const response = await this.deps.api.paymentBatch(
+      items.map((i) => i.payloadJson),
+      batchKey('pyb', items),
+    );
     await new Promise<void>((resolve) => setImmediate(resolve));
     const { held, rejected, unanswered } = sortAnswers<'payment', PaymentRecord>(items, response.results, 'payment');
     const declined = held.filter((h) => h.record.status !== 'approved');
@@ -237,7 +282,11 @@ type BatchAnswer<K extends string, R> = { index: number } & (
  * A batch's answers matched to the items sent. An answer about an item not sent, or naming another
  * client id, is ignored: that item stays queued with those the API did not answer for.
  */
-function sortAnswers<K extends string, R extends { clientId: string }>(items: readonly PendingItem[], results: readonly BatchAnswer<K, R>[], key: K) {
+function sortAnswers<K extends string, R extends { clientId: string }>(
+  items: readonly PendingItem[],
+  results: readonly BatchAnswer<K, R>[],
+  key: K,
+) {
   const held: { item: PendingItem; record: R }[] = [];
   const rejected: { item: PendingItem; reason: string }[] = [];
   for (const result of results) {

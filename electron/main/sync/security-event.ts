@@ -13,7 +13,11 @@ export function toSecurityEvent(clientId: string, payloadJson: string): Security
   }
   const { name, at, severity, ...rest } = payload;
   if (typeof name !== 'string' || typeof at !== 'string' || !/^[\w-]{8,64}$/.test(clientId)) return null;
-  const slug = name.toLowerCase().replace(/[^a-z_.]/g, '_').replace(/^\.+|\.+$/g, '').slice(0, 70);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z_.]/g, '_')
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, 70);
   const details: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(rest).slice(0, 20)) {
     if (key.length > 40) continue;

@@ -212,7 +212,8 @@ export class SyncEngine {
       this.schedule(this.deps.queue.pendingStats().count > 0 ? 0 : this.timings.idleMs);
     } catch (error) {
       // A refused key may still read its own events: that is how a revoked terminal learns it.
-      if (ApiClientError.is(error) && error.failure.kind === 'credentials_rejected' && (await this.revokedPerFeed())) return await this.revoked();
+      if (ApiClientError.is(error) && error.failure.kind === 'credentials_rejected' && (await this.revokedPerFeed()))
+        return await this.revoked();
       this.failed(error);
     }
   }
@@ -257,14 +258,26 @@ export class SyncEngine {
       // Retrying a refused key forever helps nobody, nor does asking an address the key does not
       // belong to: pause and tell staff (an admin enrolls again either way).
       this.credentialsRejected = true;
-      this.deps.log({ level: 'error', event: `sync.${api.failure.kind}`, ...(api.failure.kind === 'credentials_rejected' ? { status: api.failure.status } : {}) });
+      this.deps.log({
+        level: 'error',
+        event: `sync.${api.failure.kind}`,
+        ...(api.failure.kind === 'credentials_rejected' ? { status: api.failure.status } : {}),
+      });
       this.emit();
       return;
     }
     if (!api) {
-      this.deps.log({ level: 'error', event: 'sync.failed', name: (error as Error)?.name ?? 'unknown', message: (error as Error)?.message?.slice(0, 200) });
+      this.deps.log({
+        level: 'error',
+        event: 'sync.failed',
+        name: (error as Error)?.name ?? 'unknown',
+        message: (error as Error)?.message?.slice(0, 200),
+      });
     }
-    const policy = this.deps.reachability.current === 'offline' ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) } : this.timings.backoff;
+    const policy =
+      this.deps.reachability.current === 'offline'
+        ? { ...this.timings.backoff, capMs: Math.min(this.timings.backoff.capMs, this.timings.offlineProbeCapMs) }
+        : this.timings.backoff;
     const delay = backoffDelay(this.attempt, policy, this.deps.random ?? Math.random, api?.retryAfterMs ?? null);
     this.attempt++;
     this.emit();

@@ -22,7 +22,10 @@ async function enrollmentStep<T>(work: () => Promise<T> | T): Promise<T> {
 type SyncParts = Pick<Sync, 'engine' | 'enrollment' | 'exportDir'>;
 
 /** The sync channels; without sync (a terminal working alone), only the needs-attention list answers. */
-export function createSyncHandlers(sync: SyncParts | null, storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail }): Handlers<NoposContract>['sync'] {
+export function createSyncHandlers(
+  sync: SyncParts | null,
+  storage: { db: Db; needsAttention: NeedsAttention; audit: AuditTrail },
+): Handlers<NoposContract>['sync'] {
   const need = (): SyncParts => {
     if (!sync) throw new AppError('unavailable', 'Sync is not available in this terminal.');
     return sync;
@@ -50,14 +53,23 @@ export function createSyncHandlers(sync: SyncParts | null, storage: { db: Db; ne
       // A declined card payment is money owed: it is settled through payments.resolveDeclined, which
       // records how (another tender, or written off) in the audit trail; a bare note would skip that.
       if (storage.needsAttention.get(id)?.kind === 'declined_after_forward') {
-        throw new AppError('conflict', 'A declined card payment is resolved on the Attention screen: record the other tender or write it off.');
+        throw new AppError(
+          'conflict',
+          'A declined card payment is resolved on the Attention screen: record the other tender or write it off.',
+        );
       }
       try {
         return writeTransaction(storage.db, (tx) => {
           const wasOpen = storage.needsAttention.get(id)?.resolvedAt === null;
           const entry = storage.needsAttention.resolve(tx, id, staffOf(context), resolution);
           // Resolving again keeps the first resolution, and so records nothing new.
-          if (wasOpen) storage.audit.record({ action: 'attention.resolved', actorId: staffOf(context), target: entry.clientId, details: { entryId: id, kind: entry.kind, itemKind: entry.itemKind } });
+          if (wasOpen)
+            storage.audit.record({
+              action: 'attention.resolved',
+              actorId: staffOf(context),
+              target: entry.clientId,
+              details: { entryId: id, kind: entry.kind, itemKind: entry.itemKind },
+            });
           return entry;
         });
       } catch (error) {

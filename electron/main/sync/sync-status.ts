@@ -26,7 +26,10 @@ export function statusOf(input: {
     oldestPendingAt: oldest === null ? null : new Date(oldest).toISOString(),
     warnAt: oldest === null ? null : new Date(oldest + AGE_WARNING_MS).toISOString(),
     // The policy's age limit is for stored card payments: no countdown while only sales wait.
-    limitAt: input.stats.oldestPaymentCreatedAt === null ? null : new Date(Date.parse(input.stats.oldestPaymentCreatedAt) + input.maxAgeHours * 3_600_000).toISOString(),
+    limitAt:
+      input.stats.oldestPaymentCreatedAt === null
+        ? null
+        : new Date(Date.parse(input.stats.oldestPaymentCreatedAt) + input.maxAgeHours * 3_600_000).toISOString(),
     lastSyncAt: input.lastSyncAt,
     syncing: input.syncing,
     clockDriftMs: input.clock?.driftMs ?? null,

@@ -41,7 +41,13 @@ export function startUpdates(deps: StartUpdatesDeps): { service: UpdateService; 
   const write = (level: string) => (message: unknown) => deps.log({ level, event: 'updater', message: String(message).slice(0, 500) });
   updater.logger = { info: write('info'), warn: write('warning'), error: write('error'), debug: () => undefined };
   // Redirects only within the https feed; on Linux, only the offer the release key signed.
-  const hardening = hardenFeed({ updater, feedUrl: deps.policy.feedUrl, platform: deps.platform, publicKeyPem: UPDATE_PUBLIC_KEY, log: deps.log });
+  const hardening = hardenFeed({
+    updater,
+    feedUrl: deps.policy.feedUrl,
+    platform: deps.platform,
+    publicKeyPem: UPDATE_PUBLIC_KEY,
+    log: deps.log,
+  });
   const service = new UpdateService({
     ...deps,
     updater,

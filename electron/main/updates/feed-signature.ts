@@ -13,20 +13,28 @@ export const LINUX_CHANNEL_FILE = 'latest-linux.yml';
 
 export type SignatureVerdict = 'ok' | 'no_key' | 'no_signature' | 'bad_signature' | 'not_the_signed_offer';
 
-export function checkSignedFeed(input: { yml: string; signature: string | null; publicKeyPem: string | null; offer: SignedOffer }): SignatureVerdict {
+export function checkSignedFeed(input: {
+  yml: string;
+  signature: string | null;
+  publicKeyPem: string | null;
+  offer: SignedOffer;
+}): SignatureVerdict {
   if (!input.publicKeyPem) return 'no_key';
   if (!input.signature) return 'no_signature';
   let valid = false;
   try {
     const key = createPublicKey(input.publicKeyPem);
-    valid = key.asymmetricKeyType === 'ed25519' && verify(null, Buffer.from(input.yml, 'utf8'), key, Buffer.from(input.signature.trim(), 'base64'));
+    valid =
+      key.asymmetricKeyType === 'ed25519' &&
+      verify(null, Buffer.from(input.yml, 'utf8'), key, Buffer.from(input.signature.trim(), 'base64'));
   } catch {
     valid = false;
   }
   if (!valid) return 'bad_signature';
   const version = /^version:\s*['"]?([^'"\s]+)['"]?\s*$/m.exec(input.yml)?.[1];
   const sums = new Set([...input.yml.matchAll(/^\s*(?:-\s+)?sha512:\s*['"]?([A-Za-z0-9+/=]+)['"]?\s*$/gm)].map((m) => m[1]));
-  const signed = version === input.offer.version && input.offer.files.length > 0 && input.offer.files.every((file) => sums.has(file.sha512));
+  const signed =
+    version === input.offer.version && input.offer.files.length > 0 && input.offer.files.every((file) => sums.has(file.sha512));
   return signed ? 'ok' : 'not_the_signed_offer';
 }
 

@@ -7,7 +7,13 @@ interface FeedTextExecutor {
 }
 
 function requestOptions(url: URL) {
-  return { protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: url.port } : {}), path: `${url.pathname}${url.search}`, headers: {} };
+  return {
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port ? { port: url.port } : {}),
+    path: `${url.pathname}${url.search}`,
+    headers: {},
+  };
 }
 
 /**
@@ -25,5 +31,11 @@ export function hardenFeed(options: {
   const executor = (options.updater as { httpExecutor: FeedExecutor & FeedTextExecutor }).httpExecutor;
   guardFeedRequests(executor, options.feedUrl, (target) => options.log({ level: 'warning', event: 'update.redirect_refused', target }));
   if (options.platform !== 'linux') return {};
-  return { verifyOffer: signedFeedCheck({ feedUrl: options.feedUrl, publicKeyPem: options.publicKeyPem, fetchText: (url) => executor.request(requestOptions(url)) }) };
+  return {
+    verifyOffer: signedFeedCheck({
+      feedUrl: options.feedUrl,
+      publicKeyPem: options.publicKeyPem,
+      fetchText: (url) => executor.request(requestOptions(url)),
+    }),
+  };
 }

@@ -6,7 +6,14 @@ import { compareVersions } from './versions';
 /** The slice of electron-updater's AppUpdater this service drives, with its own types (its fakes implement them too). */
 export type UpdaterPort = Pick<
   AppUpdater,
-  'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'allowPrerelease' | 'setFeedURL' | 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall'
+  | 'autoDownload'
+  | 'autoInstallOnAppQuit'
+  | 'allowDowngrade'
+  | 'allowPrerelease'
+  | 'setFeedURL'
+  | 'checkForUpdates'
+  | 'downloadUpdate'
+  | 'quitAndInstall'
 > & {
   /** AppUpdater's `on('error')` (its TypedEmitter signature, without the `this` an EventEmitter fake cannot be). */
   on(event: 'error', listener: AppUpdaterEvents['error']): unknown;

@@ -19,9 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type AssetResolution =
-  | { kind: 'file'; filePath: string; headers: Record<string, string> }
-  | { kind: 'not_found' };
+export type AssetResolution = { kind: 'file'; filePath: string; headers: Record<string, string> } | { kind: 'not_found' };
 
 /**
  * Maps a request path to a file inside the built renderer folder. Anything that would escape the

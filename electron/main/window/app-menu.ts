@@ -5,7 +5,10 @@ import type { MenuItemConstructorOptions } from 'electron';
  * the application menu: with no menu at all they do nothing. In kiosk mode there is no way out from
  * the keyboard: editing keys only, no Quit, no Close, no reload or developer tools (nor in any kiosk run).
  */
-export function applicationMenuTemplate(platform: NodeJS.Platform, options: { kiosk: boolean; developer?: boolean }): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(
+  platform: NodeJS.Platform,
+  options: { kiosk: boolean; developer?: boolean },
+): MenuItemConstructorOptions[] {
   const edit: MenuItemConstructorOptions = { role: 'editMenu' };
   if (options.kiosk) {
     // On macOS the first menu is the app menu whatever its label: About only, so Cmd+Q has nothing to press.

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { BridgeError } from './client';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: BridgeError };
+export type QueryState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: BridgeError };
 
 /** Runs one bridge call when the screen mounts, with a `reload` for retry buttons. */
 export function useQuery<T>(load: () => Promise<T>): QueryState<T> & { reload: () => void } {

@@ -69,7 +69,12 @@ export function PinPad({
         <button type="button" className="pin-pad__key" onClick={() => add('0')} aria-label="Digit 0">
           0
         </button>
-        <button type="button" className="pin-pad__key pin-pad__key--muted" onClick={() => setPin((p) => p.slice(0, -1))} aria-label="Delete last digit">
+        <button
+          type="button"
+          className="pin-pad__key pin-pad__key--muted"
+          onClick={() => setPin((p) => p.slice(0, -1))}
+          aria-label="Delete last digit"
+        >
           ⌫
         </button>
       </div>

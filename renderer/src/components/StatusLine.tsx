@@ -8,7 +8,10 @@ export function StatusLine({ message, id }: { message: StatusMessage | null; id?
   return (
     <div role="status" aria-live="polite" id={id} className="status-line">
       {message && (
-        <p className={`message message--${message.tone === 'error' ? 'error' : message.tone === 'ok' ? 'ok' : 'info'}`} role={message.tone === 'error' ? 'alert' : undefined}>
+        <p
+          className={`message message--${message.tone === 'error' ? 'error' : message.tone === 'ok' ? 'ok' : 'info'}`}
+          role={message.tone === 'error' ? 'alert' : undefined}
+        >
           {message.text}
         </p>
       )}

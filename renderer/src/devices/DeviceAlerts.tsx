@@ -17,7 +17,10 @@ export function DeviceAlerts() {
 
   useEffect(() => {
     let live = true;
-    api.devices.status({}).then((s) => live && setStatus(s), () => {});
+    api.devices.status({}).then(
+      (s) => live && setStatus(s),
+      () => {},
+    );
     const off = api.events.devices.changed((s) => live && setStatus(s));
     return () => {
       live = false;
@@ -39,7 +42,15 @@ export function DeviceAlerts() {
       )}
       {showLatest && (
         <p className="device-alerts__item" role="alert" data-testid="device-problem">
-          <span className={`pill ${latest.outcome === 'failed' ? 'pill--danger' : 'pill--warning'}`}>{latest.device === 'drawer' ? 'Drawer' : latest.device === 'printer' ? 'Printer' : latest.device === 'scale' ? 'Scale' : 'Display'}</span>{' '}
+          <span className={`pill ${latest.outcome === 'failed' ? 'pill--danger' : 'pill--warning'}`}>
+            {latest.device === 'drawer'
+              ? 'Drawer'
+              : latest.device === 'printer'
+                ? 'Printer'
+                : latest.device === 'scale'
+                  ? 'Scale'
+                  : 'Display'}
+          </span>{' '}
           {latest.message}
           <Button variant="secondary" className="button--small" onClick={() => setDismissed(latest.at)}>
             OK

@@ -28,7 +28,12 @@ export function amountRules(currency: string, limits: AmountLimits): AmountRules
 }
 
 /** Every amount field reads its text through this: the shared parser, and its refusal in words. */
-export function readAmount(text: string, currency: string, limits: AmountLimits, show: (minor: number) => string = (minor) => formatMoney(minor, currency)): ReadAmount {
+export function readAmount(
+  text: string,
+  currency: string,
+  limits: AmountLimits,
+  show: (minor: number) => string = (minor) => formatMoney(minor, currency),
+): ReadAmount {
   const rules = amountRules(currency, limits);
   const parsed = parseAmount(text, rules);
   if (parsed.ok) return { minor: parsed.minor, error: undefined };

@@ -53,8 +53,8 @@ export function KioskExitControl() {
       {open && (
         <Dialog title="Leave kiosk mode" onClose={close}>
           <p>
-            {session?.state === 'signed_in' ? `${session.staff.name}, enter` : 'Enter'} your admin PIN again. The window gets its frame back and can be
-            closed; kiosk mode returns when the terminal next starts.
+            {session?.state === 'signed_in' ? `${session.staff.name}, enter` : 'Enter'} your admin PIN again. The window gets its frame back
+            and can be closed; kiosk mode returns when the terminal next starts.
           </p>
           <PinPad label="Admin PIN" length={session?.pinLength ?? 6} busy={busy} submitLabel="Leave kiosk mode" onSubmit={leave} />
           <PinFeedbackMessage feedback={feedback} onExpired={clearFeedback} />

@@ -43,7 +43,8 @@ function DemoBanner() {
           Its data is in <code>{status.data.demoDataDir}</code> until then.{' '}
         </>
       ) : null}
-      To stop it, press <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">C</kbd> in the terminal window where <code>npm start</code> runs.
+      To stop it, press <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">C</kbd> in the terminal window where <code>npm start</code>{' '}
+      runs.
     </p>
   );
 }
@@ -57,7 +58,11 @@ function DiskFullBanner() {
   const [full, setFull] = useState(false);
   useEffect(() => {
     let live = true;
-    const ask = () => api.app.getStatus().then((s) => live && setFull(s.disk.full), () => {});
+    const ask = () =>
+      api.app.getStatus().then(
+        (s) => live && setFull(s.disk.full),
+        () => {},
+      );
     ask();
     const timer = setInterval(ask, 5_000);
     return () => {

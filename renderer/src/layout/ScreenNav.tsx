@@ -56,12 +56,25 @@ export function ScreenNav({ screens, current, onSelect }: { screens: NavScreen[]
   return (
     <nav className="nav" aria-label="Screens" ref={nav}>
       {visible.map((s) => (
-        <button key={s.id} type="button" className="nav__item" aria-current={current === s.id ? 'page' : undefined} onClick={() => onSelect(s.id)}>
+        <button
+          key={s.id}
+          type="button"
+          className="nav__item"
+          aria-current={current === s.id ? 'page' : undefined}
+          onClick={() => onSelect(s.id)}
+        >
           {s.label}
         </button>
       ))}
       {overflow.length > 0 && (
-        <MoreMenu screens={overflow} current={current} open={open} setOpen={setOpen} onSelect={onSelect} label={currentInMenu ? `More: ${currentInMenu.label}` : 'More'} />
+        <MoreMenu
+          screens={overflow}
+          current={current}
+          open={open}
+          setOpen={setOpen}
+          onSelect={onSelect}
+          label={currentInMenu ? `More: ${currentInMenu.label}` : 'More'}
+        />
       )}
       {/* Off-screen copies, for their widths only. */}
       <div className="nav__ruler" ref={ruler} aria-hidden="true" inert>
@@ -77,7 +90,14 @@ export function ScreenNav({ screens, current, onSelect }: { screens: NavScreen[]
   );
 }
 
-function MoreMenu({ screens, current, open, setOpen, onSelect, label }: {
+function MoreMenu({
+  screens,
+  current,
+  open,
+  setOpen,
+  onSelect,
+  label,
+}: {
   screens: NavScreen[];
   current: string;
   open: boolean;

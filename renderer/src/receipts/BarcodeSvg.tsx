@@ -14,7 +14,14 @@ export function BarcodeSvg({ modules, label, height = 56 }: { modules: string; l
   }
   const width = modules.length + 2 * QUIET_MODULES;
   return (
-    <svg className="barcode" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={`Barcode of ${label}`} data-modules={modules.length}>
+    <svg
+      className="barcode"
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={`Barcode of ${label}`}
+      data-modules={modules.length}
+    >
       <rect x={0} y={0} width={width} height={height} fill="#fff" />
       {bars.map((bar) => (
         <rect key={bar.x} x={bar.x} y={0} width={bar.width} height={height} fill="#000" />

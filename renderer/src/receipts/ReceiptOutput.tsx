@@ -20,7 +20,15 @@ function said(outcome: PrintOutcome | null): StatusMessage | null {
  * "Print" and "Save PDF" for one document; the caller says which channel (first copy, reprint, report),
  * and may leave Print out (a receipt already on paper, or a terminal that makes none).
  */
-export function ReceiptOutput({ what, output, print = true }: { what: string; output: (kind: 'print' | 'pdf') => Promise<PrintOutcome | null>; print?: boolean }) {
+export function ReceiptOutput({
+  what,
+  output,
+  print = true,
+}: {
+  what: string;
+  output: (kind: 'print' | 'pdf') => Promise<PrintOutcome | null>;
+  print?: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<StatusMessage | null>(null);
   async function run(kind: 'print' | 'pdf') {

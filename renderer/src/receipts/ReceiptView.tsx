@@ -14,7 +14,12 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
             return <hr key={i} className="receipt__rule" />;
           case 'text':
             return (
-              <p key={i} className={['receipt__text', row.emphasis && 'receipt__text--strong', row.align === 'center' && 'receipt__text--center'].filter(Boolean).join(' ')}>
+              <p
+                key={i}
+                className={['receipt__text', row.emphasis && 'receipt__text--strong', row.align === 'center' && 'receipt__text--center']
+                  .filter(Boolean)
+                  .join(' ')}
+              >
                 {row.text}
               </p>
             );

@@ -31,7 +31,10 @@ function restore(snapshot: FieldSnapshot): void {
  * clearly a scan does the hook swallow that Enter and take the scanned characters back out of the
  * field they landed in (only if the field holds exactly its old text plus the scan).
  */
-export function useScanner(onScan: (code: string) => void, { enabled = true, options = DEFAULT_SCAN_OPTIONS }: { enabled?: boolean; options?: ScanDetectorOptions } = {}): void {
+export function useScanner(
+  onScan: (code: string) => void,
+  { enabled = true, options = DEFAULT_SCAN_OPTIONS }: { enabled?: boolean; options?: ScanDetectorOptions } = {},
+): void {
   const latest = useRef(onScan);
   useEffect(() => {
     latest.current = onScan;
@@ -51,7 +54,9 @@ export function useScanner(onScan: (code: string) => void, { enabled = true, opt
       const verdict = detector.feed(event.key, event.timeStamp);
       if (verdict.kind === 'char' && verdict.first) {
         const field = focusedTextField();
-        snapshot = field ? { field, value: field.value, start: field.selectionStart ?? field.value.length, end: field.selectionEnd ?? field.value.length } : null;
+        snapshot = field
+          ? { field, value: field.value, start: field.selectionStart ?? field.value.length, end: field.selectionEnd ?? field.value.length }
+          : null;
       }
       if (verdict.kind !== 'scan') return;
       event.preventDefault();

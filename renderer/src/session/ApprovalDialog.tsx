@@ -24,7 +24,15 @@ export interface ApprovalRequest {
  * A manager approves one action for the signed-in cashier, on the spot, with their own PIN.
  * Main binds the approval to this exact request and lets it be used once.
  */
-export function ApprovalDialog({ approval, onApproved, onCancel }: { approval: ApprovalRequest; onApproved: () => void; onCancel: () => void }) {
+export function ApprovalDialog({
+  approval,
+  onApproved,
+  onCancel,
+}: {
+  approval: ApprovalRequest;
+  onApproved: () => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const { session } = useSession();
   const load = useCallback(() => api.staff.list(), [api]);
@@ -67,7 +75,16 @@ export function ApprovalDialog({ approval, onApproved, onCancel }: { approval: A
         </p>
         <p>A manager approves with their PIN; the approval covers this one action only.</p>
         <StaffPicker staff={approvers} selected={approver} onSelect={setApprover} label="Approving manager" />
-        {approver && <PinPad key={approver} label="Manager PIN" length={session?.pinLength ?? 6} busy={busy} submitLabel="Approve" onSubmit={approve} />}
+        {approver && (
+          <PinPad
+            key={approver}
+            label="Manager PIN"
+            length={session?.pinLength ?? 6}
+            busy={busy}
+            submitLabel="Approve"
+            onSubmit={approve}
+          />
+        )}
         <PinFeedbackMessage feedback={feedback} onExpired={clearFeedback} />
         <div className="actions">
           <Button variant="secondary" onClick={onCancel}>

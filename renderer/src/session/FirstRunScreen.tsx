@@ -38,15 +38,33 @@ export function FirstRunScreen() {
       <p className="muted">You will be its first admin. You can add managers and cashiers next.</p>
       <Panel title="First admin">
         <form className="stack" onSubmit={submit} noValidate>
-          <Field label="Your name">{(props) => <input {...props} className="input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}</Field>
+          <Field label="Your name">
+            {(props) => <input {...props} className="input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+          </Field>
           <Field label={`Choose a PIN (${pinLength} digits)`} help="Not all one digit, and not a run such as 123456.">
             {(props) => (
-              <input {...props} className="input" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
+              <input
+                {...props}
+                className="input"
+                type="password"
+                inputMode="numeric"
+                autoComplete="new-password"
+                value={pin}
+                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+              />
             )}
           </Field>
           <Field label="Enter the PIN again">
             {(props) => (
-              <input {...props} className="input" type="password" inputMode="numeric" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value.replace(/\D/g, ''))} />
+              <input
+                {...props}
+                className="input"
+                type="password"
+                inputMode="numeric"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value.replace(/\D/g, ''))}
+              />
             )}
           </Field>
           <div role="status" aria-live="assertive">

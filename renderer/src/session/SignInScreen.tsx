@@ -15,7 +15,17 @@ import { StaffPicker } from './StaffPicker';
  * Pick yourself, enter your PIN. On a locked terminal the same screen unlocks: the locked staff
  * member is preselected, and main decides whether someone else may take over.
  */
-export function SignInScreen({ title, intro, preselect, filter }: { title: string; intro?: string; preselect?: string; filter?: (s: StaffSummary) => boolean }) {
+export function SignInScreen({
+  title,
+  intro,
+  preselect,
+  filter,
+}: {
+  title: string;
+  intro?: string;
+  preselect?: string;
+  filter?: (s: StaffSummary) => boolean;
+}) {
   const api = useApi();
   const { session, setSession } = useSession();
   const load = useCallback(() => api.staff.list(), [api]);
@@ -50,7 +60,9 @@ export function SignInScreen({ title, intro, preselect, filter }: { title: strin
     <div className="stack">
       <h1>{title}</h1>
       {intro && <p className="muted">{intro}</p>}
-      {staff.status === 'error' && <ErrorNotice title="Could not load the staff list" message={staff.error.message} onRetry={staff.reload} />}
+      {staff.status === 'error' && (
+        <ErrorNotice title="Could not load the staff list" message={staff.error.message} onRetry={staff.reload} />
+      )}
       <div className="auth">
         <section aria-labelledby="who-heading" className="stack">
           <h2 id="who-heading">Who are you?</h2>
@@ -69,9 +81,20 @@ export function SignInScreen({ title, intro, preselect, filter }: { title: strin
           {selected ? (
             <>
               {second ? (
-                <PassphraseForm firstTime={second.firstTime} busy={busy} onSubmit={(passphrase) => void signIn(second.pin, passphrase)} onCancel={() => setSecond(null)} />
+                <PassphraseForm
+                  firstTime={second.firstTime}
+                  busy={busy}
+                  onSubmit={(passphrase) => void signIn(second.pin, passphrase)}
+                  onCancel={() => setSecond(null)}
+                />
               ) : (
-                <PinPad key={selected} label={`PIN for ${selectedName ?? 'staff member'}`} length={session?.pinLength ?? 6} busy={busy} onSubmit={(pin) => void signIn(pin)} />
+                <PinPad
+                  key={selected}
+                  label={`PIN for ${selectedName ?? 'staff member'}`}
+                  length={session?.pinLength ?? 6}
+                  busy={busy}
+                  onSubmit={(pin) => void signIn(pin)}
+                />
               )}
               <PinFeedbackMessage feedback={feedback} onExpired={clearFeedback} />
             </>

@@ -11,7 +11,9 @@ import { formatMoney, formatRate } from '../format/money';
 export function discountPhrase(discount: DiscountInput, baseMinor: number, currency: string, on: string): string {
   const off = discountOn(baseMinor, discount);
   // Amounts taken off are negative amounts, written as Intl writes them: one minus sign everywhere.
-  return discount.kind === 'percent' ? `${formatRate(discount.basisPoints)} discount (${formatMoney(-off, currency)}) on ${on}` : `${formatMoney(off, currency)} discount on ${on}`;
+  return discount.kind === 'percent'
+    ? `${formatRate(discount.basisPoints)} discount (${formatMoney(-off, currency)}) on ${on}`
+    : `${formatMoney(off, currency)} discount on ${on}`;
 }
 
 /** The amount a line's discount applies to: its gross. */
@@ -50,7 +52,10 @@ export function refundPhrase(amountMinor: number, sale: SaleView, tenders: reado
   const where = cards.length === 0 ? 'cash' : cash ? `${card} first, the rest in cash` : card;
   const cashTenders = tenders.filter((t) => t.method === 'cash');
   const rounded = cashTenders.some((t) => t.roundingMinor !== 0)
-    ? `, ${formatMoney(cashTenders.reduce((sum, t) => sum + t.amountMinor, 0), sale.totals.currency)} in cash after cash rounding`
+    ? `, ${formatMoney(
+        cashTenders.reduce((sum, t) => sum + t.amountMinor, 0),
+        sale.totals.currency,
+      )} in cash after cash rounding`
     : '';
   return `refund of ${formatMoney(amountMinor, sale.totals.currency)} to ${where}${rounded} (receipt ${sale.receipt?.receiptNumber ?? ''})`;
 }

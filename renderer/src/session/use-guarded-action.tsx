@@ -8,7 +8,11 @@ import { ApprovalDialog, type ApprovalRequest } from './ApprovalDialog';
 type Channels = NoposContract['channels'];
 /** Every channel's name, `area.method`. */
 export type ChannelName = { [A in keyof Channels & string]: `${A}.${keyof Channels[A] & string}` }[keyof Channels & string];
-type DefOf<N extends ChannelName> = N extends `${infer A extends keyof Channels}.${infer M}` ? (M extends keyof Channels[A] ? Channels[A][M] : never) : never;
+type DefOf<N extends ChannelName> = N extends `${infer A extends keyof Channels}.${infer M}`
+  ? M extends keyof Channels[A]
+    ? Channels[A][M]
+    : never
+  : never;
 
 /**
  * Calls a channel; when main answers `forbidden`, offers manager approval for that exact request

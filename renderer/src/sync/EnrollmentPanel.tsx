@@ -37,15 +37,43 @@ export function EnrollmentPanel() {
       <form onSubmit={enroll} className="actions">
         <label>
           Enrollment code
-          <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="ABCD-EFGH-JKMN" autoComplete="off" spellCheck={false} maxLength={20} data-testid="enrollment-code" />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder="ABCD-EFGH-JKMN"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+            data-testid="enrollment-code"
+          />
         </label>
-        <Button type="submit" disabled={busy || code.trim().length < 12}>Enroll</Button>
+        <Button type="submit" disabled={busy || code.trim().length < 12}>
+          Enroll
+        </Button>
       </form>
       <div className="actions">
-        <Button variant="secondary" disabled={busy} onClick={() => void run('export unsynced items', async () => { const r = await api.sync.exportUnsynced(); return `${r.items} items exported to ${r.file}.`; })}>
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() =>
+            void run('export unsynced items', async () => {
+              const r = await api.sync.exportUnsynced();
+              return `${r.items} items exported to ${r.file}.`;
+            })
+          }
+        >
           Export unsynced items
         </Button>
-        <Button variant="secondary" disabled={busy} onClick={() => void run('sign out of the store', async () => { await api.sync.signOutOfStore(); return 'Signed out of the store.'; })}>
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() =>
+            void run('sign out of the store', async () => {
+              await api.sync.signOutOfStore();
+              return 'Signed out of the store.';
+            })
+          }
+        >
           Sign out of store
         </Button>
       </div>

@@ -35,7 +35,10 @@ export function SyncStatusBar() {
 
   useEffect(() => {
     let live = true;
-    api.sync.status().then((s) => live && setStatus(s), () => {});
+    api.sync.status().then(
+      (s) => live && setStatus(s),
+      () => {},
+    );
     const off = api.events.sync.changed((s) => live && setStatus(s));
     const tick = setInterval(() => setNowMs(Date.now()), 15_000);
     return () => {
@@ -52,11 +55,16 @@ export function SyncStatusBar() {
   const hours = (ms: number) => `${Math.floor(ms / 3_600_000)} h ${Math.floor((ms % 3_600_000) / 60_000)} min`;
   const syncNow = () => {
     setBusy(true);
-    api.sync.syncNow().then(setStatus, () => {}).finally(() => setBusy(false));
+    api.sync
+      .syncNow()
+      .then(setStatus, () => {})
+      .finally(() => setBusy(false));
   };
   return (
     <div className={`sync-status sync-status--${status.connectivity}`} role="status" aria-live="polite" data-testid="sync-status">
-      <span className="sync-status__state" data-testid="sync-connectivity">{LABEL[status.connectivity]}</span>
+      <span className="sync-status__state" data-testid="sync-connectivity">
+        {LABEL[status.connectivity]}
+      </span>
       {status.connectivity === 'offline' && (
         <span className="sync-status__explain" data-testid="sync-offline-banner">
           Keep selling: sales are kept here and sync when the link is back.
@@ -71,9 +79,19 @@ export function SyncStatusBar() {
         </span>
       )}
       {status.needsAttention > 0 && <span className="sync-status__attention">{status.needsAttention} need attention</span>}
-      {status.clockDriftWarning && <span className="sync-status__attention">Clock is off by {Math.round(Math.abs(status.clockDriftMs ?? 0) / 60_000)} min: fix the date and time</span>}
-      {status.catalogOutOfDateSince && <span className="sync-status__attention" data-testid="sync-catalog-stale">Catalog out of date since {since(status.catalogOutOfDateSince)}</span>}
-      {status.staffOutOfDateSince && <span className="sync-status__attention">Staff list out of date since {since(status.staffOutOfDateSince)}</span>}
+      {status.clockDriftWarning && (
+        <span className="sync-status__attention">
+          Clock is off by {Math.round(Math.abs(status.clockDriftMs ?? 0) / 60_000)} min: fix the date and time
+        </span>
+      )}
+      {status.catalogOutOfDateSince && (
+        <span className="sync-status__attention" data-testid="sync-catalog-stale">
+          Catalog out of date since {since(status.catalogOutOfDateSince)}
+        </span>
+      )}
+      {status.staffOutOfDateSince && (
+        <span className="sync-status__attention">Staff list out of date since {since(status.staffOutOfDateSince)}</span>
+      )}
       {status.salesStopped && <span className="sync-status__attention">No new sales: this terminal was removed from its store</span>}
       {status.enrolled && (
         <Button variant="secondary" className="button--small sync-status__now" onClick={syncNow} disabled={busy} data-testid="sync-now">

@@ -37,9 +37,21 @@ export const customersChannels = {
     access: 'create:transactions',
   }),
   summary: channel({ request: byId, response: customerSummarySchema, access: 'create:transactions' }),
-  giveConsent: channel({ request: byId.extend(consentGrantSchema.shape).strict(), response: customerSummarySchema, access: 'create:transactions' }),
-  withdrawConsent: channel({ request: byId.extend({ purpose: consentPurposeSchema }).strict(), response: customerSummarySchema, access: 'create:transactions' }),
-  attach: channel({ request: bySale.extend({ customerId: customerIdSchema }).strict(), response: customerSummarySchema, access: 'create:transactions' }),
+  giveConsent: channel({
+    request: byId.extend(consentGrantSchema.shape).strict(),
+    response: customerSummarySchema,
+    access: 'create:transactions',
+  }),
+  withdrawConsent: channel({
+    request: byId.extend({ purpose: consentPurposeSchema }).strict(),
+    response: customerSummarySchema,
+    access: 'create:transactions',
+  }),
+  attach: channel({
+    request: bySale.extend({ customerId: customerIdSchema }).strict(),
+    response: customerSummarySchema,
+    access: 'create:transactions',
+  }),
   detach: channel({ request: bySale, response: z.null(), access: 'create:transactions' }),
   ofSale: channel({ request: bySale, response: customerSummarySchema.nullable(), access: 'create:transactions' }),
   /** Queued for the NoPOS API to send; only to the sale's customer, with their consent. */
@@ -49,7 +61,11 @@ export const customersChannels = {
     access: 'create:transactions',
   }),
   get: channel({ request: byId, response: customerRecordSchema, access: 'manage:customers' }),
-  update: channel({ request: byId.extend({ customer: customerInputSchema }).strict(), response: customerRecordSchema, access: 'manage:customers' }),
+  update: channel({
+    request: byId.extend({ customer: customerInputSchema }).strict(),
+    response: customerRecordSchema,
+    access: 'manage:customers',
+  }),
   /** JSON and PDF through the save dialog main runs; the page learns the file names only. */
   export: channel({
     request: byId,

@@ -34,7 +34,11 @@ export const paymentsChannels = {
   /** Which reader is in use; the simulated one lists its test cards for the page's dev-only picker. */
   reader: channel({ request: noRequest, response: cardReaderViewSchema, access: 'create:transactions' }),
   /** Refused unless the simulated reader is the one in use. */
-  selectTestCard: channel({ request: z.object({ cardId: testCardIdSchema }).strict(), response: cardReaderViewSchema, access: 'create:transactions' }),
+  selectTestCard: channel({
+    request: z.object({ cardId: testCardIdSchema }).strict(),
+    response: cardReaderViewSchema,
+    access: 'create:transactions',
+  }),
   offlineStatus: channel({ request: noRequest, response: offlinePaymentsStatusSchema, access: 'create:transactions' }),
   /** Card payments declined after forwarding, newest needing action first. */
   declined: channel({

@@ -23,7 +23,11 @@ export const receiptsChannels = {
     rateLimit: { burst: 5, perSecond: 2 },
   }),
   /** Any earlier receipt, to look at before a reprint. */
-  get: channel({ request: z.object({ receiptNumber: receiptNumberSchema }).strict(), response: receiptDocumentSchema, access: 'read:reports' }),
+  get: channel({
+    request: z.object({ receiptNumber: receiptNumberSchema }).strict(),
+    response: receiptDocumentSchema,
+    access: 'read:reports',
+  }),
   reprint: channel({
     request: z.object({ receiptNumber: receiptNumberSchema, output }).strict(),
     response: printOutcomeSchema,

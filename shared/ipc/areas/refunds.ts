@@ -4,6 +4,10 @@ import { channel } from '../contract-kit';
 
 export const refundsChannels = {
   /** The original sale by its receipt number (typed, or scanned from the receipt's barcode). */
-  lookup: channel({ request: z.object({ receiptNumber: receiptNumberSchema }).strict(), response: refundableSaleSchema, access: 'create:transactions' }),
+  lookup: channel({
+    request: z.object({ receiptNumber: receiptNumberSchema }).strict(),
+    response: refundableSaleSchema,
+    access: 'create:transactions',
+  }),
   issue: channel({ request: refundRequestSchema, response: refundViewSchema, access: 'refund:transactions' }),
 };

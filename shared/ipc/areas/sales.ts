@@ -4,7 +4,15 @@ import { MAX_TENDER_MINOR } from '../../domain/amount-input';
 import { minorUnitsSchema } from '../../domain/money';
 import { receiptDocumentSchema } from '../../domain/receipt';
 import { voidRequestSchema, voidViewSchema } from '../../domain/refund';
-import { clientIdSchema, MAX_UNIT_QUANTITY, discountInputSchema, lineIdSchema, parkedSaleSchema, quantitySchema, saleViewSchema } from '../../domain/sale';
+import {
+  clientIdSchema,
+  MAX_UNIT_QUANTITY,
+  discountInputSchema,
+  lineIdSchema,
+  parkedSaleSchema,
+  quantitySchema,
+  saleViewSchema,
+} from '../../domain/sale';
 import { channel } from '../contract-kit';
 import { tenderCardRequestSchema, tenderCardResultSchema } from './card-tender';
 import { freeText } from '../../domain/free-text';
@@ -82,7 +90,11 @@ export const salesChannels = {
     access: 'create:transactions',
     stepUp: 'apply:discounts',
   }),
-  park: channel({ request: z.object({ note: freeText({ max: 60 }).optional() }).strict(), response: parkedSaleSchema, access: 'create:transactions' }),
+  park: channel({
+    request: z.object({ note: freeText({ max: 60 }).optional() }).strict(),
+    response: parkedSaleSchema,
+    access: 'create:transactions',
+  }),
   listParked: channel({ request: noRequest, response: z.array(parkedSaleSchema), access: 'create:transactions' }),
   resume: channel({ request: z.object({ saleId: clientIdSchema }).strict(), response: saleViewSchema, access: 'create:transactions' }),
   /**
@@ -90,7 +102,9 @@ export const salesChannels = {
    * `paymentId` is made by the page once per tender, so a double click or a retry changes nothing.
    */
   tenderCash: channel({
-    request: z.object({ saleId: clientIdSchema, paymentId: clientIdSchema, givenMinor: minorUnitsSchema.positive().max(MAX_TENDER_MINOR) }).strict(),
+    request: z
+      .object({ saleId: clientIdSchema, paymentId: clientIdSchema, givenMinor: minorUnitsSchema.positive().max(MAX_TENDER_MINOR) })
+      .strict(),
     response: tenderResultSchema,
     access: 'create:transactions',
   }),
@@ -99,7 +113,12 @@ export const salesChannels = {
    * online or stored for forwarding as the payment policy and the offline limits allow. Over an
    * offline cap it needs `approve:overrides`, held or approved by a manager for this exact request.
    */
-  tenderCard: channel({ request: tenderCardRequestSchema, response: tenderCardResultSchema, access: 'create:transactions', stepUp: 'approve:overrides' }),
+  tenderCard: channel({
+    request: tenderCardRequestSchema,
+    response: tenderCardResultSchema,
+    access: 'create:transactions',
+    stepUp: 'approve:overrides',
+  }),
   /** The shift's completed sales, newest first, for a reprint or a void. */
   recent: channel({
     request: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),

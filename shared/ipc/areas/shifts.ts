@@ -16,7 +16,9 @@ export const shiftsChannels = {
   }),
   cashMovement: channel({
     request: cashMovementRequestSchema,
-    response: z.object({ movementId: z.string(), kind: z.enum(['paid_in', 'paid_out']), amountMinor: minorUnitsSchema, at: z.iso.datetime() }).strict(),
+    response: z
+      .object({ movementId: z.string(), kind: z.enum(['paid_in', 'paid_out']), amountMinor: minorUnitsSchema, at: z.iso.datetime() })
+      .strict(),
     access: 'open:drawer',
   }),
   /** Mid-shift totals; changes nothing. */
@@ -27,7 +29,9 @@ export const shiftsChannels = {
    * confirms that very difference (`confirmDifferenceMinor`): staff recount or confirm knowingly.
    */
   close: channel({
-    request: z.object({ countedMinor: minorUnitsSchema.nonnegative().max(MAX_COUNTED_MINOR), confirmDifferenceMinor: minorUnitsSchema.optional() }).strict(),
+    request: z
+      .object({ countedMinor: minorUnitsSchema.nonnegative().max(MAX_COUNTED_MINOR), confirmDifferenceMinor: minorUnitsSchema.optional() })
+      .strict(),
     response: z.union([shiftReportSchema, countDiffersSchema]),
     access: 'read:reports',
   }),

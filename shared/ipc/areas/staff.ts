@@ -38,6 +38,15 @@ export const staffChannels = {
     rateLimit: pinRate,
   }),
   /** Another admin clears an admin's passphrase; that admin sets a new one at their next sign-in. */
-  resetPassphrase: channel({ request: z.object({ id: staffIdSchema }).strict(), response: z.null(), access: 'manage:staff', rateLimit: pinRate }),
-  setActive: channel({ request: z.object({ id: staffIdSchema, active: z.boolean() }).strict(), response: staffSummarySchema, access: 'manage:staff' }),
+  resetPassphrase: channel({
+    request: z.object({ id: staffIdSchema }).strict(),
+    response: z.null(),
+    access: 'manage:staff',
+    rateLimit: pinRate,
+  }),
+  setActive: channel({
+    request: z.object({ id: staffIdSchema, active: z.boolean() }).strict(),
+    response: staffSummarySchema,
+    access: 'manage:staff',
+  }),
 };

@@ -21,7 +21,12 @@ export const syncChannels = {
     rateLimit: { burst: 3, perSecond: 0.05 },
   }),
   /** Refused while items wait, unless exactly those were exported first. */
-  signOutOfStore: channel({ request: noRequest, response: syncStatusSchema, access: 'manage:settings', rateLimit: { burst: 2, perSecond: 0.05 } }),
+  signOutOfStore: channel({
+    request: noRequest,
+    response: syncStatusSchema,
+    access: 'manage:settings',
+    rateLimit: { burst: 2, perSecond: 0.05 },
+  }),
   exportUnsynced: channel({
     request: noRequest,
     response: z.object({ file: z.string().max(500), items: z.number().int().nonnegative() }).strict(),

@@ -32,13 +32,21 @@ let ledger: Database.Database;
 let keychain: Keychain;
 
 beforeAll(async () => {
-  script = await buildNodeScript('test/integration/crash/card-writer.ts', path.join(ROOT, 'test-results', `card-crash-child-${process.pid}`));
+  script = await buildNodeScript(
+    'test/integration/crash/card-writer.ts',
+    path.join(ROOT, 'test-results', `card-crash-child-${process.pid}`),
+  );
   sandbox = await startSandboxProcess();
   ledger = new Database(path.join(sandbox.dataDir, 'sandbox.db'), { readonly: true, fileMustExist: true });
   keychain = realKeychain(service);
   const storage = await openTestStorage(keychain, dataDir);
   try {
-    const { sync } = coreWithSync(storage, { keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
+    const { sync } = coreWithSync(storage, {
+      keychain,
+      baseUrl: sandbox.url,
+      caPem: sandbox.caPem,
+      exportDir: path.join(dataDir, 'exports'),
+    });
     await sync.enrollment.enroll(sandbox.code, 'admin', null);
     sync.close();
     await insertStaff(storage, { id: CARD_STAFF, name: 'Card tester', role: 'manager' }, '482913');
@@ -63,7 +71,11 @@ const faults = async (config: object) => expect((await sandbox.admin('PUT', '/ad
 /** Runs the child until its first card tender has been under way for `killAfterMs`, then SIGKILLs it. */
 function killMidTender(killAfterMs: number): Promise<{ saleId: string; paymentId: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dataDir, `NoPOS Terminal test ${service} ${process.pid}`, sandbox.url, sandbox.caPath, CARD_STAFF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [script, dataDir, `NoPOS Terminal test ${service} ${process.pid}`, sandbox.url, sandbox.caPath, CARD_STAFF],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     let out = '';
     let tender: { saleId: string; paymentId: string } | null = null;
@@ -76,7 +88,9 @@ function killMidTender(killAfterMs: number): Promise<{ saleId: string; paymentId
         setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' && tender ? resolve(tender) : reject(new Error(`child ended (${code ?? signal}): ${stderr.slice(0, 3000)}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' && tender ? resolve(tender) : reject(new Error(`child ended (${code ?? signal}): ${stderr.slice(0, 3000)}`)),
+    );
   });
 }
 
@@ -90,9 +104,17 @@ interface Till {
 async function restarted<T>(work: (till: Till) => Promise<T>): Promise<T> {
   const storage = await openTestStorage(keychain, dataDir);
   const now = () => new Date();
-  const syncOptions = { keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports'), transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 3_000 } };
+  const syncOptions = {
+    keychain,
+    baseUrl: sandbox.url,
+    caPem: sandbox.caPem,
+    exportDir: path.join(dataDir, 'exports'),
+    transport: { connectTimeoutMs: 1_000, responseTimeoutMs: 3_000 },
+  };
   const core = coreWithSync(storage, syncOptions, {
-    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, isTrustedSender: () => true,
+    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
+    now,
+    isTrustedSender: () => true,
     catalog: testCatalog(),
   });
   const { sync } = core;
@@ -108,13 +130,16 @@ async function restarted<T>(work: (till: Till) => Promise<T>): Promise<T> {
 }
 
 const atApi = (saleId: string) =>
-  ledger.prepare('SELECT client_id AS paymentId, status FROM payments WHERE transaction_client_id = ? ORDER BY received_at').all(saleId) as { paymentId: string; status: string }[];
+  ledger
+    .prepare('SELECT client_id AS paymentId, status FROM payments WHERE transaction_client_id = ? ORDER BY received_at')
+    .all(saleId) as { paymentId: string; status: string }[];
 async function heldByApi(saleId: string): Promise<void> {
   for (let i = 0; i < 100 && atApi(saleId).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 const attemptState = (storage: TerminalStorage, paymentId: string) =>
   (storage.db.prepare('SELECT state FROM card_attempts WHERE payment_id = ?').get(paymentId) as { state: string } | undefined)?.state;
-const saleOf = (storage: TerminalStorage, saleId: string) => storage.db.prepare('SELECT status FROM sales WHERE id = ?').get(saleId) as { status: string } | undefined;
+const saleOf = (storage: TerminalStorage, saleId: string) =>
+  storage.db.prepare('SELECT status FROM sales WHERE id = ?').get(saleId) as { status: string } | undefined;
 const cardPaymentsOf = (storage: TerminalStorage, saleId: string) =>
   (storage.db.prepare("SELECT id FROM payments WHERE sale_id = ? AND method = 'card'").all(saleId) as { id: string }[]).map((r) => r.id);
 
@@ -150,7 +175,10 @@ describe('a kill while the API approves a card payment', () => {
     await faults({ offline: true });
     await restarted(async ({ storage, core, call }) => {
       const second = await call('sales.tenderCard', { saleId, paymentId: uuidv7() });
-      expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('8.99 EUR (visa ending 4242)') } });
+      expect(second).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringContaining('8.99 EUR (visa ending 4242)') },
+      });
       expect(attemptState(storage, paymentId)).toBe('open');
       const cash = await call<{ sale: SaleView }>('sales.tenderCash', { saleId, paymentId: uuidv7(), givenMinor: 1_000 });
       expect(cash).toMatchObject({ ok: true, data: { sale: { status: 'completed' } } });
@@ -159,7 +187,9 @@ describe('a kill while the API approves a card payment', () => {
       expect(report.reversed.map((a) => a.paymentId)).toEqual([paymentId]);
       expect(attemptState(storage, paymentId)).toBe('reversed');
       expect(cardPaymentsOf(storage, saleId)).toEqual([]);
-      expect(storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.reversed' AND target = ?").get(saleId)).toEqual({ n: 1 });
+      expect(
+        storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.reversed' AND target = ?").get(saleId),
+      ).toEqual({ n: 1 });
     });
     expect(atApi(saleId)).toEqual([{ paymentId, status: 'reversed' }]);
   }, 60_000);
@@ -173,7 +203,9 @@ describe('a kill while the API approves a card payment', () => {
       await restarted(async ({ storage, core }) => {
         await settled(core);
         expect(storage.db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const approved = atApi(saleId).filter((p) => p.status === 'approved').map((p) => p.paymentId);
+        const approved = atApi(saleId)
+          .filter((p) => p.status === 'approved')
+          .map((p) => p.paymentId);
         expect(approved.length).toBeLessThanOrEqual(1);
         // What the API charged is what the sale holds; nothing else is left charged.
         expect(cardPaymentsOf(storage, saleId)).toEqual(approved);

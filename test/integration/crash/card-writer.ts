@@ -15,11 +15,23 @@ async function main(): Promise<void> {
   const [dataDir, service, baseUrl, caFile, staffId] = process.argv.slice(2) as [string, string, string, string, string];
   const now = () => new Date();
   const keychain = createOsKeychain(service);
-  const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const core = coreWithSync(storage, { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') }, {
-    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
-    now, isTrustedSender: () => true, catalog: testCatalog(),
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: path.join(dataDir, 'policy.json'),
+    keychain,
+    now,
+    pinCost: FAST_PIN_COST,
   });
+  const core = coreWithSync(
+    storage,
+    { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') },
+    {
+      appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
+      now,
+      isTrustedSender: () => true,
+      catalog: testCatalog(),
+    },
+  );
   const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
     const result = await core.registry.dispatch(channel, payload, trustedSender);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);

@@ -37,12 +37,23 @@ async function main(): Promise<void> {
   const [dataDir, service, staffId] = process.argv.slice(2) as [string, string, string];
   const filler = path.join(path.dirname(dataDir), 'filler');
   const now = () => new Date();
-  const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain: createOsKeychain(service), now, pinCost: FAST_PIN_COST });
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: path.join(dataDir, 'policy.json'),
+    keychain: createOsKeychain(service),
+    now,
+    pinCost: FAST_PIN_COST,
+  });
   const core = createAppCore({
-    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() }, now, storage, isTrustedSender: () => true, catalog: testCatalog(),
+    appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
+    now,
+    storage,
+    isTrustedSender: () => true,
+    catalog: testCatalog(),
   });
   const call = (channel: string, payload?: unknown) => core.registry.dispatch(channel, payload, trustedSender);
-  if (!staffDirectory(storage).repository.get(staffId)) await insertStaff(storage, { id: staffId, name: 'Disk tester', role: 'manager' }, '482913');
+  if (!staffDirectory(storage).repository.get(staffId))
+    await insertStaff(storage, { id: staffId, name: 'Disk tester', role: 'manager' }, '482913');
   const say = (answer: object) => process.stdout.write(`${JSON.stringify(answer)}\n`);
   say({ ready: true });
 
@@ -82,7 +93,9 @@ async function main(): Promise<void> {
     } else if (command === 'check') {
       const db = storage.db;
       const completed = (db.prepare("SELECT id FROM sales WHERE status = 'completed'").all() as { id: string }[]).map((r) => r.id);
-      const queued = new Set((db.prepare("SELECT client_id FROM outbox WHERE kind = 'sale'").all() as { client_id: string }[]).map((r) => r.client_id));
+      const queued = new Set(
+        (db.prepare("SELECT client_id FROM outbox WHERE kind = 'sale'").all() as { client_id: string }[]).map((r) => r.client_id),
+      );
       const docs = (db.prepare('SELECT seq FROM documents ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
       say({
         integrity: db.pragma('integrity_check', { simple: true }),

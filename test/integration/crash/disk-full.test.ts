@@ -20,7 +20,10 @@ const service = `NoPOS Terminal test disk-full ${process.pid}`;
 let script: string;
 
 beforeAll(async () => {
-  script = await buildNodeScript('test/integration/crash/disk-full-terminal.ts', path.join(ROOT, 'test-results', `disk-full-child-${process.pid}`));
+  script = await buildNodeScript(
+    'test/integration/crash/disk-full-terminal.ts',
+    path.join(ROOT, 'test-results', `disk-full-child-${process.pid}`),
+  );
   mkdirSync(mountPoint, { recursive: true });
 }, 60_000);
 afterAll(() => {
@@ -31,9 +34,18 @@ afterAll(() => {
 type Answer = Record<string, unknown>;
 
 /** The shell in the namespace runs the terminal twice, one after the other, on the same tmpfs. */
-function startTerminals(): { child: ChildProcessWithoutNullStreams; next: () => Promise<Answer>; send: (command: string) => Promise<Answer>; stderr: () => string } {
+function startTerminals(): {
+  child: ChildProcessWithoutNullStreams;
+  next: () => Promise<Answer>;
+  send: (command: string) => Promise<Answer>;
+  stderr: () => string;
+} {
   const run = `node "$1" "$0/data" "$2" st_disktester00`;
-  const child = spawn('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=16m tmpfs "$0" && ${run} && ${run}`, mountPoint, script, service], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    'unshare',
+    ['-rm', 'sh', '-c', `mount -t tmpfs -o size=16m tmpfs "$0" && ${run} && ${run}`, mountPoint, script, service],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -43,7 +55,9 @@ function startTerminals(): { child: ChildProcessWithoutNullStreams; next: () => 
     return JSON.parse(line.value) as Answer;
   };
   return {
-    child, next, stderr: () => err,
+    child,
+    next,
+    stderr: () => err,
     send: (command) => {
       child.stdin.write(`${command}\n`);
       return next();

@@ -11,8 +11,18 @@ async function main(): Promise<void> {
   const [dataDir, service, baseUrl, caFile, code] = process.argv.slice(2) as [string, string, string, string, string];
   const now = () => new Date();
   const keychain = createOsKeychain(service);
-  const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const { sync } = coreWithSync(storage, { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') }, { now });
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: path.join(dataDir, 'policy.json'),
+    keychain,
+    now,
+    pinCost: FAST_PIN_COST,
+  });
+  const { sync } = coreWithSync(
+    storage,
+    { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports') },
+    { now },
+  );
   process.stdout.write('enrolling\n');
   await sync.enrollment.enroll(code, 'admin', null);
   process.stdout.write('enrolled\n');

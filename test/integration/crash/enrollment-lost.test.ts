@@ -30,7 +30,12 @@ describe('an enrollment answer cut off mid-response (reset)', () => {
     const dir = path.join(scratch.dir, 'reset');
     const keychain = realKeychain('enrollment-lost-reset');
     const storage = await openTestStorage(keychain, dir);
-    const { sync } = coreWithSync(storage, { keychain, baseUrl: sb.sandbox.url, caPem: sb.sandbox.caPem, exportDir: path.join(dir, 'exports') });
+    const { sync } = coreWithSync(storage, {
+      keychain,
+      baseUrl: sb.sandbox.url,
+      caPem: sb.sandbox.caPem,
+      exportDir: path.join(dir, 'exports'),
+    });
     try {
       const { json } = await sb.admin('POST', '/admin/enrollment-codes', {});
       sb.sandbox.services.faults.configure({ rate: 1, modes: ['reset'] });
@@ -58,7 +63,10 @@ describe('a terminal killed while the API enrolls it', () => {
   let script: string;
   let sandbox: SandboxProcess;
   beforeAll(async () => {
-    script = await buildNodeScript('test/integration/crash/enroll-runner.ts', path.join(ROOT, 'test-results', `enroll-child-${process.pid}`));
+    script = await buildNodeScript(
+      'test/integration/crash/enroll-runner.ts',
+      path.join(ROOT, 'test-results', `enroll-child-${process.pid}`),
+    );
     sandbox = await startSandboxProcess();
   }, 60_000);
   afterAll(async () => {
@@ -69,13 +77,19 @@ describe('a terminal killed while the API enrolls it', () => {
   it('enrolls itself at the next start with the same request id, as the terminal the API created', async () => {
     expect((await sandbox.admin('PUT', '/admin/faults', { latencyMs: [1_500, 1_500] })).status).toBe(200);
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [script, dir, `NoPOS Terminal test ${service} ${process.pid}`, sandbox.url, sandbox.caPath, sandbox.code], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        [script, dir, `NoPOS Terminal test ${service} ${process.pid}`, sandbox.url, sandbox.caPath, sandbox.code],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('enrolling')) setTimeout(() => child.kill('SIGKILL'), 700);
       });
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended (${code}): ${stderr.slice(0, 2000)}`))));
+      child.on('exit', (code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended (${code}): ${stderr.slice(0, 2000)}`)),
+      );
     });
     expect((await sandbox.admin('PUT', '/admin/faults', {})).status).toBe(200);
     const sandboxDb = new Database(path.join(sandbox.dataDir, 'sandbox.db'), { readonly: true });
@@ -87,7 +101,12 @@ describe('a terminal killed while the API enrolls it', () => {
 
       const keychain = realKeychain(service);
       const storage = await openTestStorage(keychain, dir);
-      const { sync } = coreWithSync(storage, { keychain, exportDir: path.join(dir, 'exports'), baseUrl: sandbox.url, caPem: readFileSync(sandbox.caPath, 'utf8') });
+      const { sync } = coreWithSync(storage, {
+        keychain,
+        exportDir: path.join(dir, 'exports'),
+        baseUrl: sandbox.url,
+        caPem: readFileSync(sandbox.caPath, 'utf8'),
+      });
       startSync(sync, { argv: [], policyCode: undefined, log: (entry) => storage.appLog.write(entry) });
       try {
         for (let i = 0; i < 200 && !sync.enrollment.isEnrolled(); i++) await new Promise((resolve) => setTimeout(resolve, 25));

@@ -28,13 +28,17 @@ afterAll(() => {
 /** Runs the child until it says it is ready, lets it sell for a random while, then kills it. */
 function runAndKill(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dataDir, `NoPOS Terminal test ${service} ${process.pid}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dataDir, `NoPOS Terminal test ${service} ${process.pid}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 120));
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own (${code}): ${stderr.slice(0, 3000)}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended on its own (${code}): ${stderr.slice(0, 3000)}`)),
+    );
   });
 }
 
@@ -47,12 +51,23 @@ function checkWholeOrAbsent(storage: TerminalStorage): number {
   const completed = all<{ id: string; total_minor: number }>("SELECT id, total_minor FROM sales WHERE status = 'completed'");
   const docs = all<{ seq: number; ref_id: string; kind: string }>('SELECT seq, ref_id, kind FROM documents ORDER BY seq');
   expect(docs.map((d) => d.seq)).toEqual(docs.map((_, i) => i + 1));
-  expect(docs.filter((d) => d.kind === 'sale').map((d) => d.ref_id).sort()).toEqual(completed.map((s) => s.id).sort());
+  expect(
+    docs
+      .filter((d) => d.kind === 'sale')
+      .map((d) => d.ref_id)
+      .sort(),
+  ).toEqual(completed.map((s) => s.id).sort());
 
   const outbox = new Set(all<{ client_id: string }>("SELECT client_id FROM outbox WHERE kind = 'sale'").map((r) => r.client_id));
   const audited = new Set(all<{ target: string }>("SELECT target FROM audit_log WHERE action = 'sale.completed'").map((r) => r.target));
-  const lines = new Map(all<{ sale_id: string; n: number }>('SELECT sale_id, count(*) AS n FROM sale_lines GROUP BY sale_id').map((r) => [r.sale_id, r.n]));
-  const paid = new Map(all<{ sale_id: string; paid: number }>('SELECT sale_id, sum(amount_minor - coalesce(rounding_minor, 0)) AS paid FROM payments GROUP BY sale_id').map((r) => [r.sale_id, r.paid]));
+  const lines = new Map(
+    all<{ sale_id: string; n: number }>('SELECT sale_id, count(*) AS n FROM sale_lines GROUP BY sale_id').map((r) => [r.sale_id, r.n]),
+  );
+  const paid = new Map(
+    all<{ sale_id: string; paid: number }>(
+      'SELECT sale_id, sum(amount_minor - coalesce(rounding_minor, 0)) AS paid FROM payments GROUP BY sale_id',
+    ).map((r) => [r.sale_id, r.paid]),
+  );
   for (const sale of completed) {
     expect(outbox.has(sale.id)).toBe(true);
     expect(audited.has(sale.id)).toBe(true);

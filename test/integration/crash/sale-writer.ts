@@ -17,7 +17,13 @@ const sellable = TEST_PRODUCTS.filter((p) => p.active && p.soldBy === 'unit');
 async function main(): Promise<void> {
   const [dataDir, service] = process.argv.slice(2) as [string, string];
   const now = () => new Date();
-  const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain: createOsKeychain(service), now, pinCost: FAST_PIN_COST });
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: path.join(dataDir, 'policy.json'),
+    keychain: createOsKeychain(service),
+    now,
+    pinCost: FAST_PIN_COST,
+  });
   const core = createAppCore({
     appInfo: { productName: 'NoPOS Terminal', version: '0.0.0', platform: 'linux', startedAt: now() },
     now,
@@ -35,7 +41,8 @@ async function main(): Promise<void> {
     }
   };
 
-  if (!staffDirectory(storage).repository.get(STAFF)) await insertStaff(storage, { id: STAFF, name: 'Crash tester', role: 'manager' }, '482913');
+  if (!staffDirectory(storage).repository.get(STAFF))
+    await insertStaff(storage, { id: STAFF, name: 'Crash tester', role: 'manager' }, '482913');
   if ((await core.session.signIn(STAFF, '482913')).outcome !== 'signed_in') throw new Error('sign-in failed');
   if (!(await call('shifts.current'))) await call('shifts.open', { floatMinor: 10_000 });
   process.stdout.write('ready\n');

@@ -24,7 +24,10 @@ let script: string;
 let sandbox: SandboxProcess;
 
 beforeAll(async () => {
-  script = await buildNodeScript('test/integration/crash/sync-runner.ts', path.join(ROOT, 'test-results', `sync-crash-child-${process.pid}`));
+  script = await buildNodeScript(
+    'test/integration/crash/sync-runner.ts',
+    path.join(ROOT, 'test-results', `sync-crash-child-${process.pid}`),
+  );
   sandbox = await startSandboxProcess();
 }, 60_000);
 afterAll(async () => {
@@ -35,7 +38,14 @@ afterAll(async () => {
 
 function runChild(killAfterMs: number | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = [script, dataDir, `NoPOS Terminal test ${service} ${process.pid}`, sandbox.url, sandbox.caPath, ...(killAfterMs === null ? ['--until-drained'] : [])];
+    const args = [
+      script,
+      dataDir,
+      `NoPOS Terminal test ${service} ${process.pid}`,
+      sandbox.url,
+      sandbox.caPath,
+      ...(killAfterMs === null ? ['--until-drained'] : []),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -53,12 +63,25 @@ function queueSales(storage: TerminalStorage, count: number): void {
   storage.db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const clientId = uuidv7();
-      queueItem(storage, { clientId, kind: 'sale', payload: { clientId, type: 'sale', terminalSequence: i + 1, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 129, body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] } } });
+      queueItem(storage, {
+        clientId,
+        kind: 'sale',
+        payload: {
+          clientId,
+          type: 'sale',
+          terminalSequence: i + 1,
+          occurredAt: new Date().toISOString(),
+          currency: 'EUR',
+          totalMinor: 129,
+          body: { lines: [{ sku: 'MILK-1L', qty: 1, priceMinor: 129 }] },
+        },
+      });
     }
   })();
 }
 
-const pending = (storage: TerminalStorage) => (storage.db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')").get() as { n: number }).n;
+const pending = (storage: TerminalStorage) =>
+  (storage.db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')").get() as { n: number }).n;
 
 async function withStorage<T>(keychain: Keychain, work: (storage: TerminalStorage) => Promise<T> | T): Promise<T> {
   const storage = await openTestStorage(keychain, dataDir);
@@ -73,7 +96,12 @@ describe('killing the terminal while it syncs', () => {
   it(`delivers every sale exactly once and drains the outbox, over ${KILLS} kills`, async () => {
     const keychain = realKeychain(service);
     await withStorage(keychain, async (storage) => {
-      const { sync } = coreWithSync(storage, { keychain, baseUrl: sandbox.url, caPem: sandbox.caPem, exportDir: path.join(dataDir, 'exports') });
+      const { sync } = coreWithSync(storage, {
+        keychain,
+        baseUrl: sandbox.url,
+        caPem: sandbox.caPem,
+        exportDir: path.join(dataDir, 'exports'),
+      });
       await sync.enrollment.enroll(sandbox.code, 'admin', null);
       sync.close();
       queueSales(storage, 1_000);
@@ -96,7 +124,9 @@ describe('killing the terminal while it syncs', () => {
     await runChild(null);
     const queued = await withStorage(keychain, (storage) => {
       expect(pending(storage)).toBe(0);
-      return (storage.db.prepare("SELECT client_id FROM outbox WHERE kind = 'sale'").all() as { client_id: string }[]).map((r) => r.client_id);
+      return (storage.db.prepare("SELECT client_id FROM outbox WHERE kind = 'sale'").all() as { client_id: string }[]).map(
+        (r) => r.client_id,
+      );
     });
     const counts = sandbox.clientIdCounts();
     expect(queued.length).toBe(1_000 + KILLS * QUEUED_PER_RUN);

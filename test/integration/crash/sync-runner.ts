@@ -11,8 +11,24 @@ async function main(): Promise<void> {
   const [dataDir, service, baseUrl, caFile] = process.argv.slice(2) as [string, string, string, string];
   const now = () => new Date();
   const keychain = createOsKeychain(service);
-  const storage = await openTerminalStorage({ dataDir, policyFile: path.join(dataDir, 'policy.json'), keychain, now, pinCost: FAST_PIN_COST });
-  const { sync } = coreWithSync(storage, { keychain, baseUrl, caPem: readFileSync(caFile, 'utf8'), exportDir: path.join(dataDir, 'exports'), timings: { backoff: { baseMs: 5, capMs: 100 }, offlineProbeCapMs: 50, idleMs: 3_600_000, nudgeMs: 5 } }, { now });
+  const storage = await openTerminalStorage({
+    dataDir,
+    policyFile: path.join(dataDir, 'policy.json'),
+    keychain,
+    now,
+    pinCost: FAST_PIN_COST,
+  });
+  const { sync } = coreWithSync(
+    storage,
+    {
+      keychain,
+      baseUrl,
+      caPem: readFileSync(caFile, 'utf8'),
+      exportDir: path.join(dataDir, 'exports'),
+      timings: { backoff: { baseMs: 5, capMs: 100 }, offlineProbeCapMs: 50, idleMs: 3_600_000, nudgeMs: 5 },
+    },
+    { now },
+  );
   sync.engine.start();
   process.stdout.write('ready\n');
   // Stays up until killed; says when all is delivered so the last run can end on its own.

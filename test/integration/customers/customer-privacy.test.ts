@@ -23,10 +23,15 @@ const ada = { name: 'Ada Lovelace', email: 'Ada.Lovelace@example.com', phone: '+
 
 async function terminal(policy?: object) {
   out = tempDir('customer-exports');
-  t = await terminalFixture({ keychain: realKeychain('customer-privacy'), ...(policy ? { policy } : {}), customerExports: folderDestination(out.dir) });
+  t = await terminalFixture({
+    keychain: realKeychain('customer-privacy'),
+    ...(policy ? { policy } : {}),
+    customerExports: folderDestination(out.dir),
+  });
   const managerId = await t.addStaff('Mia Manager', 'manager', '824613');
   const cashierId = await t.addStaff('Cal Cashier', 'cashier', '531864');
-  const as = async (staffId: string, pin: string) => expect((await ok<{ outcome: string }>(t, 'session.signIn', { staffId, pin })).outcome).toBe('signed_in');
+  const as = async (staffId: string, pin: string) =>
+    expect((await ok<{ outcome: string }>(t, 'session.signIn', { staffId, pin })).outcome).toBe('signed_in');
   return { managerId, cashierId, asManager: () => as(managerId, '824613'), asCashier: () => as(cashierId, '531864') };
 }
 
@@ -74,10 +79,20 @@ describe('what a cashier and a manager see', () => {
     const { asCashier } = await terminal();
     await asCashier();
     const created = await ok<CustomerSummary>(t, 'customers.create', { customer: ada, consents: [receipts] });
-    expect(created).toEqual({ id: created.id, name: 'Ada Lovelace', maskedEmail: 'a•••@e•••.com', maskedPhone: '•••• 958', consents: { email_receipts: true, marketing: false } });
+    expect(created).toEqual({
+      id: created.id,
+      name: 'Ada Lovelace',
+      maskedEmail: 'a•••@e•••.com',
+      maskedPhone: '•••• 958',
+      consents: { email_receipts: true, marketing: false },
+    });
     expect(JSON.stringify(await ok(t, 'customers.search', { query: 'lovel' }))).not.toContain('example.com');
     const before = counts();
-    for (const [channel, payload] of [['customers.get', { customerId: created.id }], ['customers.export', { customerId: created.id }], ['customers.erase', { customerId: created.id, confirm: true }]] as const) {
+    for (const [channel, payload] of [
+      ['customers.get', { customerId: created.id }],
+      ['customers.export', { customerId: created.id }],
+      ['customers.erase', { customerId: created.id, confirm: true }],
+    ] as const) {
       const result = await t.call(channel, payload);
       expect(result.ok ? 'ok' : result.error.code).toBe('forbidden');
     }
@@ -106,7 +121,11 @@ describe('what a cashier and a manager see', () => {
     const { asCashier } = await terminal();
     await asCashier();
     const created = await ok<CustomerSummary>(t, 'customers.create', { customer: ada, consents: [] });
-    const result = await t.call('customers.giveConsent', { customerId: created.id, purpose: 'marketing', textVersion: 'marketing-2020-01' });
+    const result = await t.call('customers.giveConsent', {
+      customerId: created.id,
+      purpose: 'marketing',
+      textVersion: 'marketing-2020-01',
+    });
     expect(result.ok ? 'ok' : result.error.code).toBe('conflict');
     expect(rows('SELECT * FROM customer_consents')).toEqual([]);
   });
@@ -119,7 +138,10 @@ describe('what a cashier and a manager see', () => {
     await ok(t, 'customers.attach', { saleId: sale.saleId, customerId: created.id });
     const stored = JSON.stringify([rows('SELECT * FROM audit_log'), rows('SELECT * FROM outbox')]).toLowerCase();
     for (const fact of ['lovelace', 'example.com', '7946']) expect(stored).not.toContain(fact);
-    expect(rows("SELECT kind, payload_json FROM outbox WHERE kind = 'customer.upsert'").at(-1)).toEqual({ kind: 'customer.upsert', payload_json: JSON.stringify({ customerId: created.id }) });
+    expect(rows("SELECT kind, payload_json FROM outbox WHERE kind = 'customer.upsert'").at(-1)).toEqual({
+      kind: 'customer.upsert',
+      payload_json: JSON.stringify({ customerId: created.id }),
+    });
   });
 });
 
@@ -159,12 +181,32 @@ describe('export', () => {
     expect(json).toMatchObject({
       format: 'nopos-customer-export/1',
       customer: { id: created.id, name: 'Zoë Ødegaard', email: 'ada.lovelace@example.com', phone: '+442079460958' },
-      consents: [{ purpose: 'email_receipts', granted: true, staffId: managerId, textVersion: 'receipts-2026-12', text: CONSENT_TEXTS.email_receipts.text }],
-      sales: [{ receiptNumber: paid.sale.receipt!.receiptNumber, totalMinor: paid.sale.totals.totalMinor, currency: 'EUR', status: 'completed' }],
+      consents: [
+        {
+          purpose: 'email_receipts',
+          granted: true,
+          staffId: managerId,
+          textVersion: 'receipts-2026-12',
+          text: CONSENT_TEXTS.email_receipts.text,
+        },
+      ],
+      sales: [
+        { receiptNumber: paid.sale.receipt!.receiptNumber, totalMinor: paid.sale.totals.totalMinor, currency: 'EUR', status: 'completed' },
+      ],
     });
     const text = execFileSync('pdftotext', ['-layout', path.join(exportsDir(), result.files[1]!), '-'], { encoding: 'utf8' });
-    for (const fact of ['Zoë Ødegaard', 'ada.lovelace@example.com', '+442079460958', paid.sale.receipt!.receiptNumber, 'email_receipts: given', 'receipts-2026-12']) expect(text).toContain(fact);
-    expect(rows("SELECT action, actor_id AS actor, target FROM audit_log WHERE action = 'customer.exported'")).toEqual([{ action: 'customer.exported', actor: managerId, target: `customer:${created.id}` }]);
+    for (const fact of [
+      'Zoë Ødegaard',
+      'ada.lovelace@example.com',
+      '+442079460958',
+      paid.sale.receipt!.receiptNumber,
+      'email_receipts: given',
+      'receipts-2026-12',
+    ])
+      expect(text).toContain(fact);
+    expect(rows("SELECT action, actor_id AS actor, target FROM audit_log WHERE action = 'customer.exported'")).toEqual([
+      { action: 'customer.exported', actor: managerId, target: `customer:${created.id}` },
+    ]);
   });
 });
 

@@ -65,11 +65,23 @@ describe('customers reach the NoPOS API through the outbox', () => {
     await t.drained();
     expect(sandboxCustomer(customer.id)).toMatchObject({
       erasedAt: null,
-      body: { customerId: customer.id, name: 'Grace Hopper', email: 'grace.hopper@example.org', phone: '+12025550147', saleClientIds: [sale.saleId], consents: [{ purpose: 'email_receipts', granted: true, staffId: t.staffId, textVersion: 'receipts-2026-12' }] },
+      body: {
+        customerId: customer.id,
+        name: 'Grace Hopper',
+        email: 'grace.hopper@example.org',
+        phone: '+12025550147',
+        saleClientIds: [sale.saleId],
+        consents: [{ purpose: 'email_receipts', granted: true, staffId: t.staffId, textVersion: 'receipts-2026-12' }],
+      },
     });
     const emails = sb.sandbox.services.customers.recentEmails().filter((e) => e.customerId === customer.id);
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ terminalId, receiptNumber, to: 'grace.hopper@example.org', subject: `Your receipt ${receiptNumber} from Demo Store` });
+    expect(emails[0]).toMatchObject({
+      terminalId,
+      receiptNumber,
+      to: 'grace.hopper@example.org',
+      subject: `Your receipt ${receiptNumber} from Demo Store`,
+    });
     expect(emails[0]!.text).toContain(receiptNumber);
     expect(emails[0]!.html).toContain('<!doctype html>');
   });
@@ -112,9 +124,14 @@ describe('erasure', () => {
     expect(outcome).toMatchObject({ status: 'erased', customerId: customer.id });
     expect(filesHolding(await bytesOnDisk(t.dir, t.keychain, scratch.dir), facts)).toEqual([]);
 
-    const link = t.storage.db.prepare('SELECT customer_ref FROM sale_customers WHERE sale_id = ?').get(sale.saleId) as { customer_ref: string };
+    const link = t.storage.db.prepare('SELECT customer_ref FROM sale_customers WHERE sale_id = ?').get(sale.saleId) as {
+      customer_ref: string;
+    };
     expect(link.customer_ref).toMatch(/^erased-[0-9a-f]{24}$/);
-    expect(t.storage.db.prepare('SELECT status, total_minor FROM sales WHERE id = ?').get(sale.saleId)).toEqual({ status: 'completed', total_minor: sale.totals.totalMinor });
+    expect(t.storage.db.prepare('SELECT status, total_minor FROM sales WHERE id = ?').get(sale.saleId)).toEqual({
+      status: 'completed',
+      total_minor: sale.totals.totalMinor,
+    });
     // A second erasure, and anything else about the erased customer, changes nothing.
     const before = t.storage.db.prepare('SELECT (SELECT count(*) FROM outbox) AS o, (SELECT count(*) FROM audit_log) AS a').get();
     await expect(call('customers.erase', { customerId: customer.id, confirm: true })).rejects.toThrow(/conflict .*already erased/);
@@ -130,9 +147,12 @@ describe('erasure', () => {
     expect(sb.sandbox.services.customers.recentEmails().filter((e) => e.customerId === customer.id)).toEqual([]);
     const requests = JSON.stringify(sb.sandbox.services.db.prepare('SELECT * FROM idempotency').all()).toLowerCase();
     for (const fact of facts) expect(requests).not.toContain(fact.toLowerCase());
-    expect(t.storage.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'customer.%' ORDER BY seq").all().map((r) => (r as { action: string }).action)).toEqual([
-      'customer.created', 'customer.attached', 'customer.erased',
-    ]);
+    expect(
+      t.storage.db
+        .prepare("SELECT action FROM audit_log WHERE action LIKE 'customer.%' ORDER BY seq")
+        .all()
+        .map((r) => (r as { action: string }).action),
+    ).toEqual(['customer.created', 'customer.attached', 'customer.erased']);
   });
 
   it('erases an API-known customer there too, and an upsert arriving late does not bring them back', async () => {
@@ -145,7 +165,15 @@ describe('erasure', () => {
     await call('customers.erase', { customerId: customer.id, confirm: true });
     await t.drained();
     expect(sandboxCustomer(customer.id)).toMatchObject({ body: null });
-    const late = sb.sandbox.services.customers.upsert(sb.sandbox.services.defaultStore().id, { customerId: customer.id, name: 'Grace Hopper', email: null, phone: '+12025550147', consents: [], saleClientIds: [], updatedAt: new Date().toISOString() });
+    const late = sb.sandbox.services.customers.upsert(sb.sandbox.services.defaultStore().id, {
+      customerId: customer.id,
+      name: 'Grace Hopper',
+      email: null,
+      phone: '+12025550147',
+      consents: [],
+      saleClientIds: [],
+      updatedAt: new Date().toISOString(),
+    });
     expect(late.erased).toBe(true);
     expect(sandboxCustomer(customer.id)?.body).toBeNull();
   });

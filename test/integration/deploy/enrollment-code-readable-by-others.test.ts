@@ -21,7 +21,9 @@ afterAll(async () => {
 
 const newCode = async () => (await sb.admin('POST', '/admin/enrollment-codes', {})).json.code as string;
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
-const codeSpent = (code: string) => sb.sandbox.services.db.prepare('SELECT used_at FROM enrollment_codes WHERE code = ?').get(code.replace(/-/g, '')) as { used_at: string | null } | undefined;
+const codeSpent = (code: string) =>
+  sb.sandbox.services.db.prepare('SELECT used_at FROM enrollment_codes WHERE code = ?').get(code.replace(/-/g, '')) as
+    { used_at: string | null } | undefined;
 
 async function boot(name: string, policyFile: string) {
   const dir = path.join(scratch.dir, name);
@@ -33,11 +35,20 @@ async function boot(name: string, policyFile: string) {
     write(entry);
   };
   const { sync } = coreWithSync(storage, {
-    keychain: memoryKeychain(), exportDir: path.join(dir, 'exports'), baseUrl: sb.sandbox.url, caPem: readFileSync(path.join(scratch.dir, 'ca.pem'), 'utf8'),
+    keychain: memoryKeychain(),
+    exportDir: path.join(dir, 'exports'),
+    baseUrl: sb.sandbox.url,
+    caPem: readFileSync(path.join(scratch.dir, 'ca.pem'), 'utf8'),
   });
-  startSync(sync, { argv: ['nopos'], policyCode: readMachinePolicy(policyFile).enrollmentCode, policyFile, log: (entry) => storage.appLog.write(entry) });
+  startSync(sync, {
+    argv: ['nopos'],
+    policyCode: readMachinePolicy(policyFile).enrollmentCode,
+    policyFile,
+    log: (entry) => storage.appLog.write(entry),
+  });
   const settled = async () => {
-    for (let i = 0; i < 300 && !logged.some((e) => e.event === 'enrollment.policy_code'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 300 && !logged.some((e) => e.event === 'enrollment.policy_code'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   };
   return { sync, logged, settled, close: () => (sync.close(), storage.close()) };
 }
@@ -49,7 +60,9 @@ describe('the enrollment code stays in a policy file other local accounts can re
     expect([rogue.status, rogue.json.error.code]).toEqual([400, 'enrollment_code_invalid']);
     expect((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code } })).status).toBe(400);
     expect(codeSpent(code)?.used_at).toBeNull();
-    expect((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code, terminalName: 'till 7' } })).status).toBe(201);
+    expect((await sb.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code, terminalName: 'till 7' } })).status).toBe(
+      201,
+    );
   });
 
   it('the installer writes the code into a file only its owner and group can read', async () => {
@@ -71,7 +84,9 @@ describe('the enrollment code stays in a policy file other local accounts can re
     const first = await boot('exposed', exposed);
     try {
       await first.settled();
-      expect(first.logged).toContainEqual(expect.objectContaining({ event: 'enrollment.policy_code', outcome: 'refused_readable_by_others' }));
+      expect(first.logged).toContainEqual(
+        expect.objectContaining({ event: 'enrollment.policy_code', outcome: 'refused_readable_by_others' }),
+      );
       expect(first.sync.enrollment.isEnrolled()).toBe(false);
       expect(codeSpent(exposedCode)?.used_at).toBeNull();
       expect(JSON.stringify(first.logged)).not.toContain(exposedCode);

@@ -30,10 +30,20 @@ async function startTerminal(name: string, options: { policyFile?: string; argv?
   const storage = await openTestStorage(keychain, dir);
   const caFile = path.join(scratch.dir, 'ca.pem');
   writeFileSync(caFile, sb.sandbox.caPem);
-  const boot = () => startSync(coreWithSync(storage, { keychain, exportDir: path.join(dir, 'exports'), baseUrl: sb.sandbox.url, caPem: readFileSync(caFile, 'utf8') }).sync, {
-    argv: options.argv ?? ['nopos'], policyCode: options.policyFile ? readMachinePolicy(options.policyFile).enrollmentCode : undefined,
-    log: (entry) => storage.appLog.write(entry),
-  });
+  const boot = () =>
+    startSync(
+      coreWithSync(storage, {
+        keychain,
+        exportDir: path.join(dir, 'exports'),
+        baseUrl: sb.sandbox.url,
+        caPem: readFileSync(caFile, 'utf8'),
+      }).sync,
+      {
+        argv: options.argv ?? ['nopos'],
+        policyCode: options.policyFile ? readMachinePolicy(options.policyFile).enrollmentCode : undefined,
+        log: (entry) => storage.appLog.write(entry),
+      },
+    );
   const until = async (done: () => boolean) => {
     for (let i = 0; i < 300 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   };
@@ -87,7 +97,7 @@ describe('install-time enrollment', () => {
       await t.until(() => sync.enrollment.isEnrolled());
       expect(sync.enrollment.isEnrolled()).toBe(true);
       expect(sync.enrollment.wasUsed(policyCode)).toBe(false);
-      const source = t.storage.db.prepare("SELECT source FROM enrollment_codes_used").all() as { source: string }[];
+      const source = t.storage.db.prepare('SELECT source FROM enrollment_codes_used').all() as { source: string }[];
       expect(source).toEqual([{ source: 'command_line' }]);
       sync.close();
       await sync.engine.idle();

@@ -22,7 +22,10 @@ afterAll(async () => {
 
 const home = () => path.join(scratch.dir, 'home');
 const dataDir = () => path.join(home(), '.config', 'NoPOS Terminal');
-const prerm = () => spawnSync('sh', [path.resolve(import.meta.dirname, '../../../build/linux/prerm.sh'), 'remove'], { env: { PATH: process.env.PATH ?? '', NOPOS_TERMINAL_HOMES: home() } }).status;
+const prerm = () =>
+  spawnSync('sh', [path.resolve(import.meta.dirname, '../../../build/linux/prerm.sh'), 'remove'], {
+    env: { PATH: process.env.PATH ?? '', NOPOS_TERMINAL_HOMES: home() },
+  }).status;
 
 describe('unsynced marker on a real terminal', () => {
   it('follows sales, an export and delivery; the deb prerm refuses until the queue is empty', async () => {

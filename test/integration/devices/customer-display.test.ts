@@ -15,7 +15,10 @@ beforeEach(async () => {
   pair = await VirtualSerialPair.open();
   pole = await PoleDisplaySimulator.start(pair.deviceEnd);
   t = await terminalFixture();
-  t.storage.settings.update({ store: { name: 'Corner Grocer' }, devices: { customerDisplay: { kind: 'pole', serialPath: pair.terminalEnd } } }, null);
+  t.storage.settings.update(
+    { store: { name: 'Corner Grocer' }, devices: { customerDisplay: { kind: 'pole', serialPath: pair.terminalEnd } } },
+    null,
+  );
   const cashier = await t.addStaff('Cass Cashier', 'cashier', '482913');
   expect((await t.core.session.signIn(cashier, '482913')).outcome).toBe('signed_in');
 });

@@ -14,10 +14,14 @@ let t: TerminalFixture;
 let stopTimers: () => void;
 const TIMEOUTS = { connectMs: 500, writeMs: 1_000, statusMs: 150 };
 
-const actions = (action: string) => (t.storage.db.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
+const actions = (action: string) =>
+  (t.storage.db.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
 const saleCount = () => (t.storage.db.prepare("SELECT count(*) AS n FROM sales WHERE status = 'completed'").get() as { n: number }).n;
 const words = (doc: ReceiptDocument) =>
-  [...doc.rows.map((row) => (row.kind === 'rule' ? '' : row.kind === 'text' ? row.text : `${row.left} ${row.right} ${row.detail ?? ''}`)), doc.barcode ?? '']
+  [
+    ...doc.rows.map((row) => (row.kind === 'rule' ? '' : row.kind === 'text' ? row.text : `${row.left} ${row.right} ${row.detail ?? ''}`)),
+    doc.barcode ?? '',
+  ]
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -34,7 +38,9 @@ async function paperOf(receiptNumber: string, at: TerminalFixture = t): Promise<
 
 /** Until the receipt printed by itself has printed or failed (watched in storage: the channel is rate limited). */
 async function paperSettled(receiptNumber: string, at: TerminalFixture = t): Promise<ReceiptPaper> {
-  const state = () => (at.storage.db.prepare('SELECT state FROM receipt_prints WHERE receipt_number = ?').get(receiptNumber) as { state: string } | undefined)?.state;
+  const state = () =>
+    (at.storage.db.prepare('SELECT state FROM receipt_prints WHERE receipt_number = ?').get(receiptNumber) as { state: string } | undefined)
+      ?.state;
   await waitFor(() => state() === 'printed' || state() === 'failed');
   return paperOf(receiptNumber, at);
 }
@@ -55,7 +61,15 @@ afterAll(() => printer.close());
 beforeEach(async () => {
   printer.reset();
   t = await terminalFixture({ printerTimeouts: TIMEOUTS });
-  t.storage.settings.update({ devices: { printer: { connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '80mm_42' }, drawer: { connection: 'printer' } } }, null);
+  t.storage.settings.update(
+    {
+      devices: {
+        printer: { connection: 'tcp', host: '127.0.0.1', port: printer.port, paper: '80mm_42' },
+        drawer: { connection: 'printer' },
+      },
+    },
+    null,
+  );
   const admin = await t.addStaff('Ada', 'admin', '482913');
   expect((await t.core.session.signIn(admin, '482913')).outcome).toBe('signed_in');
   stopTimers = t.core.startTimers();
@@ -85,7 +99,10 @@ describe('ESC/POS printing over TCP', () => {
     expect(actions('drawer.opened')).toBe(1);
     expect(actions('receipt.printed')).toBe(1);
     // The first copy was made: another is a reprint, marked so on the paper.
-    expect(await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     await ok(t, 'receipts.reprint', { receiptNumber: receipt.receiptNumber, output: 'print' });
     expect(printedText(printer.jobs().at(-1)!).some((l) => l.includes('REPRINT'))).toBe(true);
   });
@@ -117,7 +134,11 @@ describe('ESC/POS printing over TCP', () => {
     expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
     // The real-time pulse opens the drawer of a stopped printer: once.
     expect(printer.jobs().flatMap((j) => j.pulses)).toHaveLength(1);
-    expect((await ok<DeviceStatus>(t, 'devices.status', {})).recent[0]).toMatchObject({ device: 'printer', outcome: 'failed', target: receipt.receiptNumber });
+    expect((await ok<DeviceStatus>(t, 'devices.status', {})).recent[0]).toMatchObject({
+      device: 'printer',
+      outcome: 'failed',
+      target: receipt.receiptNumber,
+    });
     // Paper loaded: the original prints now, once.
     printer.state = 'online';
     await ok(t, 'receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' });
@@ -127,7 +148,10 @@ describe('ESC/POS printing over TCP', () => {
   it('says a receipt may be incomplete when the cover opens mid-receipt, and keeps the original printable', async () => {
     printer.faults = { stateAfterBytes: { bytes: 200, state: 'cover_open' } };
     const { receipt } = await sellForCash();
-    expect(await paperSettled(receipt.receiptNumber)).toMatchObject({ state: 'failed', message: expect.stringMatching(/may be incomplete.*cover is open/s) });
+    expect(await paperSettled(receipt.receiptNumber)).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/may be incomplete.*cover is open/s),
+    });
     expect(saleCount()).toBe(1);
     printer.faults = {};
     printer.state = 'online';
@@ -137,7 +161,10 @@ describe('ESC/POS printing over TCP', () => {
   it('survives a printer unplugged mid-receipt: the sale stands and the cashier is told', async () => {
     printer.faults = { closeAfterBytes: 100 };
     const { receipt } = await sellForCash();
-    expect(await paperSettled(receipt.receiptNumber)).toMatchObject({ state: 'failed', message: expect.stringMatching(/may be incomplete/) });
+    expect(await paperSettled(receipt.receiptNumber)).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/may be incomplete/),
+    });
     expect(saleCount()).toBe(1);
     expect(actions('drawer.opened')).toBe(1);
   });
@@ -159,7 +186,10 @@ describe('ESC/POS printing over TCP', () => {
   it('a printer that is off: the no-sale drawer says it did not open and is not recorded as opened', async () => {
     t.storage.settings.update({ devices: { printer: { port: await freePort() } } }, null);
     const result = await t.call('drawer.open', { reason: 'no_sale' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/drawer did not open.*cannot be reached/s) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/drawer did not open.*cannot be reached/s) },
+    });
     expect(actions('drawer.opened')).toBe(0);
     expect(actions('drawer.failed')).toBe(1);
   });
@@ -167,7 +197,9 @@ describe('ESC/POS printing over TCP', () => {
   it('never prints a job twice after a restart: one cut off mid-way counts as made and is reported', async () => {
     t.storage.settings.update({ devices: { printer: { receipts: 'ask' } } }, null);
     const { receipt } = await sellForCash();
-    t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(receipt.receiptNumber, t.clock.now().toISOString());
+    t.storage.db
+      .prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)")
+      .run(receipt.receiptNumber, t.clock.now().toISOString());
     stopTimers();
     const after = t.restart();
     const admin = t.core.staff.repository.list({ includeInactive: false }).find((s) => s.role === 'admin');
@@ -175,8 +207,14 @@ describe('ESC/POS printing over TCP', () => {
     stopTimers = after.core.startTimers();
     const status = await after.call<DeviceStatus>('devices.status', {});
     await after.core.devices.idle();
-    expect(status.ok && status.data.recent.find((e) => e.outcome === 'interrupted')).toMatchObject({ outcome: 'interrupted', target: receipt.receiptNumber });
-    expect(await after.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(status.ok && status.data.recent.find((e) => e.outcome === 'interrupted')).toMatchObject({
+      outcome: 'interrupted',
+      target: receipt.receiptNumber,
+    });
+    expect(await after.call('receipts.output', { receiptNumber: receipt.receiptNumber, output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(t.storage.db.prepare("SELECT count(*) AS n FROM print_jobs WHERE state = 'sending'").get()).toEqual({ n: 0 });
   });
 });
@@ -200,7 +238,8 @@ describe('receipts printed by themselves, across a restart', () => {
       expect((await paperSettled(receipt.receiptNumber)).state).toBe('failed');
       receipts.push(receipt.receiptNumber);
     }
-    for (const receiptNumber of receipts) t.storage.db.prepare("UPDATE receipt_prints SET state = 'queued', detail = NULL WHERE receipt_number = ?").run(receiptNumber);
+    for (const receiptNumber of receipts)
+      t.storage.db.prepare("UPDATE receipt_prints SET state = 'queued', detail = NULL WHERE receipt_number = ?").run(receiptNumber);
     t.storage.settings.update({ devices: { printer: { port } } }, null);
     printer.reset();
     return receipts;
@@ -219,11 +258,16 @@ describe('receipts printed by themselves, across a restart', () => {
 
   it('does not print one a crash cut off mid-way, nor one whose sale is long gone', async () => {
     const [cutOff, old] = await stoppedBeforePrinting(2);
-    t.storage.db.prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)").run(cutOff, t.clock.now().toISOString());
+    t.storage.db
+      .prepare("INSERT INTO print_jobs (target, purpose, state, created_at) VALUES (?, 'original', 'sending', ?)")
+      .run(cutOff, t.clock.now().toISOString());
     t.clock.advance(3 * 60);
     const after = await restarted();
     expect(await paperSettled(cutOff!, after)).toMatchObject({ state: 'printed' });
-    expect(await paperSettled(old!, after)).toMatchObject({ state: 'failed', message: expect.stringMatching(/not printed before the terminal stopped/) });
+    expect(await paperSettled(old!, after)).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/not printed before the terminal stopped/),
+    });
     await after.core.devices.idle();
     expect(printer.jobs().filter((j) => j.cuts > 0)).toHaveLength(0);
   });

@@ -16,7 +16,11 @@ beforeEach(async () => {
   pair = await VirtualSerialPair.open();
   simulator = await ToledoScaleSimulator.start(pair);
   const settings: ScaleSettings = { ...DEFAULT_DEVICE_SETTINGS.scale, kind: 'serial', serialPath: pair.terminalEnd, maxGrams: 15_000 };
-  scale = new SerialScale({ settings: () => settings, openLink: openSerialLink, timeouts: { openMs: 1_000, answerMs: 300, settleMs: 1_500, retryMs: 50 } });
+  scale = new SerialScale({
+    settings: () => settings,
+    openLink: openSerialLink,
+    timeouts: { openMs: 1_000, answerMs: 300, settleMs: 1_500, retryMs: 50 },
+  });
 });
 afterEach(async () => {
   await simulator.close();
@@ -79,7 +83,10 @@ describe('weighed lines with a scale set up', () => {
       expect(await ok(t, 'devices.weigh', {})).toEqual({ ok: true, grams: 452 });
       expect(await ok(t, 'sales.addByBarcode', { code: APPLES, quantity: 452 })).toMatchObject({ outcome: 'added' });
       // The reading was used once: the same grams again, typed, are an override.
-      expect(await t.call('sales.addByBarcode', { code: APPLES, quantity: 452 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await t.call('sales.addByBarcode', { code: APPLES, quantity: 452 })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       const typed = { code: APPLES, quantity: 1_000 };
       expect(await t.call('sales.addByBarcode', typed)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       await ok(t, 'approvals.grant', { approverId: manager, pin: '205837', channel: 'sales.addByBarcode', request: typed });

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../electron/main/storage/encrypted-database';
 import { ELECTRON_NATIVE_DIR, electronBindingPath, sqliteNativeBinding } from '../../../electron/main/storage/native-binding';
-import { bindingPlan, buildElectronBinding, electronBindingFile, electronTarget, MODULE, NATIVE_DIR } from '../../../scripts/native/electron-sqlite.mjs';
+import {
+  bindingPlan,
+  buildElectronBinding,
+  electronBindingFile,
+  electronTarget,
+  MODULE,
+  NATIVE_DIR,
+} from '../../../scripts/native/electron-sqlite.mjs';
 import { memoryKeychain } from '../../support/memory-keychain';
 
 // `npm start` builds better-sqlite3 a second time for Electron's ABI and the main process loads that copy
@@ -66,13 +73,18 @@ describe('better-sqlite3 for Electron (npm start)', () => {
     const result = await buildElectronBinding(project, { abi: '777', version: '45.5.0' }, () =>
       Promise.reject(new Error('Could not download https://www.electronjs.org/headers/v45.5.0/node-v45.5.0-headers.tar.gz\nstack…')),
     );
-    expect(result).toEqual({ ok: false, reason: 'Could not download https://www.electronjs.org/headers/v45.5.0/node-v45.5.0-headers.tar.gz' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'Could not download https://www.electronjs.org/headers/v45.5.0/node-v45.5.0-headers.tar.gz',
+    });
     expect(existsSync(electronBindingPath(project, '777'))).toBe(false);
     expect(existsSync(path.join(project, NATIVE_DIR, 'build'))).toBe(false);
   });
 
   it('a nativeBinding that is not there is refused by better-sqlite3 with its own error', async () => {
     const file = path.join(project, 'other', 'terminal.db');
-    await expect(openEncryptedDatabase(file, memoryKeychain(), { nativeBinding: path.join(project, 'missing', 'better_sqlite3.node') })).rejects.toThrow(/Cannot find module/);
+    await expect(
+      openEncryptedDatabase(file, memoryKeychain(), { nativeBinding: path.join(project, 'missing', 'better_sqlite3.node') }),
+    ).rejects.toThrow(/Cannot find module/);
   });
 });

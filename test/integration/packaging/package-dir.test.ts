@@ -32,12 +32,16 @@ beforeAll(async () => {
     process.execPath,
     [
       path.join(root, 'node_modules/electron-builder/cli.js'),
-      '--dir', '--linux', '--x64',
-      '--config', 'electron-builder.yml',
+      '--dir',
+      '--linux',
+      '--x64',
+      '--config',
+      'electron-builder.yml',
       '--config.npmRebuild=false',
       `--config.electronDist=${electronDist}`,
       `--config.directories.output=${path.join(work, 'out')}`,
-      '--publish', 'never',
+      '--publish',
+      'never',
     ],
     { cwd: root, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
   );
@@ -50,7 +54,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const fileIn = (entry: string) => asar.statFile(asarFile, entry.replace(/^\//, '')) as { size?: number; unpacked?: boolean; files?: unknown };
+const fileIn = (entry: string) =>
+  asar.statFile(asarFile, entry.replace(/^\//, '')) as { size?: number; unpacked?: boolean; files?: unknown };
 
 describe('packaged app (electron-builder --dir, stand-in Electron)', () => {
   it('flips every configured fuse as configured, leaving none at Electron’s stock value by accident', async () => {
@@ -109,7 +114,11 @@ describe('packaged app (electron-builder --dir, stand-in Electron)', () => {
       ['test extension', /test_extension\.node$/],
       ['bench', /^\/dist\/bench\//],
     ];
-    for (const [what, pattern] of forbidden) expect(entries.filter((entry) => pattern.test(entry)), what).toEqual([]);
+    for (const [what, pattern] of forbidden)
+      expect(
+        entries.filter((entry) => pattern.test(entry)),
+        what,
+      ).toEqual([]);
     expect(existsSync(path.join(appDir, 'resources', 'app'))).toBe(false);
   });
 

@@ -30,7 +30,9 @@ interface SandboxPayment {
   decline_code: string | null;
 }
 const sandboxPayments = (terminalId: string) =>
-  sb.sandbox.services.db.prepare('SELECT id, client_id, offline, status, decline_code FROM payments WHERE terminal_id = ? ORDER BY received_at').all(terminalId) as SandboxPayment[];
+  sb.sandbox.services.db
+    .prepare('SELECT id, client_id, offline, status, decline_code FROM payments WHERE terminal_id = ? ORDER BY received_at')
+    .all(terminalId) as SandboxPayment[];
 
 const call = <T>(channel: string, payload?: unknown) => t.core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<T>>;
 async function ok<T>(channel: string, payload?: unknown): Promise<T> {
@@ -54,7 +56,10 @@ async function openSale(): Promise<SaleView> {
   return added.sale;
 }
 
-async function payByCard(card: string, policy?: string): Promise<{ sale: SaleView; result: IpcResult<TenderCardResult>; paymentId: string }> {
+async function payByCard(
+  card: string,
+  policy?: string,
+): Promise<{ sale: SaleView; result: IpcResult<TenderCardResult>; paymentId: string }> {
   const sale = await openSale();
   await ok('payments.selectTestCard', { cardId: card });
   const paymentId = uuidv7();
@@ -62,7 +67,11 @@ async function payByCard(card: string, policy?: string): Promise<{ sale: SaleVie
   return { sale, result, paymentId };
 }
 
-const paymentItems = () => t.storage.db.prepare("SELECT client_id, status FROM outbox WHERE kind = 'payment' ORDER BY seq").all() as { client_id: string; status: string }[];
+const paymentItems = () =>
+  t.storage.db.prepare("SELECT client_id, status FROM outbox WHERE kind = 'payment' ORDER BY seq").all() as {
+    client_id: string;
+    status: string;
+  }[];
 const offline = (on: boolean) => sb.admin('PUT', '/admin/faults', on ? { offline: true } : {});
 
 describe('online authorization through the NoPOS API', () => {
@@ -76,10 +85,20 @@ describe('online authorization through the NoPOS API', () => {
 
   it('declines, insufficient funds and processing errors: an outcome with its code, the sale left open, nothing queued', async () => {
     const terminalId = await enrolledTerminal();
-    for (const [card, code] of [['decline', 'card_declined'], ['insufficient_funds', 'insufficient_funds'], ['processing_error', 'processing_error']] as const) {
+    for (const [card, code] of [
+      ['decline', 'card_declined'],
+      ['insufficient_funds', 'insufficient_funds'],
+      ['processing_error', 'processing_error'],
+    ] as const) {
       const { result, sale, paymentId } = await payByCard(card);
-      expect(result, card).toMatchObject({ ok: true, data: { outcome: 'declined', code, sale: { saleId: sale.saleId, status: 'open', payments: [] } } });
-      expect(sandboxPayments(terminalId).find((p) => p.client_id === paymentId), card).toMatchObject({ status: 'declined', decline_code: code });
+      expect(result, card).toMatchObject({
+        ok: true,
+        data: { outcome: 'declined', code, sale: { saleId: sale.saleId, status: 'open', payments: [] } },
+      });
+      expect(
+        sandboxPayments(terminalId).find((p) => p.client_id === paymentId),
+        card,
+      ).toMatchObject({ status: 'declined', decline_code: code });
       await ok('sales.clear');
     }
     expect(paymentItems()).toEqual([]);
@@ -151,31 +170,67 @@ describe('a payment stored for forwarding and declined by the API', () => {
     await t.drained();
     await t.sync.engine.syncNow();
 
-    expect(sandboxPayments(terminalId)).toEqual([expect.objectContaining({ client_id: paymentId, status: 'declined', decline_code: 'card_declined' })]);
+    expect(sandboxPayments(terminalId)).toEqual([
+      expect.objectContaining({ client_id: paymentId, status: 'declined', decline_code: 'card_declined' }),
+    ]);
     expect(paymentItems()).toEqual([{ client_id: paymentId, status: 'sent' }]);
     const entries = t.storage.needsAttention.list({ includeResolved: true });
-    expect(entries).toEqual([expect.objectContaining({ clientId: paymentId, kind: 'declined_after_forward', itemKind: 'payment', reason: expect.stringContaining('8.99 EUR (visa ending 0002, receipt') })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        clientId: paymentId,
+        kind: 'declined_after_forward',
+        itemKind: 'payment',
+        reason: expect.stringContaining('8.99 EUR (visa ending 0002, receipt'),
+      }),
+    ]);
 
     const [entry] = await manager();
-    expect(entry).toMatchObject({ paymentId, payment: { saleId: sale.saleId, amountMinor: 899, currency: 'EUR', brand: 'visa', last4: '0002' } });
+    expect(entry).toMatchObject({
+      paymentId,
+      payment: { saleId: sale.saleId, amountMinor: 899, currency: 'EUR', brand: 'visa', last4: '0002' },
+    });
     // The sale's record says the card was declined; the X report does not count it as taken, and a
     // refund cannot pay back to (or in place of) a card that never paid.
-    const receiptNumber = (t.storage.db.prepare('SELECT receipt_number FROM documents WHERE ref_id = ?').get(sale.saleId) as { receipt_number: string }).receipt_number;
+    const receiptNumber = (
+      t.storage.db.prepare('SELECT receipt_number FROM documents WHERE ref_id = ?').get(sale.saleId) as { receipt_number: string }
+    ).receipt_number;
     const looked = await ok<{ sale: SaleView }>('refunds.lookup', { receiptNumber });
     expect(looked.sale.payments.map((p) => [p.method, p.status])).toEqual([['card', 'declined']]);
     expect((await ok<{ tenders: unknown[] }>('shifts.xReport')).tenders).toEqual([]);
-    const refund = { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: looked.sale.lines[0]!.lineId, quantity: 1 }], reason: 'returned' };
-    expect(await call('refunds.issue', refund)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('declined') } });
+    const refund = {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: looked.sale.lines[0]!.lineId, quantity: 1 }],
+      reason: 'returned',
+    };
+    expect(await call('refunds.issue', refund)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('declined') },
+    });
     // Not with a bare note through sync: how the money was settled must be recorded.
-    expect(await call('sync.resolve', { id: entry!.entryId, resolution: 'sorted it' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await ok('payments.resolveDeclined', { entryId: entry!.entryId, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } })).toMatchObject({ resolution: 'Paid by cash 8.99 EUR' });
+    expect(await call('sync.resolve', { id: entry!.entryId, resolution: 'sorted it' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(
+      await ok('payments.resolveDeclined', {
+        entryId: entry!.entryId,
+        resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 },
+      }),
+    ).toMatchObject({ resolution: 'Paid by cash 8.99 EUR' });
     expect(await manager()).toEqual([]);
     expect(t.storage.needsAttention.openCount()).toBe(0);
     // The cash taken is the shift's (issue 15 item 17): in its takings and drawer, and it reaches the API.
-    expect(await ok('shifts.xReport')).toMatchObject({ tenders: [{ method: 'cash', count: 1, amountMinor: 899 }], settlements: { count: 1, amountMinor: 899 }, cash: { settlementsMinor: 899 } });
+    expect(await ok('shifts.xReport')).toMatchObject({
+      tenders: [{ method: 'cash', count: 1, amountMinor: 899 }],
+      settlements: { count: 1, amountMinor: 899 },
+      cash: { settlementsMinor: 899 },
+    });
     await t.sync.engine.syncNow();
     await t.drained();
-    const settled = sb.sandbox.services.db.prepare("SELECT total_minor, body FROM transactions WHERE terminal_id = ? AND type = 'settlement'").all(terminalId) as { total_minor: number; body: string }[];
+    const settled = sb.sandbox.services.db
+      .prepare("SELECT total_minor, body FROM transactions WHERE terminal_id = ? AND type = 'settlement'")
+      .all(terminalId) as { total_minor: number; body: string }[];
     expect(settled).toHaveLength(1);
     expect(settled[0]!.total_minor).toBe(899);
     expect(JSON.parse(settled[0]!.body)).toMatchObject({ declinedPaymentId: paymentId, saleId: sale.saleId, method: 'cash' });
@@ -203,15 +258,26 @@ describe('a payment stored for forwarding and declined by the API', () => {
     expect(entries).toHaveLength(2);
     expect(entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ clientId: first.paymentId, kind: 'declined_after_forward', reason: expect.stringContaining('amex ending 0005') }),
-        expect.objectContaining({ clientId: second.paymentId, kind: 'declined_after_forward', reason: expect.stringMatching(/visa ending 4242.*insufficient_funds/) }),
+        expect.objectContaining({
+          clientId: first.paymentId,
+          kind: 'declined_after_forward',
+          reason: expect.stringContaining('amex ending 0005'),
+        }),
+        expect.objectContaining({
+          clientId: second.paymentId,
+          kind: 'declined_after_forward',
+          reason: expect.stringMatching(/visa ending 4242.*insufficient_funds/),
+        }),
       ]),
     );
-    const audited = t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.declined_after_forward'").get() as { n: number };
+    const audited = t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.declined_after_forward'").get() as {
+      n: number;
+    };
     expect(audited.n).toBe(2);
     const listed = await manager();
     expect(listed.map((e) => e.paymentId).sort()).toEqual([first.paymentId, second.paymentId].sort());
-    for (const e of listed) await ok('payments.resolveDeclined', { entryId: e.entryId, resolution: { kind: 'written_off', reason: 'customer unreachable' } });
+    for (const e of listed)
+      await ok('payments.resolveDeclined', { entryId: e.entryId, resolution: { kind: 'written_off', reason: 'customer unreachable' } });
     expect(t.storage.needsAttention.openCount()).toBe(0);
   });
 });

@@ -19,7 +19,10 @@ afterAll(async () => {
 describe('enrollment codes', () => {
   it('are single use', async () => {
     const { json } = await codes.admin('POST', '/admin/enrollment-codes', {});
-    const first = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code, terminalName: 'Till 1' } });
+    const first = await codes.call('POST', '/v1/enrollments', {
+      idempotencyKey: uuidV7(),
+      body: { code: json.code, terminalName: 'Till 1' },
+    });
     expect(first.status).toBe(201);
     expect(first.json.apiKey).toMatch(/^sk_test_/);
     const again = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code } });
@@ -31,7 +34,8 @@ describe('enrollment codes', () => {
   it('replay the first answer for the same code and request id for 24 h (a terminal that lost it asks again), and no one else gets it', async () => {
     const { json } = await replays.admin('POST', '/admin/enrollment-codes', {});
     const requestId = uuidV7();
-    const ask = (key: string, code = json.code) => replays.call('POST', '/v1/enrollments', { idempotencyKey: key, body: { code, terminalName: 'Till 9' } });
+    const ask = (key: string, code = json.code) =>
+      replays.call('POST', '/v1/enrollments', { idempotencyKey: key, body: { code, terminalName: 'Till 9' } });
     const first = await ask(requestId);
     expect(first.status).toBe(201);
     clock += 23 * 3600_000;
@@ -59,7 +63,10 @@ describe('enrollment codes', () => {
   it('refuse unknown codes and rate-limit guessing, even a right code once the limit is reached', async () => {
     const guesses = [];
     // The three attempts above used 3 of the 5 allowed per window.
-    for (let i = 0; i < 2; i++) guesses.push(await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: `AAAA-BBBB-CC${'DEF'[i]}${'G'}` } }));
+    for (let i = 0; i < 2; i++)
+      guesses.push(
+        await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: `AAAA-BBBB-CC${'DEF'[i]}${'G'}` } }),
+      );
     expect(guesses.map((g) => g.json.error.code)).toEqual(['enrollment_code_invalid', 'enrollment_code_invalid']);
     const { json } = await codes.admin('POST', '/admin/enrollment-codes', {});
     const blocked = await codes.call('POST', '/v1/enrollments', { idempotencyKey: uuidV7(), body: { code: json.code } });
@@ -104,7 +111,11 @@ describe('idempotency', () => {
     const terminal = await sb.enroll();
     const item = sale();
     await sb.call('POST', '/v1/transactions', { key: terminal.apiKey, idempotencyKey: item.clientId, body: item });
-    const reused = await sb.call('POST', '/v1/transactions', { key: terminal.apiKey, idempotencyKey: item.clientId, body: { ...item, totalMinor: 999 } });
+    const reused = await sb.call('POST', '/v1/transactions', {
+      key: terminal.apiKey,
+      idempotencyKey: item.clientId,
+      body: { ...item, totalMinor: 999 },
+    });
     expect(reused.status).toBe(422);
     expect(reused.json.error.code).toBe('idempotency_key_reused');
   });

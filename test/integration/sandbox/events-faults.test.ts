@@ -41,7 +41,9 @@ describe('signed events feed', () => {
     expect(next.json.events).toEqual([]);
     // The catalog pull from the event's cursor returns the changed price.
     const event = page.events[0]!;
-    const pulled = await sb.call('GET', `/v1/catalog?cursor=${event.type === 'catalog.updated' ? event.data.cursor : ''}`, { key: terminal.apiKey });
+    const pulled = await sb.call('GET', `/v1/catalog?cursor=${event.type === 'catalog.updated' ? event.data.cursor : ''}`, {
+      key: terminal.apiKey,
+    });
     expect(pulled.json.products).toEqual([expect.objectContaining({ id: product.id, priceMinor: 275 })]);
   });
 
@@ -74,7 +76,9 @@ describe('fault injection', () => {
     const terminal = await sb.enroll();
     await withFaults({ rate: 1, modes: ['drop'] }, async () => {
       const item = sale();
-      await expect(sb.call('POST', '/v1/transactions', { key: terminal.apiKey, idempotencyKey: item.clientId, body: item })).rejects.toThrow(/socket hang up|ECONNRESET/);
+      await expect(
+        sb.call('POST', '/v1/transactions', { key: terminal.apiKey, idempotencyKey: item.clientId, body: item }),
+      ).rejects.toThrow(/socket hang up|ECONNRESET/);
       expect(sb.sandbox.services.ledger.countTransactions(terminal.terminalId)).toBe(0);
     });
   });
@@ -98,7 +102,10 @@ describe('fault injection', () => {
       for (let i = 0; i < 3; i++) statuses.push((await sb.call('GET', '/v1/catalog', { key: terminal.apiKey })).status);
       expect(statuses).toEqual([500, 500, 500]);
     });
-    for (const [mode, status] of [['http503', 503], ['http429', 429]] as const) {
+    for (const [mode, status] of [
+      ['http503', 503],
+      ['http429', 429],
+    ] as const) {
       await withFaults({ rate: 1, modes: [mode] }, async () => {
         const item = sale();
         const reply = await sb.call('POST', '/v1/transactions', { key: terminal.apiKey, idempotencyKey: item.clientId, body: item });

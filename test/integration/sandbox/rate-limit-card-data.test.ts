@@ -33,8 +33,14 @@ describe('raw card data', () => {
   it('is refused with 400 in the body, the query and the headers, and never stored or logged', async () => {
     const terminal = await sb.enroll();
     const payment = {
-      clientId: uuidV7(), transactionClientId: uuidV7(), amountMinor: 500, currency: 'EUR', paymentToken: TEST_PAYMENT_TOKENS.approve,
-      capturedAt: new Date().toISOString(), offline: false, card: { brand: 'visa', last4: '4242', entryMode: 'chip' },
+      clientId: uuidV7(),
+      transactionClientId: uuidV7(),
+      amountMinor: 500,
+      currency: 'EUR',
+      paymentToken: TEST_PAYMENT_TOKENS.approve,
+      capturedAt: new Date().toISOString(),
+      offline: false,
+      card: { brand: 'visa', last4: '4242', entryMode: 'chip' },
     };
     const attempts: Array<{ path: string; body: object; headers?: Record<string, string> }> = [
       { path: '/v1/payments', body: { ...payment, paymentToken: PAN } },
@@ -53,13 +59,22 @@ describe('raw card data', () => {
     }
     const more = await sb.enroll();
     for (const attempt of attempts.slice(3)) {
-      const reply = await sb.call('POST', attempt.path, { key: more.apiKey, idempotencyKey: uuidV7(), body: attempt.body, headers: attempt.headers });
+      const reply = await sb.call('POST', attempt.path, {
+        key: more.apiKey,
+        idempotencyKey: uuidV7(),
+        body: attempt.body,
+        headers: attempt.headers,
+      });
       expect([reply.status, reply.json.error.code]).toEqual([400, 'card_data_refused']);
     }
     const getWithPan = await sb.call('GET', `/v1/transactions/${PAN}`, { key: more.apiKey });
     expect(getWithPan.json.error.code).toBe('card_data_refused');
     // Barcodes and amounts are not card numbers.
-    const ok = await sb.call('POST', '/v1/transactions', { key: more.apiKey, idempotencyKey: uuidV7(), body: sale({ body: { barcode: '4006381333931', gtin: '10012345678902' } }) });
+    const ok = await sb.call('POST', '/v1/transactions', {
+      key: more.apiKey,
+      idempotencyKey: uuidV7(),
+      body: sale({ body: { barcode: '4006381333931', gtin: '10012345678902' } }),
+    });
     expect(ok.status).toBe(201);
 
     await sb.stop();
@@ -69,7 +84,10 @@ describe('raw card data', () => {
       const text = readFileSync(path.join(file.parentPath, file.name)).toString('latin1');
       for (const needle of [PAN, PAN_SPACED, PAN_SPACED.replace(/ /g, '')]) expect(text, file.name).not.toContain(needle);
     }
-    const log = readFileSync(sb.sandbox.logFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const log = readFileSync(sb.sandbox.logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(log.filter((line) => line.status === 400).length).toBeGreaterThanOrEqual(attempts.length);
   });
 });

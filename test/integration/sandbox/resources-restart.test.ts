@@ -16,8 +16,14 @@ const start = async (options: Parameters<typeof startTestSandbox>[0] = {}) => {
 };
 
 const payment = (paymentToken: string) => ({
-  clientId: uuidV7(), transactionClientId: uuidV7(), amountMinor: 1250, currency: 'EUR', paymentToken,
-  capturedAt: new Date().toISOString(), offline: true, card: { brand: 'visa', last4: '4242', entryMode: 'contactless' },
+  clientId: uuidV7(),
+  transactionClientId: uuidV7(),
+  amountMinor: 1250,
+  currency: 'EUR',
+  paymentToken,
+  capturedAt: new Date().toISOString(),
+  offline: true,
+  card: { brand: 'visa', last4: '4242', entryMode: 'contactless' },
 });
 
 describe('resources', () => {
@@ -40,7 +46,11 @@ describe('resources', () => {
     const { results } = transactionBatchResponseSchema.parse(reply.json);
     expect(results.map((r) => r.status)).toEqual(['duplicate', 'created', 'rejected', 'rejected', 'created', 'created', 'rejected']);
     expect(results[3]).toMatchObject({ clientId: first.clientId, error: { code: 'conflict' } });
-    const tooMany = await sb.call('POST', '/v1/transactions/batch', { key: t.apiKey, idempotencyKey: uuidV7(), body: { items: Array.from({ length: 101 }, () => sale()) } });
+    const tooMany = await sb.call('POST', '/v1/transactions/batch', {
+      key: t.apiKey,
+      idempotencyKey: uuidV7(),
+      body: { items: Array.from({ length: 101 }, () => sale()) },
+    });
     expect(tooMany.status).toBe(400);
     expect((await sb.call('GET', `/v1/transactions/${items[1]!.clientId}`, { key: t.apiKey })).json.terminalSequence).toBe(2);
     expect((await sb.call('GET', `/v1/transactions/${uuidV7()}`, { key: t.apiKey })).status).toBe(404);
@@ -52,7 +62,11 @@ describe('resources', () => {
     const send = (body: object) => sb.call('POST', '/v1/payments', { key: t.apiKey, idempotencyKey: uuidV7(), body });
     const approved = await send(payment(TEST_PAYMENT_TOKENS.approve));
     expect([approved.status, paymentRecordSchema.parse(approved.json).status]).toEqual([201, 'approved']);
-    for (const [token, code] of [[TEST_PAYMENT_TOKENS.decline, 'card_declined'], [TEST_PAYMENT_TOKENS.insufficientFunds, 'insufficient_funds'], [TEST_PAYMENT_TOKENS.processingError, 'processing_error']]) {
+    for (const [token, code] of [
+      [TEST_PAYMENT_TOKENS.decline, 'card_declined'],
+      [TEST_PAYMENT_TOKENS.insufficientFunds, 'insufficient_funds'],
+      [TEST_PAYMENT_TOKENS.processingError, 'processing_error'],
+    ]) {
       const reply = await send(payment(token!));
       expect([reply.status, reply.json.error.code]).toEqual([402, code]);
       expect(reply.json.error.paymentId).toMatch(/^pay_/);
@@ -60,7 +74,9 @@ describe('resources', () => {
     const later = payment(TEST_PAYMENT_TOKENS.declineAfterForward);
     expect((await send(later)).json.status).toBe('approved');
     const feed = await sb.call('GET', '/v1/events', { key: t.apiKey });
-    expect(feed.json.events).toEqual([expect.objectContaining({ type: 'payment.declined_after_forward', data: expect.objectContaining({ clientId: later.clientId }) })]);
+    expect(feed.json.events).toEqual([
+      expect.objectContaining({ type: 'payment.declined_after_forward', data: expect.objectContaining({ clientId: later.clientId }) }),
+    ]);
     expect((await sb.call('GET', `/v1/payments/${later.clientId}`, { key: t.apiKey })).json.status).toBe('declined_after_forward');
     expect(approved.text).not.toContain('tok_');
   });
@@ -70,13 +86,33 @@ describe('resources', () => {
     const t = await sb.enroll();
     const h = (c: string) => c.repeat(64);
     const audit = await sb.call('POST', '/v1/audit-trail', {
-      key: t.apiKey, idempotencyKey: uuidV7(),
-      body: { headHash: h('b'), entries: [{ seq: 1, at: new Date().toISOString(), action: 'staff.sign_in', actorId: 'stf-1', data: { role: 'cashier' }, prevHash: h('0'), hash: h('b') }] },
+      key: t.apiKey,
+      idempotencyKey: uuidV7(),
+      body: {
+        headHash: h('b'),
+        entries: [
+          {
+            seq: 1,
+            at: new Date().toISOString(),
+            action: 'staff.sign_in',
+            actorId: 'stf-1',
+            data: { role: 'cashier' },
+            prevHash: h('0'),
+            hash: h('b'),
+          },
+        ],
+      },
     });
     expect(audit.json).toEqual({ accepted: 1, headHash: h('b'), headSeq: 1 });
     const events = { events: [{ id: 'sec-0001', at: new Date().toISOString(), event: 'pin.lockout', severity: 'warning' }] };
-    expect((await sb.call('POST', '/v1/security-events', { key: t.apiKey, idempotencyKey: uuidV7(), body: events })).json).toEqual({ accepted: 1, duplicates: 0 });
-    expect((await sb.call('POST', '/v1/security-events', { key: t.apiKey, idempotencyKey: uuidV7(), body: events })).json).toEqual({ accepted: 0, duplicates: 1 });
+    expect((await sb.call('POST', '/v1/security-events', { key: t.apiKey, idempotencyKey: uuidV7(), body: events })).json).toEqual({
+      accepted: 1,
+      duplicates: 0,
+    });
+    expect((await sb.call('POST', '/v1/security-events', { key: t.apiKey, idempotencyKey: uuidV7(), body: events })).json).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
     const staff = await sb.call('GET', '/v1/staff?limit=1', { key: t.apiKey });
     expect([staff.json.staff.length, staff.json.hasMore]).toEqual([1, true]);
     const page = await sb.call('GET', '/back-office');

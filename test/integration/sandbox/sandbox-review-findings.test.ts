@@ -26,7 +26,7 @@ describe('sandbox: review findings (issue 16, item 7)', () => {
     expect(statuses.slice(0, 3)).not.toContain(429);
   });
 
-  it('the rate limit is per API key across every route, and made-up keys share the address\'s budget', async () => {
+  it("the rate limit is per API key across every route, and made-up keys share the address's budget", async () => {
     sb = await startTestSandbox({ rateLimit: { max: 4, windowMs: 60_000 }, enrollmentRateLimit: { max: 100, windowMs: 60_000 } });
     const { apiKey } = await sb.enroll();
     const routes = ['/v1/catalog', '/v1/staff', '/v1/catalog', '/v1/staff', '/v1/catalog'];
@@ -43,12 +43,20 @@ describe('sandbox: review findings (issue 16, item 7)', () => {
     const { apiKey } = await sb.enroll();
     const refused = [];
     for (const form of ODDLY_WRITTEN_CARDS) {
-      const reply = await sb.call('POST', '/v1/transactions', { key: apiKey, idempotencyKey: uuidV7(), body: sale({ body: { note: `paid ${form}` } }) });
+      const reply = await sb.call('POST', '/v1/transactions', {
+        key: apiKey,
+        idempotencyKey: uuidV7(),
+        body: sale({ body: { note: `paid ${form}` } }),
+      });
       refused.push(reply.json?.error?.code);
     }
     expect(refused).toEqual(ODDLY_WRITTEN_CARDS.map(() => 'card_data_refused'));
     // Barcodes still pass.
-    const ok = await sb.call('POST', '/v1/transactions', { key: apiKey, idempotencyKey: uuidV7(), body: sale({ body: { barcode: '4006381333931', gtin: '10012345678902' } }) });
+    const ok = await sb.call('POST', '/v1/transactions', {
+      key: apiKey,
+      idempotencyKey: uuidV7(),
+      body: sale({ body: { barcode: '4006381333931', gtin: '10012345678902' } }),
+    });
     expect(ok.status).toBe(201);
     await sb.stop();
     const digits = (text: string) => text.normalize('NFKC').replace(/\D/g, '');

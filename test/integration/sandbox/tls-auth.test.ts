@@ -59,10 +59,19 @@ describe('API keys and scopes', () => {
     expect((await sb.call('GET', '/v1/catalog', { key: cashierOnly.apiKey })).status).toBe(200);
     expectError(await sb.call('GET', '/v1/staff', { key: cashierOnly.apiKey }), 403, 'forbidden');
     const refund = {
-      clientId: '01936d5e-0000-7000-8000-000000000001', type: 'refund', terminalSequence: 1, occurredAt: new Date().toISOString(),
-      currency: 'EUR', totalMinor: -250, body: {},
+      clientId: '01936d5e-0000-7000-8000-000000000001',
+      type: 'refund',
+      terminalSequence: 1,
+      occurredAt: new Date().toISOString(),
+      currency: 'EUR',
+      totalMinor: -250,
+      body: {},
     };
-    expectError(await sb.call('POST', '/v1/transactions', { key: cashierOnly.apiKey, idempotencyKey: refund.clientId, body: refund }), 403, 'forbidden');
+    expectError(
+      await sb.call('POST', '/v1/transactions', { key: cashierOnly.apiKey, idempotencyKey: refund.clientId, body: refund }),
+      403,
+      'forbidden',
+    );
   });
 
   it('many terminals of many stores enroll in one sandbox, each seeing only its own store', async () => {

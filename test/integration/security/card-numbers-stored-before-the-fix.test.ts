@@ -20,11 +20,16 @@ afterAll(async () => {
 
 /** Every text value of every ordinary table that holds a card number, as `table.column`. */
 function cardNumbersIn(db: Db): string[] {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'").all() as { name: string }[]).map((r) => r.name);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   const found: string[] = [];
   for (const table of tables) {
     for (const row of db.prepare(`SELECT * FROM "${table}"`).iterate() as Iterable<Record<string, unknown>>) {
-      for (const [column, value] of Object.entries(row)) if (typeof value === 'string' && textHasCardNumber(value)) found.push(`${table}.${column}`);
+      for (const [column, value] of Object.entries(row))
+        if (typeof value === 'string' && textHasCardNumber(value)) found.push(`${table}.${column}`);
     }
   }
   return [...new Set(found)].sort();
@@ -37,7 +42,9 @@ describe('migration 0007: card numbers stored before free text refused them', ()
     const db = t.storage.db;
     const [first, second] = await t.sell(2);
     // What an older terminal stored when a product name and a staff name held card numbers.
-    db.prepare("UPDATE outbox SET payload_json = json_set(payload_json, '$.body.lines[0].name', 'Milk 4111 1111 1111 1111') WHERE kind = 'sale'").run();
+    db.prepare(
+      "UPDATE outbox SET payload_json = json_set(payload_json, '$.body.lines[0].name', 'Milk 4111 1111 1111 1111') WHERE kind = 'sale'",
+    ).run();
     db.prepare("UPDATE sale_lines SET name = 'Milk 4111 1111 1111 1111'").run();
     db.prepare("UPDATE staff SET name = 'Ann 5555-5555-5555-4444'").run();
     t.storage.audit.record({ action: 'settings.changed', actorId: t.staffId, details: { reason: 'card 4111/1111/1111/1111' } });
@@ -61,8 +68,11 @@ describe('migration 0007: card numbers stored before free text refused them', ()
     db.pragma(`user_version = ${MIGRATIONS.length}`);
 
     expect(cardNumbersIn(db)).toEqual([]);
-    expect(db.prepare("SELECT name FROM sale_lines LIMIT 1").get()).toEqual({ name: 'Milk [card number removed]' });
-    expect(JSON.parse((db.prepare("SELECT payload_json FROM outbox WHERE client_id = ?").get(first) as { payload_json: string }).payload_json).body.lines[0].name).toBe('Milk [card number removed]');
+    expect(db.prepare('SELECT name FROM sale_lines LIMIT 1').get()).toEqual({ name: 'Milk [card number removed]' });
+    expect(
+      JSON.parse((db.prepare('SELECT payload_json FROM outbox WHERE client_id = ?').get(first) as { payload_json: string }).payload_json)
+        .body.lines[0].name,
+    ).toBe('Milk [card number removed]');
     expect(db.prepare("SELECT status, last_error FROM outbox WHERE kind = 'sale'").all()).toEqual([
       { status: 'queued', last_error: REQUEUED_NOTE },
       { status: 'queued', last_error: REQUEUED_NOTE },

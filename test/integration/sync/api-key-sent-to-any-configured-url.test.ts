@@ -18,11 +18,14 @@ beforeAll(async () => {
   t = await syncTerminal(sb);
   // Another server whose certificate the trusted CA signed (here: the sandbox's own certificate, another port).
   const tls = path.join(sb.dataDir, 'tls');
-  rogue = createServer({ key: readFileSync(path.join(tls, 'server-key.pem')), cert: readFileSync(path.join(tls, 'server.pem')), minVersion: 'TLSv1.3' }, (req, res) => {
-    seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
-    req.resume();
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  });
+  rogue = createServer(
+    { key: readFileSync(path.join(tls, 'server-key.pem')), cert: readFileSync(path.join(tls, 'server.pem')), minVersion: 'TLSv1.3' },
+    (req, res) => {
+      seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    },
+  );
   await new Promise<void>((resolve) => rogue.listen(0, '127.0.0.1', resolve));
   rogueUrl = `https://127.0.0.1:${(rogue.address() as AddressInfo).port}`;
 });
@@ -44,7 +47,11 @@ describe('the API key goes only to the origin it was enrolled at', () => {
 
     // "Restarted" with NOPOS_API_BASE_URL (or the policy's apiBaseUrl) pointing elsewhere.
     const moved = coreWithSync(t.storage, {
-      keychain: t.keychain, baseUrl: rogueUrl, caPem: sb.sandbox.caPem, exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC,
+      keychain: t.keychain,
+      baseUrl: rogueUrl,
+      caPem: sb.sandbox.caPem,
+      exportDir: path.join(t.dir, 'exports'),
+      timings: FAST_SYNC,
     }).sync;
     try {
       await t.sell(1);
@@ -69,7 +76,13 @@ describe('the API key goes only to the origin it was enrolled at', () => {
     const { apiOrigin: _bound, ...legacy } = JSON.parse(row.value_json) as Record<string, unknown>;
     t.storage.db.prepare("UPDATE sync_state SET value_json = ? WHERE key = 'enrollment'").run(JSON.stringify(legacy));
     const boot = (baseUrl: string) =>
-      coreWithSync(t.storage, { keychain: t.keychain, baseUrl, caPem: sb.sandbox.caPem, exportDir: path.join(t.dir, 'exports'), timings: FAST_SYNC }).sync;
+      coreWithSync(t.storage, {
+        keychain: t.keychain,
+        baseUrl,
+        caPem: sb.sandbox.caPem,
+        exportDir: path.join(t.dir, 'exports'),
+        timings: FAST_SYNC,
+      }).sync;
     const first = boot(sb.sandbox.url);
     expect(first.enrollment.boundOrigin()).toBe(new URL(sb.sandbox.url).origin);
     first.close();

@@ -20,10 +20,15 @@ afterEach(async () => {
 
 const db = () => sb.sandbox.services.db;
 const storeId = () => sb.sandbox.services.defaultStore().id;
-const productId = (sku: string) => (db().prepare('SELECT id FROM products WHERE sku = ? AND store_id = ?').get(sku, storeId()) as { id: string }).id;
+const productId = (sku: string) =>
+  (db().prepare('SELECT id FROM products WHERE sku = ? AND store_id = ?').get(sku, storeId()) as { id: string }).id;
 /** A back-office edit the sandbox's own checks let through (the wire format only asks for 8–14 digits). */
 function setBarcode(sku: string, barcode: string): void {
-  backOfficeEdit(() => db().prepare('UPDATE products SET barcode = ?, seq = ?, updated_at = ? WHERE id = ?').run(barcode, nextSeq(db()), new Date().toISOString(), productId(sku)));
+  backOfficeEdit(() =>
+    db()
+      .prepare('UPDATE products SET barcode = ?, seq = ?, updated_at = ? WHERE id = ?')
+      .run(barcode, nextSeq(db()), new Date().toISOString(), productId(sku)),
+  );
 }
 /** Changes the sandbox's store directly and tells terminals through the events feed, as the back office does. */
 function backOfficeEdit(change: () => void): void {
@@ -61,9 +66,15 @@ describe('catalog pull', () => {
     expect(t.core.catalog.service.get('COF-002')?.priceMinor).toBe(360); // the price change behind it arrived
     expect(t.core.catalog.service.get('COF-001')?.barcodes).toEqual(['4006381333931']); // the refused version changed nothing
     expect(open()).toEqual([
-      expect.objectContaining({ kind: 'rejected', itemKind: 'product', clientId: expect.stringMatching(/^product:prd_[a-z2-7]{16}@/) as string }),
+      expect.objectContaining({
+        kind: 'rejected',
+        itemKind: 'product',
+        clientId: expect.stringMatching(/^product:prd_[a-z2-7]{16}@/) as string,
+      }),
     ]);
-    expect(open()[0]!.reason).toMatch(/^Product COF-001 \(Filter coffee\) prd_\w+ from NoPOS was not applied: barcodes "4006381333932": a GTIN whose check digit is wrong\./);
+    expect(open()[0]!.reason).toMatch(
+      /^Product COF-001 \(Filter coffee\) prd_\w+ from NoPOS was not applied: barcodes "4006381333932": a GTIN whose check digit is wrong\./,
+    );
     expect(status).toMatchObject({ connectivity: 'online', needsAttention: 1, catalogOutOfDateSince: null });
     // Pulling again holds nothing twice.
     await t.sync.engine.syncNow();
@@ -89,10 +100,16 @@ describe('catalog pull', () => {
 
   it('says since when the catalog is out of date while its pull fails, and clears it when one works', async () => {
     await enrolledTerminal();
-    const lastGood = t.storage.db.prepare("SELECT value_json FROM sync_state WHERE key = 'catalog.lastPulledAt'").get() as { value_json: string };
+    const lastGood = t.storage.db.prepare("SELECT value_json FROM sync_state WHERE key = 'catalog.lastPulledAt'").get() as {
+      value_json: string;
+    };
     // A tax category the API's own schema refuses: the sandbox cannot serve the page (500).
     const taxId = 'tax_' + 'b'.repeat(16);
-    backOfficeEdit(() => db().prepare('INSERT INTO tax_categories VALUES (?, ?, ?, ?, ?, ?)').run(taxId, storeId(), 'Broken', 20_000, nextSeq(db()), new Date().toISOString()));
+    backOfficeEdit(() =>
+      db()
+        .prepare('INSERT INTO tax_categories VALUES (?, ?, ?, ?, ?, ?)')
+        .run(taxId, storeId(), 'Broken', 20_000, nextSeq(db()), new Date().toISOString()),
+    );
     expect((await sb.admin('POST', `/admin/products/${productId('COF-002')}/price`, { priceMinor: 370 })).status).toBe(200);
     const stale = await t.sync.engine.syncNow();
     expect(stale).toMatchObject({ connectivity: 'online', catalogOutOfDateSince: JSON.parse(lastGood.value_json) as string });
@@ -112,9 +129,16 @@ describe('staff pull', () => {
     db().prepare('UPDATE staff SET name = ? WHERE id = ?').run('   ', blank);
     expect((await sb.admin('POST', '/admin/staff', { storeId: storeId(), name: 'Robin Till', role: 'cashier' })).status).toBe(201);
     await t.sync.engine.syncNow();
-    const names = (t.storage.db.prepare("SELECT name FROM staff WHERE source = 'api' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (t.storage.db.prepare("SELECT name FROM staff WHERE source = 'api' ORDER BY name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(names).toEqual(['Alex Morgan', 'Robin Till', 'Sam Lee']);
-    expect(open()).toEqual([expect.objectContaining({ itemKind: 'staff', reason: expect.stringContaining(`Staff member ${blank} from NoPOS was not applied: name "   ": a name`) as string })]);
+    expect(open()).toEqual([
+      expect.objectContaining({
+        itemKind: 'staff',
+        reason: expect.stringContaining(`Staff member ${blank} from NoPOS was not applied: name "   ": a name`) as string,
+      }),
+    ]);
     expect(t.sync.engine.status()).toMatchObject({ staffOutOfDateSince: null, needsAttention: 1 });
   });
 });
@@ -125,13 +149,24 @@ describe('store pull', () => {
     t = await syncTerminal(sb);
     expect(t.storage.settings.current().values.store.name).toBe('My store');
     await t.enroll();
-    expect(t.storage.settings.current().values.store).toMatchObject({ name: 'Demo Store', address: '1 Market Street\n10115 Berlin', currency: 'EUR' });
+    expect(t.storage.settings.current().values.store).toMatchObject({
+      name: 'Demo Store',
+      address: '1 Market Street\n10115 Berlin',
+      currency: 'EUR',
+    });
     await t.sync.engine.syncNow();
-    expect(t.storage.settings.current().values.store).toMatchObject({ name: 'Demo Store', address: '1 Market Street\n10115 Berlin', currency: 'EUR' });
+    expect(t.storage.settings.current().values.store).toMatchObject({
+      name: 'Demo Store',
+      address: '1 Market Street\n10115 Berlin',
+      currency: 'EUR',
+    });
 
     // An admin's own name for the store wins over the back office's; what the admin left alone follows it.
     t.storage.settings.update({ store: { name: 'Corner Shop' } }, t.staffId);
-    expect((await sb.admin('PATCH', `/admin/stores/${storeId()}`, { name: 'Demo Store Mitte', address: '2 Market Street\n10115 Berlin' })).status).toBe(200);
+    expect(
+      (await sb.admin('PATCH', `/admin/stores/${storeId()}`, { name: 'Demo Store Mitte', address: '2 Market Street\n10115 Berlin' }))
+        .status,
+    ).toBe(200);
     await t.sync.engine.syncNow();
     expect(t.storage.settings.current().values.store).toMatchObject({ name: 'Corner Shop', address: '2 Market Street\n10115 Berlin' });
     const audited = t.storage.db.prepare("SELECT actor_id, target FROM audit_log WHERE action = 'settings.changed' ORDER BY seq").all();

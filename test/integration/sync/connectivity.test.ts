@@ -56,5 +56,4 @@ describe('connectivity', () => {
     await t.drained(20_000);
     expect(seen).toEqual(['online', 'offline', 'online']);
   });
-
 });

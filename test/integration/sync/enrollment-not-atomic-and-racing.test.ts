@@ -38,10 +38,19 @@ afterEach(async () => {
 });
 
 const code = async () => (await sb.admin('POST', '/admin/enrollment-codes', {})).json.code as string;
-const refusal = async (work: Promise<unknown>) => ((await work.then(() => null, (e: unknown) => e)) as EnrollmentError | null)?.code;
+const refusal = async (work: Promise<unknown>) =>
+  (
+    (await work.then(
+      () => null,
+      (e: unknown) => e,
+    )) as EnrollmentError | null
+  )?.code;
 const codesUsedSince = (iso: string) =>
-  (sb.sandbox.services.db.prepare('SELECT terminal_id FROM enrollment_codes WHERE used_at >= ?').all(iso) as { terminal_id: string }[]).map((r) => r.terminal_id);
-const terminalsAtApi = () => (sb.sandbox.services.db.prepare('SELECT count(*) AS n FROM terminals WHERE revoked_at IS NULL').get() as { n: number }).n;
+  (sb.sandbox.services.db.prepare('SELECT terminal_id FROM enrollment_codes WHERE used_at >= ?').all(iso) as { terminal_id: string }[]).map(
+    (r) => r.terminal_id,
+  );
+const terminalsAtApi = () =>
+  (sb.sandbox.services.db.prepare('SELECT count(*) AS n FROM terminals WHERE revoked_at IS NULL').get() as { n: number }).n;
 
 describe('enrollment is one unit: credentials and state change together or not at all', () => {
   it('a keychain write failing half-way keeps the old key, secret and state, and a revocation still verifies', async () => {
@@ -49,12 +58,20 @@ describe('enrollment is one unit: credentials and state change together or not a
     t = await syncTerminal(sb, { keychain });
     const first = await t.enroll();
     await t.drained();
-    const before = { key: await keychain.get('api-key'), secret: await keychain.get('event-signing-secret'), enrollment: t.sync.enrollment.current() };
+    const before = {
+      key: await keychain.get('api-key'),
+      secret: await keychain.get('event-signing-secret'),
+      enrollment: t.sync.enrollment.current(),
+    };
 
     keychain.failOn = 'event-signing-secret';
     expect(await refusal(t.sync.enrollment.enroll(await code(), 'admin', t.staffId))).toBe('not_saved');
     keychain.failOn = null;
-    expect({ key: await keychain.get('api-key'), secret: await keychain.get('event-signing-secret'), enrollment: t.sync.enrollment.current() }).toEqual(before);
+    expect({
+      key: await keychain.get('api-key'),
+      secret: await keychain.get('event-signing-secret'),
+      enrollment: t.sync.enrollment.current(),
+    }).toEqual(before);
     const audited = t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'credentials.changed'").get();
     expect(audited).toEqual({ n: 1 });
 
@@ -68,14 +85,24 @@ describe('enrollment is one unit: credentials and state change together or not a
     t = await syncTerminal(sb, { keychain });
     await t.enroll();
     await t.drained();
-    const before = { key: await keychain.get('api-key'), secret: await keychain.get('event-signing-secret'), enrollment: t.sync.enrollment.current() };
-    t.storage.db.exec("CREATE TEMP TRIGGER refuse_enrollment BEFORE INSERT ON enrollment_codes_used BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const before = {
+      key: await keychain.get('api-key'),
+      secret: await keychain.get('event-signing-secret'),
+      enrollment: t.sync.enrollment.current(),
+    };
+    t.storage.db.exec(
+      "CREATE TEMP TRIGGER refuse_enrollment BEFORE INSERT ON enrollment_codes_used BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
     try {
       expect(await refusal(t.sync.enrollment.enroll(await code(), 'admin', t.staffId))).toBe('not_saved');
     } finally {
       t.storage.db.exec('DROP TRIGGER temp.refuse_enrollment');
     }
-    expect({ key: await keychain.get('api-key'), secret: await keychain.get('event-signing-secret'), enrollment: t.sync.enrollment.current() }).toEqual(before);
+    expect({
+      key: await keychain.get('api-key'),
+      secret: await keychain.get('event-signing-secret'),
+      enrollment: t.sync.enrollment.current(),
+    }).toEqual(before);
     expect(await t.sync.engine.syncNow()).toMatchObject({ connectivity: 'online' });
   });
 });
@@ -86,7 +113,10 @@ describe('enrollment races', () => {
     const [a, b] = [await code(), await code()];
     const live = terminalsAtApi();
     const started = new Date(Date.now() - 1).toISOString();
-    const results = await Promise.allSettled([t.sync.enrollment.enroll(a, 'admin', t.staffId), t.sync.enrollment.enroll(b, 'admin', t.staffId)]);
+    const results = await Promise.allSettled([
+      t.sync.enrollment.enroll(a, 'admin', t.staffId),
+      t.sync.enrollment.enroll(b, 'admin', t.staffId),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((refused.reason as EnrollmentError).code).toBe('in_progress');

@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(() => sb.cleanup());
 
 const code = async () => (await sb.admin('POST', '/admin/enrollment-codes', {})).json.code as string;
-const refusal = async (work: Promise<unknown>) => ((await work.then(() => null, (e: unknown) => e)) as EnrollmentError).code;
+const refusal = async (work: Promise<unknown>) =>
+  (
+    (await work.then(
+      () => null,
+      (e: unknown) => e,
+    )) as EnrollmentError
+  ).code;
 
 describe('enrollment', () => {
   it('keeps the credentials in the real keychain only, uses a policy code once, and re-enrolls only with nothing waiting', async () => {
@@ -23,7 +29,11 @@ describe('enrollment', () => {
     try {
       const policyCode = await code();
       const log: Record<string, unknown>[] = [];
-      const deps = { enroll: (c: string) => t.sync.enrollment.enroll(c, 'policy', null).then(() => undefined), isEnrolled: () => t.sync.enrollment.isEnrolled() || t.sync.enrollment.wasUsed(policyCode), log: (e: Record<string, unknown>) => log.push(e) };
+      const deps = {
+        enroll: (c: string) => t.sync.enrollment.enroll(c, 'policy', null).then(() => undefined),
+        isEnrolled: () => t.sync.enrollment.isEnrolled() || t.sync.enrollment.wasUsed(policyCode),
+        log: (e: Record<string, unknown>) => log.push(e),
+      };
       expect(await enrollFromPolicy(policyCode, deps)).toBe('enrolled');
       expect(await keychain.get('api-key')).toMatch(/^sk_test_/);
       expect(await keychain.get('event-signing-secret')).toMatch(/^whsec_/);
@@ -80,12 +90,14 @@ describe('a store of 10 terminals', () => {
     const terminals = await Promise.all(Array.from({ length: 10 }, () => syncTerminal(sb)));
     try {
       const ids = await Promise.all(terminals.map((t) => t.enroll()));
-      await Promise.all(terminals.map(async (t) => {
-        for (let round = 0; round < 5; round++) {
-          await t.sell(10);
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      }));
+      await Promise.all(
+        terminals.map(async (t) => {
+          for (let round = 0; round < 5; round++) {
+            await t.sell(10);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        }),
+      );
       await Promise.all(terminals.map((t) => t.drained()));
       terminals.forEach((t, i) => {
         const held = sandboxClientIds(sb, ids[i]!);

@@ -30,7 +30,14 @@ describe('exactly once under faults', () => {
     // The sales and the open of their shift.
     expect(t.sync.engine.status()).toMatchObject({ connectivity: 'offline', pending: SALES + 1 });
 
-    await sb.admin('PUT', '/admin/faults', { seed: 7, rate: 0.3, modes: ['drop', 'reset', 'http500', 'http503', 'http429'], burst: 2, latencyMs: [0, 20], retryAfterSeconds: 0 });
+    await sb.admin('PUT', '/admin/faults', {
+      seed: 7,
+      rate: 0.3,
+      modes: ['drop', 'reset', 'http500', 'http503', 'http429'],
+      burst: 2,
+      latencyMs: [0, 20],
+      retryAfterSeconds: 0,
+    });
     await t.drained(240_000);
 
     const held = sandboxClientIds(sb, terminalId);

@@ -24,19 +24,35 @@ describe('a backlog of sales with offline card payments among them', () => {
     t = await syncTerminal(sb);
     await t.enroll();
     await t.drained();
-    const log = () => readFileSync(sb.sandbox.logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { route: string; status: number });
+    const log = () =>
+      readFileSync(sb.sandbox.logFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { route: string; status: number });
     const before = log().length;
     const queued = queueMixedBacklog(t.storage, 352, 110 / 352);
     expect(queued.payments).toHaveLength(110);
     await t.drained();
 
-    const requests = log().slice(before).filter((r) => r.route.startsWith('/v1/payments') || r.route.startsWith('/v1/transactions'));
+    const requests = log()
+      .slice(before)
+      .filter((r) => r.route.startsWith('/v1/payments') || r.route.startsWith('/v1/transactions'));
     expect(requests.filter((r) => r.status === 429)).toEqual([]);
-    expect(requests.map((r) => r.route).sort()).toEqual([...Array(2).fill('/v1/payments/batch'), ...Array(4).fill('/v1/transactions/batch')]);
+    expect(requests.map((r) => r.route).sort()).toEqual([
+      ...Array(2).fill('/v1/payments/batch'),
+      ...Array(4).fill('/v1/transactions/batch'),
+    ]);
 
     const db = sb.sandbox.services.db;
-    const payments = db.prepare("SELECT transaction_client_id AS saleId, received_at AS at, status FROM payments WHERE offline = 1").all() as { saleId: string; at: string; status: string }[];
-    const sales = new Map((db.prepare('SELECT client_id, received_at FROM transactions').all() as { client_id: string; received_at: string }[]).map((r) => [r.client_id, r.received_at]));
+    const payments = db
+      .prepare('SELECT transaction_client_id AS saleId, received_at AS at, status FROM payments WHERE offline = 1')
+      .all() as { saleId: string; at: string; status: string }[];
+    const sales = new Map(
+      (db.prepare('SELECT client_id, received_at FROM transactions').all() as { client_id: string; received_at: string }[]).map((r) => [
+        r.client_id,
+        r.received_at,
+      ]),
+    );
     expect(payments).toHaveLength(110);
     expect(payments.every((p) => p.status === 'approved')).toBe(true);
     // Each payment reached the API no later than its sale.

@@ -21,8 +21,13 @@ const servers: https.Server[] = [];
 const urls: Record<'store' | 'other', URL> = {} as Record<'store' | 'other', URL>;
 
 beforeAll(async () => {
-  for (const [name, cert] of [['store', store], ['other', other]] as const) {
-    const server = https.createServer({ ...cert, minVersion: 'TLSv1.3' }, (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  for (const [name, cert] of [
+    ['store', store],
+    ['other', other],
+  ] as const) {
+    const server = https.createServer({ ...cert, minVersion: 'TLSv1.3' }, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);
     urls[name] = new URL(`https://127.0.0.1:${(server.address() as AddressInfo).port}/v1/ping`);
@@ -34,7 +39,12 @@ afterAll(async () => {
 });
 
 async function reach(roots: string[] | undefined, url: URL): Promise<number | string> {
-  const transport = createHttpsTransport({ ...(roots ? { ca: roots } : {}), connectTimeoutMs: 5_000, responseTimeoutMs: 5_000, maxResponseBytes: 1024 });
+  const transport = createHttpsTransport({
+    ...(roots ? { ca: roots } : {}),
+    connectTimeoutMs: 5_000,
+    responseTimeoutMs: 5_000,
+    maxResponseBytes: 1024,
+  });
   try {
     return (await transport.send('GET', url, {})).status;
   } catch (error) {

@@ -27,8 +27,14 @@ describe('payment tokens linger in the unsynced export and in sent outbox rows',
     const [saleId] = await t.sell(1);
     const paymentId = uuidv7();
     const payment = {
-      clientId: paymentId, transactionClientId: saleId!, amountMinor: 129, currency: 'EUR', paymentToken: TOKEN,
-      capturedAt: new Date().toISOString(), offline: true, card: { brand: 'visa' as const, last4: '4242', entryMode: 'chip' as const },
+      clientId: paymentId,
+      transactionClientId: saleId!,
+      amountMinor: 129,
+      currency: 'EUR',
+      paymentToken: TOKEN,
+      capturedAt: new Date().toISOString(),
+      offline: true,
+      card: { brand: 'visa' as const, last4: '4242', entryMode: 'chip' as const },
     };
     writeTransaction(t.storage.db, (tx) => t.storage.outbox.enqueue(tx, { clientId: paymentId, kind: 'payment', payload: payment }));
 
@@ -38,14 +44,20 @@ describe('payment tokens linger in the unsynced export and in sent outbox rows',
     const text = readFileSync(exported.file, 'utf8');
     expect(text).not.toContain(TOKEN);
     const body = JSON.parse(text);
-    expect(body.items.find((i: { clientId: string }) => i.clientId === paymentId).payload).toMatchObject({ paymentTokenRef: tokenFingerprint(TOKEN), amountMinor: 129 });
+    expect(body.items.find((i: { clientId: string }) => i.clientId === paymentId).payload).toMatchObject({
+      paymentTokenRef: tokenFingerprint(TOKEN),
+      amountMinor: 129,
+    });
     expect(body.note).toMatch(/fingerprint/);
     expect((statSync(t.sync.exportDir).mode & 0o777).toString(8)).toBe('700');
     expect((statSync(exported.file).mode & 0o777).toString(8)).toBe('600');
 
     await t.enroll();
     await t.drained(30_000);
-    const row = t.storage.db.prepare('SELECT status, payload_json FROM outbox WHERE client_id = ?').get(paymentId) as { status: string; payload_json: string };
+    const row = t.storage.db.prepare('SELECT status, payload_json FROM outbox WHERE client_id = ?').get(paymentId) as {
+      status: string;
+      payload_json: string;
+    };
     expect(row.status).toBe('sent');
     expect(row.payload_json).not.toContain(TOKEN);
     expect(JSON.parse(row.payload_json)).toMatchObject({ clientId: paymentId, amountMinor: 129, currency: 'EUR' });

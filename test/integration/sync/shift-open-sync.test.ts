@@ -17,9 +17,16 @@ afterEach(async () => {
   await sb.admin('PUT', '/admin/faults', {});
 });
 
-interface Held { client_id: string; type: string; total_minor: number; body: string }
+interface Held {
+  client_id: string;
+  type: string;
+  total_minor: number;
+  body: string;
+}
 const held = (terminalId: string) =>
-  sb.sandbox.services.db.prepare('SELECT client_id, type, total_minor, body FROM transactions WHERE terminal_id = ? ORDER BY rowid').all(terminalId) as Held[];
+  sb.sandbox.services.db
+    .prepare('SELECT client_id, type, total_minor, body FROM transactions WHERE terminal_id = ? ORDER BY rowid')
+    .all(terminalId) as Held[];
 
 describe('a shift open reaches the API', () => {
   it('before the sales and the close of a shift made offline, once, with the close still under the shift id', async () => {
@@ -51,19 +58,37 @@ describe('a shift open reaches the API', () => {
   it('is accepted idempotently by the sandbox: the same open is a duplicate, another under its client id a conflict, a malformed one refused', async () => {
     const { apiKey } = await sb.enroll();
     const open = {
-      clientId: uuidV7(), type: 'shift_open', terminalSequence: null, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 5_000,
+      clientId: uuidV7(),
+      type: 'shift_open',
+      terminalSequence: null,
+      occurredAt: new Date().toISOString(),
+      currency: 'EUR',
+      totalMinor: 5_000,
       body: { shiftId: uuidV7(), openedBy: 'st_someone00001', floatMinor: 5_000 },
     };
-    const send = (items: unknown[]) => sb.call('POST', '/v1/transactions/batch', { key: apiKey, idempotencyKey: uuidV7(), body: { items } });
+    const send = (items: unknown[]) =>
+      sb.call('POST', '/v1/transactions/batch', { key: apiKey, idempotencyKey: uuidV7(), body: { items } });
     const first = await send([open]);
     expect(first.status).toBe(200);
-    expect(first.json.results).toEqual([expect.objectContaining({ status: 'created', transaction: expect.objectContaining({ clientId: open.clientId, type: 'shift_open', totalMinor: 5_000 }) })]);
-    expect((await send([open])).json.results).toEqual([expect.objectContaining({ status: 'duplicate', transaction: first.json.results[0].transaction })]);
+    expect(first.json.results).toEqual([
+      expect.objectContaining({
+        status: 'created',
+        transaction: expect.objectContaining({ clientId: open.clientId, type: 'shift_open', totalMinor: 5_000 }),
+      }),
+    ]);
+    expect((await send([open])).json.results).toEqual([
+      expect.objectContaining({ status: 'duplicate', transaction: first.json.results[0].transaction }),
+    ]);
     expect((await send([{ ...open, totalMinor: 6_000, body: { ...open.body, floatMinor: 6_000 } }])).json.results).toEqual([
       expect.objectContaining({ status: 'rejected', clientId: open.clientId, error: expect.objectContaining({ code: 'conflict' }) }),
     ]);
-    const malformed = [{ ...open, clientId: uuidV7(), body: { floatMinor: 5_000 } }, { ...open, clientId: uuidV7(), totalMinor: 1 }];
-    expect((await send(malformed)).json.results.map((r: { status: string; error?: { code: string } }) => [r.status, r.error?.code])).toEqual([
+    const malformed = [
+      { ...open, clientId: uuidV7(), body: { floatMinor: 5_000 } },
+      { ...open, clientId: uuidV7(), totalMinor: 1 },
+    ];
+    expect(
+      (await send(malformed)).json.results.map((r: { status: string; error?: { code: string } }) => [r.status, r.error?.code]),
+    ).toEqual([
       ['rejected', 'invalid_request'],
       ['rejected', 'invalid_request'],
     ]);

@@ -22,23 +22,45 @@ afterEach(async () => {
 });
 
 const failureOf = async (work: Promise<unknown>) => {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(ApiClientError.is(error)).toBe(true);
   return (error as ApiClientError).failure;
 };
 
 describe('API client TLS', () => {
-  const transport = (ca?: string) => createHttpsTransport({ ...(ca ? { ca } : {}), connectTimeoutMs: 2_000, responseTimeoutMs: 3_000, maxResponseBytes: 1 << 20 });
+  const transport = (ca?: string) =>
+    createHttpsTransport({ ...(ca ? { ca } : {}), connectTimeoutMs: 2_000, responseTimeoutMs: 3_000, maxResponseBytes: 1 << 20 });
 
   it('talks TLS 1.3 to the sandbox trusting exactly its CA', async () => {
-    const api = new ApiClient({ baseUrl: sb.sandbox.url, transport: transport(sb.sandbox.caPem), keychain: memoryKeychain(), now: () => new Date() });
+    const api = new ApiClient({
+      baseUrl: sb.sandbox.url,
+      transport: transport(sb.sandbox.caPem),
+      keychain: memoryKeychain(),
+      now: () => new Date(),
+    });
     expect((await api.time()).unixMs).toBeGreaterThan(0);
   });
 
   it('refuses an http:// base URL, set or changed later', async () => {
-    expect(() => new ApiClient({ baseUrl: sb.sandbox.url.replace('https', 'http'), transport: transport(), keychain: memoryKeychain(), now: () => new Date() })).toThrow(ApiClientError);
+    expect(
+      () =>
+        new ApiClient({
+          baseUrl: sb.sandbox.url.replace('https', 'http'),
+          transport: transport(),
+          keychain: memoryKeychain(),
+          now: () => new Date(),
+        }),
+    ).toThrow(ApiClientError);
     let url = sb.sandbox.url;
-    const api = new ApiClient({ baseUrl: () => url, transport: transport(sb.sandbox.caPem), keychain: memoryKeychain(), now: () => new Date() });
+    const api = new ApiClient({
+      baseUrl: () => url,
+      transport: transport(sb.sandbox.caPem),
+      keychain: memoryKeychain(),
+      now: () => new Date(),
+    });
     url = url.replace('https', 'http');
     expect(await failureOf(api.time())).toEqual({ kind: 'insecure_url' });
   });
@@ -47,7 +69,12 @@ describe('API client TLS', () => {
     const other = tempDir('other-ca');
     try {
       const otherCa = (await ensureSandboxTls(other.dir)).caPem;
-      const api = new ApiClient({ baseUrl: sb.sandbox.url, transport: transport(otherCa), keychain: memoryKeychain(), now: () => new Date() });
+      const api = new ApiClient({
+        baseUrl: sb.sandbox.url,
+        transport: transport(otherCa),
+        keychain: memoryKeychain(),
+        now: () => new Date(),
+      });
       expect((await failureOf(api.time())).kind).toBe('tls');
       const system = new ApiClient({ baseUrl: sb.sandbox.url, transport: transport(), keychain: memoryKeychain(), now: () => new Date() });
       expect((await failureOf(system.time())).kind).toBe('tls');
@@ -63,7 +90,12 @@ describe('API client TLS', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as { port: number };
-      const api = new ApiClient({ baseUrl: `https://127.0.0.1:${port}`, transport: transport(tls.caPem), keychain: memoryKeychain(), now: () => new Date() });
+      const api = new ApiClient({
+        baseUrl: `https://127.0.0.1:${port}`,
+        transport: transport(tls.caPem),
+        keychain: memoryKeychain(),
+        now: () => new Date(),
+      });
       expect((await failureOf(api.time())).kind).toBe('tls');
     } finally {
       server.close();
@@ -80,7 +112,19 @@ describe('delivery', () => {
     await t.sync.engine.syncNow();
     await t.sell(3);
     // An envelope the API refuses (a sale without its terminal sequence), queued between good sales.
-    queueItem(t.storage, { clientId: '01936d5e-0000-7000-8000-0000000000ff', kind: 'sale', payload: { clientId: '01936d5e-0000-7000-8000-0000000000ff', type: 'sale', terminalSequence: null, occurredAt: new Date().toISOString(), currency: 'EUR', totalMinor: 1, body: {} } });
+    queueItem(t.storage, {
+      clientId: '01936d5e-0000-7000-8000-0000000000ff',
+      kind: 'sale',
+      payload: {
+        clientId: '01936d5e-0000-7000-8000-0000000000ff',
+        type: 'sale',
+        terminalSequence: null,
+        occurredAt: new Date().toISOString(),
+        currency: 'EUR',
+        totalMinor: 1,
+        body: {},
+      },
+    });
     await t.sell(3);
     await t.drained();
     // Six sales and the open of their shift.
@@ -136,11 +180,22 @@ describe('signed events feed', () => {
     const terminalId = await t.enroll();
     await t.drained();
     await t.sync.engine.syncNow();
-    const payment = { clientId: '01936d5e-0000-7000-8000-00000000a001', transactionClientId: '01936d5e-0000-7000-8000-00000000a002', amountMinor: 500, currency: 'EUR', paymentToken: 'tok_test_decline_after_forward', capturedAt: new Date().toISOString(), offline: true, card: { brand: 'visa', last4: '4242', entryMode: 'chip' } };
+    const payment = {
+      clientId: '01936d5e-0000-7000-8000-00000000a001',
+      transactionClientId: '01936d5e-0000-7000-8000-00000000a002',
+      amountMinor: 500,
+      currency: 'EUR',
+      paymentToken: 'tok_test_decline_after_forward',
+      capturedAt: new Date().toISOString(),
+      offline: true,
+      card: { brand: 'visa', last4: '4242', entryMode: 'chip' },
+    };
     queueItem(t.storage, { clientId: payment.clientId, kind: 'payment', payload: payment });
     await t.drained();
     await t.sync.engine.syncNow();
-    expect(t.storage.needsAttention.list()).toEqual([expect.objectContaining({ clientId: payment.clientId, kind: 'declined_after_forward' })]);
+    expect(t.storage.needsAttention.list()).toEqual([
+      expect.objectContaining({ clientId: payment.clientId, kind: 'declined_after_forward' }),
+    ]);
 
     // Replayed: read the feed again from the start; nothing is added twice.
     t.storage.db.prepare('DELETE FROM sync_state WHERE key = ?').run(EVENTS_CURSOR);
@@ -154,7 +209,11 @@ describe('signed events feed', () => {
     await t.sync.engine.syncNow();
     expect(t.sync.enrollment.revoked()).toBe(false);
     expect(t.storage.db.prepare('SELECT value_json FROM sync_state WHERE key = ?').get(EVENTS_CURSOR)).toEqual(cursor);
-    expect(t.storage.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'security_alert' AND payload_json LIKE '%events_signature_refused%'").get()).toEqual({ n: 1 });
+    expect(
+      t.storage.db
+        .prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'security_alert' AND payload_json LIKE '%events_signature_refused%'")
+        .get(),
+    ).toEqual({ n: 1 });
 
     // Signed properly again: the revocation applies, credentials go, sales stop, the queue stays.
     await sb.admin('PUT', '/admin/faults', {});
@@ -162,7 +221,10 @@ describe('signed events feed', () => {
     expect(t.sync.enrollment.revoked()).toBe(true);
     expect(await t.keychain.get('api-key')).toBeNull();
     expect(await t.keychain.get('event-signing-secret')).toBeNull();
-    const refused = await t.core.registry.dispatch('sales.addProduct', { productId: 'MILK-1L' }, { id: 1, url: 'app://nopos/index.html' } as never);
+    const refused = await t.core.registry.dispatch('sales.addProduct', { productId: 'MILK-1L' }, {
+      id: 1,
+      url: 'app://nopos/index.html',
+    } as never);
     expect(refused.ok).toBe(false);
     expect(t.sync.engine.status()).toMatchObject({ connectivity: 'revoked', salesStopped: true });
   });

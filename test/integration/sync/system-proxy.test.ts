@@ -51,7 +51,10 @@ afterAll(async () => {
 async function send(pac: string): Promise<number | string> {
   const asked: string[] = [];
   const transport = createHttpsTransport({
-    ca: cert.cert.toString('utf8'), connectTimeoutMs: 5_000, responseTimeoutMs: 5_000, maxResponseBytes: 1024,
+    ca: cert.cert.toString('utf8'),
+    connectTimeoutMs: 5_000,
+    responseTimeoutMs: 5_000,
+    maxResponseBytes: 1024,
     resolveProxy: (url) => (asked.push(url), Promise.resolve(pac)),
   });
   try {

@@ -90,7 +90,12 @@ describe('updates from an IT feed (real electron-updater, HTTPS on 127.0.0.1)', 
 
   it('calls quitAndInstall once however often the timer asks, dropping the single-instance lock just before', async () => {
     const order: string[] = [];
-    const s = service(`${good.url}/feed`, () => [], undefined, () => order.push('before-install'));
+    const s = service(
+      `${good.url}/feed`,
+      () => [],
+      undefined,
+      () => order.push('before-install'),
+    );
     s.updater.quitAndInstall = () => void order.push('quitAndInstall');
     await s.svc.check();
     s.svc.tryInstall();

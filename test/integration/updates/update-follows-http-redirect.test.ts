@@ -30,8 +30,13 @@ function hardened(feedUrl: string, platform: NodeJS.Platform = 'linux') {
   const log: Record<string, unknown>[] = [];
   const hardening = hardenFeed({ updater: real.updater, feedUrl, platform, publicKeyPem, log: (e) => log.push(e) });
   const svc = new UpdateService({
-    updater: real.updater as unknown as UpdaterPort, policy: { feedUrl }, currentVersion: '0.1.0', installBlockers: () => [],
-    log: (e) => log.push(e), now: () => new Date('2025-01-02T00:00:00Z'), ...hardening,
+    updater: real.updater as unknown as UpdaterPort,
+    policy: { feedUrl },
+    currentVersion: '0.1.0',
+    installBlockers: () => [],
+    log: (e) => log.push(e),
+    now: () => new Date('2025-01-02T00:00:00Z'),
+    ...hardening,
   });
   return { svc, log, ...real };
 }
@@ -51,7 +56,11 @@ const evilYml = latestYml('0.2.0', DEB, evil);
 const genuineYml = latestYml('0.2.0', DEB, genuine);
 beforeAll(async () => {
   mirror = await feed({ '/latest-linux.yml': { body: evilYml }, [`/${DEB}`]: { body: evil } }, false);
-  otherHttps = await feed({ '/latest-linux.yml': { body: evilYml }, '/latest-linux.yml.sig': { body: signed(evilYml, attacker.privateKey) }, [`/${DEB}`]: { body: evil } });
+  otherHttps = await feed({
+    '/latest-linux.yml': { body: evilYml },
+    '/latest-linux.yml.sig': { body: signed(evilYml, attacker.privateKey) },
+    [`/${DEB}`]: { body: evil },
+  });
 });
 afterAll(async () => {
   await Promise.all(feeds.map((f) => f.close()));
@@ -70,7 +79,9 @@ describe('updates follow an https→http redirect, and Linux trusts the feed’s
   it('the download redirected to http, or to another https origin, is refused before a byte is fetched', async () => {
     for (const target of [`${mirror.url}/${DEB}`, `${otherHttps.url}/${DEB}`]) {
       const source = await feed({
-        '/feed/latest-linux.yml': { body: genuineYml }, '/feed/latest-linux.yml.sig': { body: signed(genuineYml) }, [`/feed/${DEB}`]: { body: '', redirect: target },
+        '/feed/latest-linux.yml': { body: genuineYml },
+        '/feed/latest-linux.yml.sig': { body: signed(genuineYml) },
+        [`/feed/${DEB}`]: { body: '', redirect: target },
       });
       const { svc, installs } = hardened(`${source.url}/feed`);
       expect(await svc.check()).toEqual({ state: 'refused', offered: '0.2.0', reason: 'insecure_url' });
@@ -81,11 +92,17 @@ describe('updates follow an https→http redirect, and Linux trusts the feed’s
 
   it('Linux installs only the offer the release key signed: unsigned, signed by another key, or swapped between reads is refused', async () => {
     const unsigned = await feed({ '/feed/latest-linux.yml': { body: evilYml }, [`/feed/${DEB}`]: { body: evil } });
-    const otherKey = await feed({ '/feed/latest-linux.yml': { body: evilYml }, '/feed/latest-linux.yml.sig': { body: signed(evilYml, attacker.privateKey) }, [`/feed/${DEB}`]: { body: evil } });
+    const otherKey = await feed({
+      '/feed/latest-linux.yml': { body: evilYml },
+      '/feed/latest-linux.yml.sig': { body: signed(evilYml, attacker.privateKey) },
+      [`/feed/${DEB}`]: { body: evil },
+    });
     // electron-updater reads the attacker's file; the check then reads the genuine signed one.
     let reads = 0;
     const swapped = await feed({
-      '/feed/latest-linux.yml': { body: () => (reads++ === 0 ? evilYml : genuineYml) }, '/feed/latest-linux.yml.sig': { body: signed(genuineYml) }, [`/feed/${DEB}`]: { body: evil },
+      '/feed/latest-linux.yml': { body: () => (reads++ === 0 ? evilYml : genuineYml) },
+      '/feed/latest-linux.yml.sig': { body: signed(genuineYml) },
+      [`/feed/${DEB}`]: { body: evil },
     });
     for (const source of [unsigned, otherKey, swapped]) {
       const { svc, installs, log } = hardened(`${source.url}/feed`);
@@ -94,7 +111,11 @@ describe('updates follow an https→http redirect, and Linux trusts the feed’s
       expect(source.requests.filter((r) => r.endsWith('.deb'))).toEqual([]);
       expect(log.find((e) => e.event === 'update.refused')).toMatchObject({ reason: 'signature' });
     }
-    const good = await feed({ '/feed/latest-linux.yml': { body: genuineYml }, '/feed/latest-linux.yml.sig': { body: signed(genuineYml) }, [`/feed/${DEB}`]: { body: genuine } });
+    const good = await feed({
+      '/feed/latest-linux.yml': { body: genuineYml },
+      '/feed/latest-linux.yml.sig': { body: signed(genuineYml) },
+      [`/feed/${DEB}`]: { body: genuine },
+    });
     const { svc, installs } = hardened(`${good.url}/feed`);
     expect(await svc.check()).toEqual({ state: 'installing', version: '0.2.0' });
     expect(installs).toEqual([[true, true]]);
@@ -103,10 +124,22 @@ describe('updates follow an https→http redirect, and Linux trusts the feed’s
   it('Electron’s own executor refuses http and foreign origins the same way, without touching the network', async () => {
     const executor = new ElectronHttpExecutor();
     const refused: string[] = [];
-    hardenFeed({ updater: { httpExecutor: executor }, feedUrl: 'https://updates.example.com/nopos', platform: 'win32', publicKeyPem: null, log: (e) => refused.push(String(e.target)) });
+    hardenFeed({
+      updater: { httpExecutor: executor },
+      feedUrl: 'https://updates.example.com/nopos',
+      platform: 'win32',
+      publicKeyPem: null,
+      log: (e) => refused.push(String(e.target)),
+    });
     const { CancellationToken } = await import('electron-updater');
-    for (const url of ['http://updates.example.com/nopos/latest.yml', 'https://mirror.example.net/latest.yml', 'https://updates.example.com:8443/latest.yml']) {
-      await expect(executor.downloadToBuffer(new URL(url), { cancellationToken: new CancellationToken(), headers: null } as never)).rejects.toThrow(/not the https update feed/);
+    for (const url of [
+      'http://updates.example.com/nopos/latest.yml',
+      'https://mirror.example.net/latest.yml',
+      'https://updates.example.com:8443/latest.yml',
+    ]) {
+      await expect(
+        executor.downloadToBuffer(new URL(url), { cancellationToken: new CancellationToken(), headers: null } as never),
+      ).rejects.toThrow(/not the https update feed/);
     }
     expect(refused).toEqual(['http://updates.example.com', 'https://mirror.example.net', 'https://updates.example.com:8443']);
   });

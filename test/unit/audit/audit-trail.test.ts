@@ -17,7 +17,13 @@ beforeEach(async () => {
   audit = new AuditTrail({ db, now: () => new Date((clock += 1000)), terminalId: () => 'T-TEST' });
   audit.record({ action: 'staff.sign_in', actorId: 'st-1' });
   audit.record({ action: 'sale.completed', actorId: 'st-1', target: 'sale-1', amount: { minor: 1299, currency: 'EUR' } });
-  audit.record({ action: 'refund.issued', actorId: 'st-1', approverId: 'st-9', target: 'sale-1', amount: { minor: -500, currency: 'EUR' } });
+  audit.record({
+    action: 'refund.issued',
+    actorId: 'st-1',
+    approverId: 'st-9',
+    target: 'sale-1',
+    amount: { minor: -500, currency: 'EUR' },
+  });
   audit.record({ action: 'drawer.opened', actorId: 'st-9', details: { reason: 'change' } });
   audit.record({ action: 'staff.sign_out', actorId: 'st-1' });
 });
@@ -25,7 +31,8 @@ afterEach(() => cleanup());
 
 /** What an attacker with the key and a SQLite shell could do: lift the log's triggers and edit rows. */
 function tamper(sql: string, ...params: unknown[]): void {
-  for (const trigger of ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_append_only']) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
+  for (const trigger of ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_append_only'])
+    db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
   db.prepare(sql).run(...params);
 }
 
@@ -40,20 +47,26 @@ describe('audit trail', () => {
   });
 
   it('is append-only at the database level', () => {
-    expect(() => db.prepare("UPDATE audit_log SET amount_minor = 1 WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE audit_log SET amount_minor = 1 WHERE seq = 2').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 5').run()).toThrow(/append-only/);
   });
 
   it('refuses INSERT OR REPLACE over an old row, and any insert that is not past the end', () => {
     expect(() =>
-      db.prepare("INSERT OR REPLACE INTO audit_log (seq, at, terminal_id, action, prev_hash, hash) VALUES (2, 'now', 'T-TEST', 'drawer.opened', 'p', 'h')").run(),
+      db
+        .prepare(
+          "INSERT OR REPLACE INTO audit_log (seq, at, terminal_id, action, prev_hash, hash) VALUES (2, 'now', 'T-TEST', 'drawer.opened', 'p', 'h')",
+        )
+        .run(),
     ).toThrow(/append-only/);
     expect(audit.verify()).toMatchObject({ ok: true, entries: 5 });
   });
 
   it('keeps the head moving forward only', () => {
     expect(() => db.prepare('DELETE FROM audit_head').run()).toThrow(/only moves forward/);
-    expect(() => db.prepare('UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3)').run()).toThrow(/only moves forward/);
+    expect(() => db.prepare('UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3)').run()).toThrow(
+      /only moves forward/,
+    );
     expect(() => db.prepare("UPDATE audit_head SET seq = 6, hash = 'forged'").run()).toThrow(/only moves forward/);
   });
 
@@ -78,7 +91,10 @@ describe('audit trail', () => {
 
   it('finds an edit that also recomputed the row hash, at the next link', () => {
     const r = row(2);
-    const forged = linkHash(r.prev_hash as string, JSON.stringify([2, r.at, r.terminal_id, r.actor_id, r.approver_id, r.action, r.target, 1, r.currency, r.details_json]));
+    const forged = linkHash(
+      r.prev_hash as string,
+      JSON.stringify([2, r.at, r.terminal_id, r.actor_id, r.approver_id, r.action, r.target, 1, r.currency, r.details_json]),
+    );
     tamper('UPDATE audit_log SET amount_minor = 1, hash = ? WHERE seq = 2', forged);
     expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 3, problem: 'broken_link' });
   });
@@ -97,7 +113,9 @@ describe('audit trail', () => {
     tamper('UPDATE audit_log SET seq = seq + 100 WHERE seq >= 3');
     tamper('UPDATE audit_log SET seq = seq - 99 WHERE seq >= 103');
     const r = row(2);
-    db.prepare("INSERT INTO audit_log (seq, at, terminal_id, actor_id, action, prev_hash, hash) VALUES (3, ?, 'T-TEST', 'st-6', 'drawer.opened', ?, ?)").run(
+    db.prepare(
+      "INSERT INTO audit_log (seq, at, terminal_id, actor_id, action, prev_hash, hash) VALUES (3, ?, 'T-TEST', 'st-6', 'drawer.opened', ?, ?)",
+    ).run(
       r.at,
       r.hash,
       linkHash(r.hash as string, JSON.stringify([3, r.at, 'T-TEST', 'st-6', null, 'drawer.opened', null, null, null, null])),
@@ -119,7 +137,12 @@ describe('audit trail', () => {
   });
 
   it('never stores a secret in the details', () => {
-    audit.record({ action: 'staff.changed', actorId: 'st-1', target: 'card 4111 1111 1111 1111 pin=1234', details: { pin: '482913', note: 'card 4111 1111 1111 1111', role: 'manager' } });
+    audit.record({
+      action: 'staff.changed',
+      actorId: 'st-1',
+      target: 'card 4111 1111 1111 1111 pin=1234',
+      details: { pin: '482913', note: 'card 4111 1111 1111 1111', role: 'manager' },
+    });
     const details = JSON.parse(row(6).details_json as string);
     expect(details).toEqual({ pin: '[REDACTED]', note: 'card [CARD]', role: 'manager' });
     expect(row(6).target).toBe('card [CARD] pin=[REDACTED]');

@@ -10,7 +10,8 @@ let s: CatalogScratch;
 let dir: { dir: string; cleanup: () => void };
 let chosen: string | null;
 const chooser: CatalogFileChooser = { choose: async () => chosen };
-const importer = (limits?: { maxBytes: number; maxRows: number }) => new CatalogImporter({ catalog: s.catalog, chooser, storeCurrency: () => s.store.currency, ...(limits ? { limits } : {}) });
+const importer = (limits?: { maxBytes: number; maxRows: number }) =>
+  new CatalogImporter({ catalog: s.catalog, chooser, storeCurrency: () => s.store.currency, ...(limits ? { limits } : {}) });
 
 function file(name: string, content: string | Buffer): string {
   chosen = path.join(dir.dir, name);
@@ -61,11 +62,18 @@ describe('catalog import', () => {
     expect(report.errors.find((e) => e.line === 6)?.message).toMatch(/check digit/);
     expect(report.errors.find((e) => e.line === 8)?.message).toMatch(/already on line 2/);
     expect(report.errors.find((e) => e.line === 9)?.message).toMatch(/belongs to product MILK/);
-    expect(s.catalog.get('BREAD')).toMatchObject({ name: 'Baguette, traditional', priceMinor: 119, barcodes: expect.arrayContaining(['4006381333931', 'bak-01']) });
+    expect(s.catalog.get('BREAD')).toMatchObject({
+      name: 'Baguette, traditional',
+      priceMinor: 119,
+      barcodes: expect.arrayContaining(['4006381333931', 'bak-01']),
+    });
     expect(s.catalog.get('CHEESE')).toMatchObject({ name: 'Comté "AOP"', priceMinor: 2490, soldBy: 'weight', active: true });
     expect(s.catalog.get('OFF')).toMatchObject({ name: 'Multi\r\nline name', taxRateBp: 2000, active: false });
     for (const sku of ['BAD-PRICE', 'BAD-TAX', 'BAD-GTIN', 'TAKEN', 'SHORT', 'NEG', 'ZERO', 'UNIT']) expect(s.catalog.get(sku)).toBeNull();
-    const audited = s.db.prepare("SELECT actor_id, target, details_json FROM audit_log WHERE action = 'catalog.imported'").get() as Record<string, string>;
+    const audited = s.db.prepare("SELECT actor_id, target, details_json FROM audit_log WHERE action = 'catalog.imported'").get() as Record<
+      string,
+      string
+    >;
     expect({ ...audited, details_json: JSON.parse(audited.details_json!) }).toEqual({
       actor_id: 'st_admin',
       target: 'catalog.csv',
@@ -76,7 +84,15 @@ describe('catalog import', () => {
   it('imports nothing, and says so, when every row is bad', async () => {
     file('bad.csv', `${HEADER}\nX,Thing,Pantry,abc,food,unit,,true\n`);
     const before = s.catalog.info();
-    expect(await importer().importFile('st_admin')).toEqual({ outcome: 'refused', fileName: 'bad.csv', rowsRead: 1, imported: 0, errors: [{ line: 2, message: expect.stringMatching(/price/) }], moreErrors: 0, version: before.version });
+    expect(await importer().importFile('st_admin')).toEqual({
+      outcome: 'refused',
+      fileName: 'bad.csv',
+      rowsRead: 1,
+      imported: 0,
+      errors: [{ line: 2, message: expect.stringMatching(/price/) }],
+      moreErrors: 0,
+      version: before.version,
+    });
     expect(s.catalog.info()).toEqual(before);
   });
 
@@ -100,7 +116,11 @@ describe('catalog import', () => {
   ])('refuses the whole file for %s', async (_why, name, content, message) => {
     file(name, content);
     const report = await importer().importFile('st_admin');
-    expect(report).toMatchObject({ outcome: 'refused', imported: 0, errors: [{ line: expect.any(Number), message: expect.stringMatching(message) }] });
+    expect(report).toMatchObject({
+      outcome: 'refused',
+      imported: 0,
+      errors: [{ line: expect.any(Number), message: expect.stringMatching(message) }],
+    });
     expect(s.catalog.info().version).toBe(1);
   });
 
@@ -120,7 +140,11 @@ describe('catalog import', () => {
   it('reports a cancelled dialog and a missing file', async () => {
     expect(await importer().importFile(null)).toMatchObject({ outcome: 'cancelled', fileName: null, version: 1 });
     chosen = path.join(dir.dir, 'gone.csv');
-    expect(await importer().importFile(null)).toMatchObject({ outcome: 'refused', fileName: 'gone.csv', errors: [{ message: expect.stringMatching(/could not be opened/) }] });
+    expect(await importer().importFile(null)).toMatchObject({
+      outcome: 'refused',
+      fileName: 'gone.csv',
+      errors: [{ message: expect.stringMatching(/could not be opened/) }],
+    });
   });
 });
 

@@ -65,13 +65,30 @@ describe('applyChanges', () => {
 
   it.each([
     ['an unknown tax category', 'unknown_tax_category', () => [product('NEW1'), product('NEW2', { taxCategoryId: 'luxury' })]],
-    ['a barcode another product holds', 'barcode_taken', () => [product('NEW1', { barcodes: ['5901234123457'] }), product('NEW2', { barcodes: ['04006381333931'] })]],
+    [
+      'a barcode another product holds',
+      'barcode_taken',
+      () => [product('NEW1', { barcodes: ['5901234123457'] }), product('NEW2', { barcodes: ['04006381333931'] })],
+    ],
     ['the same SKU twice', 'duplicate_sku', () => [product('NEW1'), product('NEW1', { name: 'again' })]],
-    ['a barcode claimed twice in the batch', 'barcode_taken', () => [product('NEW1', { barcodes: ['5901234123457'] }), product('NEW2', { barcodes: ['5901234123457'] })]],
+    [
+      'a barcode claimed twice in the batch',
+      'barcode_taken',
+      () => [product('NEW1', { barcodes: ['5901234123457'] }), product('NEW2', { barcodes: ['5901234123457'] })],
+    ],
   ])('refuses a batch with %s and changes nothing', (_why, reason, upsert) => {
     seed();
     const before = snapshot();
-    const error = refusal(() => s.catalog.applyChanges({ taxCategories: [{ id: 'food', name: 'Food renamed', rateBp: 700 }], upsert: [product('MILK', { name: 'Changed' }), ...upsert()], remove: ['APPLE'] }, 'api'));
+    const error = refusal(() =>
+      s.catalog.applyChanges(
+        {
+          taxCategories: [{ id: 'food', name: 'Food renamed', rateBp: 700 }],
+          upsert: [product('MILK', { name: 'Changed' }), ...upsert()],
+          remove: ['APPLE'],
+        },
+        'api',
+      ),
+    );
     expect(error.reason).toBe(reason);
     expect(error.code).toBe('conflict');
     expect(snapshot()).toEqual(before);
@@ -92,7 +109,9 @@ describe('applyChanges', () => {
       const error = refusal(() => s.catalog.applyChanges(changes as never, 'api'));
       expect(error).toMatchObject({ reason: 'invalid_changes', code: 'invalid_request' });
     }
-    expect(refusal(() => s.catalog.applyChanges({ upsert: [product('X', { barcodes: ['4006381333932'] })] }, 'api')).message).toMatch(/upsert\.0\.barcodes\.0/);
+    expect(refusal(() => s.catalog.applyChanges({ upsert: [product('X', { barcodes: ['4006381333932'] })] }, 'api')).message).toMatch(
+      /upsert\.0\.barcodes\.0/,
+    );
     expect(snapshot()).toEqual(before);
   });
 
@@ -133,7 +152,8 @@ describe('lookups', () => {
   });
 
   it('finds nothing for unknown, malformed or wrong-check-digit codes', () => {
-    for (const code of ['4006381333932', '5901234123457', '', 'x', '1'.repeat(100), "'; DROP TABLE products; --"]) expect(s.catalog.findByBarcode(code)).toBeNull();
+    for (const code of ['4006381333932', '5901234123457', '', 'x', '1'.repeat(100), "'; DROP TABLE products; --"])
+      expect(s.catalog.findByBarcode(code)).toBeNull();
   });
 
   it('finds a barcode typed in full in search first, by the same check-digit rules as a scan (issue 15, item 4)', () => {
@@ -152,7 +172,10 @@ describe('lookups', () => {
   });
 
   it('browses a group in name order, page by page', () => {
-    s.catalog.applyChanges({ upsert: ['Cheddar', 'Brie', 'Yoghurt', 'Butter'].map((name, i) => product(`D${i}`, { name, group: 'Dairy' })) }, 'api');
+    s.catalog.applyChanges(
+      { upsert: ['Cheddar', 'Brie', 'Yoghurt', 'Butter'].map((name, i) => product(`D${i}`, { name, group: 'Dairy' })) },
+      'api',
+    );
     expect(s.catalog.browse('Dairy').map((p) => p.name)).toEqual(['Brie', 'Butter', 'Cheddar', 'Whole milk', 'Yoghurt']);
     expect(s.catalog.browse('Dairy', 2, 2).map((p) => p.name)).toEqual(['Cheddar', 'Whole milk']);
     expect(s.catalog.browse('Nothing here')).toEqual([]);
@@ -182,7 +205,9 @@ describe('demo catalog, clear and audit', () => {
     expect(s.catalog.search('banana')[0]).toMatchObject({ soldBy: 'weight', barcodes: ['4011'] });
     const other = await catalogScratch();
     other.catalog.loadDemo(null);
-    expect(other.db.prepare('SELECT sku, name, price_minor FROM products ORDER BY sku').all()).toEqual(s.db.prepare('SELECT sku, name, price_minor FROM products ORDER BY sku').all());
+    expect(other.db.prepare('SELECT sku, name, price_minor FROM products ORDER BY sku').all()).toEqual(
+      s.db.prepare('SELECT sku, name, price_minor FROM products ORDER BY sku').all(),
+    );
     other.cleanup();
   });
 

@@ -35,7 +35,34 @@ describe('search query escaping', () => {
   it('never throws and never errors in SQLite, whatever is typed', () => {
     const typed = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 60 }),
-      fc.array(fc.constantFrom('"', '*', '-', '+', 'OR', 'AND', 'NOT', 'NEAR', '(', ')', '^', ':', 'name:', '{', '}', ' ', 'cre', 'é', '\u0301', '\u0000', 'NEAR(a b, 2)'), { maxLength: 12 }).map((parts) => parts.join('')),
+      fc
+        .array(
+          fc.constantFrom(
+            '"',
+            '*',
+            '-',
+            '+',
+            'OR',
+            'AND',
+            'NOT',
+            'NEAR',
+            '(',
+            ')',
+            '^',
+            ':',
+            'name:',
+            '{',
+            '}',
+            ' ',
+            'cre',
+            'é',
+            '\u0301',
+            '\u0000',
+            'NEAR(a b, 2)',
+          ),
+          { maxLength: 12 },
+        )
+        .map((parts) => parts.join('')),
     );
     fc.assert(
       fc.property(typed, (text) => {

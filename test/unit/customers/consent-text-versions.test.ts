@@ -15,9 +15,16 @@ const ID = '01937b2e-0000-7000-8000-000000000001';
 
 function exporterWith(history: ConsentRecord[], consentTexts: ConsentTextTable) {
   const record: CustomerRecord = {
-    id: ID, name: 'Ada', email: 'ada@example.com', phone: null,
-    createdAt: '2026-01-02T09:00:00.000Z', updatedAt: '2026-12-01T09:00:00.000Z',
-    consents: { email_receipts: true, marketing: false }, consentHistory: history, sales: 0, erasureDueAt: null,
+    id: ID,
+    name: 'Ada',
+    email: 'ada@example.com',
+    phone: null,
+    createdAt: '2026-01-02T09:00:00.000Z',
+    updatedAt: '2026-12-01T09:00:00.000Z',
+    consents: { email_receipts: true, marketing: false },
+    consentHistory: history,
+    sales: 0,
+    erasureDueAt: null,
   };
   const deps = {
     db: { prepare: () => ({ all: () => [] }) },

@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { enrollFromPolicy, EXIT_BAD_CODE, EXIT_BAD_POLICY, EXIT_OK, parseDeployCommand, writeEnrollmentCode } from '../../../electron/main/enrollment/install-code';
+import {
+  enrollFromPolicy,
+  EXIT_BAD_CODE,
+  EXIT_BAD_POLICY,
+  EXIT_OK,
+  parseDeployCommand,
+  writeEnrollmentCode,
+} from '../../../electron/main/enrollment/install-code';
 import { readMachinePolicy } from '../../../electron/main/settings/policy-file';
 import { tempDir } from '../../support/storage';
 
@@ -10,8 +17,14 @@ afterAll(() => scratch.cleanup());
 
 describe('install-time enrollment code', () => {
   it('is read from the installer’s command line in either form', () => {
-    expect(parseDeployCommand(['app', '--set-enrollment-code=abcd-efgh-jkmn'])).toEqual({ kind: 'set-enrollment-code', code: 'ABCD-EFGH-JKMN' });
-    expect(parseDeployCommand(['app', '--set-enrollment-code', 'WXYZ-EFGH-JKMN'])).toEqual({ kind: 'set-enrollment-code', code: 'WXYZ-EFGH-JKMN' });
+    expect(parseDeployCommand(['app', '--set-enrollment-code=abcd-efgh-jkmn'])).toEqual({
+      kind: 'set-enrollment-code',
+      code: 'ABCD-EFGH-JKMN',
+    });
+    expect(parseDeployCommand(['app', '--set-enrollment-code', 'WXYZ-EFGH-JKMN'])).toEqual({
+      kind: 'set-enrollment-code',
+      code: 'WXYZ-EFGH-JKMN',
+    });
     expect(parseDeployCommand(['app', '--other'])).toBeNull();
   });
 
@@ -21,9 +34,14 @@ describe('install-time enrollment code', () => {
     expect(readMachinePolicy(file).enrollmentCode).toBe('ABCD-EFGH-JKMN');
     writeFileSync(file, JSON.stringify({ store: { currency: 'GBP' }, kiosk: { enabled: true } }));
     expect(writeEnrollmentCode(file, 'WXYZ2345HJKM').exitCode).toBe(EXIT_OK);
-    expect(readMachinePolicy(file)).toEqual({ settings: { store: { currency: 'GBP' } }, kiosk: { enabled: true }, enrollmentCode: 'WXYZ2345HJKM' });
+    expect(readMachinePolicy(file)).toEqual({
+      settings: { store: { currency: 'GBP' } },
+      kiosk: { enabled: true },
+      enrollmentCode: 'WXYZ2345HJKM',
+    });
     // The API's alphabet: no 0/O, 1/I/L, and 12 characters; anything else never reaches the policy file.
-    for (const bad of ['ABCD-EFGH', 'ABCD-EFGH-JKLM', 'ABCD-EFGH-JK0N', 'ABCD-EFGH-JKMN-PQRS']) expect(writeEnrollmentCode(file, bad).exitCode).toBe(EXIT_BAD_CODE);
+    for (const bad of ['ABCD-EFGH', 'ABCD-EFGH-JKLM', 'ABCD-EFGH-JK0N', 'ABCD-EFGH-JKMN-PQRS'])
+      expect(writeEnrollmentCode(file, bad).exitCode).toBe(EXIT_BAD_CODE);
     expect(readMachinePolicy(file).enrollmentCode).toBe('WXYZ2345HJKM');
   });
 
@@ -48,7 +66,13 @@ describe('install-time enrollment code', () => {
     expect(enroll).toHaveBeenCalledWith('ABCD-EFGH-JKMN');
     expect(await enrollFromPolicy('ABCD-EFGH-JKMN', { log, enroll, isEnrolled: () => true })).toBe('already_enrolled');
     expect(enroll).toHaveBeenCalledTimes(1);
-    expect(await enrollFromPolicy('ABCD-EFGH-JKMN', { log, enroll: async () => Promise.reject(new Error('ABCD-EFGH-JKMN refused')), isEnrolled: () => false })).toBe('failed');
+    expect(
+      await enrollFromPolicy('ABCD-EFGH-JKMN', {
+        log,
+        enroll: async () => Promise.reject(new Error('ABCD-EFGH-JKMN refused')),
+        isEnrolled: () => false,
+      }),
+    ).toBe('failed');
     expect(JSON.stringify(log.mock.calls)).not.toContain('ABCD-EFGH');
   });
 });

@@ -13,7 +13,11 @@ const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8
   packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean }>;
 };
 // npm's own range rules (a devDependency without bundled types: only these three calls are used).
-const semver = createRequire(import.meta.url)('semver') as { satisfies(v: string, range: string): boolean; major(v: string): number; minor(v: string): number };
+const semver = createRequire(import.meta.url)('semver') as {
+  satisfies(v: string, range: string): boolean;
+  major(v: string): number;
+  minor(v: string): number;
+};
 type Check = (version: string) => { ok: boolean; message: string | null };
 const accepts = (CLEAN as { accepts: (v: { major: number; minor: number }) => boolean }).accepts;
 const parts = (version: string) => ({ major: semver.major(version), minor: semver.minor(version) });
@@ -45,7 +49,10 @@ describe('the Node version', () => {
 
   it('.ci/run fails only below the Node that works, with a clear message, and notes a Node that warns', () => {
     const check = checkNode as Check;
-    expect(check('v18.20.0')).toEqual({ ok: false, message: expect.stringMatching(/^Node v18\.20\.0 is too old for NoPOS Terminal: use Node 22\.13\+/) as string });
+    expect(check('v18.20.0')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Node v18\.20\.0 is too old for NoPOS Terminal: use Node 22\.13\+/) as string,
+    });
     expect(check('v20.20.2')).toEqual({ ok: true, message: expect.stringContaining('npm ci warns (EBADENGINE)') as string });
     expect(check('v22.13.1')).toEqual({ ok: true, message: null });
     expect(readFileSync(path.join(root, '.ci/run'), 'utf8')).toMatch(/\nnode scripts\/check-node\.mjs\nnpm ci /);

@@ -3,7 +3,13 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { MARKER_FILE, markerText, readUnsyncedMarker, UnsyncedMarker, type UnsyncedSummary } from '../../../electron/main/deploy/unsynced-marker';
+import {
+  MARKER_FILE,
+  markerText,
+  readUnsyncedMarker,
+  UnsyncedMarker,
+  type UnsyncedSummary,
+} from '../../../electron/main/deploy/unsynced-marker';
 import { tempDir } from '../../support/storage';
 
 // The uninstall guard: the marker the terminal writes, the deb prerm script that reads it (run for
@@ -16,7 +22,12 @@ const at = new Date('2030-05-01T10:00:00.000Z');
 describe('unsynced marker', () => {
   it('says how many items wait, the oldest and the last export, and nothing else', () => {
     const text = markerText({ unsynced: 3, oldestAt: '2030-04-30T08:00:00.000Z', lastExportAt: null }, at);
-    expect(text.split('\n').filter((l) => l.includes('='))).toEqual(['unsynced=3', 'oldest=2030-04-30T08:00:00.000Z', 'last_export=', `updated=${at.toISOString()}`]);
+    expect(text.split('\n').filter((l) => l.includes('='))).toEqual([
+      'unsynced=3',
+      'oldest=2030-04-30T08:00:00.000Z',
+      'last_export=',
+      `updated=${at.toISOString()}`,
+    ]);
     expect(text).toContain('[nopos]');
   });
 
@@ -41,10 +52,22 @@ describe('unsynced marker', () => {
     const blocker = path.join(scratch.dir, 'not-a-dir');
     writeFileSync(blocker, 'x');
     const log = vi.fn();
-    new UnsyncedMarker({ file: path.join(blocker, MARKER_FILE), summary: () => ({ unsynced: 1, oldestAt: null, lastExportAt: null }), now: () => at, log }).refresh();
+    new UnsyncedMarker({
+      file: path.join(blocker, MARKER_FILE),
+      summary: () => ({ unsynced: 1, oldestAt: null, lastExportAt: null }),
+      now: () => at,
+      log,
+    }).refresh();
     expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: 'unsynced_marker.write_failed' }));
     const file = path.join(scratch.dir, 'closing', MARKER_FILE);
-    new UnsyncedMarker({ file, summary: () => { throw new TypeError('The database connection is not open'); }, now: () => at, log }).refresh();
+    new UnsyncedMarker({
+      file,
+      summary: () => {
+        throw new TypeError('The database connection is not open');
+      },
+      now: () => at,
+      log,
+    }).refresh();
     expect(readUnsyncedMarker(file)).toBeNull();
   });
 });
@@ -59,7 +82,10 @@ function home(name: string, marker?: string): string {
 }
 
 function prerm(shell: string, homes: string[], args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(shell, [PRERM, ...args], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NOPOS_TERMINAL_HOMES: homes.join(':'), ...env }, encoding: 'utf8' });
+  const result = spawnSync(shell, [PRERM, ...args], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NOPOS_TERMINAL_HOMES: homes.join(':'), ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stderr: result.stderr };
 }
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEST_PAYMENT_TOKENS, paymentTokenSchema } from '../../../shared/api/payments';
-import { CardReaderFault, checkCardRead, guardedReader, hasCardNumberShape, type CardReader } from '../../../electron/main/devices/card-reader';
+import {
+  CardReaderFault,
+  checkCardRead,
+  guardedReader,
+  hasCardNumberShape,
+  type CardReader,
+} from '../../../electron/main/devices/card-reader';
 import { selectCardReader, type CardReaderDriver } from '../../../electron/main/devices/card-reader-selection';
 import { SIMULATED_CARDS, SimulatedCardReader } from '../../../electron/main/devices/simulated-card-reader';
 import { passesLuhn } from '../../../electron/main/logging/redact';
@@ -19,7 +25,11 @@ const luhnNumber = (length: number) =>
 
 describe('what a card reader may hand the app', () => {
   it('accepts a token with display data, or a cancelled read', () => {
-    expect(checkCardRead({ outcome: 'read', token: 'tok_test_approve', card })).toEqual({ outcome: 'read', token: 'tok_test_approve', card });
+    expect(checkCardRead({ outcome: 'read', token: 'tok_test_approve', card })).toEqual({
+      outcome: 'read',
+      token: 'tok_test_approve',
+      card,
+    });
     expect(checkCardRead({ outcome: 'cancelled', reason: 'timeout' })).toEqual({ outcome: 'cancelled', reason: 'timeout' });
   });
 
@@ -42,7 +52,9 @@ describe('what a card reader may hand the app', () => {
       expect(() => checkCardRead({ outcome: 'read', token: 'tok_test_approve', card, ...extra })).toThrow(CardReaderFault);
       expect(() => checkCardRead({ outcome: 'read', token: 'tok_test_approve', card: { ...card, ...extra } })).toThrow(CardReaderFault);
     }
-    expect(() => checkCardRead({ outcome: 'read', token: 'tok_test_approve', card: { ...card, last4: '4242424242424242' } })).toThrow(CardReaderFault);
+    expect(() => checkCardRead({ outcome: 'read', token: 'tok_test_approve', card: { ...card, last4: '4242424242424242' } })).toThrow(
+      CardReaderFault,
+    );
   });
 
   it('never echoes what it refused in its error', () => {
@@ -61,7 +73,11 @@ describe('what a card reader may hand the app', () => {
   });
 
   it('guards a driver that misbehaves', async () => {
-    const leaky: CardReader = { kind: 'hardware', name: 'leaky', read: () => Promise.resolve({ outcome: 'read', token: 'tok_5555555555554444', card } as never) };
+    const leaky: CardReader = {
+      kind: 'hardware',
+      name: 'leaky',
+      read: () => Promise.resolve({ outcome: 'read', token: 'tok_5555555555554444', card } as never),
+    };
     await expect(guardedReader(leaky).read(request)).rejects.toBeInstanceOf(CardReaderFault);
   });
 });
@@ -94,7 +110,10 @@ describe('the simulated reader', () => {
 });
 
 describe('choosing the reader', () => {
-  const driver: CardReaderDriver = { platforms: ['win32'], create: () => ({ kind: 'hardware', name: 'Till reader', read: () => Promise.resolve({ outcome: 'cancelled', reason: 'customer' }) }) };
+  const driver: CardReaderDriver = {
+    platforms: ['win32'],
+    create: () => ({ kind: 'hardware', name: 'Till reader', read: () => Promise.resolve({ outcome: 'cancelled', reason: 'customer' }) }),
+  };
 
   it("uses the platform's driver where one exists, with no test-card control", () => {
     const chosen = selectCardReader('win32', [driver]);

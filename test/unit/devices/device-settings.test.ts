@@ -15,7 +15,12 @@ describe('device settings', () => {
   it('start as before: the OS print dialog, no drawer, display or scale', async () => {
     await asAdmin();
     const status = await ok<{ printer: { state: string }; drawer: { connection: string } }>(t, 'devices.status', {});
-    expect(status).toMatchObject({ printer: { connection: 'os_dialog', state: 'os_dialog' }, drawer: { connection: 'none' }, customerDisplay: { kind: 'none' }, scale: { kind: 'none' } });
+    expect(status).toMatchObject({
+      printer: { connection: 'os_dialog', state: 'os_dialog' },
+      drawer: { connection: 'none' },
+      customerDisplay: { kind: 'none' },
+      scale: { kind: 'none' },
+    });
   });
 
   it('are changed by an admin, audited, and refused when malformed', async () => {
@@ -23,17 +28,32 @@ describe('device settings', () => {
     await ok(t, 'settings.update', { devices: { printer: { connection: 'tcp', host: '192.168.1.50', port: 9100 } } });
     const audit = t.storage.db.prepare("SELECT target FROM audit_log WHERE action = 'settings.changed'").all();
     expect(audit).toEqual([{ target: 'devices.printer.connection,devices.printer.host,devices.printer.port' }]);
-    for (const bad of [{ host: 'printer;rm -rf' }, { port: 70_000 }, { serialPath: '../../etc/passwd' }, { usbPath: '/dev/sda' }, { paper: '112mm' }]) {
-      expect(await t.call('settings.update', { devices: { printer: bad } }), JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    for (const bad of [
+      { host: 'printer;rm -rf' },
+      { port: 70_000 },
+      { serialPath: '../../etc/passwd' },
+      { usbPath: '/dev/sda' },
+      { paper: '112mm' },
+    ]) {
+      expect(await t.call('settings.update', { devices: { printer: bad } }), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request' },
+      });
     }
-    expect(await t.call('settings.update', { devices: { drawer: { onMs: 600 } } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await t.call('settings.update', { devices: { drawer: { onMs: 600 } } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   });
 
   it('are locked where the machine policy sets them', async () => {
     await asAdmin({ devices: { printer: { connection: 'tcp', host: '10.0.0.9' } } });
     const view = await ok<{ locked: string[] }>(t, 'settings.get');
     expect(view.locked).toEqual(expect.arrayContaining(['devices.printer.connection', 'devices.printer.host']));
-    expect(await t.call('settings.update', { devices: { printer: { host: '10.0.0.10' } } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.call('settings.update', { devices: { printer: { host: '10.0.0.10' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await ok(t, 'settings.update', { devices: { printer: { paper: '58mm_32' } } });
   });
 

@@ -18,7 +18,9 @@ const layout = { paper: '80mm_48', family: 'epson', codePage: 'auto' } as const;
 
 /** Every word of the document's rows, in order: what the paper must say, however lines wrap. */
 function words(doc: ReceiptDocument): string {
-  const text = doc.rows.map((row) => (row.kind === 'rule' ? '' : row.kind === 'text' ? row.text : `${row.left} ${row.right} ${row.detail ?? ''}`));
+  const text = doc.rows.map((row) =>
+    row.kind === 'rule' ? '' : row.kind === 'text' ? row.text : `${row.left} ${row.right} ${row.detail ?? ''}`,
+  );
   return text.join(' ').replace(/\s+/g, ' ').trim();
 }
 const paperWords = (lines: string[]) =>
@@ -34,7 +36,14 @@ describe('ESC/POS receipts', () => {
     ['reprint', receiptDocument(saleReceipt(), context, 'reprint')],
     ['refund', receiptDocument(refundReceipt(), context, 'original')],
     ['void', receiptDocument(voidReceipt(), context, 'original')],
-    ['Z report', shiftReportDocument(shiftReport('Z'), { ...context, staffName: () => 'Ana', printedBy: 'Ana', printedAt: new Date('2026-11-29T18:00:00Z') }, 'original')],
+    [
+      'Z report',
+      shiftReportDocument(
+        shiftReport('Z'),
+        { ...context, staffName: () => 'Ana', printedBy: 'Ana', printedAt: new Date('2026-11-29T18:00:00Z') },
+        'original',
+      ),
+    ],
   ];
 
   it.each(docs)('a %s prints every row of its document, in order, then the barcode and one cut', (_kind, doc) => {
@@ -79,10 +88,17 @@ describe('ESC/POS receipts', () => {
   });
 
   it('prints €, accents and ß in their own glyphs where a page has them, and spells them out where none does', () => {
-    const doc: ReceiptDocument = { kind: 'sale', receiptNumber: 'T-1', title: 'Receipt', copy: 'original', barcode: null, rows: [
-      { kind: 'text', text: 'Crème fraîche, Straße, Łódź: 5,00 €', emphasis: false, align: 'left' },
-      { kind: 'text', text: 'Ελλάδα 猫 “quoted” – ok…', emphasis: false, align: 'left' },
-    ] };
+    const doc: ReceiptDocument = {
+      kind: 'sale',
+      receiptNumber: 'T-1',
+      title: 'Receipt',
+      copy: 'original',
+      barcode: null,
+      rows: [
+        { kind: 'text', text: 'Crème fraîche, Straße, Łódź: 5,00 €', emphasis: false, align: 'left' },
+        { kind: 'text', text: 'Ελλάδα 猫 “quoted” – ok…', emphasis: false, align: 'left' },
+      ],
+    };
     const auto = printedText(decodeEscPos(receiptBytes(doc, layout)));
     expect(auto[0]).toBe('Crème fraîche, Straße, Łódź: 5,00 €');
     // Greek has no page here: its letters become ?, or their base letter where cp437 has it (ά → α).
@@ -97,10 +113,17 @@ describe('ESC/POS receipts', () => {
       { page: 'cp866', text: 'Хлеб 1,20 ' },
       { page: 'cp858', text: '€ ok' },
     ]);
-    const doc: ReceiptDocument = { kind: 'sale', receiptNumber: 'T-1', title: 'Receipt', copy: 'original', barcode: null, rows: [
-      { kind: 'pair', left: 'Хлеб ржаной', right: '1,20 €', emphasis: false },
-      { kind: 'text', text: 'Łódź – Straße', emphasis: false, align: 'left' },
-    ] };
+    const doc: ReceiptDocument = {
+      kind: 'sale',
+      receiptNumber: 'T-1',
+      title: 'Receipt',
+      copy: 'original',
+      barcode: null,
+      rows: [
+        { kind: 'pair', left: 'Хлеб ржаной', right: '1,20 €', emphasis: false },
+        { kind: 'text', text: 'Łódź – Straße', emphasis: false, align: 'left' },
+      ],
+    };
     expect(printedText(decodeEscPos(receiptBytes(doc, layout)))).toEqual([`Хлеб ржаной${' '.repeat(48 - 11 - 6)}1,20 €`, 'Łódź – Straße']);
   });
 
@@ -109,7 +132,11 @@ describe('ESC/POS receipts', () => {
   });
 
   it('wraps a long label and keeps its amount on the last line', () => {
-    expect(pairLines('A very long product name that does not fit', '12,00 €', 20)).toEqual(['A very long product', 'name that does not', 'fit          12,00 €']);
+    expect(pairLines('A very long product name that does not fit', '12,00 €', 20)).toEqual([
+      'A very long product',
+      'name that does not',
+      'fit          12,00 €',
+    ]);
   });
 
   it('kicks the drawer with its timing bytes: pin 2, 100 ms on, 500 ms off', () => {

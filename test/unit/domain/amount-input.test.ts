@@ -55,7 +55,10 @@ describe('an amount as typed (issue 15, item 6)', () => {
   it('allows zero where a count may be zero, and whole amounts only in a currency without cents', () => {
     expect(parseAmount('0', { ...EUR_DOT, allowZero: true })).toEqual({ ok: true, minor: 0 });
     expect(parseAmount('500', { currency: 'JPY', decimalSeparator: '.', maxMinor: 10_000 })).toEqual({ ok: true, minor: 500 });
-    expect(parseAmount('5.5', { currency: 'JPY', decimalSeparator: '.', maxMinor: 10_000 })).toMatchObject({ ok: false, problem: { kind: 'too_many_decimals', digits: 0 } });
+    expect(parseAmount('5.5', { currency: 'JPY', decimalSeparator: '.', maxMinor: 10_000 })).toMatchObject({
+      ok: false,
+      problem: { kind: 'too_many_decimals', digits: 0 },
+    });
   });
 
   it('says why in words, with the limit as money', () => {

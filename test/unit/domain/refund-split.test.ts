@@ -17,13 +17,27 @@ describe('the cash rounding rule', () => {
 // Issue 15 item 17: cash refunds were paid to the minor unit while cash sales follow the store's rounding.
 describe('splitting a refund over the tenders', () => {
   it('rounds the cash given back as a cash sale rounds what it takes, and says by how much', () => {
-    expect(splitRefund(169, [{ ...CASH, roomMinor: 500 }], 5)).toEqual({ tenders: [{ method: 'cash', amountMinor: 170, originalPaymentId: 'cash-1', roundingMinor: 1 }], leftMinor: 0 });
-    expect(splitRefund(167, [{ ...CASH, roomMinor: 500 }], 5).tenders).toEqual([{ method: 'cash', amountMinor: 165, originalPaymentId: 'cash-1', roundingMinor: -2 }]);
-    expect(splitRefund(169, [{ ...CASH, roomMinor: 500 }], 0).tenders).toEqual([{ method: 'cash', amountMinor: 169, originalPaymentId: 'cash-1', roundingMinor: 0 }]);
+    expect(splitRefund(169, [{ ...CASH, roomMinor: 500 }], 5)).toEqual({
+      tenders: [{ method: 'cash', amountMinor: 170, originalPaymentId: 'cash-1', roundingMinor: 1 }],
+      leftMinor: 0,
+    });
+    expect(splitRefund(167, [{ ...CASH, roomMinor: 500 }], 5).tenders).toEqual([
+      { method: 'cash', amountMinor: 165, originalPaymentId: 'cash-1', roundingMinor: -2 },
+    ]);
+    expect(splitRefund(169, [{ ...CASH, roomMinor: 500 }], 0).tenders).toEqual([
+      { method: 'cash', amountMinor: 169, originalPaymentId: 'cash-1', roundingMinor: 0 },
+    ]);
   });
 
   it('pays cards first to the minor unit and rounds only the cash part', () => {
-    const { tenders } = splitRefund(1_000, [{ ...CARD, roomMinor: 699 }, { ...CASH, roomMinor: 1_000 }], 5);
+    const { tenders } = splitRefund(
+      1_000,
+      [
+        { ...CARD, roomMinor: 699 },
+        { ...CASH, roomMinor: 1_000 },
+      ],
+      5,
+    );
     expect(tenders).toEqual([
       { method: 'card', amountMinor: 699, originalPaymentId: 'card-1', roundingMinor: 0 },
       { method: 'cash', amountMinor: 300, originalPaymentId: 'cash-1', roundingMinor: -1 },
@@ -32,7 +46,14 @@ describe('splitting a refund over the tenders', () => {
   });
 
   it('rounds the cash part as a whole, and never hands out less than nothing through a tender', () => {
-    const { tenders } = splitRefund(3, [{ ...CASH, roomMinor: 1 }, { ...CASH2, roomMinor: 5 }], 10);
+    const { tenders } = splitRefund(
+      3,
+      [
+        { ...CASH, roomMinor: 1 },
+        { ...CASH2, roomMinor: 5 },
+      ],
+      10,
+    );
     expect(tenders).toEqual([
       { method: 'cash', amountMinor: 0, originalPaymentId: 'cash-1', roundingMinor: -1 },
       { method: 'cash', amountMinor: 0, originalPaymentId: 'cash-2', roundingMinor: -2 },
@@ -41,6 +62,15 @@ describe('splitting a refund over the tenders', () => {
   });
 
   it('says what no tender can take', () => {
-    expect(splitRefund(1_200, [{ ...CARD, roomMinor: 500 }, { ...CASH, roomMinor: 600 }], 5).leftMinor).toBe(100);
+    expect(
+      splitRefund(
+        1_200,
+        [
+          { ...CARD, roomMinor: 500 },
+          { ...CASH, roomMinor: 600 },
+        ],
+        5,
+      ).leftMinor,
+    ).toBe(100);
   });
 });

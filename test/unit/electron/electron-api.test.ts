@@ -9,7 +9,8 @@ import { electronMemberUses, SHIPPED_PLATFORMS, type ElectronMemberUse } from '.
 // main-edge tests load the edge against has it at all.
 const root = path.resolve(import.meta.dirname, '../../..');
 const mainDir = path.join(root, 'electron/main');
-const show = (u: ElectronMemberUse) => `${u.owner}.${u.member}${u.event ? `('${u.event}')` : ''} [${u.platforms?.join(',')}] at ${u.file}:${u.line}`;
+const show = (u: ElectronMemberUse) =>
+  `${u.owner}.${u.member}${u.event ? `('${u.event}')` : ''} [${u.platforms?.join(',')}] at ${u.file}:${u.line}`;
 const excludesShippedOs = (u: ElectronMemberUse) => u.platforms !== null && SHIPPED_PLATFORMS.some((os) => !u.platforms!.includes(os));
 
 let uses: ElectronMemberUse[] = [];
@@ -25,7 +26,10 @@ describe('Electron members the main process uses', () => {
   it('are read as TypeScript resolves them: the lock-screen event and the login item are macOS and Windows only', () => {
     const lock = uses.find((u) => u.owner === 'PowerMonitor' && u.event === 'lock-screen');
     expect(lock).toMatchObject({ platforms: ['darwin', 'win32'], guarded: true });
-    expect(uses.find((u) => u.owner === 'App' && u.member === 'setLoginItemSettings')).toMatchObject({ platforms: ['darwin', 'win32'], guarded: true });
+    expect(uses.find((u) => u.owner === 'App' && u.member === 'setLoginItemSettings')).toMatchObject({
+      platforms: ['darwin', 'win32'],
+      guarded: true,
+    });
     expect(uses.find((u) => u.owner === 'PowerMonitor' && u.event === 'suspend')).toMatchObject({ platforms: null });
   });
 

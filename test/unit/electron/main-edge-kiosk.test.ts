@@ -92,11 +92,11 @@ function runAs(os: NodeJS.Platform) {
 async function loadMain() {
   vi.resetModules();
   await import('../../../electron/main/index');
-  for (let i = 0; i < 100 && fake.calls.windows.length === 0 && fake.calls.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 100 && fake.calls.windows.length === 0 && fake.calls.exitCode === null; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-const menuOf = (menu: (typeof fake.calls.menus)[number]) =>
-  JSON.stringify(menu?.template ?? null);
+const menuOf = (menu: (typeof fake.calls.menus)[number]) => JSON.stringify(menu?.template ?? null);
 
 describe('Electron main edge with kiosk mode on', () => {
   it('opens a full-screen, frameless, unclosable window, with an editing-only menu, started at login, watched and relaunched', async () => {
@@ -105,7 +105,14 @@ describe('Electron main edge with kiosk mode on', () => {
     expect(fake.calls.windows).toHaveLength(1);
     const window = fake.calls.windows[0]!;
     expect(window.options).toMatchObject({
-      kiosk: true, fullscreen: true, frame: false, closable: false, minimizable: false, movable: false, resizable: false, alwaysOnTop: true,
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      closable: false,
+      minimizable: false,
+      movable: false,
+      resizable: false,
+      alwaysOnTop: true,
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
     });
     // A menu with editing keys only: nothing in it quits or closes.
@@ -140,7 +147,9 @@ describe('Electron main edge with kiosk mode on', () => {
     process.env.APPIMAGE = '/home/till/NoPOS-Terminal.AppImage';
     await loadMain();
     fatal.get('unhandledRejection')!(new Error('boom'));
-    expect(fake.calls.relaunches).toEqual([{ args: expect.arrayContaining(['--nopos-relaunch=1']), execPath: '/home/till/NoPOS-Terminal.AppImage' }]);
+    expect(fake.calls.relaunches).toEqual([
+      { args: expect.arrayContaining(['--nopos-relaunch=1']), execPath: '/home/till/NoPOS-Terminal.AppImage' },
+    ]);
   });
 
   it('lets app.quit() close the kiosk window (an OS shutdown, electron-updater on Windows and Linux)', async () => {

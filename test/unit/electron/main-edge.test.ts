@@ -101,7 +101,9 @@ describe('Electron main edge', () => {
     expect(fake.electron.app.listenerCount('web-contents-created')).toBe(1);
     expect(fake.calls.windows).toHaveLength(1);
     const window = fake.calls.windows[0]!;
-    expect(window.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false } });
+    expect(window.options).toMatchObject({
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
+    });
     expect(window.loaded).toEqual(['app://nopos/index.html']);
   });
 
@@ -151,7 +153,12 @@ describe('Electron main edge', () => {
   it('retries a first page load that fails, then shows a local error page, with nothing left unhandled', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
-      fake.calls.loadAnswers.push(loadError('ERR_FAILED', -2), loadError('ERR_ABORTED', -3), loadError('ERR_FAILED', -2), loadError('ERR_FAILED', -2));
+      fake.calls.loadAnswers.push(
+        loadError('ERR_FAILED', -2),
+        loadError('ERR_ABORTED', -3),
+        loadError('ERR_FAILED', -2),
+        loadError('ERR_FAILED', -2),
+      );
       const loading = loadMain();
       await vi.advanceTimersByTimeAsync(1_000);
       await loading;

@@ -102,7 +102,10 @@ describe('deep nesting escapes validation (regression)', () => {
     };
     const keep = listeners.get('nopos:call:notes.keep')!;
     await expect(keep(event, nested(DEEP))).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    await expect(keep(event, nested(IPC_PAYLOAD_BOUNDS.maxDepth + 1))).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    await expect(keep(event, nested(IPC_PAYLOAD_BOUNDS.maxDepth + 1))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     await expect(keep(event, new Map())).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(schemaRan).toBe(false);
     expect(logs).toHaveLength(3);
@@ -136,9 +139,14 @@ describe('payload bounds', () => {
     ['a typed array', new Uint8Array(4)],
     ['a function', () => 1],
     ['a bigint', 1n],
-    ['a class instance inside an object', { nested: new (class Thing {
-      readonly kind = 'thing';
-    })() }],
+    [
+      'a class instance inside an object',
+      {
+        nested: new (class Thing {
+          readonly kind = 'thing';
+        })(),
+      },
+    ],
   ])('refuses %s: no contract carries anything but JSON data', (_name, value) => {
     expect(checkPayloadBounds(value)).toEqual({ ok: false, reason: 'not_plain_data' });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { registerIpcHandlers, senderFromIpcEvent, webContentsEventSink, type IpcEventLike, type WebContentsLike } from '../../../electron/main/ipc/electron-ipc';
+import {
+  registerIpcHandlers,
+  senderFromIpcEvent,
+  webContentsEventSink,
+  type IpcEventLike,
+  type WebContentsLike,
+} from '../../../electron/main/ipc/electron-ipc';
 import { createEventPublisher } from '../../../electron/main/ipc/event-publisher';
 import { createIpcRegistry } from '../../../electron/main/ipc/registry';
 import { isAppProtocolSender } from '../../../electron/main/ipc/sender';
@@ -46,7 +52,10 @@ describe('Electron IPC wiring', () => {
       error: { code: 'untrusted_sender' },
     });
 
-    await expect(say({ sender: contents, senderFrame: null }, { text: 'hi' })).resolves.toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    await expect(say({ sender: contents, senderFrame: null }, { text: 'hi' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'untrusted_sender' },
+    });
   });
 
   it('publishes validated events to app pages only', () => {

@@ -39,7 +39,13 @@ const fixtureRegistry = createIpcRegistry({
 const registries: [string, IpcRegistry, string[]][] = [
   ['the real contract', realCore.registry, listChannels(contract).map((c) => c.name)],
   // till.slow has its own tight limit, tested in registry.test.ts.
-  ['the fixture contract', fixtureRegistry, listChannels(testContract).filter((c) => !c.def.rateLimit).map((c) => c.name)],
+  [
+    'the fixture contract',
+    fixtureRegistry,
+    listChannels(testContract)
+      .filter((c) => !c.def.rateLimit)
+      .map((c) => c.name),
+  ],
 ];
 
 // Payloads of every shape, including prototype-pollution keys and huge strings, mixed with
@@ -48,7 +54,15 @@ const hostilePayload = fc.oneof(
   fc.constant(undefined),
   fc.record({ text: fc.string({ maxLength: 25 }) }),
   fc.record({ reason: fc.string() }, { requiredKeys: [] }),
-  fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withObjectString: true }),
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+    withObjectString: true,
+  }),
   fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'text', 'reason', 'toString'), fc.anything()),
   fc.string({ maxLength: 5000 }),
 );
@@ -91,7 +105,9 @@ describe.each(registries)('every channel of %s under hostile payloads', (_name, 
         fc.oneof(fc.string(), fc.constantFrom(...names)),
         fc.record({
           id: fc.string(),
-          url: fc.option(fc.oneof(fc.webUrl(), fc.constantFrom('app://nopos/index.html', 'app://nopos/', 'app://nopos.evil/', 'app://other/index.html'))),
+          url: fc.option(
+            fc.oneof(fc.webUrl(), fc.constantFrom('app://nopos/index.html', 'app://nopos/', 'app://nopos.evil/', 'app://other/index.html')),
+          ),
           isMainFrame: fc.boolean(),
           authenticated: fc.boolean(),
         }),

@@ -25,13 +25,28 @@ describe('IPC registry', () => {
   });
 
   it('lists exactly the contract channels', () => {
-    expect(setup().registry.channelNames).toEqual(['echo.say', 'echo.nothing', 'till.open', 'till.crash', 'till.refuse', 'till.lie', 'till.slow']);
+    expect(setup().registry.channelNames).toEqual([
+      'echo.say',
+      'echo.nothing',
+      'till.open',
+      'till.crash',
+      'till.refuse',
+      'till.lie',
+      'till.slow',
+    ]);
   });
 
   it('refuses to start when a channel has no handler', () => {
     const handlers = { ...testHandlers, till: { ...testHandlers.till, open: undefined } };
     expect(() =>
-      createIpcRegistry({ contract: testContract, handlers: handlers as never, isTrustedSender: () => true, accessGate: signedOutGate, now: () => 0, log: () => {} }),
+      createIpcRegistry({
+        contract: testContract,
+        handlers: handlers as never,
+        isTrustedSender: () => true,
+        accessGate: signedOutGate,
+        now: () => 0,
+        log: () => {},
+      }),
     ).toThrow('No handler for channel till.open');
   });
 
@@ -89,22 +104,37 @@ describe('IPC registry', () => {
       contract: testContract,
       handlers: testHandlers,
       isTrustedSender: () => true,
-      accessGate: { authorize: () => (asked++, { allowed: true, actorId: 'x' }), stepUp: () => ({ allowed: false, code: 'forbidden', actorId: 'x' }) },
+      accessGate: {
+        authorize: () => (asked++, { allowed: true, actorId: 'x' }),
+        stepUp: () => ({ allowed: false, code: 'forbidden', actorId: 'x' }),
+      },
       now: () => 0,
       log: () => {},
     });
-    await expect(registry.dispatch('till.open', { bogus: true }, trustedSender)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    await expect(registry.dispatch('till.open', { bogus: true }, trustedSender)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(asked).toBe(0);
   });
 
   it('hands the handler the actor and approver the gate vouched for', async () => {
     const seen: unknown[] = [];
-    const handlers = { ...testHandlers, till: { ...testHandlers.till, open: (_r: unknown, ctx: { actorId: string | null; approverId?: string }) => (seen.push(ctx), { opened: true }) } };
+    const handlers = {
+      ...testHandlers,
+      till: {
+        ...testHandlers.till,
+        open: (_r: unknown, ctx: { actorId: string | null; approverId?: string }) => (seen.push(ctx), { opened: true }),
+      },
+    };
     const registry = createIpcRegistry({
       contract: testContract,
       handlers: handlers as typeof testHandlers,
       isTrustedSender: () => true,
-      accessGate: { authorize: () => ({ allowed: true, actorId: 'st-cashier', approverId: 'st-manager' }), stepUp: () => ({ allowed: false, code: 'forbidden', actorId: 'st-cashier' }) },
+      accessGate: {
+        authorize: () => ({ allowed: true, actorId: 'st-cashier', approverId: 'st-manager' }),
+        stepUp: () => ({ allowed: false, code: 'forbidden', actorId: 'st-cashier' }),
+      },
       now: () => 0,
       log: () => {},
     });
@@ -114,12 +144,25 @@ describe('IPC registry', () => {
 
   it('allows a guarded channel to a caller with the permission', async () => {
     const { registry } = setup({ gate: gateGranting('open:drawer') });
-    await expect(registry.dispatch('till.open', { reason: 'change' }, trustedSender)).resolves.toEqual({ ok: true, data: { opened: true } });
+    await expect(registry.dispatch('till.open', { reason: 'change' }, trustedSender)).resolves.toEqual({
+      ok: true,
+      data: { opened: true },
+    });
   });
 
   it('asks for sign-in when nobody is signed in', async () => {
-    const registry = createIpcRegistry({ contract: testContract, handlers: testHandlers, isTrustedSender: () => true, accessGate: signedOutGate, now: () => 0, log: () => {} });
-    await expect(registry.dispatch('till.open', { reason: 'x' }, trustedSender)).resolves.toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const registry = createIpcRegistry({
+      contract: testContract,
+      handlers: testHandlers,
+      isTrustedSender: () => true,
+      accessGate: signedOutGate,
+      now: () => 0,
+      log: () => {},
+    });
+    await expect(registry.dispatch('till.open', { reason: 'x' }, trustedSender)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     await expect(registry.dispatch('echo.nothing', undefined, trustedSender)).resolves.toMatchObject({ ok: true });
   });
 

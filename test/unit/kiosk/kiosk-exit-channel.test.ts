@@ -17,7 +17,10 @@ describe('kiosk.exit channel', () => {
     expect(await t.call('kiosk.status')).toEqual({ ok: true, data: { active: true } });
     expect(await t.call('kiosk.exit', { pin: '739164' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     await t.core.session.signIn(admin, '739164');
-    expect(await t.call('kiosk.exit', { pin: '111111' })).toEqual({ ok: true, data: { outcome: 'wrong_pin', attemptsLeft: expect.any(Number) } });
+    expect(await t.call('kiosk.exit', { pin: '111111' })).toEqual({
+      ok: true,
+      data: { outcome: 'wrong_pin', attemptsLeft: expect.any(Number) },
+    });
     expect(k.state.left).toBe(0);
     expect(await t.call('kiosk.exit', { pin: '739164' })).toEqual({ ok: true, data: { outcome: 'exited' } });
     expect(k.state.left).toBe(1);
@@ -40,6 +43,9 @@ describe('kiosk.exit channel', () => {
     const admin = await t.addStaff('Ada', 'admin', '739164');
     await t.core.session.signIn(admin, '739164');
     expect(await t.call('kiosk.status')).toEqual({ ok: true, data: { active: false } });
-    expect(await t.call('kiosk.exit', { pin: '739164' })).toEqual({ ok: true, data: { outcome: 'not_allowed', message: 'Kiosk mode is not on.' } });
+    expect(await t.call('kiosk.exit', { pin: '739164' })).toEqual({
+      ok: true,
+      data: { outcome: 'not_allowed', message: 'Kiosk mode is not on.' },
+    });
   });
 });

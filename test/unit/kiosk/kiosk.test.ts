@@ -16,8 +16,14 @@ afterAll(() => scratch.cleanup());
 describe('kiosk decision', () => {
   it('follows the policy of an installed terminal; a development run ignores the machine policy', () => {
     expect(kioskDecision({ enabled: true }, { packaged: true, explicitPolicyFile: false })).toEqual({ active: true, startAtLogin: true });
-    expect(kioskDecision({ enabled: true, startAtLogin: false }, { packaged: true, explicitPolicyFile: false })).toEqual({ active: true, startAtLogin: false });
-    expect(kioskDecision({ enabled: false }, { packaged: true, explicitPolicyFile: false })).toEqual({ active: false, startAtLogin: false });
+    expect(kioskDecision({ enabled: true, startAtLogin: false }, { packaged: true, explicitPolicyFile: false })).toEqual({
+      active: true,
+      startAtLogin: false,
+    });
+    expect(kioskDecision({ enabled: false }, { packaged: true, explicitPolicyFile: false })).toEqual({
+      active: false,
+      startAtLogin: false,
+    });
     expect(kioskDecision(undefined, { packaged: true, explicitPolicyFile: false }).active).toBe(false);
     expect(kioskDecision({ enabled: true }, { packaged: false, explicitPolicyFile: false }).active).toBe(false);
     // A developer can try it with an explicit NOPOS_POLICY_FILE, without touching their login items.
@@ -76,7 +82,10 @@ describe('kiosk window', () => {
 
 describe('application menu', () => {
   const roles = (items: ReturnType<typeof applicationMenuTemplate>): string[] =>
-    items.flatMap((item) => [item.role ?? item.label ?? '', ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role ?? '') : [])]);
+    items.flatMap((item) => [
+      item.role ?? item.label ?? '',
+      ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role ?? '') : []),
+    ]);
 
   it('keeps copy, paste, cut and undo everywhere, and Quit outside kiosk mode (Cmd+Q on macOS)', () => {
     expect(roles(applicationMenuTemplate('darwin', { kiosk: false }))).toEqual(['appMenu', 'editMenu']);
@@ -98,7 +107,11 @@ describe('page watchdog', () => {
   function setup() {
     const listeners = new Map<string, (...args: never[]) => void>();
     const timers: (() => void)[] = [];
-    const contents = { reload: vi.fn(), forcefullyCrashRenderer: vi.fn(), on: (e: string, l: (...args: never[]) => void) => listeners.set(e, l) };
+    const contents = {
+      reload: vi.fn(),
+      forcefullyCrashRenderer: vi.fn(),
+      on: (e: string, l: (...args: never[]) => void) => listeners.set(e, l),
+    };
     const window = { on: (e: string, l: () => void) => listeners.set(e, l) };
     const log: Record<string, unknown>[] = [];
     let now = 0;
@@ -154,8 +167,17 @@ describe('start at login', () => {
 
   it('uses the login item on Windows and macOS, with the AppImage path when there is one', () => {
     const setLoginItemSettings = vi.fn();
-    applyStartAtLogin(true, { platform: 'win32', env: {}, executable: 'C:\\Program Files\\NoPOS Terminal\\NoPOS Terminal.exe', setLoginItemSettings });
-    expect(setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, path: 'C:\\Program Files\\NoPOS Terminal\\NoPOS Terminal.exe', args: [] });
+    applyStartAtLogin(true, {
+      platform: 'win32',
+      env: {},
+      executable: 'C:\\Program Files\\NoPOS Terminal\\NoPOS Terminal.exe',
+      setLoginItemSettings,
+    });
+    expect(setLoginItemSettings).toHaveBeenCalledWith({
+      openAtLogin: true,
+      path: 'C:\\Program Files\\NoPOS Terminal\\NoPOS Terminal.exe',
+      args: [],
+    });
   });
 });
 
@@ -164,7 +186,10 @@ describe('fatal main-process errors', () => {
     const handlers = new Map<string, (e: unknown) => void>();
     const app = { relaunch: vi.fn(), exit: vi.fn() };
     const clock = { now: () => 0 };
-    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, app, ['/opt/nopos', '--nopos-relaunch=1'], { log: () => undefined, now: clock.now });
+    relaunchOnFatal({ on: (e, l) => handlers.set(e, l) }, app, ['/opt/nopos', '--nopos-relaunch=1'], {
+      log: () => undefined,
+      now: clock.now,
+    });
     handlers.get('uncaughtException')!(new Error('boom'));
     expect(app.relaunch).toHaveBeenCalledWith({ args: ['--nopos-relaunch=2'] });
     expect(app.exit).toHaveBeenCalledWith(1);
@@ -185,7 +210,11 @@ describe('fatal main-process errors', () => {
     const on = (e: string, l: (e: unknown) => void) => handlers.set(e, l);
     // The third relaunch in a row: one minute short of healthy, a crash now would be the last straw.
     const early = { relaunch: vi.fn(), exit: vi.fn() };
-    relaunchOnFatal({ on }, early, ['x', `--nopos-relaunch=${MAX_RELAUNCHES}`], { log: () => undefined, now, healthyAfterMs: HEALTHY_RUN_MS });
+    relaunchOnFatal({ on }, early, ['x', `--nopos-relaunch=${MAX_RELAUNCHES}`], {
+      log: () => undefined,
+      now,
+      healthyAfterMs: HEALTHY_RUN_MS,
+    });
     t += HEALTHY_RUN_MS - 60_000;
     handlers.get('uncaughtException')!(new Error('boom'));
     expect(early.relaunch).not.toHaveBeenCalled();

@@ -23,7 +23,12 @@ describe('security log retention by age (PCI DSS 10.5.1)', () => {
     utimesSync(rotated(last - 1), ago(13), ago(13));
     utimesSync(rotated(last - 2), ago(11), ago(11));
     expect(log.pruneByAge()).toBe(2);
-    expect([existsSync(rotated(last)), existsSync(rotated(last - 1)), existsSync(rotated(last - 2)), existsSync(rotated(1))]).toEqual([false, false, true, true]);
+    expect([existsSync(rotated(last)), existsSync(rotated(last - 1)), existsSync(rotated(last - 2)), existsSync(rotated(1))]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
     // A policy of 10 months takes the 11-month-old file too; the live file is never removed.
     months = 10;
     nowMs += 1000;

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { CARD, isSecretField, passesLuhn, redact, redactString, REDACTED } from '../../../electron/main/logging/redact';
 
 // Test card numbers from the card networks' published test ranges: they pass Luhn like real ones.
-const CARDS = ['4111111111111111', '4242424242424242', '5555555555554444', '378282246310005', '6011111111111117', '3530111333300000', '4000056655665556', '6200000000000005', '4222222222222', '6011000990139424009'];
+const CARDS = [
+  '4111111111111111',
+  '4242424242424242',
+  '5555555555554444',
+  '378282246310005',
+  '6011111111111117',
+  '3530111333300000',
+  '4000056655665556',
+  '6200000000000005',
+  '4222222222222',
+  '6011000990139424009',
+];
 
 describe('redactor', () => {
   it('knows the Luhn check', () => {
@@ -57,7 +68,10 @@ describe('redactor', () => {
     ['webhook whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
     ['GET https://api.nopos.dev/v1/products?api_key=abc123def456&page=2', 'abc123def456'],
     ['GET /v1/x?access_token=zz9988aa&x=1', 'zz9988aa'],
-    ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlX2hlcmU', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlX2hlcmU'],
+    [
+      'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlX2hlcmU',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlX2hlcmU',
+    ],
     ['{"cvv":"123","amount":100}', '"123"'],
     ['cvc: 4567', '4567'],
     ['security_code=987', '987'],
@@ -114,10 +128,37 @@ describe('redactor', () => {
   });
 
   it('classifies field names by word', () => {
-    for (const name of ['pin', 'newPin', 'pin_hash', 'PINCode', 'cardnumber', 'auth', 'bearer', 'api_key', 'X-Api-Key', 'databaseKey', 'cvv2', 'securityCode', 'cardNumber', 'pepper']) {
+    for (const name of [
+      'pin',
+      'newPin',
+      'pin_hash',
+      'PINCode',
+      'cardnumber',
+      'auth',
+      'bearer',
+      'api_key',
+      'X-Api-Key',
+      'databaseKey',
+      'cvv2',
+      'securityCode',
+      'cardNumber',
+      'pepper',
+    ]) {
       expect(isSecretField(name)).toBe(true);
     }
-    for (const name of ['shipping', 'staffId', 'spinner', 'terminalId', 'amountMinor', 'outcome', 'mapping', 'keyboard', 'hash', 'prevHash']) expect(isSecretField(name)).toBe(false);
+    for (const name of [
+      'shipping',
+      'staffId',
+      'spinner',
+      'terminalId',
+      'amountMinor',
+      'outcome',
+      'mapping',
+      'keyboard',
+      'hash',
+      'prevHash',
+    ])
+      expect(isSecretField(name)).toBe(false);
   });
 });
 
@@ -125,7 +166,10 @@ describe('the terminal\u2019s own ids are not card numbers', () => {
   it('leaves UUIDs whole, even where their digits and dashes pass Luhn (an audit entry must keep its sale id)', () => {
     const id = '01939123-4567-7123-8456-123456789012';
     expect(redactString(`sale ${id} completed`)).toBe(`sale ${id} completed`);
-    fc.assert(fc.property(fc.uuid(), (uuid) => redactString(uuid) === uuid && redactString(`target ${uuid}.`) === `target ${uuid}.`), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => redactString(uuid) === uuid && redactString(`target ${uuid}.`) === `target ${uuid}.`),
+      { numRuns: 5_000 },
+    );
   });
 
   it('still masks a card number written beside an id', () => {

@@ -8,7 +8,11 @@ import { tempDir } from '../../support/storage';
 const scratch = tempDir('logs');
 afterEach(() => scratch.cleanup());
 const now = () => new Date('2026-11-29T10:00:00.000Z');
-const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('rotating JSON-lines log', () => {
   it('writes one timestamped JSON object per line, redacted', () => {
@@ -45,8 +49,24 @@ describe('security log', () => {
     security.record({ type: 'auth.attempt', staffId: 'st-1', purpose: 'sign_in', outcome: 'failure' });
     security.record({ type: 'auth.lockout', staffId: 'st-1', failures: 5, lockedForSeconds: 30 });
     expect(lines(file.path)).toEqual([
-      { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'warning', type: 'auth.attempt', staffId: 'st-1', purpose: 'sign_in', outcome: 'failure' },
-      { ts: '2026-11-29T10:00:00.000Z', terminalId: 'T-ABC', severity: 'alert', type: 'auth.lockout', staffId: 'st-1', failures: 5, lockedForSeconds: 30 },
+      {
+        ts: '2026-11-29T10:00:00.000Z',
+        terminalId: 'T-ABC',
+        severity: 'warning',
+        type: 'auth.attempt',
+        staffId: 'st-1',
+        purpose: 'sign_in',
+        outcome: 'failure',
+      },
+      {
+        ts: '2026-11-29T10:00:00.000Z',
+        terminalId: 'T-ABC',
+        severity: 'alert',
+        type: 'auth.lockout',
+        staffId: 'st-1',
+        failures: 5,
+        lockedForSeconds: 30,
+      },
     ]);
   });
 
@@ -56,8 +76,12 @@ describe('security log', () => {
     const sink = ipcLogSink(new SecurityLog(securityFile, () => 'T-ABC'), appFile);
     sink({ kind: 'rejected', channel: 'settings.update', code: 'forbidden', senderId: 'wc-1' });
     sink({ kind: 'failed', channel: 'app.getStatus', code: 'internal', senderId: 'wc-1', errorName: 'TypeError' });
-    expect(lines(securityFile.path)).toEqual([expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'warning' })]);
-    expect(lines(appFile.path)).toEqual([expect.objectContaining({ event: 'ipc.failed', channel: 'app.getStatus', errorName: 'TypeError' })]);
+    expect(lines(securityFile.path)).toEqual([
+      expect.objectContaining({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', severity: 'warning' }),
+    ]);
+    expect(lines(appFile.path)).toEqual([
+      expect.objectContaining({ event: 'ipc.failed', channel: 'app.getStatus', errorName: 'TypeError' }),
+    ]);
   });
 });
 
@@ -67,8 +91,12 @@ describe('rotating JSON-lines log on a full disk', () => {
     let clock = Date.parse('2026-11-29T10:00:00.000Z');
     const events: string[] = [];
     const log = new RotatingLog({
-      dir: scratch.dir, name: 'app', now: () => new Date(clock), bufferLines: 3,
-      onWriteFailed: (error) => events.push(`failed:${error.code}`), onResumed: () => events.push('resumed'),
+      dir: scratch.dir,
+      name: 'app',
+      now: () => new Date(clock),
+      bufferLines: 3,
+      onWriteFailed: (error) => events.push(`failed:${error.code}`),
+      onResumed: () => events.push('resumed'),
     });
     symlinkSync('/dev/full', log.path);
     for (let i = 0; i < 5; i++) {

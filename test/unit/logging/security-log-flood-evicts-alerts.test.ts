@@ -14,7 +14,13 @@ import { trustedSender } from '../../support/test-contract';
 
 type Line = Record<string, unknown>;
 const readLines = (file: string): Line[] =>
-  existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line) : [];
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Line)
+    : [];
 const allLines = (file: string): Line[] => [...readLines(`${file}.1`), ...readLines(file)];
 
 let t: TerminalFixture | undefined;
@@ -80,7 +86,8 @@ describe('security log flooding (regression)', () => {
     const events = new RotatingLog({ dir: scratch.dir, name: 'security', now });
     const refusals = new RotatingLog({ dir: scratch.dir, name: 'security-refusals', now });
     const security = new SecurityLog(events, () => 'T-ABC', { refusals, now });
-    for (let i = 0; i < 5; i++) security.record({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', senderId: 'wc-1', staffId: 'st_cass0000000' });
+    for (let i = 0; i < 5; i++)
+      security.record({ type: 'ipc.rejected', channel: 'settings.update', code: 'forbidden', senderId: 'wc-1', staffId: 'st_cass0000000' });
     security.record({ type: 'ipc.rejected', channel: 'staff.create', code: 'forbidden', senderId: 'wc-1', staffId: 'st_cass0000000' });
     security.flush();
     expect(readLines(refusals.path).map((l) => [l.channel, l.suppressed ?? null])).toEqual([

@@ -73,7 +73,14 @@ describe('electron-builder.yml', () => {
       readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? shipped(path.join(dir, e.name)) : [path.join(dir, e.name)],
       );
-    const files = [...shipped('electron'), ...shipped('build'), 'electron-builder.yml', 'package.json', 'scripts/dist.mjs', 'scripts/start.mjs'];
+    const files = [
+      ...shipped('electron'),
+      ...shipped('build'),
+      'electron-builder.yml',
+      'package.json',
+      'scripts/dist.mjs',
+      'scripts/start.mjs',
+    ];
     expect(files.filter((file) => readFileSync(path.join(root, file), 'utf8').includes('no-sandbox'))).toEqual([]);
   });
 

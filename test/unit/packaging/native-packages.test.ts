@@ -15,7 +15,10 @@ const installed = (name: string) => existsSync(path.join(root, 'node_modules', n
 
 describe('native packages per build architecture', () => {
   it('reads the architectures electron-builder.yml builds', () => {
-    expect(buildTargets(config, 'mac')).toEqual([{ os: 'darwin', arch: 'x64' }, { os: 'darwin', arch: 'arm64' }]);
+    expect(buildTargets(config, 'mac')).toEqual([
+      { os: 'darwin', arch: 'x64' },
+      { os: 'darwin', arch: 'arm64' },
+    ]);
     expect(buildTargets(config, 'win')).toEqual([{ os: 'win32', arch: 'x64' }]);
     expect(buildTargets(config, 'linux')).toEqual([{ os: 'linux', arch: 'x64' }]);
   });
@@ -26,7 +29,9 @@ describe('native packages per build architecture', () => {
       { target: 'darwin-x64', name: '@napi-rs/keyring-darwin-x64', version: '2.1.2' },
       { target: 'darwin-arm64', name: '@napi-rs/keyring-darwin-arm64', version: '2.1.2' },
     ]);
-    expect(missingNativeMessage(missing)).toContain('npm install --no-save --force @napi-rs/keyring-darwin-x64@2.1.2 @napi-rs/keyring-darwin-arm64@2.1.2');
+    expect(missingNativeMessage(missing)).toContain(
+      'npm install --no-save --force @napi-rs/keyring-darwin-x64@2.1.2 @napi-rs/keyring-darwin-arm64@2.1.2',
+    );
   });
 
   it('finds nothing missing for this machine’s own Linux x64 build, and everything once installed', () => {

@@ -22,7 +22,10 @@ describe('dist signing plan (from the environment only)', () => {
 
   it('needs both a signing identity and notarization credentials on macOS', () => {
     expect(signingPlan('mac', { CSC_LINK: 'x' })).toMatchObject({ signed: false, missing: [expect.stringContaining('APPLE_ID')] });
-    expect(signingPlan('mac', { APPLE_KEYCHAIN_PROFILE: 'ci' })).toMatchObject({ signed: false, missing: [expect.stringContaining('CSC_LINK')] });
+    expect(signingPlan('mac', { APPLE_KEYCHAIN_PROFILE: 'ci' })).toMatchObject({
+      signed: false,
+      missing: [expect.stringContaining('CSC_LINK')],
+    });
     const plan = signingPlan('mac', { CSC_LINK: 'x', APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'b', APPLE_TEAM_ID: 'c' });
     expect(plan.signed).toBe(true);
     expect(plan.args).toContain('--config.mac.notarize=true');

@@ -23,7 +23,11 @@ describe('npm run dist signs latest-linux.yml the way the terminal checks it', (
       expect(checkSignedFeed({ yml: text.replace('AAAA', 'BBBB'), signature, publicKeyPem, offer })).toBe('bad_signature');
       expect(checkSignedFeed({ yml: text, signature, publicKeyPem, offer: { ...offer, version: '1.3.0' } })).toBe('not_the_signed_offer');
       expect(checkSignedFeed({ yml: text, signature, publicKeyPem: null, offer })).toBe('no_key');
-      expect(() => updateSigningKey(generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toThrow(/Ed25519/);
+      expect(() =>
+        updateSigningKey(
+          generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        ),
+      ).toThrow(/Ed25519/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

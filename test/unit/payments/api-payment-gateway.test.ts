@@ -17,9 +17,23 @@ const request: PaymentRequest = {
 };
 const record = (over: Partial<PaymentRecord> = {}): PaymentRecord => {
   const { paymentToken: _token, ...rest } = request;
-  return { ...rest, id: 'pay_0123456789abcdef', terminalId: 'trm_0123456789abcdef', status: 'approved', declineCode: null, receivedAt: request.capturedAt, ...over } as PaymentRecord;
+  return {
+    ...rest,
+    id: 'pay_0123456789abcdef',
+    terminalId: 'trm_0123456789abcdef',
+    status: 'approved',
+    declineCode: null,
+    receivedAt: request.capturedAt,
+    ...over,
+  } as PaymentRecord;
 };
-const http = (status: number, code: string | null): ApiFailure => ({ kind: 'http', status, code: code as never, message: 'x', retryAfterMs: null });
+const http = (status: number, code: string | null): ApiFailure => ({
+  kind: 'http',
+  status,
+  code: code as never,
+  message: 'x',
+  retryAfterMs: null,
+});
 
 function gateway(answer: () => Promise<PaymentRecord>, enrolled = true, reachability = new Reachability()) {
   const sent: { body: string; key: string }[] = [];
@@ -65,7 +79,9 @@ describe('the NoPOS API payment gateway', () => {
     for (const code of ['card_declined', 'insufficient_funds', 'processing_error']) {
       expect(await gateway(failing(http(402, code))).g.authorize(request)).toEqual({ outcome: 'declined', code });
     }
-    expect(await gateway(() => Promise.resolve(record({ status: 'declined', declineCode: 'insufficient_funds' }))).g.authorize(request)).toEqual({ outcome: 'declined', code: 'insufficient_funds' });
+    expect(
+      await gateway(() => Promise.resolve(record({ status: 'declined', declineCode: 'insufficient_funds' }))).g.authorize(request),
+    ).toEqual({ outcome: 'declined', code: 'insufficient_funds' });
   });
 
   it('no link, timeouts, 5xx, 429, refused credentials and a wrong answer are offline, and logged without details', async () => {
@@ -85,8 +101,13 @@ describe('the NoPOS API payment gateway', () => {
       expect(await g.authorize(request), failure.kind).toEqual({ outcome: 'offline', mayHaveReached: !neverLeft });
       expect(JSON.stringify(logged)).not.toContain('tok_');
     }
-    expect(await gateway(() => Promise.resolve(record({ clientId: '01936d5e-0000-7000-8000-00000000ffff' }))).g.authorize(request)).toEqual({ outcome: 'offline', mayHaveReached: true });
-    expect(await gateway(failing({ kind: 'network', cause: 'ECONNREFUSED' })).g.authorize(request)).toEqual({ outcome: 'offline', mayHaveReached: false });
+    expect(await gateway(() => Promise.resolve(record({ clientId: '01936d5e-0000-7000-8000-00000000ffff' }))).g.authorize(request)).toEqual(
+      { outcome: 'offline', mayHaveReached: true },
+    );
+    expect(await gateway(failing({ kind: 'network', cause: 'ECONNREFUSED' })).g.authorize(request)).toEqual({
+      outcome: 'offline',
+      mayHaveReached: false,
+    });
   });
 
   it('a request the API refuses as wrong is an error for staff, never stored for forwarding', async () => {

@@ -30,7 +30,9 @@ class Api implements PaymentGateway {
   async lookup(clientId: string): Promise<LookupOutcome> {
     if (!this.reachable) return { outcome: 'unreachable' };
     const status = this.held.get(clientId);
-    return status ? { outcome: 'found', record: { id: 'pay_aaaaaaaaaaaaaaaa', clientId, status } as PaymentRecord } : { outcome: 'not_found' };
+    return status
+      ? { outcome: 'found', record: { id: 'pay_aaaaaaaaaaaaaaaa', clientId, status } as PaymentRecord }
+      : { outcome: 'not_found' };
   }
   async reverse(clientId: string): Promise<ReverseOutcome> {
     if (!this.reachable) return { outcome: 'unreachable' };
@@ -52,7 +54,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const state = (paymentId: string) => (t.storage.db.prepare('SELECT state FROM card_attempts WHERE payment_id = ?').get(paymentId) as { state: string }).state;
+const state = (paymentId: string) =>
+  (t.storage.db.prepare('SELECT state FROM card_attempts WHERE payment_id = ?').get(paymentId) as { state: string }).state;
 
 /** A card tender the terminal never hears the end of; the core is then restarted over the same data. */
 async function interrupted(atApi: PaymentRecord['status'] | 'nothing'): Promise<{ sale: SaleView; paymentId: string }> {
@@ -74,7 +77,7 @@ describe('an interrupted card authorization, settled later', () => {
     expect(await ok<SaleView | null>(t, 'sales.current')).toBeNull();
     expect(state(paymentId)).toBe('attached');
     expect(api.reversed).toEqual([]);
-    expect(t.storage.db.prepare("SELECT status FROM sales WHERE id = ?").get(sale.saleId)).toEqual({ status: 'completed' });
+    expect(t.storage.db.prepare('SELECT status FROM sales WHERE id = ?').get(sale.saleId)).toEqual({ status: 'completed' });
   });
 
   it('approved at the API, sale paid in cash meanwhile: reversed at the API, never a second charge', async () => {
@@ -83,7 +86,9 @@ describe('an interrupted card authorization, settled later', () => {
     const second = await t.call('sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() });
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('interrupted') } });
     const due = (await ok<SaleView>(t, 'sales.current')).cashDueMinor;
-    expect(await ok<{ sale: SaleView }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: due })).toMatchObject({ sale: { status: 'completed' } });
+    expect(
+      await ok<{ sale: SaleView }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: due }),
+    ).toMatchObject({ sale: { status: 'completed' } });
     api.reachable = true;
     const report = await t.core.payments.resolveCardAttempts();
     expect(report.reversed.map((a) => a.paymentId)).toEqual([paymentId]);
@@ -96,7 +101,10 @@ describe('an interrupted card authorization, settled later', () => {
     await t.core.payments.resolveCardAttempts();
     expect(state(paymentId)).toBe('declined');
     expect(api.reversed).toEqual([]);
-    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({ outcome: 'paid', sale: { status: 'completed' } });
+    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({
+      outcome: 'paid',
+      sale: { status: 'completed' },
+    });
   });
 
   it('never received: its client id is blocked at the API (a late request cannot charge), then closed', async () => {

@@ -20,7 +20,8 @@ class FakeGateway implements PaymentGateway {
     this.seen.push(request);
     if (!this.online) return Promise.resolve({ outcome: 'offline', mayHaveReached: false });
     if (request.paymentToken === TEST_PAYMENT_TOKENS.decline) return Promise.resolve({ outcome: 'declined', code: 'card_declined' });
-    if (request.paymentToken === TEST_PAYMENT_TOKENS.insufficientFunds) return Promise.resolve({ outcome: 'declined', code: 'insufficient_funds' });
+    if (request.paymentToken === TEST_PAYMENT_TOKENS.insufficientFunds)
+      return Promise.resolve({ outcome: 'declined', code: 'insufficient_funds' });
     return Promise.resolve({ outcome: 'approved' });
   }
   lookup = () => Promise.resolve({ outcome: 'unreachable' as const });
@@ -36,13 +37,20 @@ const policy = { policies: { offlinePayments: { maxPerTransactionMinor: 2_000, m
 
 const count = (sql: string) => (t.storage.db.prepare(sql).get() as { n: number }).n;
 const paymentItems = () =>
-  (t.storage.db.prepare("SELECT client_id, payload_json FROM outbox WHERE kind = 'payment' ORDER BY seq").all() as { client_id: string; payload_json: string }[]).map((r) => ({
+  (
+    t.storage.db.prepare("SELECT client_id, payload_json FROM outbox WHERE kind = 'payment' ORDER BY seq").all() as {
+      client_id: string;
+      payload_json: string;
+    }[]
+  ).map((r) => ({
     clientId: r.client_id,
     payload: JSON.parse(r.payload_json) as unknown,
   }));
-const card = (sale: SaleView, extra: object = {}) => t.call<TenderCardResult>('sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7(), ...extra });
+const card = (sale: SaleView, extra: object = {}) =>
+  t.call<TenderCardResult>('sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7(), ...extra });
 const pick = (cardId: string) => ok(t, 'payments.selectTestCard', { cardId });
-const audited = (action: string) => t.storage.db.prepare('SELECT actor_id, approver_id FROM audit_log WHERE action = ? ORDER BY seq').all(action);
+const audited = (action: string) =>
+  t.storage.db.prepare('SELECT actor_id, approver_id FROM audit_log WHERE action = ? ORDER BY seq').all(action);
 
 beforeEach(async () => {
   gateway = new FakeGateway();
@@ -65,17 +73,31 @@ describe('card tender online', () => {
   it('combines with cash in a split tender and completes the sale once paid', async () => {
     const sale = await wineSale(2); // 17.98
     const part = await ok<TenderCardResult>(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7(), amountMinor: 1_000 });
-    expect(part).toMatchObject({ outcome: 'paid', status: 'captured', receipt: null, sale: { status: 'open', paidMinor: 1_000, remainingMinor: 798 } });
+    expect(part).toMatchObject({
+      outcome: 'paid',
+      status: 'captured',
+      receipt: null,
+      sale: { status: 'open', paidMinor: 1_000, remainingMinor: 798 },
+    });
     const rest = await ok<{ sale: SaleView }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 1_000 });
     expect(rest.sale).toMatchObject({ status: 'completed', remainingMinor: 0 });
     expect(rest.sale.payments.map((p) => [p.method, p.amountMinor, p.status, p.card])).toEqual([
-      ['card', 1_000, 'captured', { paymentTokenRef: tokenFingerprint(TEST_PAYMENT_TOKENS.approve), brand: 'visa', last4: '4242', entryMode: 'contactless' }],
+      [
+        'card',
+        1_000,
+        'captured',
+        { paymentTokenRef: tokenFingerprint(TEST_PAYMENT_TOKENS.approve), brand: 'visa', last4: '4242', entryMode: 'contactless' },
+      ],
       ['cash', 798, 'captured', null],
     ]);
-    expect(gateway.seen).toEqual([expect.objectContaining({ transactionClientId: sale.saleId, amountMinor: 1_000, currency: 'EUR', offline: false })]);
+    expect(gateway.seen).toEqual([
+      expect.objectContaining({ transactionClientId: sale.saleId, amountMinor: 1_000, currency: 'EUR', offline: false }),
+    ]);
     // The token that charges the card went to the API only: never into the sale, the page or the sale's outbox body.
     expect(JSON.stringify(rest.sale)).not.toContain(TEST_PAYMENT_TOKENS.approve);
-    expect(JSON.stringify(t.storage.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'sale'").all())).not.toContain(TEST_PAYMENT_TOKENS.approve);
+    expect(JSON.stringify(t.storage.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'sale'").all())).not.toContain(
+      TEST_PAYMENT_TOKENS.approve,
+    );
     // Authorized online: the API already has it, so nothing waits in the outbox but the sale.
     expect(paymentItems()).toEqual([]);
     expect(count("SELECT count(*) AS n FROM outbox WHERE kind = 'sale'")).toBe(1);
@@ -94,19 +116,29 @@ describe('card tender online', () => {
     const sale = await wineSale();
     await pick('decline');
     const declined = await ok<TenderCardResult>(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() });
-    expect(declined).toMatchObject({ outcome: 'declined', code: 'card_declined', sale: { status: 'open', payments: [], remainingMinor: 899 } });
+    expect(declined).toMatchObject({
+      outcome: 'declined',
+      code: 'card_declined',
+      sale: { status: 'open', payments: [], remainingMinor: 899 },
+    });
     expect(count('SELECT count(*) AS n FROM payments')).toBe(0);
     expect(audited('payment.declined')).toEqual([{ actor_id: cashier, approver_id: null }]);
     // The cart is still editable: no tender was taken.
     expect((await t.call('sales.setQuantity', { lineId: sale.lines[0]?.lineId, quantity: 2 })).ok).toBe(true);
     await pick('approve');
-    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({ outcome: 'paid', sale: { status: 'completed' } });
+    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({
+      outcome: 'paid',
+      sale: { status: 'completed' },
+    });
   });
 
   it('leaves the sale open when the customer cancels at the reader, without asking the API', async () => {
     const sale = await wineSale();
     await pick('cancel');
-    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({ outcome: 'cancelled', sale: { status: 'open', payments: [] } });
+    expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({
+      outcome: 'cancelled',
+      sale: { status: 'open', payments: [] },
+    });
     expect(gateway.seen).toEqual([]);
   });
 
@@ -129,9 +161,20 @@ describe('card tender offline (store and forward)', () => {
     expect(items).toHaveLength(1);
     expect(items[0]?.clientId).toBe(payment?.paymentId);
     const request = paymentRequestSchema.parse(items[0]?.payload);
-    expect(request).toMatchObject({ clientId: payment?.paymentId, transactionClientId: sale.saleId, amountMinor: 899, currency: 'EUR', offline: true, paymentToken: TEST_PAYMENT_TOKENS.approve });
+    expect(request).toMatchObject({
+      clientId: payment?.paymentId,
+      transactionClientId: sale.saleId,
+      amountMinor: 899,
+      currency: 'EUR',
+      offline: true,
+      paymentToken: TEST_PAYMENT_TOKENS.approve,
+    });
     // In order: the shift's open, the payment, then the sale it pays for.
-    expect((t.storage.db.prepare('SELECT kind FROM outbox ORDER BY seq').all() as { kind: string }[]).map((r) => r.kind)).toEqual(['shift_open', 'payment', 'sale']);
+    expect((t.storage.db.prepare('SELECT kind FROM outbox ORDER BY seq').all() as { kind: string }[]).map((r) => r.kind)).toEqual([
+      'shift_open',
+      'payment',
+      'sale',
+    ]);
     expect(audited('payment.approved_offline')).toEqual([{ actor_id: cashier, approver_id: null }]);
   });
 
@@ -177,7 +220,9 @@ describe('card tender offline (store and forward)', () => {
     await ok(t, 'approvals.grant', { approverId: manager, pin: '205837', channel: 'sales.tenderCard', request });
     expect(await ok(t, 'sales.tenderCard', request)).toMatchObject({ outcome: 'paid', status: 'approved_offline' });
     expect(audited('payment.approved_offline')).toEqual([{ actor_id: cashier, approver_id: manager }]);
-    const details = t.storage.db.prepare("SELECT details_json FROM audit_log WHERE action = 'payment.approved_offline'").get() as { details_json: string };
+    const details = t.storage.db.prepare("SELECT details_json FROM audit_log WHERE action = 'payment.approved_offline'").get() as {
+      details_json: string;
+    };
     expect(JSON.parse(details.details_json)).toMatchObject({ overCaps: 'per_payment' });
   });
 
@@ -189,7 +234,12 @@ describe('card tender offline (store and forward)', () => {
       expect(await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() })).toMatchObject({ status: 'approved_offline' });
     }
     const status = await ok<OfflinePaymentsStatus>(t, 'payments.offlineStatus');
-    expect(status).toMatchObject({ count: 3, maxCount: 3, totals: [{ currency: 'EUR', totalMinor: 2_697, maxTotalMinor: 3_000 }], ageState: 'ok' });
+    expect(status).toMatchObject({
+      count: 3,
+      maxCount: 3,
+      totals: [{ currency: 'EUR', totalMinor: 2_697, maxTotalMinor: 3_000 }],
+      ageState: 'ok',
+    });
     const fourth = await wineSale();
     expect(await card(fourth)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Online again: no cap applies to an authorized payment.
@@ -229,8 +279,15 @@ describe('card tender offline (store and forward)', () => {
     };
     await later(25);
     const warned = await wineSale();
-    expect(await ok(t, 'sales.tenderCard', { saleId: warned.saleId, paymentId: uuidv7() })).toMatchObject({ status: 'approved_offline', warning: expect.stringContaining('24 h') });
-    expect(await ok(t, 'payments.offlineStatus')).toMatchObject({ ageState: 'warn', oldestAt: '2026-11-29T09:00:00.000Z', limitAt: '2026-12-01T09:00:00.000Z' });
+    expect(await ok(t, 'sales.tenderCard', { saleId: warned.saleId, paymentId: uuidv7() })).toMatchObject({
+      status: 'approved_offline',
+      warning: expect.stringContaining('24 h'),
+    });
+    expect(await ok(t, 'payments.offlineStatus')).toMatchObject({
+      ageState: 'warn',
+      oldestAt: '2026-11-29T09:00:00.000Z',
+      limitAt: '2026-12-01T09:00:00.000Z',
+    });
 
     await later(23);
     const refused = await wineSale();
@@ -248,7 +305,10 @@ describe('card tender offline (store and forward)', () => {
     const part = await ok<TenderCardResult>(t, 'sales.tenderCard', { saleId: refused.saleId, paymentId: uuidv7(), amountMinor: 400 });
     expect(part).toMatchObject({ status: 'captured' });
     gateway.online = false;
-    expect(await ok(t, 'sales.tenderCash', { saleId: refused.saleId, paymentId: uuidv7(), givenMinor: 1_000 })).toMatchObject({ sale: { status: 'completed' }, changeMinor: 501 });
+    expect(await ok(t, 'sales.tenderCash', { saleId: refused.saleId, paymentId: uuidv7(), givenMinor: 1_000 })).toMatchObject({
+      sale: { status: 'completed' },
+      changeMinor: 501,
+    });
   });
 
   it('stops counting a payment once the API accepted it', async () => {
@@ -256,20 +316,37 @@ describe('card tender offline (store and forward)', () => {
     const sale = await wineSale();
     await ok(t, 'sales.tenderCard', { saleId: sale.saleId, paymentId: uuidv7() });
     t.storage.db.prepare("UPDATE outbox SET status = 'sent' WHERE kind = 'payment'").run();
-    expect(await ok(t, 'payments.offlineStatus')).toMatchObject({ count: 0, oldestAt: null, ageState: 'ok', totals: [{ currency: 'EUR', totalMinor: 0 }] });
+    expect(await ok(t, 'payments.offlineStatus')).toMatchObject({
+      count: 0,
+      oldestAt: null,
+      ageState: 'ok',
+      totals: [{ currency: 'EUR', totalMinor: 0 }],
+    });
   });
 });
 
 describe('the reader controls', () => {
   it('offers test cards only for the simulated reader', async () => {
-    expect(await ok(t, 'payments.reader')).toMatchObject({ kind: 'simulated', selectedTestCard: 'approve', testCards: expect.arrayContaining([expect.objectContaining({ id: 'decline' })]) });
+    expect(await ok(t, 'payments.reader')).toMatchObject({
+      kind: 'simulated',
+      selectedTestCard: 'approve',
+      testCards: expect.arrayContaining([expect.objectContaining({ id: 'decline' })]),
+    });
     expect(await ok(t, 'payments.selectTestCard', { cardId: 'decline' })).toMatchObject({ selectedTestCard: 'decline' });
-    const hardware = await terminalFixture({ cardReader: { reader: { kind: 'hardware', name: 'Till reader', read: () => Promise.resolve({ outcome: 'cancelled', reason: 'customer' }) }, simulated: null } });
+    const hardware = await terminalFixture({
+      cardReader: {
+        reader: { kind: 'hardware', name: 'Till reader', read: () => Promise.resolve({ outcome: 'cancelled', reason: 'customer' }) },
+        simulated: null,
+      },
+    });
     try {
       await hardware.addStaff('Cass', 'cashier', '482913');
       expect((await hardware.core.session.signIn('st_cass00000000', '482913')).outcome).toBe('signed_in');
       expect(await hardware.call('payments.reader')).toMatchObject({ ok: true, data: { kind: 'hardware', testCards: null } });
-      expect(await hardware.call('payments.selectTestCard', { cardId: 'decline' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(await hardware.call('payments.selectTestCard', { cardId: 'decline' })).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable' },
+      });
     } finally {
       hardware.close();
     }

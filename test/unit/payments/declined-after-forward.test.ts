@@ -39,7 +39,12 @@ let t: TerminalFixture;
 let attention: MemoryAttention;
 let cashier: string;
 let manager: string;
-const audited = (action: string) => t.storage.db.prepare('SELECT actor_id, amount_minor, details_json FROM audit_log WHERE action = ? ORDER BY seq').all(action) as { actor_id: string | null; amount_minor: number; details_json: string }[];
+const audited = (action: string) =>
+  t.storage.db.prepare('SELECT actor_id, amount_minor, details_json FROM audit_log WHERE action = ? ORDER BY seq').all(action) as {
+    actor_id: string | null;
+    amount_minor: number;
+    details_json: string;
+  }[];
 
 beforeEach(async () => {
   attention = new MemoryAttention();
@@ -59,13 +64,22 @@ async function offlineCardSale(): Promise<{ sale: SaleView; paymentId: string }>
 }
 
 const declined = (paymentId: string, saleId: string) =>
-  writeTransaction(t.storage.db, (tx) => t.core.payments.onDeclinedAfterForward(tx, { clientId: paymentId, transactionClientId: saleId, declineCode: 'card_declined' }));
+  writeTransaction(t.storage.db, (tx) =>
+    t.core.payments.onDeclinedAfterForward(tx, { clientId: paymentId, transactionClientId: saleId, declineCode: 'card_declined' }),
+  );
 
 describe('a card payment declined after forwarding', () => {
   it('becomes a needs-attention entry a manager sees with the payment, and it is audited', async () => {
     const { sale, paymentId } = await offlineCardSale();
     declined(paymentId, sale.saleId);
-    expect(attention.entries).toEqual([expect.objectContaining({ clientId: paymentId, kind: 'declined_after_forward', itemKind: 'payment', reason: expect.stringContaining('8.99 EUR (amex ending 0005, receipt') })]);
+    expect(attention.entries).toEqual([
+      expect.objectContaining({
+        clientId: paymentId,
+        kind: 'declined_after_forward',
+        itemKind: 'payment',
+        reason: expect.stringContaining('8.99 EUR (amex ending 0005, receipt'),
+      }),
+    ]);
     expect(audited('payment.declined_after_forward')).toEqual([expect.objectContaining({ actor_id: null, amount_minor: 899 })]);
 
     // A cashier may not see or resolve it.
@@ -74,7 +88,19 @@ describe('a card payment declined after forwarding', () => {
     expect((await t.core.session.signIn(manager, '205837')).outcome).toBe('signed_in');
     const list = await ok<unknown[]>(t, 'payments.declined', {});
     expect(list).toEqual([
-      expect.objectContaining({ entryId: 1, paymentId, resolvedAt: null, payment: { saleId: sale.saleId, receiptNumber: sale.receipt?.receiptNumber, amountMinor: 899, currency: 'EUR', brand: 'amex', last4: '0005' } }),
+      expect.objectContaining({
+        entryId: 1,
+        paymentId,
+        resolvedAt: null,
+        payment: {
+          saleId: sale.saleId,
+          receiptNumber: sale.receipt?.receiptNumber,
+          amountMinor: 899,
+          currency: 'EUR',
+          brand: 'amex',
+          last4: '0005',
+        },
+      }),
     ]);
   });
 
@@ -83,11 +109,22 @@ describe('a card payment declined after forwarding', () => {
     declined(paymentId, sale.saleId);
     t.core.session.signOut();
     expect((await t.core.session.signIn(manager, '205837')).outcome).toBe('signed_in');
-    const resolved = await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899, note: 'customer came back' } });
+    const resolved = await ok(t, 'payments.resolveDeclined', {
+      entryId: 1,
+      resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899, note: 'customer came back' },
+    });
     expect(resolved).toMatchObject({ resolvedAt: expect.any(String), resolution: 'Paid by cash 8.99 EUR: customer came back' });
     expect(audited('payment.resolved')).toEqual([expect.objectContaining({ actor_id: manager, amount_minor: 899 })]);
-    expect(JSON.parse(audited('payment.resolved')[0]?.details_json ?? '{}')).toMatchObject({ paymentId, entryId: 1, resolution: 'other_tender', method: 'cash' });
-    expect(await t.call('payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'twice' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(JSON.parse(audited('payment.resolved')[0]?.details_json ?? '{}')).toMatchObject({
+      paymentId,
+      entryId: 1,
+      resolution: 'other_tender',
+      method: 'cash',
+    });
+    expect(await t.call('payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'twice' } })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await ok(t, 'payments.declined', {})).toEqual([]);
     expect(await ok(t, 'payments.declined', { includeResolved: true })).toHaveLength(1);
   });
@@ -95,12 +132,20 @@ describe('a card payment declined after forwarding', () => {
   it('can be written off, and refuses entries that are not declined payments', async () => {
     const { sale, paymentId } = await offlineCardSale();
     declined(paymentId, sale.saleId);
-    writeTransaction(t.storage.db, (tx) => attention.add(tx, { clientId: uuidv7(), kind: 'rejected' as never, itemKind: 'sale' as never, reason: 'validation' }));
+    writeTransaction(t.storage.db, (tx) =>
+      attention.add(tx, { clientId: uuidv7(), kind: 'rejected' as never, itemKind: 'sale' as never, reason: 'validation' }),
+    );
     t.core.session.signOut();
     expect((await t.core.session.signIn(manager, '205837')).outcome).toBe('signed_in');
-    expect(await t.call('payments.resolveDeclined', { entryId: 2, resolution: { kind: 'written_off', reason: 'not a payment' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await t.call('payments.resolveDeclined', { entryId: 9, resolution: { kind: 'written_off', reason: 'nothing there' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'customer unreachable' } })).toMatchObject({ resolution: 'Written off: customer unreachable' });
+    expect(
+      await t.call('payments.resolveDeclined', { entryId: 2, resolution: { kind: 'written_off', reason: 'not a payment' } }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await t.call('payments.resolveDeclined', { entryId: 9, resolution: { kind: 'written_off', reason: 'nothing there' } }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'customer unreachable' } }),
+    ).toMatchObject({ resolution: 'Written off: customer unreachable' });
     expect(audited('payment.resolved')).toHaveLength(1);
   });
 
@@ -133,20 +178,41 @@ describe('a card payment declined after forwarding', () => {
       // The sale itself is unchanged: it was counted when it was made.
       expect(x.netSalesMinor).toBe(before.netSalesMinor);
 
-      const [row] = t.storage.db.prepare('SELECT * FROM declined_settlements').all() as { id: string; payment_id: string; sale_id: string; method: string; amount_minor: number; staff_id: string }[];
+      const [row] = t.storage.db.prepare('SELECT * FROM declined_settlements').all() as {
+        id: string;
+        payment_id: string;
+        sale_id: string;
+        method: string;
+        amount_minor: number;
+        staff_id: string;
+      }[];
       expect(row).toMatchObject({ payment_id: paymentId, sale_id: sale.saleId, method: 'cash', amount_minor: 899, staff_id: manager });
       const details = JSON.parse(audited('payment.resolved')[0]!.details_json) as Record<string, unknown>;
       expect(details).toMatchObject({ paymentId, resolution: 'other_tender', method: 'cash', settlementId: row!.id });
-      expect(t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'drawer.opened' AND target = ?").get(row!.id)).toEqual({ n: 1 });
-      const queued = t.storage.db.prepare("SELECT client_id, payload_json FROM outbox WHERE kind = 'settlement'").all() as { client_id: string; payload_json: string }[];
+      expect(
+        t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'drawer.opened' AND target = ?").get(row!.id),
+      ).toEqual({ n: 1 });
+      const queued = t.storage.db.prepare("SELECT client_id, payload_json FROM outbox WHERE kind = 'settlement'").all() as {
+        client_id: string;
+        payload_json: string;
+      }[];
       expect(queued.map((q) => q.client_id)).toEqual([row!.id]);
       const envelope = JSON.parse(queued[0]!.payload_json);
       expect(transactionEnvelopeSchema.safeParse(envelope).error).toBeUndefined();
-      expect(envelope).toMatchObject({ type: 'settlement', totalMinor: 899, currency: 'EUR', body: { declinedPaymentId: paymentId, saleId: sale.saleId, method: 'cash' } });
+      expect(envelope).toMatchObject({
+        type: 'settlement',
+        totalMinor: 899,
+        currency: 'EUR',
+        body: { declinedPaymentId: paymentId, saleId: sale.saleId, method: 'cash' },
+      });
 
       // The Z report closes on it: counting the float, the sale's cash and the settlement balances.
       const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: x.cash.expectedMinor });
-      expect(z).toMatchObject({ kind: 'Z', settlements: { count: 1, amountMinor: 899 }, cash: { settlementsMinor: 899, differenceMinor: 0 } });
+      expect(z).toMatchObject({
+        kind: 'Z',
+        settlements: { count: 1, amountMinor: 899 },
+        cash: { settlementsMinor: 899, differenceMinor: 0 },
+      });
     });
 
     it('with another card: card takings of the shift, not the drawer', async () => {
@@ -170,7 +236,9 @@ describe('a card payment declined after forwarding', () => {
       await ok(t, 'shifts.close', { countedMinor: x.cash.expectedMinor });
       expect(await ok(t, 'shifts.current')).toBeNull();
       const outbox = (t.storage.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
-      expect(await t.call('payments.resolveDeclined', { entryId: 1, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } })).toMatchObject({
+      expect(
+        await t.call('payments.resolveDeclined', { entryId: 1, resolution: { kind: 'other_tender', method: 'cash', amountMinor: 899 } }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'conflict', message: expect.stringContaining('Open a shift first') },
       });
@@ -179,7 +247,9 @@ describe('a card payment declined after forwarding', () => {
       expect((t.storage.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(outbox);
       expect(audited('payment.resolved')).toEqual([]);
       // Writing it off needs no shift: no money changes hands.
-      expect(await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'customer unreachable' } })).toMatchObject({ resolvedAt: expect.any(String) });
+      expect(
+        await ok(t, 'payments.resolveDeclined', { entryId: 1, resolution: { kind: 'written_off', reason: 'customer unreachable' } }),
+      ).toMatchObject({ resolvedAt: expect.any(String) });
     });
   });
 });

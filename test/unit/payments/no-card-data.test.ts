@@ -37,7 +37,12 @@ class LeakyReader implements CardReader {
       { outcome: 'read', token: 'tok_test_approve', pan, card: { brand: 'visa', last4: '4242', entryMode: 'chip' } },
       { outcome: 'read', token: 'tok_test_approve', card: { brand: 'visa', last4: '4242', entryMode: 'chip', cvv: '123' } },
       { outcome: 'read', token: 'tok_test_approve', card: { brand: 'visa', last4: pan, entryMode: 'swipe' } },
-      { outcome: 'read', token: 'tok_test_approve', card: { brand: 'visa', last4: '4242', entryMode: 'swipe' }, track2: `;${pan}=3012101?` },
+      {
+        outcome: 'read',
+        token: 'tok_test_approve',
+        card: { brand: 'visa', last4: '4242', entryMode: 'swipe' },
+        track2: `;${pan}=3012101?`,
+      },
     ];
     const answer = attempts[this.turn % attempts.length];
     this.turn++;
@@ -51,7 +56,9 @@ class Gateway implements PaymentGateway {
   authorize(request: PaymentRequest): Promise<AuthorizeOutcome> {
     this.seen.push(request);
     if (!this.online) return Promise.resolve({ outcome: 'offline', mayHaveReached: false });
-    return Promise.resolve(request.paymentToken === TEST_PAYMENT_TOKENS.decline ? { outcome: 'declined', code: 'card_declined' } : { outcome: 'approved' });
+    return Promise.resolve(
+      request.paymentToken === TEST_PAYMENT_TOKENS.decline ? { outcome: 'declined', code: 'card_declined' } : { outcome: 'approved' },
+    );
   }
   lookup = () => Promise.resolve({ outcome: 'unreachable' as const });
   reverse = () => Promise.resolve({ outcome: 'unreachable' as const });
@@ -71,7 +78,11 @@ beforeEach(async () => {
   const simulated = new SimulatedCardReader();
   const leaky = guardedReader(new LeakyReader());
   const safe = guardedReader(simulated);
-  device = { leaky: false, simulated, reader: { kind: 'simulated', name: 'switchable', read: (r) => (device.leaky ? leaky.read(r) : safe.read(r)) } };
+  device = {
+    leaky: false,
+    simulated,
+    reader: { kind: 'simulated', name: 'switchable', read: (r) => (device.leaky ? leaky.read(r) : safe.read(r)) },
+  };
   gateway = new Gateway();
   t = await terminalFixture({ cardReader: device, paymentGateway: gateway });
   const cashier = await t.addStaff('Cass', 'cashier', '482913');

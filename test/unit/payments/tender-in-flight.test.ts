@@ -37,7 +37,10 @@ beforeEach(async () => {
   read = later();
   answer = later();
   asked = later();
-  t = await terminalFixture({ cardReader: selectCardReader('linux', [{ platforms: ['linux'], create: () => reader }]), paymentGateway: gateway });
+  t = await terminalFixture({
+    cardReader: selectCardReader('linux', [{ platforms: ['linux'], create: () => reader }]),
+    paymentGateway: gateway,
+  });
   const cashier = await t.addStaff('Cass', 'cashier', '482913');
   expect((await t.core.session.signIn(cashier, '482913')).outcome).toBe('signed_in');
 });
@@ -73,7 +76,10 @@ describe('a card tender in flight', () => {
     await asked.promise;
     await everyChangeRefused(sale); // the API has not answered yet
     answer.settle({ outcome: 'approved' });
-    expect(await paying).toMatchObject({ ok: true, data: { outcome: 'paid', status: 'captured', sale: { saleId: sale.saleId, status: 'completed', paidMinor: 899 } } });
+    expect(await paying).toMatchObject({
+      ok: true,
+      data: { outcome: 'paid', status: 'captured', sale: { saleId: sale.saleId, status: 'completed', paidMinor: 899 } },
+    });
   });
 
   it('ends with the tender: after a decline the sale can be changed again', async () => {

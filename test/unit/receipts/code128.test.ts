@@ -21,7 +21,11 @@ const ZINT_DUMPS: [string, string][] = [
 function hexToModules(hex: string, length: number): string {
   const bits = hex
     .split(' ')
-    .map((byte) => parseInt(byte, 16).toString(2).padStart(byte.length * 4, '0'))
+    .map((byte) =>
+      parseInt(byte, 16)
+        .toString(2)
+        .padStart(byte.length * 4, '0'),
+    )
     .join('');
   return bits.slice(0, length);
 }
@@ -58,13 +62,20 @@ describe('Code 128 (set B)', () => {
   });
 
   it('matches the published module strings for start B, stop, digits and check symbols (ZXing Code128WriterTestCase)', () => {
-    const modules = (value: number) => code128Widths(value).map((w, i) => (i % 2 === 0 ? '1' : '0').repeat(w)).join('');
+    const modules = (value: number) =>
+      code128Widths(value)
+        .map((w, i) => (i % 2 === 0 ? '1' : '0').repeat(w))
+        .join('');
     expect(modules(104)).toBe('11010010000');
     expect(modules(106)).toBe('1100011101011');
     expect(code128Modules('123').slice(11, 44)).toBe('10011100110' + '11001110010' + '11001011100');
     // FNC3, FNC2 and FNC4 in set B, and the check symbols of "<FNCn>123" (104 + FNC + 2·17 + 3·18 + 4·19, mod 103).
     expect([modules(96), modules(97), modules(100)]).toEqual(['10111100010', '11110101000', '10111101110']);
-    expect([code128Checksum(104, [96, 17, 18, 19]), code128Checksum(104, [97, 17, 18, 19]), code128Checksum(104, [100, 17, 18, 19])]).toEqual([55, 56, 59]);
+    expect([
+      code128Checksum(104, [96, 17, 18, 19]),
+      code128Checksum(104, [97, 17, 18, 19]),
+      code128Checksum(104, [100, 17, 18, 19]),
+    ]).toEqual([55, 56, 59]);
     expect([modules(55), modules(56), modules(59)]).toEqual(['11101000110', '11100010110', '11100011010']);
   });
 
@@ -82,7 +93,11 @@ describe('Code 128 (set B)', () => {
   });
 
   it('property: any printable text reads back to start B, its characters, a correct check symbol and stop', () => {
-    const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 });
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      minLength: 1,
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(printable, (text) => {
         const modules = code128Modules(text);

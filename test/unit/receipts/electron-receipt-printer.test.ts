@@ -112,7 +112,9 @@ describe('Electron receipt printer', () => {
     expect(await printer().print(HTML, 'x.pdf')).toEqual({ outcome: 'cancelled', fileName: null });
     for (const reason of [FAILED!, INVALID_SETTINGS!]) {
       fake.state.printAnswer = [false, reason];
-      const failure = await printer().print(HTML, 'x.pdf').catch((error: unknown) => error);
+      const failure = await printer()
+        .print(HTML, 'x.pdf')
+        .catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(AppError);
       expect((failure as AppError).code).toBe('unavailable');
     }
@@ -135,7 +137,9 @@ describe('Electron receipt printer', () => {
     const terminal = (fake.state.parent = new fake.FakeWindow());
     terminal.onTop = true;
     fake.state.printAnswer = null;
-    const outcome = printer(terminal).print(HTML, 'x.pdf').catch((error: unknown) => error);
+    const outcome = printer(terminal)
+      .print(HTML, 'x.pdf')
+      .catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(3 * 60_000);
     const failure = await outcome;
     expect(failure).toBeInstanceOf(AppError);

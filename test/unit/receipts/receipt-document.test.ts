@@ -3,7 +3,16 @@ import type { ReceiptDocument } from '../../../shared/domain/receipt';
 import { receiptDocument } from '../../../electron/main/receipts/receipt-document';
 import type { ReceiptContext } from '../../../electron/main/receipts/receipt-rows';
 import { shiftReportDocument } from '../../../electron/main/receipts/shift-report-document';
-import { CARD_TOKEN_REF, CASHIER, MANAGER, completedSale, refundReceipt, saleReceipt, shiftReport, voidReceipt } from '../../support/receipt-fixtures';
+import {
+  CARD_TOKEN_REF,
+  CASHIER,
+  MANAGER,
+  completedSale,
+  refundReceipt,
+  saleReceipt,
+  shiftReport,
+  voidReceipt,
+} from '../../support/receipt-fixtures';
 
 const context: ReceiptContext = {
   store: { name: 'Corner Grocer', address: '12 Market Street\n\nSpringfield 1234' },
@@ -29,7 +38,13 @@ describe('sale receipt', () => {
 
   it('heads with the store, its address lines and the title', () => {
     expect(lines.slice(0, 5)).toEqual(['!Corner Grocer', '12 Market Street', 'Springfield 1234', '---', '!RECEIPT']);
-    expect(doc).toMatchObject({ kind: 'sale', title: 'Receipt', copy: 'original', receiptNumber: 'TILL-1-000042', barcode: 'TILL-1-000042' });
+    expect(doc).toMatchObject({
+      kind: 'sale',
+      title: 'Receipt',
+      copy: 'original',
+      receiptNumber: 'TILL-1-000042',
+      barcode: 'TILL-1-000042',
+    });
   });
 
   it('shows each line with its amount; a weighed line with its weight and price per kg; quantities above one', () => {
@@ -51,13 +66,22 @@ describe('sale receipt', () => {
 
   it('lists the tenders taken (not the declined one), with cash given and change', () => {
     const tenders = lines.slice(lines.indexOf('!Total | €6.74') + 2);
-    expect(tenders.slice(0, 4)).toEqual(['Card Visa ···· 4242 | €4.00 | Contactless', 'Cash | €2.74', 'Cash given | €5.00', '!Change | €2.26']);
+    expect(tenders.slice(0, 4)).toEqual([
+      'Card Visa ···· 4242 | €4.00 | Contactless',
+      'Cash | €2.74',
+      'Cash given | €5.00',
+      '!Change | €2.26',
+    ]);
     expect(lines.join('\n')).not.toContain('5454');
   });
 
   it('says a card stored offline is to be authorised, never approved (issue 15, item 15)', () => {
     const sale = completedSale();
-    const offline = completedSale({ payments: sale.payments.map((p) => (p.status === 'captured' && p.method === 'card' ? { ...p, status: 'approved_offline' as const } : p)) });
+    const offline = completedSale({
+      payments: sale.payments.map((p) =>
+        p.status === 'captured' && p.method === 'card' ? { ...p, status: 'approved_offline' as const } : p,
+      ),
+    });
     const text = paper(receiptDocument(saleReceipt(offline), context, 'original'));
     expect(text).toContain('Card Visa ···· 4242 | €4.00 | Contactless · stored, to be authorised');
     expect(text.join('\n')).not.toMatch(/approved/i);
@@ -75,7 +99,12 @@ describe('sale receipt', () => {
   });
 
   it('ends with receipt number, staff, terminal and time', () => {
-    expect(lines.slice(-4)).toEqual(['Receipt | TILL-1-000042', 'Staff | Alice Cashier', 'Terminal | Front till (TILL-1)', 'Time | 29 Nov 2026, 10:01:02']);
+    expect(lines.slice(-4)).toEqual([
+      'Receipt | TILL-1-000042',
+      'Staff | Alice Cashier',
+      'Terminal | Front till (TILL-1)',
+      'Time | 29 Nov 2026, 10:01:02',
+    ]);
   });
 
   it('marks every later copy as a reprint, first thing on the paper', () => {
@@ -157,7 +186,12 @@ describe('void receipt', () => {
 
 describe('shift reports', () => {
   const names: Record<string, string> = { [CASHIER]: 'Alice Cashier', [MANAGER]: 'Bob Manager' };
-  const reportContext = { ...context, staffName: (id: string) => names[id] ?? id, printedBy: 'Bob Manager', printedAt: new Date('2026-11-29T18:05:00Z') };
+  const reportContext = {
+    ...context,
+    staffName: (id: string) => names[id] ?? id,
+    printedBy: 'Bob Manager',
+    printedAt: new Date('2026-11-29T18:05:00Z'),
+  };
 
   it('prints a Z report with counted against expected cash and the difference', () => {
     const doc = shiftReportDocument(shiftReport('Z'), reportContext, 'original');

@@ -4,7 +4,12 @@ import { receiptDocument } from '../../../electron/main/receipts/receipt-documen
 import { escapeHtml, receiptHtml, receiptPaper } from '../../../electron/main/receipts/receipt-html';
 import { completedSale, saleReceipt } from '../../support/receipt-fixtures';
 
-const context = { store: { name: 'Corner Grocer', address: '12 Market Street' }, terminal: { id: 'TILL-1', name: 'Front till' }, locale: 'en-GB', timeZone: 'UTC' };
+const context = {
+  store: { name: 'Corner Grocer', address: '12 Market Street' },
+  terminal: { id: 'TILL-1', name: 'Front till' },
+  locale: 'en-GB',
+  timeZone: 'UTC',
+};
 
 function hostileReceipt() {
   const sale = completedSale();
@@ -32,7 +37,9 @@ describe('receipt HTML', () => {
   });
 
   it('forbids script and outside resources in the page itself', () => {
-    expect(hostileReceipt()).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(hostileReceipt()).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    );
   });
 
   it('draws the receipt number as Code 128 bars, with the number as text beneath', () => {

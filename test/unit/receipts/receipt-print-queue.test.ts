@@ -79,7 +79,10 @@ describe('receipts printed by themselves', () => {
 
   it('prints receipts in the order their sales completed, one at a time', async () => {
     let release: () => void = () => undefined;
-    answer = (receiptNumber) => (receiptNumber === 'R-1' ? new Promise((resolve) => (release = () => resolve({ outcome: 'printed', fileName: null }))) : Promise.resolve({ outcome: 'printed', fileName: null }));
+    answer = (receiptNumber) =>
+      receiptNumber === 'R-1'
+        ? new Promise((resolve) => (release = () => resolve({ outcome: 'printed', fileName: null })))
+        : Promise.resolve({ outcome: 'printed', fileName: null });
     complete('R-1');
     queue.wake();
     await settle();
@@ -124,7 +127,11 @@ describe('receipts printed by themselves', () => {
     queue.wake();
     await settle();
     expect(sent).toEqual(['R-1']);
-    expect(queue.paper('R-1')).toEqual({ receiptNumber: 'R-1', state: 'failed', message: 'The receipt did not print. The printer is out of paper: load a new roll.' });
+    expect(queue.paper('R-1')).toEqual({
+      receiptNumber: 'R-1',
+      state: 'failed',
+      message: 'The receipt did not print. The printer is out of paper: load a new roll.',
+    });
   });
 
   it('skips a receipt the cashier already printed', async () => {
@@ -147,7 +154,10 @@ describe('receipts printed by themselves', () => {
     await settle();
     expect(sent).toEqual(['R-recent']);
     expect(queue.paper('R-cut').state).toBe('printed');
-    expect(queue.paper('R-old')).toMatchObject({ state: 'failed', message: expect.stringMatching(/not printed before the terminal stopped/) });
+    expect(queue.paper('R-old')).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/not printed before the terminal stopped/),
+    });
     expect(queue.paper('R-recent').state).toBe('printed');
   });
 });

@@ -41,10 +41,16 @@ function makeCore(options: { withSource?: boolean; drawer?: CashDrawer; noDevice
   });
 }
 
-const call = <T = unknown>(channel: string, payload?: unknown) => core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<T>>;
-const signIn = async (role: Role & keyof typeof PINS) => expect((await core.session.signIn(staff[role], PINS[role])).outcome).toBe('signed_in');
+const call = <T = unknown>(channel: string, payload?: unknown) =>
+  core.registry.dispatch(channel, payload, trustedSender) as Promise<IpcResult<T>>;
+const signIn = async (role: Role & keyof typeof PINS) =>
+  expect((await core.session.signIn(staff[role], PINS[role])).outcome).toBe('signed_in');
 const audit = () =>
-  storage.db.prepare("SELECT action, actor_id AS actor, approver_id AS approver, target, details_json AS details FROM audit_log WHERE action LIKE 'receipt.%' OR action LIKE 'report.%' OR action = 'drawer.opened' ORDER BY seq").all();
+  storage.db
+    .prepare(
+      "SELECT action, actor_id AS actor, approver_id AS approver, target, details_json AS details FROM audit_log WHERE action LIKE 'receipt.%' OR action LIKE 'report.%' OR action = 'drawer.opened' ORDER BY seq",
+    )
+    .all();
 
 beforeEach(async () => {
   clock = new TestClock();
@@ -52,7 +58,8 @@ beforeEach(async () => {
   storage = await openTestStorage(memoryKeychain(), scratch.dir, { now: clock.now });
   storage.settings.update({ store: { name: 'Corner Grocer', address: '12 Market Street' }, terminal: { name: 'Front till' } }, null);
   staff = { cashier: 'st_cashier00001', manager: 'st_manager00001' };
-  for (const role of ['cashier', 'manager'] as const) await insertStaff(storage, { id: staff[role], name: role === 'cashier' ? 'Cass' : 'Manny', role }, PINS[role]);
+  for (const role of ['cashier', 'manager'] as const)
+    await insertStaff(storage, { id: staff[role], name: role === 'cashier' ? 'Cass' : 'Manny', role }, PINS[role]);
   source = new MemoryReceiptSource([saleReceipt()], [shiftReport('Z')]);
   printer = new RecordingPrinter();
   drawer = new SimulatedCashDrawer({ now: clock.now });
@@ -66,15 +73,29 @@ afterEach(() => {
 describe('receipts.output: the first copy', () => {
   it('prints the original once, marks it, audits it; a second print is a reprint and is refused', async () => {
     await signIn('cashier');
-    expect(await call('receipts.output', { receiptNumber: 'till-1-000042', output: 'print' })).toEqual({ ok: true, data: { outcome: 'printed', fileName: null } });
+    expect(await call('receipts.output', { receiptNumber: 'till-1-000042', output: 'print' })).toEqual({
+      ok: true,
+      data: { outcome: 'printed', fileName: null },
+    });
     expect(printer.jobs).toHaveLength(1);
     expect(printer.jobs[0]!.html).toContain('TILL-1-000042');
     expect(printer.jobs[0]!.html).toContain('Corner Grocer');
     expect(printer.jobs[0]!.html).not.toContain('REPRINT');
     expect(source.receipts.get('TILL-1-000042')!.printedAt).toBe(clock.now().toISOString());
-    expect(audit()).toEqual([{ action: 'receipt.printed', actor: staff.cashier, approver: null, target: 'TILL-1-000042', details: JSON.stringify({ output: 'print', fileName: null }) }]);
+    expect(audit()).toEqual([
+      {
+        action: 'receipt.printed',
+        actor: staff.cashier,
+        approver: null,
+        target: 'TILL-1-000042',
+        details: JSON.stringify({ output: 'print', fileName: null }),
+      },
+    ]);
 
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(printer.jobs).toHaveLength(1);
     expect(audit()).toHaveLength(1);
   });
@@ -82,16 +103,25 @@ describe('receipts.output: the first copy', () => {
   it('makes no original of an old receipt never printed: past the window, any copy is a reprint', async () => {
     clock.ms = Date.parse('2026-11-29T10:01:02.000Z') + 16 * 60_000; // the sale was completed 16 minutes ago
     await signIn('cashier');
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(printer.jobs).toHaveLength(0);
     expect(audit()).toHaveLength(0);
   });
 
   it('saves the first PDF once, answering with its file name only', async () => {
     await signIn('cashier');
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toEqual({ ok: true, data: { outcome: 'saved', fileName: 'TILL-1-000042.pdf' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toEqual({
+      ok: true,
+      data: { outcome: 'saved', fileName: 'TILL-1-000042.pdf' },
+    });
     expect(source.receipts.get('TILL-1-000042')!.savedAt).not.toBeNull();
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     // The first paper copy is still the original.
     expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: true });
   });
@@ -99,13 +129,22 @@ describe('receipts.output: the first copy', () => {
   it('leaves a cancelled or failed print unmarked and unaudited, so the original can still be printed', async () => {
     await signIn('cashier');
     printer.next = 'cancel';
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toEqual({ ok: true, data: { outcome: 'cancelled', fileName: null } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toEqual({
+      ok: true,
+      data: { outcome: 'cancelled', fileName: null },
+    });
     printer.next = 'fail';
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
     expect(source.receipts.get('TILL-1-000042')!.printedAt).toBeNull();
     expect(audit()).toEqual([]);
     printer.next = 'ok';
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: true, data: { outcome: 'printed' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({
+      ok: true,
+      data: { outcome: 'printed' },
+    });
   });
 
   it('makes one original of a double click while the print dialog is open', async () => {
@@ -122,8 +161,14 @@ describe('receipts.output: the first copy', () => {
 
   it('answers not_found for an unknown receipt and invalid_request for a malformed number', async () => {
     await signIn('cashier');
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000099', output: 'print' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('receipts.output', { receiptNumber: '../../etc/passwd', output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000099', output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call('receipts.output', { receiptNumber: '../../etc/passwd', output: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(printer.jobs).toEqual([]);
   });
 });
@@ -133,11 +178,19 @@ describe('receipts.reprint and receipts.get', () => {
     await signIn('cashier');
     const request = { receiptNumber: 'TILL-1-000042', output: 'print' };
     expect(await call('receipts.reprint', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('approvals.grant', { approverId: staff.manager, pin: PINS.manager, channel: 'receipts.reprint', request })).toMatchObject({ ok: true, data: { outcome: 'approved' } });
+    expect(
+      await call('approvals.grant', { approverId: staff.manager, pin: PINS.manager, channel: 'receipts.reprint', request }),
+    ).toMatchObject({ ok: true, data: { outcome: 'approved' } });
     expect(await call('receipts.reprint', request)).toEqual({ ok: true, data: { outcome: 'printed', fileName: null } });
     expect(printer.jobs.at(-1)!.html).toContain('*** REPRINT ***');
     expect(audit().filter((row) => (row as { action: string }).action === 'receipt.reprinted')).toEqual([
-      { action: 'receipt.reprinted', actor: staff.cashier, approver: staff.manager, target: 'TILL-1-000042', details: JSON.stringify({ output: 'print', fileName: null }) },
+      {
+        action: 'receipt.reprinted',
+        actor: staff.cashier,
+        approver: staff.manager,
+        target: 'TILL-1-000042',
+        details: JSON.stringify({ output: 'print', fileName: null }),
+      },
     ]);
     // The approval was for one call.
     expect(await call('receipts.reprint', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -145,7 +198,11 @@ describe('receipts.reprint and receipts.get', () => {
 
   it('lets a manager reprint as often as needed, each copy a PDF of its own name and audited', async () => {
     await signIn('manager');
-    for (let i = 0; i < 2; i++) expect(await call('receipts.reprint', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toMatchObject({ ok: true, data: { outcome: 'saved' } });
+    for (let i = 0; i < 2; i++)
+      expect(await call('receipts.reprint', { receiptNumber: 'TILL-1-000042', output: 'pdf' })).toMatchObject({
+        ok: true,
+        data: { outcome: 'saved' },
+      });
     expect(printer.jobs.map((job) => job.fileName)).toEqual(['TILL-1-000042-reprint.pdf', 'TILL-1-000042-reprint.pdf']);
     expect(audit()).toHaveLength(2);
   });
@@ -163,13 +220,30 @@ describe('receipts.reprint and receipts.get', () => {
 describe('receipts.shiftReport', () => {
   it('prints a closed shift Z report for read:reports, audited as report.printed', async () => {
     await signIn('cashier');
-    expect(await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await signIn('manager');
-    expect(await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' })).toEqual({ ok: true, data: { outcome: 'saved', fileName: `Z-report-${SHIFT_ID}.pdf` } });
+    expect(await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' })).toEqual({
+      ok: true,
+      data: { outcome: 'saved', fileName: `Z-report-${SHIFT_ID}.pdf` },
+    });
     expect(printer.jobs[0]!.html).toContain('Z REPORT (SHIFT CLOSED)');
     expect(printer.jobs[0]!.html).toContain('Printed by');
-    expect(audit()).toEqual([{ action: 'report.printed', actor: staff.manager, approver: null, target: `shift:${SHIFT_ID}`, details: JSON.stringify({ kind: 'Z', output: 'pdf', copy: 'original' }) }]);
-    expect(await call('receipts.shiftReport', { shiftId: '01936b2a-7c4e-7a10-8f00-00000000bbbb', output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(audit()).toEqual([
+      {
+        action: 'report.printed',
+        actor: staff.manager,
+        approver: null,
+        target: `shift:${SHIFT_ID}`,
+        details: JSON.stringify({ kind: 'Z', output: 'pdf', copy: 'original' }),
+      },
+    ]);
+    expect(await call('receipts.shiftReport', { shiftId: '01936b2a-7c4e-7a10-8f00-00000000bbbb', output: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   // Regression (issue 15, item 17): every copy of a Z report printed as if it were the first.
@@ -180,7 +254,11 @@ describe('receipts.shiftReport', () => {
     await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'print' });
     await call('receipts.shiftReport', { shiftId: SHIFT_ID, output: 'pdf' });
     expect(printer.jobs.slice(1).map((job) => job.html.includes('*** REPRINT ***'))).toEqual([true, true]);
-    expect(audit().map((row) => JSON.parse((row as { details: string }).details) as { copy: string }).map((d) => d.copy)).toEqual(['original', 'reprint', 'reprint']);
+    expect(
+      audit()
+        .map((row) => JSON.parse((row as { details: string }).details) as { copy: string })
+        .map((d) => d.copy),
+    ).toEqual(['original', 'reprint', 'reprint']);
   });
 });
 
@@ -196,7 +274,11 @@ describe('wiring', () => {
     await ok('shifts.open', { floatMinor: 10_000 });
     await ok('sales.addByBarcode', { code: '4006381333931' });
     const { sale } = await ok<{ sale: SaleView }>('sales.addProduct', { productId: 'APPLES', quantity: 452 });
-    const paid = await ok<{ sale: SaleView; receipt: ReceiptDocument | null }>('sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 500 });
+    const paid = await ok<{ sale: SaleView; receipt: ReceiptDocument | null }>('sales.tenderCash', {
+      saleId: sale.saleId,
+      paymentId: uuidv7(),
+      givenMinor: 500,
+    });
     const receiptNumber = paid.sale.receipt!.receiptNumber;
     // Completing a sale hands back its receipt as the first copy will print.
     expect(paid.receipt).toMatchObject({ kind: 'sale', copy: 'original', receiptNumber, barcode: receiptNumber });
@@ -209,8 +291,15 @@ describe('wiring', () => {
     expect(await call('receipts.output', { receiptNumber, output: 'pdf' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const milk = paid.sale.lines[0]!;
-    const refund = await ok<{ receipt: { receiptNumber: string } }>('refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: milk.lineId, quantity: 1 }], reason: 'Leaking carton' });
-    expect(await ok('receipts.output', { receiptNumber: refund.receipt.receiptNumber, output: 'print' })).toMatchObject({ outcome: 'printed' });
+    const refund = await ok<{ receipt: { receiptNumber: string } }>('refunds.issue', {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: milk.lineId, quantity: 1 }],
+      reason: 'Leaking carton',
+    });
+    expect(await ok('receipts.output', { receiptNumber: refund.receipt.receiptNumber, output: 'print' })).toMatchObject({
+      outcome: 'printed',
+    });
     expect(printer.jobs[1]!.html).toContain(`Original receipt</span><span class="r">${receiptNumber}`);
     expect(printer.jobs[1]!.html).toContain('Reason: Leaking carton');
   });
@@ -218,7 +307,10 @@ describe('wiring', () => {
   it('answers unavailable when the host gave no printer', async () => {
     core = makeCore({ noDevices: true });
     await signIn('cashier');
-    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'No receipt printer is set up on this terminal.' } });
+    expect(await call('receipts.output', { receiptNumber: 'TILL-1-000042', output: 'print' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: 'No receipt printer is set up on this terminal.' },
+    });
     expect(source.receipts.get('TILL-1-000042')!.printedAt).toBeNull();
   });
 
@@ -226,7 +318,9 @@ describe('wiring', () => {
     await signIn('manager');
     expect(await call('drawer.open', { reason: 'no_sale' })).toMatchObject({ ok: true });
     expect(drawer.kicks).toEqual([{ reason: 'no_sale', at: clock.now().toISOString() }]);
-    expect(audit()).toEqual([{ action: 'drawer.opened', actor: staff.manager, approver: null, target: null, details: JSON.stringify({ reason: 'no_sale' }) }]);
+    expect(audit()).toEqual([
+      { action: 'drawer.opened', actor: staff.manager, approver: null, target: null, details: JSON.stringify({ reason: 'no_sale' }) },
+    ]);
 
     core = makeCore({ drawer: { open: () => Promise.reject(new Error('drawer port closed')) } });
     await signIn('manager');

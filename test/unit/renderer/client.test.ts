@@ -3,7 +3,13 @@ import { BridgeError, createClient } from '../../../renderer/src/bridge/client';
 import type { NoposContract } from '../../../shared/ipc/contract';
 import type { BridgeApi } from '../../../shared/ipc/contract-kit';
 
-const status = { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: '2026-01-01T00:00:00.000Z', now: '2026-01-01T00:00:01.000Z' } as const;
+const status = {
+  productName: 'NoPOS Terminal',
+  version: '1.0.0',
+  platform: 'linux',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  now: '2026-01-01T00:00:01.000Z',
+} as const;
 
 describe('renderer client', () => {
   it('resolves to the data of a successful call', async () => {
@@ -16,7 +22,9 @@ describe('renderer client', () => {
       app: { getStatus: async () => ({ ok: false, error: { code: 'forbidden', message: 'You do not have permission to do this.' } }) },
       events: {},
     } as unknown as BridgeApi<NoposContract>;
-    const error = await createClient(bridge).app.getStatus().catch((e: unknown) => e);
+    const error = await createClient(bridge)
+      .app.getStatus()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeError);
     expect(error).toMatchObject({ code: 'forbidden', message: 'You do not have permission to do this.' });
   });

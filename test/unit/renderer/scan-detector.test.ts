@@ -48,7 +48,10 @@ describe('keyboard-wedge scan detection', () => {
 
   it('drops a burst broken by a key no code contains', () => {
     expect(last(type(new ScanDetector(), [...chars('1234'), ' ', ...chars('5678'), 'Enter'], 5))).toEqual({ kind: 'other' });
-    expect(last(type(new ScanDetector(), [...chars('1234'), 'Backspace', ...chars('567890'), 'Enter'], 5))).toEqual({ kind: 'scan', code: '567890' });
+    expect(last(type(new ScanDetector(), [...chars('1234'), 'Backspace', ...chars('567890'), 'Enter'], 5))).toEqual({
+      kind: 'scan',
+      code: '567890',
+    });
   });
 
   it('starts afresh after each scan and after the maximum length', () => {
@@ -67,7 +70,10 @@ describe('keyboard-wedge scan detection', () => {
 
   it('forgives one key delayed by a busy page, but not a steady fast typist', () => {
     // A scan whose fourth key the page handled 55 ms late: still a scan.
-    expect(last(type(new ScanDetector(), [...chars('96385074'), 'Enter'], [5, 5, 55, 5, 5, 5, 5, 5]))).toEqual({ kind: 'scan', code: '96385074' });
+    expect(last(type(new ScanDetector(), [...chars('96385074'), 'Enter'], [5, 5, 55, 5, 5, 5, 5, 5]))).toEqual({
+      kind: 'scan',
+      code: '96385074',
+    });
     // Someone drumming digits 45 ms apart (already superhuman) stays typing: the average is too slow.
     expect(last(type(new ScanDetector(), [...chars('96385074'), 'Enter'], 45))).toEqual({ kind: 'other' });
   });

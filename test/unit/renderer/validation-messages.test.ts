@@ -10,7 +10,8 @@ import { terminalFixture, type TerminalFixture } from '../../support/terminal-fi
 // from the real registry, go through the page's error helper; what comes out is plain words.
 
 /** Field names, zod codes, dotted channel names, snake_case codes: what a cashier must never read. */
-const DEVELOPER_WORDING = /\b[a-z]+[A-Z]\w*\b|invalid[ _](type|value|union|format|string)|too[ _](big|small)|unrecognized|\brequest:|\bzod\b|\bundefined\b|\bNaN\b|\bnull\b|\w_\w|\b[a-z]+\.[a-z]+[A-Z]?\w*\b/;
+const DEVELOPER_WORDING =
+  /\b[a-z]+[A-Z]\w*\b|invalid[ _](type|value|union|format|string)|too[ _](big|small)|unrecognized|\brequest:|\bzod\b|\bundefined\b|\bNaN\b|\bnull\b|\w_\w|\b[a-z]+\.[a-z]+[A-Z]?\w*\b/;
 
 let t: TerminalFixture;
 beforeAll(async () => {
@@ -45,17 +46,28 @@ describe('validation errors as the cashier reads them', () => {
         // A payload may happen to be valid for a channel with no required fields; only refusals count here.
         if (result.ok || result.error.code !== 'invalid_request') continue;
         const said = describeError(new BridgeError(result.error.code, result.error.message), 'do this');
-        expect(said, `${name} ${JSON.stringify(payload).slice(0, 60)} said ${JSON.stringify(result.error.message)}`).not.toMatch(DEVELOPER_WORDING);
+        expect(said, `${name} ${JSON.stringify(payload).slice(0, 60)} said ${JSON.stringify(result.error.message)}`).not.toMatch(
+          DEVELOPER_WORDING,
+        );
         expect(said.length).toBeGreaterThan(10);
       }
     });
   }
 
   it('words the other failures without codes too, and anything that is not a bridge error', () => {
-    for (const code of ['unknown_channel', 'untrusted_sender', 'invalid_response', 'internal', 'rate_limited', 'unauthenticated'] as const) {
+    for (const code of [
+      'unknown_channel',
+      'untrusted_sender',
+      'invalid_response',
+      'internal',
+      'rate_limited',
+      'unauthenticated',
+    ] as const) {
       expect(describeError(new BridgeError(code, 'invalid_response: registry.dispatch'), 'take payments')).not.toMatch(DEVELOPER_WORDING);
     }
-    expect(errorMessage(new TypeError('Cannot read properties of undefined'), 'sell', 'Something went wrong. Nothing was changed.')).toBe('Something went wrong. Nothing was changed.');
+    expect(errorMessage(new TypeError('Cannot read properties of undefined'), 'sell', 'Something went wrong. Nothing was changed.')).toBe(
+      'Something went wrong. Nothing was changed.',
+    );
   });
 
   it('the raw registry answer does carry developer wording (so the check above can fail)', async () => {

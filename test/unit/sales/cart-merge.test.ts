@@ -14,7 +14,8 @@ const APPLES = '2000000000008'; // weighed
 let t: TerminalFixture;
 let manager: string;
 const lines = (sale: SaleView) => sale.lines.map((l) => [l.name, l.quantity]);
-const add = async (code: string, quantity?: number) => (await ok<AddItemResult & { outcome: 'added' }>(t, 'sales.addByBarcode', { code, ...(quantity ? { quantity } : {}) }));
+const add = async (code: string, quantity?: number) =>
+  await ok<AddItemResult & { outcome: 'added' }>(t, 'sales.addByBarcode', { code, ...(quantity ? { quantity } : {}) });
 
 beforeEach(async () => {
   t = await terminalFixture();
@@ -31,7 +32,10 @@ describe('the same item again', () => {
     await add(WINE);
     const again = await add(MILK, 5);
     expect(again.lineId).toBe(first.lineId);
-    expect(lines(again.sale)).toEqual([['Whole milk 1 l', 6], ['Red wine 0.75 l', 1]]);
+    expect(lines(again.sale)).toEqual([
+      ['Whole milk 1 l', 6],
+      ['Red wine 0.75 l', 1],
+    ]);
     expect(again.sale.totals.subtotalMinor).toBe(6 * 129 + 899);
   });
 
@@ -42,7 +46,12 @@ describe('the same item again', () => {
     await ok(t, 'sales.discountLine', { lineId: milk.lineId, discount: { kind: 'percent', basisPoints: 500, reason: 'dented' } });
     const after = await add(MILK);
     expect(after.lineId).not.toBe(milk.lineId);
-    expect(lines(after.sale)).toEqual([['Apples', 500], ['Apples', 700], ['Whole milk 1 l', 1], ['Whole milk 1 l', 1]]);
+    expect(lines(after.sale)).toEqual([
+      ['Apples', 500],
+      ['Apples', 700],
+      ['Whole milk 1 l', 1],
+      ['Whole milk 1 l', 1],
+    ]);
   });
 
   it('takes the cashier\'s "5 ×" as a count of a unit product, and refuses it for a weighed one', async () => {
@@ -50,7 +59,10 @@ describe('the same item again', () => {
     expect(lines(five.sale)).toEqual([['Whole milk 1 l', 5]]);
     const more = await ok<AddItemResult & { outcome: 'added' }>(t, 'sales.addProduct', { productId: 'MILK-1L', times: 3 });
     expect(lines(more.sale)).toEqual([['Whole milk 1 l', 8]]);
-    expect(await t.call('sales.addByBarcode', { code: APPLES, times: 2 })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Apples is sold by weight: weigh it instead of typing a count.' } });
+    expect(await t.call('sales.addByBarcode', { code: APPLES, times: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Apples is sold by weight: weigh it instead of typing a count.' },
+    });
     expect(lines(await ok<SaleView>(t, 'sales.current'))).toEqual([['Whole milk 1 l', 8]]);
   });
 
@@ -58,12 +70,15 @@ describe('the same item again', () => {
     t.storage.settings.update({ store: { mergeSameItem: false } }, manager);
     await add(MILK);
     const second = await add(MILK);
-    expect(lines(second.sale)).toEqual([['Whole milk 1 l', 1], ['Whole milk 1 l', 1]]);
+    expect(lines(second.sale)).toEqual([
+      ['Whole milk 1 l', 1],
+      ['Whole milk 1 l', 1],
+    ]);
   });
 });
 
 describe('clearing a sale', () => {
-  it('is the cashier\'s call up to the policy\'s line count, and a manager\'s above it', async () => {
+  it("is the cashier's call up to the policy's line count, and a manager's above it", async () => {
     t.storage.settings.update({ policies: { clearApprovalLines: 2 } }, manager);
     await add(MILK);
     await add(WINE);
@@ -76,7 +91,9 @@ describe('clearing a sale', () => {
     await ok(t, 'approvals.grant', { approverId: manager, pin: '205837', channel: 'sales.clear', request: undefined });
     await ok(t, 'sales.clear');
     expect(await ok(t, 'sales.current')).toBeNull();
-    const cleared = t.storage.db.prepare("SELECT approver_id AS approver FROM audit_log WHERE action = 'sale.cleared' ORDER BY seq").all() as { approver: string | null }[];
+    const cleared = t.storage.db
+      .prepare("SELECT approver_id AS approver FROM audit_log WHERE action = 'sale.cleared' ORDER BY seq")
+      .all() as { approver: string | null }[];
     expect(cleared.map((c) => c.approver)).toEqual([null, manager]);
   });
 });

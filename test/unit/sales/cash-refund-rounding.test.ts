@@ -37,14 +37,32 @@ describe('a cash refund in a store that rounds cash', () => {
     const sale = await soldForCash();
     const [wine, milk] = sale.lines;
     const looked = await ok<RefundableSale>(t, 'refunds.lookup', { receiptNumber: sale.receipt!.receiptNumber });
-    expect(looked).toMatchObject({ cashRoundingMinor: 5, tenders: [{ paymentId: sale.payments[0]!.paymentId, method: 'cash', roomMinor: 2_826 }] });
+    expect(looked).toMatchObject({
+      cashRoundingMinor: 5,
+      tenders: [{ paymentId: sale.payments[0]!.paymentId, method: 'cash', roomMinor: 2_826 }],
+    });
 
-    const one = await ok<RefundView>(t, 'refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: wine!.lineId, quantity: 1 }], reason: 'corked' });
+    const one = await ok<RefundView>(t, 'refunds.issue', {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: wine!.lineId, quantity: 1 }],
+      reason: 'corked',
+    });
     expect(one).toMatchObject({ totalMinor: 899, tenders: [{ method: 'cash', amountMinor: 900, roundingMinor: 1 }] });
-    const two = await ok<RefundView>(t, 'refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: milk!.lineId, quantity: 1 }], reason: 'sour' });
+    const two = await ok<RefundView>(t, 'refunds.issue', {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: milk!.lineId, quantity: 1 }],
+      reason: 'sour',
+    });
     expect(two).toMatchObject({ totalMinor: 129, tenders: [{ method: 'cash', amountMinor: 130, roundingMinor: 1 }] });
     // What is left to refund is counted without the rounding handed out: the rest of the sale still fits.
-    const rest = await ok<RefundView>(t, 'refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: wine!.lineId, quantity: 2 }], reason: 'corked' });
+    const rest = await ok<RefundView>(t, 'refunds.issue', {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: wine!.lineId, quantity: 2 }],
+      reason: 'corked',
+    });
     expect(rest).toMatchObject({ totalMinor: 1_798, tenders: [{ method: 'cash', amountMinor: 1_800, roundingMinor: 2 }] });
     expect((await ok<RefundableSale>(t, 'refunds.lookup', { receiptNumber: sale.receipt!.receiptNumber })).tenders[0]!.roomMinor).toBe(0);
 
@@ -53,7 +71,9 @@ describe('a cash refund in a store that rounds cash', () => {
     expect(text).toContain('Cash back');
     expect(text).toContain('Cash rounding');
 
-    const queued = t.storage.db.prepare("SELECT payload_json FROM outbox WHERE client_id = ?").get(one.refundId) as { payload_json: string };
+    const queued = t.storage.db.prepare('SELECT payload_json FROM outbox WHERE client_id = ?').get(one.refundId) as {
+      payload_json: string;
+    };
     expect(JSON.parse(queued.payload_json).body.tenders).toEqual([expect.objectContaining({ amountMinor: 900, roundingMinor: 1 })]);
 
     // The drawer: 28.25 taken, 28.30 given back; rounding −0.01 on the sale, +0.04 handed out on refunds.
@@ -65,10 +85,19 @@ describe('a cash refund in a store that rounds cash', () => {
 
   it('reads refunds stored before cash rounding as unrounded', async () => {
     const sale = await soldForCash();
-    const refund = await ok<RefundView>(t, 'refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: sale.lines[1]!.lineId, quantity: 1 }], reason: 'sour' });
-    const stored = JSON.parse((t.storage.db.prepare('SELECT record_json FROM refunds WHERE id = ?').get(refund.refundId) as { record_json: string }).record_json);
+    const refund = await ok<RefundView>(t, 'refunds.issue', {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: sale.lines[1]!.lineId, quantity: 1 }],
+      reason: 'sour',
+    });
+    const stored = JSON.parse(
+      (t.storage.db.prepare('SELECT record_json FROM refunds WHERE id = ?').get(refund.refundId) as { record_json: string }).record_json,
+    );
     for (const tender of stored.tenders) delete tender.roundingMinor;
-    t.storage.db.prepare('UPDATE refunds SET record_json = ? WHERE id = ?').run(JSON.stringify({ ...stored, tenders: stored.tenders.map((x: object) => ({ ...x, amountMinor: 129 })) }), refund.refundId);
+    t.storage.db
+      .prepare('UPDATE refunds SET record_json = ? WHERE id = ?')
+      .run(JSON.stringify({ ...stored, tenders: stored.tenders.map((x: object) => ({ ...x, amountMinor: 129 })) }), refund.refundId);
     expect((await ok<ShiftReport>(t, 'shifts.xReport')).cash).toMatchObject({ refundsMinor: 129, roundingMinor: -1 });
   });
 });

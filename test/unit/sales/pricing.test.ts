@@ -58,7 +58,12 @@ describe('pricing', () => {
     const priced = priceSale(
       [
         line({ lineId: 'ln_aaaaaaaaa1', unitPriceMinor: 250, quantity: 2, taxRateBp: 700 }),
-        line({ lineId: 'ln_aaaaaaaaa2', unitPriceMinor: 1999, taxRateBp: 1900, discount: { kind: 'percent', basisPoints: 1000, reason: 'damaged box' } }),
+        line({
+          lineId: 'ln_aaaaaaaaa2',
+          unitPriceMinor: 1999,
+          taxRateBp: 1900,
+          discount: { kind: 'percent', basisPoints: 1000, reason: 'damaged box' },
+        }),
       ],
       { kind: 'amount', amountMinor: 100, reason: 'loyalty' },
       'inclusive',
@@ -82,7 +87,12 @@ describe('pricing', () => {
   });
 
   it('never discounts a line below zero', () => {
-    const priced = priceSale([line({ unitPriceMinor: 300, discount: { kind: 'amount', amountMinor: 999, reason: 'free sample' } })], null, 'inclusive', 'EUR');
+    const priced = priceSale(
+      [line({ unitPriceMinor: 300, discount: { kind: 'amount', amountMinor: 999, reason: 'free sample' } })],
+      null,
+      'inclusive',
+      'EUR',
+    );
     expect(priced.totals.totalMinor).toBe(0);
     expect(priced.lines[0]!.netMinor).toBe(0);
   });
@@ -120,7 +130,8 @@ describe('pricing property: random carts add up to the minor unit', () => {
         expect(breakdownTax).toBe(totals.taxMinor);
         expect(priced.reduce((a, l) => a + l.taxMinor, 0)).toBe(totals.taxMinor);
         expect(totals.taxBreakdown.reduce((a, b) => a + b.grossMinor, 0)).toBe(totals.totalMinor);
-        for (const b of totals.taxBreakdown) expect(b.taxMinor).toBe(taxOn(mode === 'inclusive' ? b.grossMinor : b.netMinor, b.rateBp, mode));
+        for (const b of totals.taxBreakdown)
+          expect(b.taxMinor).toBe(taxOn(mode === 'inclusive' ? b.grossMinor : b.netMinor, b.rateBp, mode));
         expect(priced.every((l) => l.netMinor >= 0 && Number.isSafeInteger(l.netMinor))).toBe(true);
       }),
       { numRuns: 300 },

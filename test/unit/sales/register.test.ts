@@ -15,8 +15,10 @@ let t: TerminalFixture;
 let cashier: string;
 let manager: string;
 const count = (table: string) => (t.storage.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const snapshot = () => ['sales', 'sale_lines', 'payments', 'documents', 'outbox', 'audit_log', 'refunds', 'voids', 'cash_movements'].map(count);
-const actions = () => (t.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+const snapshot = () =>
+  ['sales', 'sale_lines', 'payments', 'documents', 'outbox', 'audit_log', 'refunds', 'voids', 'cash_movements'].map(count);
+const actions = () =>
+  (t.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
 
 async function signIn(id: string, pin: string) {
   expect((await t.core.session.signIn(id, pin)).outcome).toBe('signed_in');
@@ -35,7 +37,10 @@ afterEach(() => t.close());
 
 describe('the cart', () => {
   it('needs an open shift before anything is sold', async () => {
-    expect(await t.call('sales.addByBarcode', { code: MILK })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Open a shift before selling.' } });
+    expect(await t.call('sales.addByBarcode', { code: MILK })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Open a shift before selling.' },
+    });
     expect(count('sales')).toBe(0);
   });
 
@@ -97,7 +102,9 @@ describe('the cart', () => {
     expect(await ok(t, 'sales.current')).toBeNull();
     t = t.restart();
     await signIn(cashier, '482913');
-    expect(await ok(t, 'sales.listParked')).toEqual([expect.objectContaining({ saleId: parked.saleId, lineCount: 1, totalMinor: 129, note: 'forgot wallet' })]);
+    expect(await ok(t, 'sales.listParked')).toEqual([
+      expect.objectContaining({ saleId: parked.saleId, lineCount: 1, totalMinor: 129, note: 'forgot wallet' }),
+    ]);
     await startSale(t, WINE);
     expect(await t.call('sales.resume', { saleId: parked.saleId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await ok(t, 'sales.clear');
@@ -117,7 +124,10 @@ describe('discounts', () => {
     expect(snapshot()).toEqual(before);
     expect(await approve('sales.discountLine', big)).toMatchObject({ outcome: 'approved' });
     // The approval is for that request only.
-    expect(await t.call('sales.discountLine', { ...big, discount: { ...big.discount, basisPoints: 5_000 } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.call('sales.discountLine', { ...big, discount: { ...big.discount, basisPoints: 5_000 } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect((await ok<SaleView>(t, 'sales.discountLine', big)).totals.totalMinor).toBe(674);
     const row = t.storage.db.prepare("SELECT approver_id FROM audit_log WHERE action = 'sale.discounted' ORDER BY seq DESC LIMIT 1").get();
     expect(row).toEqual({ approver_id: manager });
@@ -144,8 +154,13 @@ describe('discounts', () => {
 
   it('treats an amount discount by its share of what it applies to', async () => {
     await startSale(t, WINE);
-    expect(await t.call('sales.discountSale', { discount: { kind: 'amount', amountMinor: 200, reason: 'price match' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((await ok<SaleView>(t, 'sales.discountSale', { discount: { kind: 'amount', amountMinor: 80, reason: 'price match' } })).totals).toMatchObject({
+    expect(await t.call('sales.discountSale', { discount: { kind: 'amount', amountMinor: 200, reason: 'price match' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      (await ok<SaleView>(t, 'sales.discountSale', { discount: { kind: 'amount', amountMinor: 80, reason: 'price match' } })).totals,
+    ).toMatchObject({
       discountMinor: 80,
       totalMinor: 819,
     });
@@ -155,18 +170,30 @@ describe('discounts', () => {
 describe('tender and completion', () => {
   it('takes split cash, shows the change, completes in one go with its number, audit and outbox entry', async () => {
     const sale = await startSale(t, WINE);
-    const first = await ok<{ sale: SaleView; changeMinor: number; receipt: unknown }>(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 500 });
+    const first = await ok<{ sale: SaleView; changeMinor: number; receipt: unknown }>(t, 'sales.tenderCash', {
+      saleId: sale.saleId,
+      paymentId: uuidv7(),
+      givenMinor: 500,
+    });
     expect(first.sale).toMatchObject({ status: 'open', paidMinor: 500, remainingMinor: 399, receipt: null });
     const secondTender = { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 1_000 };
     const second = await ok<{ sale: SaleView; changeMinor: number; receipt: unknown }>(t, 'sales.tenderCash', secondTender);
     expect(second.changeMinor).toBe(601);
-    expect(second.sale).toMatchObject({ status: 'completed', remainingMinor: 0, receipt: { sequence: 1, receiptNumber: `${t.storage.terminalId}-000001` } });
+    expect(second.sale).toMatchObject({
+      status: 'completed',
+      remainingMinor: 0,
+      receipt: { sequence: 1, receiptNumber: `${t.storage.terminalId}-000001` },
+    });
     // The answer is built from what was written, and it is exactly what reading the sale back gives.
     expect(await ok(t, 'sales.recent', { limit: 1 })).toEqual([second.sale]);
     // Its receipt, built from the view at hand, is the one read back (as the same tender arriving again is answered).
     expect(second.receipt).toMatchObject({ receiptNumber: second.sale.receipt!.receiptNumber });
     expect(await ok(t, 'sales.tenderCash', secondTender)).toEqual(second);
-    const outbox = t.storage.db.prepare("SELECT client_id, kind, payload_json FROM outbox WHERE kind <> 'shift_open'").all() as { client_id: string; kind: string; payload_json: string }[];
+    const outbox = t.storage.db.prepare("SELECT client_id, kind, payload_json FROM outbox WHERE kind <> 'shift_open'").all() as {
+      client_id: string;
+      kind: string;
+      payload_json: string;
+    }[];
     expect(outbox).toEqual([expect.objectContaining({ client_id: sale.saleId, kind: 'sale' })]);
     expect(JSON.parse(outbox[0]!.payload_json)).toMatchObject({ type: 'sale', terminalSequence: 1, totalMinor: 899, currency: 'EUR' });
     expect(actions().filter((a) => a === 'sale.completed')).toHaveLength(1);
@@ -179,7 +206,10 @@ describe('tender and completion', () => {
     const first = await ok(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId, givenMinor: 200 });
     const before = snapshot();
     expect(await ok(t, 'sales.tenderCash', { saleId: sale.saleId, paymentId, givenMinor: 200 })).toEqual(first);
-    expect(await t.call('sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 200 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('sales.tenderCash', { saleId: sale.saleId, paymentId: uuidv7(), givenMinor: 200 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(snapshot()).toEqual(before);
   });
 
@@ -221,13 +251,21 @@ describe('refunds and voids', () => {
     expect(await t.call('refunds.issue', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await approve('refunds.issue', request);
     const refund = await ok<RefundView>(t, 'refunds.issue', request);
-    expect(refund).toMatchObject({ totalMinor: 1_798, approverId: manager, tenders: [{ method: 'cash', amountMinor: 1_798 }], receipt: { sequence: 2 } });
+    expect(refund).toMatchObject({
+      totalMinor: 1_798,
+      approverId: manager,
+      tenders: [{ method: 'cash', amountMinor: 1_798 }],
+      receipt: { sequence: 2 },
+    });
 
     const tooMuch = { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: wine.lineId, quantity: 2 }], reason: 'corked' };
     await approve('refunds.issue', tooMuch);
     const audited = actions().length;
     const before = snapshot();
-    expect(await t.call('refunds.issue', tooMuch)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('only 1 of 3') } });
+    expect(await t.call('refunds.issue', tooMuch)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('only 1 of 3') },
+    });
     // Nothing changes but the record that a manager's approval was used.
     expect(actions().slice(audited)).toEqual(['override.approved']);
     const after = snapshot();
@@ -246,7 +284,12 @@ describe('refunds and voids', () => {
     let total = 0;
     let tax = 0;
     for (let i = 0; i < 3; i++) {
-      const r = await ok<RefundView>(t, 'refunds.issue', { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: wine.lineId, quantity: 1 }], reason: 'returned' });
+      const r = await ok<RefundView>(t, 'refunds.issue', {
+        refundId: uuidv7(),
+        originalSaleId: sale.saleId,
+        lines: [{ lineId: wine.lineId, quantity: 1 }],
+        reason: 'returned',
+      });
       total += r.totalMinor;
       tax += r.taxMinor;
     }
@@ -258,12 +301,20 @@ describe('refunds and voids', () => {
     const request = { voidId: uuidv7(), saleId: sale.saleId, reason: 'wrong customer' };
     expect(await t.call('sales.void', request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await signIn(manager, '205837');
-    expect(await ok(t, 'sales.void', request)).toMatchObject({ totalMinor: sale.totals.totalMinor, originalReceiptNumber: sale.receipt!.receiptNumber });
+    expect(await ok(t, 'sales.void', request)).toMatchObject({
+      totalMinor: sale.totals.totalMinor,
+      originalReceiptNumber: sale.receipt!.receiptNumber,
+    });
     expect(await ok(t, 'sales.void', request)).toMatchObject({ voidId: request.voidId });
     expect(await t.call('sales.void', { ...request, voidId: uuidv7() })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const refund = { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: sale.lines[0]!.lineId, quantity: 1 }], reason: 'returned' };
+    const refund = {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: sale.lines[0]!.lineId, quantity: 1 }],
+      reason: 'returned',
+    };
     expect(await t.call('refunds.issue', refund)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(t.storage.db.prepare("SELECT status FROM sales WHERE id = ?").get(sale.saleId)).toEqual({ status: 'voided' });
+    expect(t.storage.db.prepare('SELECT status FROM sales WHERE id = ?').get(sale.saleId)).toEqual({ status: 'voided' });
   });
 });
 
@@ -274,7 +325,12 @@ describe('shifts and reports', () => {
     expect(await t.call('shifts.open', { floatMinor: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const a = (await payCash(t, await startSale(t, WINE), 1_000)).sale; // 8.99 cash
     const b = (await payCash(t, await startSale(t, MILK), 200)).sale; // 1.29 cash
-    await ok(t, 'refunds.issue', { refundId: uuidv7(), originalSaleId: a.saleId, lines: [{ lineId: a.lines[0]!.lineId, quantity: 1 }], reason: 'corked' });
+    await ok(t, 'refunds.issue', {
+      refundId: uuidv7(),
+      originalSaleId: a.saleId,
+      lines: [{ lineId: a.lines[0]!.lineId, quantity: 1 }],
+      reason: 'corked',
+    });
     await ok(t, 'sales.void', { voidId: uuidv7(), saleId: b.saleId, reason: 'rang twice' });
     await ok(t, 'shifts.cashMovement', { movementId: uuidv7(), kind: 'paid_out', amountMinor: 1_500, reason: 'window cleaner' });
     await ok(t, 'shifts.cashMovement', { movementId: uuidv7(), kind: 'paid_in', amountMinor: 500, reason: 'change from bank' });
@@ -288,7 +344,15 @@ describe('shifts and reports', () => {
       netSalesMinor: 0,
       taxByRate: [{ rateBp: 1900, netMinor: 0, taxMinor: 0 }],
       tenders: [{ method: 'cash', count: 1, amountMinor: 0 }],
-      cash: { floatMinor: 10_000, salesMinor: 899, refundsMinor: 899, paidInMinor: 500, paidOutMinor: 1_500, expectedMinor: 9_000, countedMinor: null },
+      cash: {
+        floatMinor: 10_000,
+        salesMinor: 899,
+        refundsMinor: 899,
+        paidInMinor: 500,
+        paidOutMinor: 1_500,
+        expectedMinor: 9_000,
+        countedMinor: null,
+      },
     });
 
     await startSale(t, MILK);
@@ -296,17 +360,35 @@ describe('shifts and reports', () => {
     await ok(t, 'sales.park', {});
     // A count off from the expected cash closes nothing until that very difference is confirmed (issue 15, item 14).
     const before = snapshot();
-    expect(await ok(t, 'shifts.close', { countedMinor: 8_950 })).toEqual({ outcome: 'count_differs', currency: 'EUR', expectedMinor: 9_000, countedMinor: 8_950, differenceMinor: -50 });
-    expect(await ok(t, 'shifts.close', { countedMinor: 8_950, confirmDifferenceMinor: -40 })).toMatchObject({ outcome: 'count_differs', differenceMinor: -50 });
+    expect(await ok(t, 'shifts.close', { countedMinor: 8_950 })).toEqual({
+      outcome: 'count_differs',
+      currency: 'EUR',
+      expectedMinor: 9_000,
+      countedMinor: 8_950,
+      differenceMinor: -50,
+    });
+    expect(await ok(t, 'shifts.close', { countedMinor: 8_950, confirmDifferenceMinor: -40 })).toMatchObject({
+      outcome: 'count_differs',
+      differenceMinor: -50,
+    });
     expect(snapshot()).toEqual(before);
     const z = await ok<ShiftReport>(t, 'shifts.close', { countedMinor: 8_950, confirmDifferenceMinor: -50 });
     const { kind: _x, generatedAt: _g, cash: xCash, closedAt: _c, closedBy: _b, zNumber: _n, ...sameFigures } = x;
-    expect(z).toMatchObject({ ...sameFigures, kind: 'Z', zNumber: 1, closedBy: manager, cash: { ...xCash, countedMinor: 8_950, differenceMinor: -50 } });
+    expect(z).toMatchObject({
+      ...sameFigures,
+      kind: 'Z',
+      zNumber: 1,
+      closedBy: manager,
+      cash: { ...xCash, countedMinor: 8_950, differenceMinor: -50 },
+    });
     expect(x.zNumber).toBeNull();
     expect(await ok(t, 'shifts.current')).toBeNull();
     expect(t.storage.db.prepare("SELECT kind FROM outbox WHERE kind = 'shift_close'").all()).toHaveLength(1);
     // What the register queues is what the NoPOS API accepts, for every kind of record.
-    const queued = t.storage.db.prepare("SELECT kind, payload_json FROM outbox WHERE kind <> 'security_alert' ORDER BY seq").all() as { kind: string; payload_json: string }[];
+    const queued = t.storage.db.prepare("SELECT kind, payload_json FROM outbox WHERE kind <> 'security_alert' ORDER BY seq").all() as {
+      kind: string;
+      payload_json: string;
+    }[];
     expect(queued.map((q) => q.kind)).toEqual(['shift_open', 'sale', 'sale', 'refund', 'void', 'paid_out', 'paid_in', 'shift_close']);
     for (const item of queued) expect(transactionEnvelopeSchema.safeParse(JSON.parse(item.payload_json)).error).toBeUndefined();
   });
@@ -318,11 +400,18 @@ describe('shifts and reports', () => {
     expect((await t.core.session.signIn(manager, '205837')).outcome).toBe('signed_in');
     const shift = await ok<{ shiftId: string; openedAt: string }>(t, 'shifts.open', { floatMinor: 7_500 });
     await ok(t, 'shifts.close', { countedMinor: 7_500 });
-    const queued = t.storage.db.prepare("SELECT client_id, kind, payload_json FROM outbox WHERE kind LIKE 'shift_%' ORDER BY seq").all() as { client_id: string; kind: string; payload_json: string }[];
+    const queued = t.storage.db
+      .prepare("SELECT client_id, kind, payload_json FROM outbox WHERE kind LIKE 'shift_%' ORDER BY seq")
+      .all() as { client_id: string; kind: string; payload_json: string }[];
     expect(queued.map((q) => q.kind)).toEqual(['shift_open', 'shift_close']);
     const [open, close] = queued.map((q) => JSON.parse(q.payload_json) as Record<string, unknown>);
     expect(open).toEqual({
-      clientId: queued[0]!.client_id, type: 'shift_open', terminalSequence: null, occurredAt: shift.openedAt, currency: 'EUR', totalMinor: 7_500,
+      clientId: queued[0]!.client_id,
+      type: 'shift_open',
+      terminalSequence: null,
+      occurredAt: shift.openedAt,
+      currency: 'EUR',
+      totalMinor: 7_500,
       body: { shiftId: shift.shiftId, openedBy: manager, floatMinor: 7_500 },
     });
     expect(queued[0]!.client_id).not.toBe(shift.shiftId);
@@ -340,7 +429,9 @@ describe('shifts and reports', () => {
     t = t.restart();
     await signIn(manager, '205837');
     expect(await ok(t, 'shifts.current')).toMatchObject({ status: 'open', floatMinor: 1_000 });
-    expect(await t.call('shifts.cashMovement', { movementId: uuidv7(), kind: 'paid_out', amountMinor: 1_001, reason: 'too much' })).toMatchObject({
+    expect(
+      await t.call('shifts.cashMovement', { movementId: uuidv7(), kind: 'paid_out', amountMinor: 1_001, reason: 'too much' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
@@ -350,6 +441,8 @@ describe('shifts and reports', () => {
     await ok(t, 'shifts.open', { floatMinor: 1_000 });
     expect(await t.call('shifts.xReport')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await t.call('shifts.close', { countedMinor: 1_000 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await t.call('shifts.cashMovement', { movementId: uuidv7(), kind: 'paid_in', amountMinor: 100, reason: 'float top up' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await t.call('shifts.cashMovement', { movementId: uuidv7(), kind: 'paid_in', amountMinor: 100, reason: 'float top up' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -6,10 +6,13 @@ import { memoryKeychain } from '../../support/memory-keychain';
 /** A keychain whose probe fails `failures` times before it answers; time is simulated. */
 function flaky(failures: number): { keychain: Keychain; probes: () => number } {
   let probes = 0;
-  const keychain = { ...memoryKeychain(), probe: async () => {
-    probes++;
-    if (probes <= failures) throw new KeychainUnavailableError('linux');
-  } };
+  const keychain = {
+    ...memoryKeychain(),
+    probe: async () => {
+      probes++;
+      if (probes <= failures) throw new KeychainUnavailableError('linux');
+    },
+  };
   return { keychain, probes: () => probes };
 }
 

@@ -50,19 +50,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('card numbers typed into free text are refused at the contract (they were stored, printed, exported, then blocked sync)', () => {
-  it.each(FIELDS.map(([channel, build], i) => [`${channel} #${i}`, channel, build] as const))('%s refuses a card number and nothing changes', async (_name, channel, build) => {
-    const before = t.storage.db.prepare('SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM outbox) AS n').get();
-    for (const card of CARDS) {
-      const payload = build(card);
-      const result = await t.call(channel, payload);
-      expect({ card, result }).toMatchObject({ card, result: { ok: false, error: { code: 'invalid_request' } } });
-      if (!result.ok) expect(result.error.message).toContain(CARD_NUMBER_MESSAGE);
-    }
-    expect(t.storage.db.prepare('SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM outbox) AS n').get()).toEqual(before);
-    // The same call with ordinary text is not refused for card data: the refusal is the card number's.
-    const plain = await t.call(channel, build('4111 1111'));
-    if (!plain.ok) expect(plain.error.message).not.toContain(CARD_NUMBER_MESSAGE);
-  });
+  it.each(FIELDS.map(([channel, build], i) => [`${channel} #${i}`, channel, build] as const))(
+    '%s refuses a card number and nothing changes',
+    async (_name, channel, build) => {
+      const before = t.storage.db.prepare('SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM outbox) AS n').get();
+      for (const card of CARDS) {
+        const payload = build(card);
+        const result = await t.call(channel, payload);
+        expect({ card, result }).toMatchObject({ card, result: { ok: false, error: { code: 'invalid_request' } } });
+        if (!result.ok) expect(result.error.message).toContain(CARD_NUMBER_MESSAGE);
+      }
+      expect(t.storage.db.prepare('SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM outbox) AS n').get()).toEqual(before);
+      // The same call with ordinary text is not refused for card data: the refusal is the card number's.
+      const plain = await t.call(channel, build('4111 1111'));
+      if (!plain.ok) expect(plain.error.message).not.toContain(CARD_NUMBER_MESSAGE);
+    },
+  );
 
   it('barcodes keep working: EAN-13 and GTIN-14 pass, as at the API, even when a GTIN-14 is also Luhn-valid', () => {
     let gtin14 = '';
@@ -75,7 +78,16 @@ describe('card numbers typed into free text are refused at the contract (they we
   });
 
   it('the catalog import refuses a row with a card number in its name, SKU, group or barcode, naming the line only', () => {
-    const good = { sku: 'BREAD', name: 'Bread', group: 'Bakery', priceMinor: 119, taxCategoryId: 'food', soldBy: 'unit', barcodes: [], active: true };
+    const good = {
+      sku: 'BREAD',
+      name: 'Bread',
+      group: 'Bakery',
+      priceMinor: 119,
+      taxCategoryId: 'food',
+      soldBy: 'unit',
+      barcodes: [],
+      active: true,
+    };
     const rows = [
       { line: 2, input: { ...good, name: 'Bread 4111 1111 1111 1111' } },
       { line: 3, input: { ...good, sku: '4111111111111111' } },

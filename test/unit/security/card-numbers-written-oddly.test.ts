@@ -15,7 +15,11 @@ function luhnDigit(body: string): string {
 
 /** A Luhn-valid number of 15 to 19 digits with a real network prefix. */
 const pan = fc
-  .record({ prefix: fc.constantFrom(...PREFIXES), length: fc.integer({ min: 15, max: 19 }), digits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 }) })
+  .record({
+    prefix: fc.constantFrom(...PREFIXES),
+    length: fc.integer({ min: 15, max: 19 }),
+    digits: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 }),
+  })
   .map(({ prefix, length, digits }) => {
     const body = (prefix + digits.join('')).slice(0, length - 1);
     return body + luhnDigit(body);
@@ -63,7 +67,7 @@ describe('card numbers written with dots, slashes, tabs, double spaces, a glued 
     );
   });
 
-  it('the review\'s 30 forms are all found', () => {
+  it("the review's 30 forms are all found", () => {
     const forms = ODDLY_WRITTEN_CARDS;
     expect(forms).toHaveLength(30);
     expect(forms.filter((form) => !textHasCardNumber(form))).toEqual([]);
@@ -83,7 +87,14 @@ describe('card numbers written with dots, slashes, tabs, double spaces, a glued 
       }),
       { numRuns: 2_000 },
     );
-    for (const text of ['sk_test_4242424242424242abcdefghijklmnop', '2026-12-04T08:15:00.000Z', 'TILL-1-000042', '1767225600000', 'EUR 1.234.567,89', '+44 20 7946 0958']) {
+    for (const text of [
+      'sk_test_4242424242424242abcdefghijklmnop',
+      '2026-12-04T08:15:00.000Z',
+      'TILL-1-000042',
+      '1767225600000',
+      'EUR 1.234.567,89',
+      '+44 20 7946 0958',
+    ]) {
       expect(textHasCardNumber(text)).toBe(false);
     }
   });

@@ -47,7 +47,15 @@ describe('machine policy: schema for IT', () => {
         terminal: { id: 'LEEDS-TILL-01', name: 'Till 1' },
         policies: expect.objectContaining({ pinLength: 6, apiBaseUrl: 'https://api.nopos.dev' }),
         devices: {
-          printer: { connection: 'tcp', host: '192.168.1.50', port: 9100, paper: '80mm_48', family: 'epson', codePage: 'auto', receipts: 'auto' },
+          printer: {
+            connection: 'tcp',
+            host: '192.168.1.50',
+            port: 9100,
+            paper: '80mm_48',
+            family: 'epson',
+            codePage: 'auto',
+            receipts: 'auto',
+          },
           drawer: { connection: 'printer', pin: 2, onMs: 100, offMs: 500 },
         },
       },

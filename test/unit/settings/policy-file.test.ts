@@ -26,7 +26,10 @@ describe('IT policy file', () => {
 
   it('accepts a partial policy, with or without a byte-order mark', () => {
     const content = JSON.stringify({ store: { currency: 'GBP' }, policies: { pinLength: 4, offlinePayments: { maxCount: 10 } } });
-    expect(loadPolicyFile(policy(content))).toEqual({ store: { currency: 'GBP' }, policies: { pinLength: 4, offlinePayments: { maxCount: 10 } } });
+    expect(loadPolicyFile(policy(content))).toEqual({
+      store: { currency: 'GBP' },
+      policies: { pinLength: 4, offlinePayments: { maxCount: 10 } },
+    });
     expect(loadPolicyFile(policy(`\uFEFF${content}`))).toMatchObject({ store: { currency: 'GBP' } });
   });
 

@@ -27,7 +27,14 @@ afterEach(() => cleanup());
 describe('settings', () => {
   it('start from the built-in defaults with a generated terminal id that persists', () => {
     const first = service().settings.current();
-    expect(first.values.store).toEqual({ name: 'My store', address: '', currency: 'EUR', taxMode: 'inclusive', cashRoundingMinor: 0, mergeSameItem: true });
+    expect(first.values.store).toEqual({
+      name: 'My store',
+      address: '',
+      currency: 'EUR',
+      taxMode: 'inclusive',
+      cashRoundingMinor: 0,
+      mergeSameItem: true,
+    });
     expect(first.values.policies.pinLength).toBe(6);
     expect(first.values.policies.autoLockMinutes).toBe(5);
     expect(first.values.terminal.id).toMatch(/^T-[A-Z2-9]{8}$/);
@@ -45,7 +52,11 @@ describe('settings', () => {
     expect(view.values.store).toMatchObject({ name: 'Corner Shop', currency: 'GBP', taxMode: 'inclusive' });
     expect(service().settings.current().values.store.name).toBe('Corner Shop');
     expect(audit.verify()).toMatchObject({ ok: true, entries: 1 });
-    expect(db.prepare('SELECT action, actor_id, target FROM audit_log').get()).toEqual({ action: 'settings.changed', actor_id: 'st-admin', target: 'store.name,store.currency' });
+    expect(db.prepare('SELECT action, actor_id, target FROM audit_log').get()).toEqual({
+      action: 'settings.changed',
+      actor_id: 'st-admin',
+      target: 'store.name,store.currency',
+    });
   });
 
   it('let IT policy win over local changes and report those values as locked', () => {
@@ -59,7 +70,9 @@ describe('settings', () => {
 
   it('refuse a change to a locked value, changing nothing', () => {
     const { settings, audit } = service({ policies: { pinLength: 8 } });
-    expect(() => settings.update({ policies: { pinLength: 4 }, store: { name: 'X' } }, 'st-admin')).toThrow(/IT policy and locked: policies.pinLength/);
+    expect(() => settings.update({ policies: { pinLength: 4 }, store: { name: 'X' } }, 'st-admin')).toThrow(
+      /IT policy and locked: policies.pinLength/,
+    );
     expect(settings.current().values.store.name).toBe('My store');
     expect(audit.verify()).toMatchObject({ entries: 0 });
   });
@@ -74,12 +87,16 @@ describe('settings', () => {
   ])('refuse %s with a typed error, changing nothing', (_name, patch) => {
     const { settings } = service();
     const before = settings.current();
-    expect(() => settings.update(patch as SettingsPatch, 'st-admin')).toThrow(expect.objectContaining({ code: expect.stringMatching(/invalid_request|forbidden/) }));
+    expect(() => settings.update(patch as SettingsPatch, 'st-admin')).toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/invalid_request|forbidden/) }),
+    );
     expect(settings.current()).toEqual(before);
   });
 
   it('ignore a stored value that no longer fits the schema instead of failing', () => {
-    db.prepare("INSERT INTO settings_local (path, value_json, updated_at) VALUES ('policies.pinLength', '99', 'now'), ('store.retired', '1', 'now')").run();
+    db.prepare(
+      "INSERT INTO settings_local (path, value_json, updated_at) VALUES ('policies.pinLength', '99', 'now'), ('store.retired', '1', 'now')",
+    ).run();
     expect(service().settings.current().values.policies.pinLength).toBe(6);
   });
 });

@@ -20,7 +20,9 @@ describe('migration 0009 (Z numbers)', () => {
 
   it('numbers the shifts closed before it in the order they closed, and leaves an open one unnumbered', () => {
     migrate(db, MIGRATIONS.slice(0, 6), file);
-    const insert = db.prepare("INSERT INTO shifts (id, status, currency, opened_at, opened_by, float_minor, closed_at) VALUES (?, ?, 'EUR', 't0', 'st_a', 0, ?)");
+    const insert = db.prepare(
+      "INSERT INTO shifts (id, status, currency, opened_at, opened_by, float_minor, closed_at) VALUES (?, ?, 'EUR', 't0', 'st_a', 0, ?)",
+    );
     insert.run('sh_b', 'closed', '2026-01-02T00:00:00Z');
     insert.run('sh_a', 'closed', '2026-01-01T00:00:00Z');
     insert.run('sh_c', 'open', null);
@@ -54,7 +56,19 @@ describe('closing shifts', () => {
     const shiftId = (t.storage.db.prepare('SELECT id FROM shifts WHERE z_number = 2').get() as { id: string }).id;
     const stored = new ShiftRepository(t.storage.db).closedReport(shiftId)!;
     expect(stored.zNumber).toBe(2);
-    const paper = shiftReportDocument(stored, { store: { name: 'Shop', address: '' }, terminal: { id: 'TILL-1', name: 'Till' }, locale: 'en-GB', timeZone: 'UTC', staffName: () => 'Manny', printedBy: 'Manny', printedAt: new Date() }, 'original');
+    const paper = shiftReportDocument(
+      stored,
+      {
+        store: { name: 'Shop', address: '' },
+        terminal: { id: 'TILL-1', name: 'Till' },
+        locale: 'en-GB',
+        timeZone: 'UTC',
+        staffName: () => 'Manny',
+        printedBy: 'Manny',
+        printedAt: new Date(),
+      },
+      'original',
+    );
     expect(paper.rows).toContainEqual(expect.objectContaining({ kind: 'pair', left: 'Z number', right: '000002' }));
   });
 });

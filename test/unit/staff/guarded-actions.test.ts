@@ -53,7 +53,10 @@ const call = <T>(channel: string, payload?: unknown) => t.call<T>(channel, wire(
 async function withApproval<T>(channel: string, request: unknown): Promise<T> {
   expect(await call(channel, request), `${channel} before approval`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   const granted = await call('approvals.grant', { approverId: manager, pin: '205837', channel, request });
-  expect(granted, `approval of ${channel}`).toEqual({ ok: true, data: { outcome: 'approved', expiresInSeconds: expect.any(Number) as number } });
+  expect(granted, `approval of ${channel}`).toEqual({
+    ok: true,
+    data: { outcome: 'approved', expiresInSeconds: expect.any(Number) as number },
+  });
   const done = await call<T>(channel, request);
   if (!done.ok) expect.fail(`${channel} with approval: ${done.error.code} ${done.error.message}`);
   return done.data;
@@ -101,12 +104,19 @@ const setups: Record<string, () => Promise<unknown>> = {
   },
   'refunds.issue': async () => {
     const sale = await soldSale();
-    const request = { refundId: uuidv7(), originalSaleId: sale.saleId, lines: [{ lineId: sale.lines[0]!.lineId, quantity: 1 }], reason: 'damaged' };
+    const request = {
+      refundId: uuidv7(),
+      originalSaleId: sale.saleId,
+      lines: [{ lineId: sale.lines[0]!.lineId, quantity: 1 }],
+      reason: 'damaged',
+    };
     expect(await withApproval('refunds.issue', request)).toMatchObject({ originalSaleId: sale.saleId });
   },
   'sales.void': async () => {
     const sale = await soldSale();
-    expect(await withApproval('sales.void', { voidId: uuidv7(), saleId: sale.saleId, reason: 'wrong items' })).toMatchObject({ saleId: sale.saleId });
+    expect(await withApproval('sales.void', { voidId: uuidv7(), saleId: sale.saleId, reason: 'wrong items' })).toMatchObject({
+      saleId: sale.saleId,
+    });
   },
   'sales.clear': async () => {
     t.storage.settings.update({ policies: { clearApprovalLines: 1 } }, manager);
@@ -147,7 +157,11 @@ const setups: Record<string, () => Promise<unknown>> = {
 };
 
 beforeEach(async () => {
-  t = await terminalFixture({ cardReader: selectCardReader('linux'), printer: new RecordingPrinter(), paymentGateway: new OfflineGateway() });
+  t = await terminalFixture({
+    cardReader: selectCardReader('linux'),
+    printer: new RecordingPrinter(),
+    paymentGateway: new OfflineGateway(),
+  });
   cashier = await t.addStaff('Cass', 'cashier', '482913');
   manager = await t.addStaff('Manny', 'manager', '205837');
   expect((await t.core.session.signIn(cashier, '482913')).outcome).toBe('signed_in');

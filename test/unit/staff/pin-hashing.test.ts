@@ -56,9 +56,12 @@ describe('PIN hashing', () => {
 describe('choosing a PIN', () => {
   const never = async () => false;
 
-  it.each(['000000', '111111', '999999', '123456', '654321', '234567', '890123', '210987', '0123', '98765432'])('refuses the trivial PIN %s', async (pin) => {
-    expect(await checkNewPin(pin, pin.length, never)).toMatch(/repeated|sequence/);
-  });
+  it.each(['000000', '111111', '999999', '123456', '654321', '234567', '890123', '210987', '0123', '98765432'])(
+    'refuses the trivial PIN %s',
+    async (pin) => {
+      expect(await checkNewPin(pin, pin.length, never)).toMatch(/repeated|sequence/);
+    },
+  );
 
   it.each(['482913', '135790', '112233', '121212', '908172'])('accepts %s', async (pin) => {
     expect(await checkNewPin(pin, 6, never)).toBeNull();

@@ -25,7 +25,8 @@ const signInAs = async (id: string) => {
   const pin = { [cashier]: '482913', [manager]: '205837', [admin]: '739164' }[id] ?? PINS[id]!;
   expect((await t.core.session.signIn(id, pin)).outcome).toBe('signed_in');
 };
-const audit = () => t.storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver, target FROM audit_log ORDER BY seq').all();
+const audit = () =>
+  t.storage.db.prepare('SELECT action, actor_id AS actor, approver_id AS approver, target FROM audit_log ORDER BY seq').all();
 
 describe('roles and permissions on every channel', () => {
   it('names the permissions of each role exactly as the security practices say', () => {
@@ -41,7 +42,22 @@ describe('roles and permissions on every channel', () => {
       'approve:overrides',
       'manage:customers',
     ]);
-    expect(new Set(ROLE_PERMISSIONS.admin)).toEqual(new Set(['read:products', 'create:transactions', 'read:reports', 'refund:transactions', 'void:transactions', 'apply:discounts', 'open:drawer', 'approve:overrides', 'manage:customers', 'manage:staff', 'manage:settings', 'read:audit']));
+    expect(new Set(ROLE_PERMISSIONS.admin)).toEqual(
+      new Set([
+        'read:products',
+        'create:transactions',
+        'read:reports',
+        'refund:transactions',
+        'void:transactions',
+        'apply:discounts',
+        'open:drawer',
+        'approve:overrides',
+        'manage:customers',
+        'manage:staff',
+        'manage:settings',
+        'read:audit',
+      ]),
+    );
   });
 
   // Generated from the contract: a channel added later is covered here without editing this test.
@@ -60,19 +76,34 @@ describe('roles and permissions on every channel', () => {
 
   it('lets nobody past a guarded channel while signed out or locked', async () => {
     for (const { def, name } of channels.filter((c) => c.def.access !== 'public')) {
-      expect(t.core.session.authorize(def.access, trustedSender, { channel: name, payload: undefined })).toMatchObject({ allowed: false, code: 'unauthenticated' });
+      expect(t.core.session.authorize(def.access, trustedSender, { channel: name, payload: undefined })).toMatchObject({
+        allowed: false,
+        code: 'unauthenticated',
+      });
     }
     await signInAs(admin);
     t.core.session.lock('manual');
-    expect(t.core.session.authorize('manage:staff', trustedSender, { channel: 'staff.listAll', payload: undefined })).toMatchObject({ allowed: false, code: 'unauthenticated' });
+    expect(t.core.session.authorize('manage:staff', trustedSender, { channel: 'staff.listAll', payload: undefined })).toMatchObject({
+      allowed: false,
+      code: 'unauthenticated',
+    });
   });
 
   it('answers a cashier on a manager channel with a typed forbidden error and logs it as an alert', async () => {
     await signInAs(cashier);
     expect(await t.call('drawer.open', { reason: 'no_sale' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const { readFileSync } = await import('node:fs');
-    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security-refusals.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.at(-1)).toMatchObject({ type: 'ipc.rejected', channel: 'drawer.open', code: 'forbidden', staffId: cashier, severity: 'warning' });
+    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security-refusals.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(log.at(-1)).toMatchObject({
+      type: 'ipc.rejected',
+      channel: 'drawer.open',
+      code: 'forbidden',
+      staffId: cashier,
+      severity: 'warning',
+    });
   });
 });
 
@@ -113,17 +144,27 @@ describe('sessions', () => {
     t.core.session.lock('os_lock');
     await signInAs(cashier);
     t.core.session.signOut();
-    expect(seen).toEqual(['session.changed:signed_in', 'session.changed:locked', 'session.changed:signed_in', 'session.changed:signed_out']);
+    expect(seen).toEqual([
+      'session.changed:signed_in',
+      'session.changed:locked',
+      'session.changed:signed_in',
+      'session.changed:signed_out',
+    ]);
   });
 
   it('resumes a locked session for the same staff member', async () => {
     await signInAs(cashier);
     t.core.session.lock('manual');
     await signInAs(cashier);
-    const last = t.storage.db.prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    const last = t.storage.db
+      .prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get();
     expect(last).toEqual({ action: 'staff.sign_in', actor: cashier, details: '{"resumed":true}' });
     const { readFileSync } = await import('node:fs');
-    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = readFileSync(t.storage.appLog.path.replace('app.log', 'security.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log.at(-1)).toMatchObject({ type: 'auth.session', staffId: cashier, change: 'unlocked' });
     expect(t.core.session.view()).toMatchObject({ state: 'signed_in', staff: { id: cashier } });
   });
@@ -135,14 +176,16 @@ describe('sessions', () => {
     expect(t.core.session.view().state).toBe('signed_out');
   });
 
-  it('ends a deactivated staff member\'s session at once, locked or not, recording why', async () => {
+  it("ends a deactivated staff member's session at once, locked or not, recording why", async () => {
     await signInAs(cashier);
     t.core.session.lock('idle');
     // Staff arriving from the API (sync) can be deactivated while their session is locked.
     t.core.staff.repository.update(cashier, { active: false });
     t.core.session.endFor(cashier, 'deactivated');
     expect(t.core.session.view().state).toBe('signed_out');
-    const last = t.storage.db.prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    const last = t.storage.db
+      .prepare('SELECT action, actor_id AS actor, details_json AS details FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get();
     expect(last).toEqual({ action: 'staff.sign_out', actor: cashier, details: '{"reason":"deactivated"}' });
   });
 
@@ -249,7 +292,10 @@ describe('manager approval', () => {
   it('refuses a request the action would not accept', async () => {
     expect(await grant('205837', { reason: 'change', extra: true })).toMatchObject({ ok: true, data: { outcome: 'not_allowed' } });
     // Not JSON data at all: refused at the boundary, before any schema runs.
-    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await grant('205837', { reason: new Date() as unknown as string })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   });
 
   it('expires, and is dropped when the session locks', async () => {

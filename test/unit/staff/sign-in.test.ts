@@ -19,7 +19,8 @@ afterEach(() => t.close());
 // Straight to the session service: these tests are about the lockout rules, not the channel's rate limit
 // (the brute-force test drives the real channel).
 const outcome = (staffId: string, pin: string) => t.core.session.signIn(staffId, pin);
-const auditActions = () => (t.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+const auditActions = () =>
+  (t.storage.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
 
 describe('signing in with a PIN', () => {
   it('signs in with the right PIN through the channel, and records it', async () => {
@@ -51,14 +52,20 @@ describe('signing in with a PIN', () => {
     expect(await outcome(alice, '200009')).toEqual({ outcome: 'locked_out', retryAfterSeconds: 900 });
     t.clock.advance(900);
     expect((await outcome(alice, '482913')).outcome).toBe('signed_in');
-    const aliceLockouts = t.storage.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.locked_out' AND actor_id = ?").get(alice);
+    const aliceLockouts = t.storage.db
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'staff.locked_out' AND actor_id = ?")
+      .get(alice);
     expect(aliceLockouts).toEqual({ n: LOCKOUT_LADDER_SECONDS.length + 1 });
   });
 
   it('raises a security alert on lockout, queued for the NoPOS API', async () => {
     for (let i = 0; i < 5; i++) await outcome(alice, `30000${i}`);
-    const alerts = t.storage.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'security_alert'").all() as { payload_json: string }[];
-    expect(alerts.map((a) => JSON.parse(a.payload_json))).toEqual([expect.objectContaining({ name: 'staff_locked_out', staffId: alice, failures: 5, lockedForSeconds: 30 })]);
+    const alerts = t.storage.db.prepare("SELECT payload_json FROM outbox WHERE kind = 'security_alert'").all() as {
+      payload_json: string;
+    }[];
+    expect(alerts.map((a) => JSON.parse(a.payload_json))).toEqual([
+      expect.objectContaining({ name: 'staff_locked_out', staffId: alice, failures: 5, lockedForSeconds: 30 }),
+    ]);
   });
 
   it('resets the count and the ladder after a correct PIN', async () => {
@@ -131,7 +138,10 @@ describe('signing in with a PIN', () => {
   });
 
   it('never logs, stores or returns the PIN', async () => {
-    const answers = [await t.call('session.signIn', { staffId: alice, pin: '739999' }), await t.call('session.signIn', { staffId: alice, pin: '482913' })];
+    const answers = [
+      await t.call('session.signIn', { staffId: alice, pin: '739999' }),
+      await t.call('session.signIn', { staffId: alice, pin: '482913' }),
+    ];
     for (let i = 0; i < 5; i++) answers.push(await t.call('session.signIn', { staffId: bob, pin: `73999${i}` }));
     answers.push(await t.call('session.signIn', { staffId: alice, pin: 'not-a-pin-739999' }));
     const { existsSync, readFileSync } = await import('node:fs');
@@ -141,7 +151,11 @@ describe('signing in with a PIN', () => {
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
     expect(logs).toContain('auth.attempt');
-    const stored = JSON.stringify([t.storage.db.prepare('SELECT * FROM audit_log').all(), t.storage.db.prepare('SELECT * FROM outbox').all(), t.storage.db.prepare('SELECT * FROM staff').all()]);
+    const stored = JSON.stringify([
+      t.storage.db.prepare('SELECT * FROM audit_log').all(),
+      t.storage.db.prepare('SELECT * FROM outbox').all(),
+      t.storage.db.prepare('SELECT * FROM staff').all(),
+    ]);
     for (const text of [logs, stored, JSON.stringify(answers)]) expect(text).not.toMatch(/73999\d|482913/);
   });
 });

@@ -10,7 +10,7 @@ let t: TerminalFixture;
 afterEach(() => t.close());
 
 describe('the staff directory', () => {
-  it('is the staff area\'s: storage holds only the PIN key, the pepper the keychain keeps', async () => {
+  it("is the staff area's: storage holds only the PIN key, the pepper the keychain keeps", async () => {
     const keychain = memoryKeychain();
     t = await terminalFixture({ keychain });
     expect(t.storage).not.toHaveProperty('staff');

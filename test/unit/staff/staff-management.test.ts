@@ -7,7 +7,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const audit = () => t.storage.db.prepare('SELECT action, actor_id AS actor, target, details_json AS details FROM audit_log ORDER BY seq').all() as Record<string, string>[];
+const audit = () =>
+  t.storage.db.prepare('SELECT action, actor_id AS actor, target, details_json AS details FROM audit_log ORDER BY seq').all() as Record<
+    string,
+    string
+  >[];
 
 async function setUp(): Promise<string> {
   const result = await t.call<{ state: string; staff: { id: string } }>('staff.setupFirstAdmin', { name: 'Ada Admin', pin: '739164' });
@@ -30,9 +34,15 @@ describe('first run', () => {
   });
 
   it('refuses a second set-up and a trivial first PIN', async () => {
-    expect(await t.call('staff.setupFirstAdmin', { name: 'Ada', pin: '123456' })).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/run of digits/) } });
+    expect(await t.call('staff.setupFirstAdmin', { name: 'Ada', pin: '123456' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/run of digits/) },
+    });
     await setUp();
-    expect(await t.call('staff.setupFirstAdmin', { name: 'Mallory', pin: '582913' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.call('staff.setupFirstAdmin', { name: 'Mallory', pin: '582913' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('only lets one of two simultaneous set-ups win', async () => {
@@ -79,23 +89,41 @@ describe('staff management (admin)', () => {
   it('holds new PINs to the policy length and refuses the previous PIN', async () => {
     const created = await t.call<{ id: string }>('staff.create', { name: 'Cass', role: 'cashier', pin: '482913' });
     const id = created.ok ? created.data.id : '';
-    expect(await t.call('staff.create', { name: 'Short', role: 'cashier', pin: '4829' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await t.call('staff.resetPin', { id, pin: '482913' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/different from the previous/) } });
-    expect(await t.call('staff.resetPin', { id, pin: '999999' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/repeated/) } });
+    expect(await t.call('staff.create', { name: 'Short', role: 'cashier', pin: '4829' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await t.call('staff.resetPin', { id, pin: '482913' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/different from the previous/) },
+    });
+    expect(await t.call('staff.resetPin', { id, pin: '999999' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/repeated/) },
+    });
     await t.call('staff.resetPin', { id, pin: '582914' });
-    expect(await t.call('staff.resetPin', { id, pin: '482913' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/different from the previous/) } });
+    expect(await t.call('staff.resetPin', { id, pin: '482913' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/different from the previous/) },
+    });
   });
 
   it('never removes the last active admin, and nobody deactivates themselves', async () => {
     expect(await t.call('staff.setActive', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await t.call('staff.update', { id: adminId, role: 'manager' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'At least one active admin must remain.' } });
+    expect(await t.call('staff.update', { id: adminId, role: 'manager' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'At least one active admin must remain.' },
+    });
   });
 
   it('is refused to a manager', async () => {
     const created = await t.call<{ id: string }>('staff.create', { name: 'Manny', role: 'manager', pin: '205837' });
     const id = created.ok ? created.data.id : '';
     expect((await t.core.session.signIn(id, '205837')).outcome).toBe('signed_in');
-    expect(await t.call('staff.create', { name: 'X', role: 'admin', pin: '582913' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.call('staff.create', { name: 'X', role: 'admin', pin: '582913' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await t.call('staff.setActive', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

@@ -8,7 +8,10 @@ import { catalogScratch, product, TAX, type CatalogScratch } from '../../support
 let s: CatalogScratch;
 beforeAll(async () => {
   s = await catalogScratch();
-  s.catalog.applyChanges({ taxCategories: TAX, upsert: Array.from({ length: 50 }, (_, i) => product(`P${i}`, { barcodes: [`CODE${i}`], group: `G${i % 5}` })) }, 'api');
+  s.catalog.applyChanges(
+    { taxCategories: TAX, upsert: Array.from({ length: 50 }, (_, i) => product(`P${i}`, { barcodes: [`CODE${i}`], group: `G${i % 5}` })) },
+    'api',
+  );
   s.db.exec('ANALYZE');
 });
 afterAll(() => s.cleanup());
@@ -19,10 +22,17 @@ const plan = (sql: string, ...params: unknown[]) =>
 describe('migration 0004 (catalog)', () => {
   it('looks a barcode up through its primary key, and the product by its row id', () => {
     const detail = plan(CATALOG_SQL.byCode, '00036000291452');
-    expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/SEARCH product_barcodes USING PRIMARY KEY \(code=\?\)/), expect.stringMatching(/SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/)]));
+    expect(detail).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/SEARCH product_barcodes USING PRIMARY KEY \(code=\?\)/),
+        expect.stringMatching(/SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/),
+      ]),
+    );
     expect(detail.join('\n')).not.toMatch(/SCAN (p|products|product_barcodes)\b/);
     // The product's codes come from the covering index, without a second trip to the code table.
-    expect(detail).toEqual(expect.arrayContaining([expect.stringMatching(/SEARCH b USING COVERING INDEX product_barcodes_product \(product_id=\?\)/)]));
+    expect(detail).toEqual(
+      expect.arrayContaining([expect.stringMatching(/SEARCH b USING COVERING INDEX product_barcodes_product \(product_id=\?\)/)]),
+    );
   });
 
   it('checks a barcode owner and a SKU through indexes', () => {
@@ -47,11 +57,15 @@ describe('migration 0004 (catalog)', () => {
     s.db.prepare("DELETE FROM products WHERE sku = 'P1'").run();
     expect(matches('renamed')).toBe(0);
     expect(s.db.prepare("SELECT count(*) AS n FROM product_barcodes WHERE code = 'CODE1'").get()).toEqual({ n: 0 });
-    const insert = s.db.prepare("INSERT INTO products (sku, name, grp, price_minor, tax_category_id, sold_by) VALUES (?, 'n', 'g', ?, ?, ?)");
+    const insert = s.db.prepare(
+      "INSERT INTO products (sku, name, grp, price_minor, tax_category_id, sold_by) VALUES (?, 'n', 'g', ?, ?, ?)",
+    );
     expect(() => insert.run('X1', 0, 'food', 'unit')).toThrow(/CHECK/);
     expect(() => insert.run('X2', 100, 'food', 'box')).toThrow(/CHECK/);
     expect(() => insert.run('X3', 100, 'nope', 'unit')).toThrow(/FOREIGN KEY/);
     expect(() => insert.run('P2', 100, 'food', 'unit')).toThrow(/UNIQUE/);
-    expect(() => s.db.prepare("INSERT INTO catalog_meta (id, version, currency, source) VALUES (2, 1, 'EUR', 'api')").run()).toThrow(/CHECK/);
+    expect(() => s.db.prepare("INSERT INTO catalog_meta (id, version, currency, source) VALUES (2, 1, 'EUR', 'api')").run()).toThrow(
+      /CHECK/,
+    );
   });
 });

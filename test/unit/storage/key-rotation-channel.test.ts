@@ -22,7 +22,9 @@ describe('storage.rotateKey channel', () => {
     expect(JSON.stringify(result)).not.toContain(keychain.entries.get('database-key'));
     expect(keychain.entries.get('database-key')).not.toBe(before);
     expect(t.storage.outbox.pendingCount()).toBe(1);
-    expect(t.storage.db.prepare("SELECT actor_id AS actor FROM audit_log WHERE action = 'database.key_rotated'").get()).toEqual({ actor: admin });
+    expect(t.storage.db.prepare("SELECT actor_id AS actor FROM audit_log WHERE action = 'database.key_rotated'").get()).toEqual({
+      actor: admin,
+    });
     expect(t.storage.audit.verify()).toMatchObject({ ok: true });
   });
 

@@ -31,7 +31,9 @@ describe('the outbox kinds table', () => {
     expect(outboxRouteOf('customer.upsert')).toBe('upsertCustomer');
     expect(outboxRouteOf('customer.erasure')).toBe('eraseCustomer');
     expect(outboxRouteOf('receipt.email')).toBe('sendReceiptEmail');
-    expect(Object.keys(OUTBOX_KINDS).sort()).toEqual([...TRANSACTION_TYPES, 'payment', 'security_alert', 'customer.upsert', 'customer.erasure', 'receipt.email'].sort());
+    expect(Object.keys(OUTBOX_KINDS).sort()).toEqual(
+      [...TRANSACTION_TYPES, 'payment', 'security_alert', 'customer.upsert', 'customer.erasure', 'receipt.email'].sort(),
+    );
   });
 });
 
@@ -40,16 +42,30 @@ describe('queueing', () => {
     const storage = await openTestStorage(memoryKeychain(), scratch.dir);
     try {
       const sales = storage.outbox.writer(['sale']);
-      const sale = { clientId: 'c-1', type: 'sale' as const, terminalSequence: 1, occurredAt: at, currency: 'EUR', totalMinor: 100, body: {} };
+      const sale = {
+        clientId: 'c-1',
+        type: 'sale' as const,
+        terminalSequence: 1,
+        occurredAt: at,
+        currency: 'EUR',
+        totalMinor: 100,
+        body: {},
+      };
       writeTransaction(storage.db, (tx) => sales.enqueue(tx, { clientId: 'c-1', kind: 'sale', payload: sale }));
       // A writer refuses a kind its area did not declare, and the transaction it was in commits nothing.
       expect(() =>
         writeTransaction(storage.db, (tx) => {
           sales.enqueue(tx, { clientId: 'c-2', kind: 'sale', payload: { ...sale, clientId: 'c-2' } });
-          (sales as unknown as Outbox).enqueue(tx, { clientId: 'c-3', kind: 'refund', payload: { ...sale, clientId: 'c-3', type: 'refund' } });
+          (sales as unknown as Outbox).enqueue(tx, {
+            clientId: 'c-3',
+            kind: 'refund',
+            payload: { ...sale, clientId: 'c-3', type: 'refund' },
+          });
         }),
       ).toThrow(UndeclaredOutboxKindError);
-      expect(() => writeTransaction(storage.db, (tx) => storage.outbox.enqueue(tx, { clientId: 'c-4', kind: 'mystery', payload: {} } as never))).toThrow(UndeclaredOutboxKindError);
+      expect(() =>
+        writeTransaction(storage.db, (tx) => storage.outbox.enqueue(tx, { clientId: 'c-4', kind: 'mystery', payload: {} } as never)),
+      ).toThrow(UndeclaredOutboxKindError);
       expect(storage.db.prepare('SELECT client_id FROM outbox').all()).toEqual([{ client_id: 'c-1' }]);
     } finally {
       storage.close();
@@ -64,7 +80,14 @@ describe('a database holding kinds this version does not know', () => {
     const file = `${scratch.dir}/terminal.db`;
     const db = await openEncryptedDatabase(file, keychain);
     migrate(db, MIGRATIONS.slice(0, MIGRATIONS.length - 1), file);
-    db.prepare('INSERT INTO outbox (client_id, kind, payload_json, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('old-1', kind, '{"points":5}', status, at, at);
+    db.prepare('INSERT INTO outbox (client_id, kind, payload_json, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      'old-1',
+      kind,
+      '{"points":5}',
+      status,
+      at,
+      at,
+    );
     db.close();
     return keychain;
   }
@@ -79,7 +102,9 @@ describe('a database holding kinds this version does not know', () => {
     const db = await openEncryptedDatabase(`${scratch.dir}/terminal.db`, keychain);
     try {
       expect(schemaVersion(db)).toBe(MIGRATIONS.length - 1);
-      expect(db.prepare('SELECT client_id, kind, status, payload_json FROM outbox').all()).toEqual([{ client_id: 'old-1', kind: 'loyalty_points', status: 'queued', payload_json: '{"points":5}' }]);
+      expect(db.prepare('SELECT client_id, kind, status, payload_json FROM outbox').all()).toEqual([
+        { client_id: 'old-1', kind: 'loyalty_points', status: 'queued', payload_json: '{"points":5}' },
+      ]);
     } finally {
       db.close();
     }

@@ -16,7 +16,10 @@ describe('events feed signature', () => {
 
   it('refuses a wrong secret, a tampered body, a stale or future timestamp, each without throwing', () => {
     expect(verifyEventsSignature(sign(`${secret.slice(0, -1)}B`, t, body), body, secret, at(0))).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyEventsSignature(sign(secret, t, body), body.replace('false', 'true'), secret, at(0))).toEqual({ ok: false, reason: 'mismatch' });
+    expect(verifyEventsSignature(sign(secret, t, body), body.replace('false', 'true'), secret, at(0))).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
     expect(verifyEventsSignature(sign(secret, t, body), body, secret, at(301))).toEqual({ ok: false, reason: 'stale' });
     expect(verifyEventsSignature(sign(secret, t, body), body, secret, at(-301))).toEqual({ ok: false, reason: 'future' });
     expect(verifyEventsSignature(sign(secret, t, body), body, secret, at(300))).toEqual({ ok: true });

@@ -17,7 +17,9 @@ afterEach(() => cleanup());
 describe('migration 0006 (sync)', () => {
   it('keeps queued rows and their columns exactly as they were (delivery state lives beside them)', () => {
     migrate(db, MIGRATIONS.slice(0, 5), file);
-    const insert = db.prepare("INSERT INTO outbox (client_id, kind, payload_json, status, attempts, created_at, updated_at, last_error) VALUES (?, 'sale', ?, ?, ?, 't0', 't1', ?)");
+    const insert = db.prepare(
+      "INSERT INTO outbox (client_id, kind, payload_json, status, attempts, created_at, updated_at, last_error) VALUES (?, 'sale', ?, ?, ?, 't0', 't1', ?)",
+    );
     insert.run('a', '{"totalMinor":1}', 'queued', 0, null);
     insert.run('b', '{"totalMinor":2}', 'sending', 3, 'timeout');
     const before = db.prepare('SELECT * FROM outbox ORDER BY seq').all();
@@ -29,7 +31,9 @@ describe('migration 0006 (sync)', () => {
 
   it('reads the next batch of pending items from the pending index', () => {
     migrate(db, MIGRATIONS, file);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT seq FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 100").all() as { detail: string }[];
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT seq FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 100")
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/outbox_pending/);
   });
 });
@@ -39,10 +43,16 @@ describe('needs-attention list', () => {
     migrate(db, MIGRATIONS, file);
     let t = Date.parse('2026-01-01T00:00:00Z');
     const list = new NeedsAttention(db, () => new Date((t += 1000)));
-    const first = writeTransaction(db, (tx) => list.add(tx, { clientId: 'pay-1', kind: 'declined_after_forward', itemKind: 'payment', reason: 'card_declined' }));
-    const again = writeTransaction(db, (tx) => list.add(tx, { clientId: 'pay-1', kind: 'declined_after_forward', itemKind: 'payment', reason: 'other' }));
+    const first = writeTransaction(db, (tx) =>
+      list.add(tx, { clientId: 'pay-1', kind: 'declined_after_forward', itemKind: 'payment', reason: 'card_declined' }),
+    );
+    const again = writeTransaction(db, (tx) =>
+      list.add(tx, { clientId: 'pay-1', kind: 'declined_after_forward', itemKind: 'payment', reason: 'other' }),
+    );
     expect(again).toEqual(first);
-    writeTransaction(db, (tx) => list.add(tx, { clientId: 'sale-1', kind: 'rejected', itemKind: 'sale', reason: 'invalid_request: bad total' }));
+    writeTransaction(db, (tx) =>
+      list.add(tx, { clientId: 'sale-1', kind: 'rejected', itemKind: 'sale', reason: 'invalid_request: bad total' }),
+    );
     expect(list.openCount()).toBe(2);
     const resolved = writeTransaction(db, (tx) => list.resolve(tx, first.id, 'st_manager', 'Took cash instead'));
     expect(resolved).toMatchObject({ resolvedBy: 'st_manager', resolution: 'Took cash instead' });

@@ -24,7 +24,9 @@ describe('the sync face', () => {
     // An address nothing answers on: the engine is never started, so nothing is sent.
     const core = createAppCore({
       appInfo: { productName: 'NoPOS Terminal', version: '1.0.0', platform: 'linux', startedAt: t.clock.now() },
-      now: t.clock.now, storage: t.storage, isTrustedSender: isAppProtocolSender,
+      now: t.clock.now,
+      storage: t.storage,
+      isTrustedSender: isAppProtocolSender,
       sync: { keychain, baseUrl: 'https://127.0.0.1:9', exportDir: path.join(t.dir, 'exports') },
     });
     sync = core.sync;

@@ -19,7 +19,13 @@ const updater = await vi.hoisted(async () => {
     logger: unknown = null;
     setFeedURL(): void {}
     checkForUpdates() {
-      const info = { version: '2.0.0', files: [{ url: 'NoPOS-Terminal-2.0.0.AppImage', sha512: 'x' }], path: 'NoPOS-Terminal-2.0.0.AppImage', sha512: 'x', releaseDate: '2030-01-01' };
+      const info = {
+        version: '2.0.0',
+        files: [{ url: 'NoPOS-Terminal-2.0.0.AppImage', sha512: 'x' }],
+        path: 'NoPOS-Terminal-2.0.0.AppImage',
+        sha512: 'x',
+        releaseDate: '2030-01-01',
+      };
       return Promise.resolve({ isUpdateAvailable: true, updateInfo: info, versionInfo: info });
     }
     downloadUpdate() {
@@ -45,8 +51,14 @@ describe('AppImage update', () => {
     expect(port).toBeInstanceOf(EventEmitter);
     const { startUpdates } = await import('../../../electron/main/updates/electron-updates');
     const updates = startUpdates({
-      policy: { feedUrl: 'https://updates.example/nopos' }, currentVersion: '1.0.0', installBlockers: () => [], log: () => undefined, now: () => new Date(),
-      platform: 'linux', env: { APPIMAGE: path.join(folder, 'NoPOS-Terminal.AppImage') }, executable: '/tmp/.mount_NoPOSx/nopos-terminal',
+      policy: { feedUrl: 'https://updates.example/nopos' },
+      currentVersion: '1.0.0',
+      installBlockers: () => [],
+      log: () => undefined,
+      now: () => new Date(),
+      platform: 'linux',
+      env: { APPIMAGE: path.join(folder, 'NoPOS-Terminal.AppImage') },
+      executable: '/tmp/.mount_NoPOSx/nopos-terminal',
       app: { releaseSingleInstanceLock: () => void order.push('releaseSingleInstanceLock') },
     });
     expect(updates).not.toBeNull();

@@ -38,7 +38,10 @@ describe('self-update support', () => {
     expect(selfUpdateSupport(probe(linux))).toEqual({ allowed: false, reason: 'deb' });
     const appImage = { ...linux, env: { APPIMAGE: '/home/till/Applications/NoPOS-Terminal.AppImage' } };
     expect(selfUpdateSupport(probe(appImage))).toEqual({ allowed: true });
-    expect(selfUpdateSupport(probe({ ...appImage, canWrite: (dir) => dir !== '/home/till/Applications' }))).toEqual({ allowed: false, reason: 'read_only' });
+    expect(selfUpdateSupport(probe({ ...appImage, canWrite: (dir) => dir !== '/home/till/Applications' }))).toEqual({
+      allowed: false,
+      reason: 'read_only',
+    });
   });
 
   it('macOS: Squirrel replaces the bundle, so the bundle and /Applications must be writable by the user', () => {
@@ -46,15 +49,25 @@ describe('self-update support', () => {
     const seen: string[] = [];
     expect(selfUpdateSupport(probe({ ...mac, canWrite: (dir) => (seen.push(dir), true) }))).toEqual({ allowed: true });
     expect(seen).toEqual(['/Applications/NoPOS Terminal.app', '/Applications']);
-    expect(selfUpdateSupport(probe({ ...mac, canWrite: (dir) => dir !== '/Applications' }))).toEqual({ allowed: false, reason: 'read_only' });
+    expect(selfUpdateSupport(probe({ ...mac, canWrite: (dir) => dir !== '/Applications' }))).toEqual({
+      allowed: false,
+      reason: 'read_only',
+    });
   });
 
   it('a managed install never creates the in-app updater, and says so in the log', async () => {
     const { startUpdates } = await import('../../../electron/main/updates/electron-updates');
     const log: Record<string, unknown>[] = [];
     const updates = startUpdates({
-      policy: { feedUrl: 'https://updates.example/nopos' }, currentVersion: '1.0.0', installBlockers: () => [], log: (e) => log.push(e),
-      now: () => new Date(), platform: 'linux', env: {}, executable: '/opt/NoPOS Terminal/nopos-terminal', app: { releaseSingleInstanceLock: () => undefined },
+      policy: { feedUrl: 'https://updates.example/nopos' },
+      currentVersion: '1.0.0',
+      installBlockers: () => [],
+      log: (e) => log.push(e),
+      now: () => new Date(),
+      platform: 'linux',
+      env: {},
+      executable: '/opt/NoPOS Terminal/nopos-terminal',
+      app: { releaseSingleInstanceLock: () => undefined },
     });
     expect(updates).toBeNull();
     expect(log).toEqual([{ level: 'info', event: 'update.managed_by_it', reason: 'deb' }]);

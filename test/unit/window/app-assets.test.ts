@@ -40,7 +40,8 @@ describe('serving the renderer (app:// protocol and browser host)', () => {
 
   it('recognises app URLs exactly', () => {
     expect(isAppUrl('app://nopos/index.html#/sale')).toBe(true);
-    for (const url of ['app://nopos.evil.com/', 'https://nopos/', 'file:///index.html', 'javascript:alert(1)', '']) expect(isAppUrl(url)).toBe(false);
+    for (const url of ['app://nopos.evil.com/', 'https://nopos/', 'file:///index.html', 'javascript:alert(1)', ''])
+      expect(isAppUrl(url)).toBe(false);
   });
 });
 

@@ -46,7 +46,8 @@ export class CatalogImporter {
     try {
       text = await this.readBounded(chosen);
     } catch (error) {
-      if (error instanceof ImportFileError) return this.report('refused', fileName, 0, 0, [{ line: error.line, message: error.message }], this.deps.catalog.info().version);
+      if (error instanceof ImportFileError)
+        return this.report('refused', fileName, 0, 0, [{ line: error.line, message: error.message }], this.deps.catalog.info().version);
       throw error;
     }
     return this.importText(fileName, text, actorId);
@@ -60,7 +61,8 @@ export class CatalogImporter {
     try {
       parsed = asJson ? jsonRows(text, this.limits.maxRows) : csvRows(text, this.deps.storeCurrency(), this.limits.maxRows);
     } catch (error) {
-      if (error instanceof ImportFileError) return this.report('refused', fileName, 0, 0, [{ line: error.line, message: error.message }], catalog.info().version);
+      if (error instanceof ImportFileError)
+        return this.report('refused', fileName, 0, 0, [{ line: error.line, message: error.message }], catalog.info().version);
       throw error;
     }
     const rowsRead = parsed.rows.length + parsed.errors.length;
@@ -82,7 +84,14 @@ export class CatalogImporter {
     } catch (error) {
       // The checks above mirror applyChanges, so this is a catalog that changed under the import.
       if (!(error instanceof CatalogChangeError)) throw error;
-      return this.report('refused', fileName, rowsRead, 0, [...errors, { line: 1, message: `Nothing imported: ${error.message}` }], catalog.info().version);
+      return this.report(
+        'refused',
+        fileName,
+        rowsRead,
+        0,
+        [...errors, { line: 1, message: `Nothing imported: ${error.message}` }],
+        catalog.info().version,
+      );
     }
   }
 
@@ -95,7 +104,10 @@ export class CatalogImporter {
       const stat = await handle.stat();
       if (!stat.isFile()) throw new ImportFileError(1, 'That is not a file.');
       if (stat.size > this.limits.maxBytes) {
-        throw new ImportFileError(1, `The file is ${Math.ceil(stat.size / 1_048_576)} MB; at most ${Math.floor(this.limits.maxBytes / 1_048_576)} MB can be imported at once.`);
+        throw new ImportFileError(
+          1,
+          `The file is ${Math.ceil(stat.size / 1_048_576)} MB; at most ${Math.floor(this.limits.maxBytes / 1_048_576)} MB can be imported at once.`,
+        );
       }
       // One byte more than the size said: reading it means the file grew while being read.
       const buffer = Buffer.alloc(stat.size + 1);
@@ -116,7 +128,14 @@ export class CatalogImporter {
     }
   }
 
-  private report(outcome: ImportReport['outcome'], fileName: string | null, rowsRead: number, imported: number, errors: RowError[], version: number): ImportReport {
+  private report(
+    outcome: ImportReport['outcome'],
+    fileName: string | null,
+    rowsRead: number,
+    imported: number,
+    errors: RowError[],
+    version: number,
+  ): ImportReport {
     return {
       outcome,
       fileName,

@@ -59,7 +59,7 @@ export function checkRows(rows: ImportRow[], context: RowContext): { accepted: V
 
   // A barcode may move to a product in the file only from another product the file updates; refusing
   // a row can keep its old codes in place, so check again until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const updated = new Set(accepted.map((a) => a.product.sku));
     accepted = accepted.filter(({ line, product }) => {

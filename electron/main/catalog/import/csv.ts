@@ -65,7 +65,8 @@ export function parseCsv(text: string): CsvRecord[] {
     } else if (afterQuote) {
       throw new CsvSyntaxError(line, 'text after the closing quote of a field');
     } else if (ch === '"') {
-      if (field.trim() !== '') throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+      if (field.trim() !== '')
+        throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
       field = '';
       inQuotes = true;
       quotedRecord = true;

@@ -32,7 +32,8 @@ function columnsOf(header: string[]): Map<string, number> {
   const columns = new Map<string, number>();
   header.forEach((raw, index) => {
     const name = raw.trim().toLowerCase();
-    if (!(CSV_COLUMNS as readonly string[]).includes(name)) throw new ImportFileError(1, `Unknown column "${name.slice(0, 40)}": the columns are ${CSV_COLUMNS.join(', ')}.`);
+    if (!(CSV_COLUMNS as readonly string[]).includes(name))
+      throw new ImportFileError(1, `Unknown column "${name.slice(0, 40)}": the columns are ${CSV_COLUMNS.join(', ')}.`);
     if (columns.has(name)) throw new ImportFileError(1, `Column "${name}" appears twice.`);
     columns.set(name, index);
   });
@@ -78,7 +79,10 @@ export function csvRows(text: string, currency: string, maxRows: number): { rows
       errors.push({ line: record.line, message: 'active: write true or false.' });
       continue;
     }
-    const barcodes = cell('barcodes').split('|').map((code) => code.trim()).filter((code) => code !== '');
+    const barcodes = cell('barcodes')
+      .split('|')
+      .map((code) => code.trim())
+      .filter((code) => code !== '');
     rows.push({
       line: record.line,
       input: {

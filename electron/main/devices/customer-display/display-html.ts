@@ -15,7 +15,10 @@ export function customerDisplayBody(view: CustomerDisplayView): string {
     );
   }
   const lines = view.lines
-    .map((l) => `<li><span class="name">${escapeHtml(l.name)}</span><span class="qty">${escapeHtml(l.quantity)}</span><span class="amount">${escapeHtml(l.amount)}</span></li>`)
+    .map(
+      (l) =>
+        `<li><span class="name">${escapeHtml(l.name)}</span><span class="qty">${escapeHtml(l.quantity)}</span><span class="amount">${escapeHtml(l.amount)}</span></li>`,
+    )
     .join('');
   return `${store}<ol class="lines" data-testid="display-lines">${lines}</ol><dl class="sums"><dt>Total</dt><dd data-testid="display-total">${escapeHtml(view.total)}</dd></dl>`;
 }

@@ -25,7 +25,8 @@ function quantityText(line: SaleView['lines'][number]): string {
 }
 
 export function displayViewOf(sale: SaleView | null, changeMinor: number, storeName: string, locale?: string): CustomerDisplayView {
-  if (!sale || sale.status === 'parked' || sale.status === 'voided' || (sale.status === 'open' && sale.lines.length === 0)) return { phase: 'idle', storeName };
+  if (!sale || sale.status === 'parked' || sale.status === 'voided' || (sale.status === 'open' && sale.lines.length === 0))
+    return { phase: 'idle', storeName };
   const money = (minor: number) => formatMoney(minor, sale.totals.currency, locale);
   if (sale.status === 'completed') {
     const tendered = sale.payments.reduce((sum, p) => sum + (p.cash?.givenMinor ?? p.amountMinor), 0);
@@ -34,7 +35,9 @@ export function displayViewOf(sale: SaleView | null, changeMinor: number, storeN
   return {
     phase: 'sale',
     storeName,
-    lines: sale.lines.slice(-MAX_LINES).map((line) => ({ name: line.name, quantity: quantityText(line), amount: money(line.grossMinor - line.lineDiscountMinor) })),
+    lines: sale.lines
+      .slice(-MAX_LINES)
+      .map((line) => ({ name: line.name, quantity: quantityText(line), amount: money(line.grossMinor - line.lineDiscountMinor) })),
     total: money(sale.totals.totalMinor),
   };
 }

@@ -17,7 +17,11 @@ function saleIn(result: unknown): { sale: SaleView; changeMinor: number } | null
  * Hands every sale the register answers with (a scan, a quantity, a tender) to the customer display,
  * after the register is done with it: the answer reaches the cashier unchanged and unaware.
  */
-export function feedingCustomerDisplay<H extends AnyHandlers>(handlers: H, show: (sale: SaleView | null, changeMinor: number) => void, clears: readonly string[] = ['clear', 'park']): H {
+export function feedingCustomerDisplay<H extends AnyHandlers>(
+  handlers: H,
+  show: (sale: SaleView | null, changeMinor: number) => void,
+  clears: readonly string[] = ['clear', 'park'],
+): H {
   const wrapped: AnyHandlers = {};
   for (const [name, handler] of Object.entries(handlers)) {
     wrapped[name] = async (request: never, context: never) => {

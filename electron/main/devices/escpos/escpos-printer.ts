@@ -79,7 +79,8 @@ export class EscPosPrinter {
   }
 
   private stateOfFault(error: unknown): PrinterState {
-    if (error instanceof DeviceIoError) return error.fault === 'not_set_up' ? 'not_set_up' : error.fault === 'timeout' ? 'offline' : 'unreachable';
+    if (error instanceof DeviceIoError)
+      return error.fault === 'not_set_up' ? 'not_set_up' : error.fault === 'timeout' ? 'offline' : 'unreachable';
     return 'unreachable';
   }
 
@@ -98,7 +99,10 @@ export class EscPosPrinter {
    * Sends one job's bytes. `onFirstWrite` fires just before the bytes go out (the job's record is made
    * there). `whenStopped` are bytes a stopped printer still acts on (a real-time drawer pulse).
    */
-  send(bytes: Uint8Array, options: { onFirstWrite?: () => void; whenStopped?: Uint8Array; askAfter?: boolean } = {}): Promise<PrintJobResult> {
+  send(
+    bytes: Uint8Array,
+    options: { onFirstWrite?: () => void; whenStopped?: Uint8Array; askAfter?: boolean } = {},
+  ): Promise<PrintJobResult> {
     return this.queue.run(async () => {
       let written = false;
       try {
@@ -113,7 +117,10 @@ export class EscPosPrinter {
           written = true;
           await link.write(bytes, this.timeouts.writeMs);
           // A drawer pulse has no paper to run out of: only a receipt asks again after its bytes.
-          if (options.askAfter === false) return link.alive() ? { ok: true as const, state: before } : { ok: false as const, state: this.remember('unreachable'), partial: true };
+          if (options.askAfter === false)
+            return link.alive()
+              ? { ok: true as const, state: before }
+              : { ok: false as const, state: this.remember('unreachable'), partial: true };
           const after = await this.readState(link);
           if (!link.alive()) return { ok: false as const, state: this.remember('unreachable'), partial: true };
           this.remember(after === 'unknown' && before !== 'unknown' ? before : after);

@@ -46,4 +46,5 @@ export const PRINTER_STATE_MESSAGES: Record<PrinterState, string> = {
 };
 
 /** A state in which printing would not come out on paper. */
-export const cannotPrint = (state: PrinterState): boolean => state === 'paper_out' || state === 'cover_open' || state === 'offline' || state === 'unreachable';
+export const cannotPrint = (state: PrinterState): boolean =>
+  state === 'paper_out' || state === 'cover_open' || state === 'offline' || state === 'unreachable';

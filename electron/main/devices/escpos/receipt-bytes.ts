@@ -94,7 +94,10 @@ export function receiptBytes(doc: ReceiptDocument, layout: EscPosLayout): Uint8A
   const out = new PagedLines(encoder, pages);
   for (const row of doc.rows) writeRow(encoder, out, row, width, pages);
   if (doc.barcode) {
-    encoder.newline().align('center').barcode(doc.barcode, 'code128', { height: 60, width: width <= 32 ? 2 : 3, text: false });
+    encoder
+      .newline()
+      .align('center')
+      .barcode(doc.barcode, 'code128', { height: 60, width: width <= 32 ? 2 : 3, text: false });
     out.line(printableText(doc.barcode, pages));
     encoder.align('left');
   }
@@ -125,7 +128,8 @@ export function testPageBytes(layout: EscPosLayout, title: string): Uint8Array {
   encoder.bold(false);
   out.line('Test print');
   encoder.align('left');
-  for (const line of ['-'.repeat(width), `${width} characters per line:`, '1234567890'.repeat(Math.ceil(width / 10)).slice(0, width)]) out.line(line);
+  for (const line of ['-'.repeat(width), `${width} characters per line:`, '1234567890'.repeat(Math.ceil(width / 10)).slice(0, width)])
+    out.line(line);
   out.line(printableText('Accents: é è à ü ö ß ñ ç €', pages));
   return encoder.cut('partial').encode();
 }

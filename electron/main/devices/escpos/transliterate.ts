@@ -6,9 +6,36 @@ export const AUTO_CODE_PAGES = ['cp858', 'cp437', 'cp852', 'cp866', 'windows1252
 
 /** What a character becomes when no page the printer is given can print it. */
 const SPELLED: Record<string, string> = {
-  '€': 'EUR', '£': 'GBP', ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D',
-  þ: 'th', Þ: 'Th', '‘': "'", '’': "'", '‚': "'", '“': '"', '”': '"', '„': '"', '–': '-', '—': '-', '…': '...', '×': 'x', '•': '*',
-  '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ',
+  '€': 'EUR',
+  '£': 'GBP',
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  '×': 'x',
+  '•': '*',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
 };
 
 const supportCache = new Map<string, Set<number>>();
@@ -30,7 +57,8 @@ function supported(pages: readonly string[]): Set<number> {
   let set = supportCache.get(key);
   if (!set) {
     set = new Set<number>();
-    for (const page of pages) for (const cp of CodepageEncoder.getEncoding(page as Codepage).codepoints) if (cp !== 0xfffd && cp !== undefined) set.add(cp);
+    for (const page of pages)
+      for (const cp of CodepageEncoder.getEncoding(page as Codepage).codepoints) if (cp !== 0xfffd && cp !== undefined) set.add(cp);
     supportCache.set(key, set);
   }
   return set;

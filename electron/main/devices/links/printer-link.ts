@@ -18,7 +18,10 @@ export type DeviceFault = 'unreachable' | 'disconnected' | 'timeout' | 'not_set_
 
 /** A device I/O failure, named by what the cashier can act on; never carries data that was sent. */
 export class DeviceIoError extends Error {
-  constructor(readonly fault: DeviceFault, detail: string) {
+  constructor(
+    readonly fault: DeviceFault,
+    detail: string,
+  ) {
     super(`${fault}: ${detail}`);
     this.name = 'DeviceIoError';
   }

@@ -12,7 +12,14 @@ export interface SerialLine {
 
 /** A serial device through the `serialport` library: a printer, a pole display or a scale. */
 export async function openSerialLink(line: SerialLine, openTimeoutMs: number): Promise<DeviceLink> {
-  const port = new SerialPort({ path: line.path, baudRate: line.baudRate, dataBits: line.dataBits ?? 8, parity: line.parity ?? 'none', stopBits: line.stopBits ?? 1, autoOpen: false });
+  const port = new SerialPort({
+    path: line.path,
+    baudRate: line.baudRate,
+    dataBits: line.dataBits ?? 8,
+    parity: line.parity ?? 'none',
+    stopBits: line.stopBits ?? 1,
+    autoOpen: false,
+  });
   const inbox = new ByteInbox();
   let closed: DeviceIoError | null = null;
   port.on('data', (chunk: Buffer) => inbox.push(chunk));
@@ -22,7 +29,9 @@ export async function openSerialLink(line: SerialLine, openTimeoutMs: number): P
     inbox.close();
   });
   await withTimeout(
-    new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(new DeviceIoError('unreachable', 'the port did not open')) : resolve()))),
+    new Promise<void>((resolve, reject) =>
+      port.open((error) => (error ? reject(new DeviceIoError('unreachable', 'the port did not open')) : resolve())),
+    ),
     openTimeoutMs,
     () => new DeviceIoError('unreachable', 'opening the port timed out'),
   ).catch((error: unknown) => {

@@ -6,11 +6,13 @@ import { DeviceIoError, withTimeout, type DeviceLink } from './printer-link';
  * printer's state stays `unknown`, never `ok`.
  */
 export async function openUsbFileLink(path: string, openTimeoutMs: number): Promise<DeviceLink> {
-  const handle: FileHandle = await withTimeout(open(path, 'w'), openTimeoutMs, () => new DeviceIoError('unreachable', 'opening the device timed out')).catch(
-    (error: unknown) => {
-      throw error instanceof DeviceIoError ? error : new DeviceIoError('unreachable', (error as NodeJS.ErrnoException).code ?? 'open failed');
-    },
-  );
+  const handle: FileHandle = await withTimeout(
+    open(path, 'w'),
+    openTimeoutMs,
+    () => new DeviceIoError('unreachable', 'opening the device timed out'),
+  ).catch((error: unknown) => {
+    throw error instanceof DeviceIoError ? error : new DeviceIoError('unreachable', (error as NodeJS.ErrnoException).code ?? 'open failed');
+  });
   return {
     write: (bytes, timeoutMs) =>
       withTimeout(
@@ -18,7 +20,9 @@ export async function openUsbFileLink(path: string, openTimeoutMs: number): Prom
         timeoutMs,
         () => new DeviceIoError('timeout', 'the printer stopped taking data'),
       ).catch((error: unknown) => {
-        throw error instanceof DeviceIoError ? error : new DeviceIoError('disconnected', (error as NodeJS.ErrnoException).code ?? 'write failed');
+        throw error instanceof DeviceIoError
+          ? error
+          : new DeviceIoError('disconnected', (error as NodeJS.ErrnoException).code ?? 'write failed');
       }),
     query: () => Promise.resolve(null),
     exchange: () => Promise.resolve(null),

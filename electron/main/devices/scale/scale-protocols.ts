@@ -2,11 +2,7 @@ import type { ScaleSettings } from '../../../../shared/domain/devices';
 
 /** What one answer of a scale says. Weights are whole grams, read from the scale's decimal text exactly. */
 export type ScaleReading =
-  | { kind: 'stable'; grams: number }
-  | { kind: 'unstable' }
-  | { kind: 'overload' }
-  | { kind: 'negative' }
-  | { kind: 'unreadable' };
+  { kind: 'stable'; grams: number } | { kind: 'unstable' } | { kind: 'overload' } | { kind: 'negative' } | { kind: 'unreadable' };
 
 export interface ScaleProtocol {
   weigh: Uint8Array;

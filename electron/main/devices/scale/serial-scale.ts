@@ -72,7 +72,13 @@ export class SerialScale {
       let link: DeviceLink;
       try {
         link = await this.deps.openLink(
-          { path: settings.serialPath, baudRate: settings.baudRate, dataBits: settings.dataBits, parity: settings.parity, stopBits: settings.stopBits },
+          {
+            path: settings.serialPath,
+            baudRate: settings.baudRate,
+            dataBits: settings.dataBits,
+            parity: settings.parity,
+            stopBits: settings.stopBits,
+          },
           this.timeouts.openMs,
         );
       } catch (error) {

@@ -12,7 +12,10 @@ export class ScaleReadings {
   constructor(private readonly now: () => Date) {}
 
   record(grams: number): void {
-    this.readings = [...this.readings.filter((r) => this.now().getTime() - r.at < READING_VALID_MS), { grams, at: this.now().getTime() }].slice(-5);
+    this.readings = [
+      ...this.readings.filter((r) => this.now().getTime() - r.at < READING_VALID_MS),
+      { grams, at: this.now().getTime() },
+    ].slice(-5);
   }
 
   /** True, once, when the scale gave exactly these grams within the last two minutes. */
@@ -49,7 +52,12 @@ export function weighedByScale<H extends Record<string, Handler>>(handlers: H, d
       const grams = typeof req.quantity === 'number' ? req.quantity : null;
       if (grams !== null && deps.scaleSetUp() && weighed(req) && !deps.readings.take(grams)) {
         const { approverId } = context.stepUp();
-        deps.audit.record({ action: 'sale.weight_entered', actorId: context.actorId, ...(approverId ? { approverId } : {}), details: { grams } });
+        deps.audit.record({
+          action: 'sale.weight_entered',
+          actorId: context.actorId,
+          ...(approverId ? { approverId } : {}),
+          details: { grams },
+        });
       }
       return inner(request, context);
     };
@@ -63,4 +71,5 @@ export function weighedByScale<H extends Record<string, Handler>>(handlers: H, d
 }
 
 /** The open sale's line, for `weighedLine`. */
-export const lineIsWeighed = (sale: SaleView | null, lineId: string): boolean => sale?.lines.find((l) => l.lineId === lineId)?.soldBy === 'weight';
+export const lineIsWeighed = (sale: SaleView | null, lineId: string): boolean =>
+  sale?.lines.find((l) => l.lineId === lineId)?.soldBy === 'weight';

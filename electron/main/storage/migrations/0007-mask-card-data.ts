@@ -36,7 +36,8 @@ function maskJson(value: unknown): unknown {
   if (typeof value === 'string') return maskCardNumbers(value);
   if (typeof value === 'number') return textHasCardNumber(String(value)) ? maskCardNumbers(String(value)) : value;
   if (Array.isArray(value)) return value.map(maskJson);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskCardNumbers(k), maskJson(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskCardNumbers(k), maskJson(v)]));
   return value;
 }
 
@@ -59,7 +60,7 @@ interface TableInfo {
 
 /** Ordinary tables with a rowid; virtual tables (full-text search) follow their source through triggers. */
 function maskableTables(db: Db): string[] {
-  const tables = db.prepare("PRAGMA table_list").all() as TableInfo[];
+  const tables = db.prepare('PRAGMA table_list').all() as TableInfo[];
   const virtual = tables.filter((t) => t.type === 'virtual').map((t) => t.name);
   return tables
     .filter((t) => t.type === 'table' && !t.wr && !t.name.startsWith('sqlite_') && !virtual.some((v) => t.name.startsWith(`${v}_`)))
@@ -72,7 +73,9 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 function maskTable(db: Db, table: string, rewrite: (row: Record<string, unknown>) => Record<string, unknown>): void {
   // Read through once, keeping only the rows that change (a store's database can be large).
   const changes: { rowid: unknown; columns: string[]; values: unknown[] }[] = [];
-  for (const { __rowid, ...row } of db.prepare(`SELECT rowid AS "__rowid", * FROM ${quote(table)}`).iterate() as Iterable<Record<string, unknown>>) {
+  for (const { __rowid, ...row } of db.prepare(`SELECT rowid AS "__rowid", * FROM ${quote(table)}`).iterate() as Iterable<
+    Record<string, unknown>
+  >) {
     const next = rewrite(row);
     const columns = Object.keys(row).filter((column) => next[column] !== row[column]);
     if (columns.length > 0) changes.push({ rowid: __rowid, columns, values: columns.map((c) => next[c]) });
@@ -102,8 +105,12 @@ function maskAuditTrail(db: Db): void {
   const rows = db.prepare(`SELECT * FROM ${AUDIT} ORDER BY seq`).all() as Record<string, unknown>[];
   const first = rows.findIndex((row) => maskRow(row).details_json !== row.details_json || maskRow(row).target !== row.target);
   if (first < 0) return;
-  const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'audit_head')").all() as { sql: string }[];
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'audit_head')").all() as { name: string }[];
+  const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'audit_head')").all() as {
+    sql: string;
+  }[];
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'audit_head')").all() as {
+    name: string;
+  }[];
   for (const { name } of names) db.exec(`DROP TRIGGER ${quote(name)}`);
   const update = db.prepare(`UPDATE ${AUDIT} SET target = ?, details_json = ?, prev_hash = ?, hash = ? WHERE seq = ?`);
   let prevHash = rows[first]?.prev_hash as string;
@@ -128,6 +135,8 @@ export const migration0007: Migration = {
     requeueRefused(db, outboxBefore);
     maskAuditTrail(db);
     // Sent payments kept their tokens for 30 days: they go now, as they go at confirmation from here on.
-    db.prepare("UPDATE outbox SET payload_json = json_remove(payload_json, '$.paymentToken') WHERE status = 'sent' AND json_type(payload_json, '$.paymentToken') = 'text'").run();
+    db.prepare(
+      "UPDATE outbox SET payload_json = json_remove(payload_json, '$.paymentToken') WHERE status = 'sent' AND json_type(payload_json, '$.paymentToken') = 'text'",
+    ).run();
   },
 };

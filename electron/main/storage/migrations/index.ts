@@ -15,6 +15,17 @@ import type { Migration } from './types';
 
 /** In order, numbered from 1 without gaps; append only, never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
-  migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008,
-  migration0009, migration0010, migration0011, migration0012, migration0013,
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
 ];

@@ -40,7 +40,13 @@ export function AttentionScreen() {
     <div className="stack">
       <h1>Needs attention</h1>
       <StatusLine message={message} />
-      {state.status === 'error' && <ErrorNotice title="Could not load the list" message={describeError(state.error, 'see items that need attention')} onRetry={state.reload} />}
+      {state.status === 'error' && (
+        <ErrorNotice
+          title="Could not load the list"
+          message={describeError(state.error, 'see items that need attention')}
+          onRetry={state.reload}
+        />
+      )}
       {state.status === 'ready' && (
         <>
           <Panel title="Card payments declined after forwarding">

@@ -16,7 +16,15 @@ import { formatMoney } from '../../format/money';
  * A card payment the processor declined after the terminal had accepted it offline: the store is
  * owed that money. The manager records how it was settled (another tender) or writes it off.
  */
-export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEntry; onDone: (text: string) => void; onCancel: () => void }) {
+export function DeclinedDialog({
+  entry,
+  onDone,
+  onCancel,
+}: {
+  entry: DeclinedEntry;
+  onDone: (text: string) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const currency = entry.payment?.currency ?? 'EUR';
   const [kind, setKind] = useState<DeclinedResolution['kind']>('other_tender');
@@ -46,7 +54,11 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
     }
     try {
       await api.payments.resolveDeclined({ entryId: entry.entryId, resolution });
-      onDone(kind === 'other_tender' ? `Recorded: ${formatMoney(resolution.kind === 'other_tender' ? resolution.amountMinor : 0, currency)} taken by ${method} in this shift.` : `Written off: ${owed}.`);
+      onDone(
+        kind === 'other_tender'
+          ? `Recorded: ${formatMoney(resolution.kind === 'other_tender' ? resolution.amountMinor : 0, currency)} taken by ${method} in this shift.`
+          : `Written off: ${owed}.`,
+      );
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'resolve declined payments', 'Nothing was changed.') });
     }
@@ -63,10 +75,12 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
         <fieldset className="stack">
           <legend>How was it settled?</legend>
           <label className="choice">
-            <input type="radio" name="kind" checked={kind === 'other_tender'} onChange={() => setKind('other_tender')} /> The customer paid another way
+            <input type="radio" name="kind" checked={kind === 'other_tender'} onChange={() => setKind('other_tender')} /> The customer paid
+            another way
           </label>
           <label className="choice">
-            <input type="radio" name="kind" checked={kind === 'written_off'} onChange={() => setKind('written_off')} /> Written off (the store carries it)
+            <input type="radio" name="kind" checked={kind === 'written_off'} onChange={() => setKind('written_off')} /> Written off (the
+            store carries it)
           </label>
         </fieldset>
         {kind === 'other_tender' ? (
@@ -81,11 +95,23 @@ export function DeclinedDialog({ entry, onDone, onCancel }: { entry: DeclinedEnt
             </Field>
             <AmountField label="Amount taken" currency={currency} value={amount} onChange={setAmount} error={typed.error} />
             <p className="muted">
-              Recorded as a payment of the open shift: it counts in the X and Z reports{method === 'cash' ? ' and in the cash expected in the drawer' : ''}.
+              Recorded as a payment of the open shift: it counts in the X and Z reports
+              {method === 'cash' ? ' and in the cash expected in the drawer' : ''}.
             </p>
           </>
         ) : (
-          <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <Field label="Reason">
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                autoComplete="off"
+                maxLength={120}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
         )}
         <div className="actions">
           <Button type="submit">Record</Button>

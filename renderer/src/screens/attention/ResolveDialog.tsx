@@ -8,7 +8,15 @@ import { Field } from '../../components/Field';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 
 /** Marks an item the NoPOS API refused as dealt with, saying how (fixed in the back office, re-entered …). */
-export function ResolveDialog({ entry, onDone, onCancel }: { entry: NeedsAttentionEntry; onDone: (text: string) => void; onCancel: () => void }) {
+export function ResolveDialog({
+  entry,
+  onDone,
+  onCancel,
+}: {
+  entry: NeedsAttentionEntry;
+  onDone: (text: string) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<StatusMessage | null>(null);

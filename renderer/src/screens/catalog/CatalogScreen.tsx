@@ -36,7 +36,9 @@ export function CatalogScreen() {
   return (
     <div className="stack">
       <h1>Catalog</h1>
-      {info.status === 'error' && <ErrorNotice title="Could not read the catalog" message={describeError(info.error, 'manage the catalog')} onRetry={info.reload} />}
+      {info.status === 'error' && (
+        <ErrorNotice title="Could not read the catalog" message={describeError(info.error, 'manage the catalog')} onRetry={info.reload} />
+      )}
       {info.status === 'ready' && (
         <Panel title="This catalog">
           <dl className="facts" aria-label="Catalog">
@@ -57,15 +59,47 @@ export function CatalogScreen() {
       )}
       <Panel title="Change the catalog">
         <div className="actions">
-          <Button onClick={() => void act('import a catalog', () => api.catalog.importFile(), (r: ImportReport) => (r.outcome === 'imported' ? `Imported ${r.imported} products.` : r.outcome === 'cancelled' ? 'Import cancelled.' : 'The file was refused: nothing was imported.'))}>
+          <Button
+            onClick={() =>
+              void act(
+                'import a catalog',
+                () => api.catalog.importFile(),
+                (r: ImportReport) =>
+                  r.outcome === 'imported'
+                    ? `Imported ${r.imported} products.`
+                    : r.outcome === 'cancelled'
+                      ? 'Import cancelled.'
+                      : 'The file was refused: nothing was imported.',
+              )
+            }
+          >
             Import file…
           </Button>
-          <Button variant="secondary" onClick={() => void act('load the demo catalog', () => api.catalog.loadDemo(), (i: CatalogInfo) => `Demo catalog loaded: ${i.productCount} products.`)}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              void act(
+                'load the demo catalog',
+                () => api.catalog.loadDemo(),
+                (i: CatalogInfo) => `Demo catalog loaded: ${i.productCount} products.`,
+              )
+            }
+          >
             Load demo catalog
           </Button>
           {confirmClear ? (
             <>
-              <Button variant="danger" onClick={() => (setConfirmClear(false), void act('clear the catalog', () => api.catalog.clear(), () => 'Catalog cleared. Past sales keep what they sold.'))}>
+              <Button
+                variant="danger"
+                onClick={() => (
+                  setConfirmClear(false),
+                  void act(
+                    'clear the catalog',
+                    () => api.catalog.clear(),
+                    () => 'Catalog cleared. Past sales keep what they sold.',
+                  )
+                )}
+              >
                 Yes, remove every product
               </Button>
               <Button variant="secondary" onClick={() => setConfirmClear(false)}>
@@ -78,7 +112,9 @@ export function CatalogScreen() {
             </Button>
           )}
         </div>
-        <p className="field__help">Files: CSV or JSON, one product per row. A file with any bad row imports nothing and lists each bad row by its line.</p>
+        <p className="field__help">
+          Files: CSV or JSON, one product per row. A file with any bad row imports nothing and lists each bad row by its line.
+        </p>
         <StatusLine message={message} />
       </Panel>
       {report && <ImportReportView report={report} />}

@@ -6,7 +6,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <Panel title={`Import report${report.fileName ? `: ${report.fileName}` : ''}`}>
       <p>
-        {report.rowsRead} rows read, {report.imported} imported{report.errors.length > 0 ? `, ${report.errors.length + report.moreErrors} refused` : ''}.
+        {report.rowsRead} rows read, {report.imported} imported
+        {report.errors.length > 0 ? `, ${report.errors.length + report.moreErrors} refused` : ''}.
       </p>
       {report.errors.length > 0 && (
         <Table columns={['Line', 'Problem']} label="Refused rows">

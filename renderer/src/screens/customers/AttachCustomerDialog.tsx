@@ -9,7 +9,15 @@ import { CustomerSearch } from './CustomerSearch';
 import { NewCustomerForm } from './NewCustomerForm';
 
 /** Attach a customer to the open sale: found by search, or added on the spot with their consent. */
-export function AttachCustomerDialog({ saleId, onAttached, onCancel }: { saleId: string; onAttached: (customer: CustomerSummary) => void; onCancel: () => void }) {
+export function AttachCustomerDialog({
+  saleId,
+  onAttached,
+  onCancel,
+}: {
+  saleId: string;
+  onAttached: (customer: CustomerSummary) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [mode, setMode] = useState<'find' | 'new'>('find');
   const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -34,7 +42,11 @@ export function AttachCustomerDialog({ saleId, onAttached, onCancel }: { saleId:
         </Button>
       </div>
       <StatusLine message={message} />
-      {mode === 'find' ? <CustomerSearch actionLabel="Attach" onPick={(c) => void attach(c)} onError={onError} /> : <NewCustomerForm onCreated={(c) => void attach(c)} onError={onError} />}
+      {mode === 'find' ? (
+        <CustomerSearch actionLabel="Attach" onPick={(c) => void attach(c)} onError={onError} />
+      ) : (
+        <NewCustomerForm onCreated={(c) => void attach(c)} onError={onError} />
+      )}
       <div className="actions">
         <DismissButton onClick={onCancel} />
       </div>

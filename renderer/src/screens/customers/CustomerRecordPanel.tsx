@@ -15,7 +15,15 @@ import { EraseCustomerDialog } from './EraseCustomerDialog';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
-export function CustomerRecordPanel({ customerId, onMessage, onGone }: { customerId: string; onMessage: (m: StatusMessage) => void; onGone: () => void }) {
+export function CustomerRecordPanel({
+  customerId,
+  onMessage,
+  onGone,
+}: {
+  customerId: string;
+  onMessage: (m: StatusMessage) => void;
+  onGone: () => void;
+}) {
   const api = useApi();
   const record = useQuery(useCallback(() => api.customers.get({ customerId }), [api, customerId]));
   const [erasing, setErasing] = useState<CustomerRecord | null>(null);
@@ -35,7 +43,14 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
     }
   }
 
-  if (record.status === 'error') return <ErrorNotice title="Could not open the customer" message={describeError(record.error, 'see customer records')} onRetry={record.reload} />;
+  if (record.status === 'error')
+    return (
+      <ErrorNotice
+        title="Could not open the customer"
+        message={describeError(record.error, 'see customer records')}
+        onRetry={record.reload}
+      />
+    );
   if (record.status !== 'ready') return <p className="muted">Loading…</p>;
   const c = record.data;
   return (
@@ -88,7 +103,15 @@ export function CustomerRecordPanel({ customerId, onMessage, onGone }: { custome
                 variant="secondary"
                 className="button--small"
                 disabled={busy}
-                onClick={() => void run('withdraw the consent', async () => (await api.customers.withdrawConsent({ customerId, purpose }), `${PURPOSE_LABELS[purpose]}: consent withdrawn.`))}
+                onClick={() =>
+                  void run(
+                    'withdraw the consent',
+                    async () => (
+                      await api.customers.withdrawConsent({ customerId, purpose }),
+                      `${PURPOSE_LABELS[purpose]}: consent withdrawn.`
+                    ),
+                  )
+                }
               >
                 Withdraw
               </Button>

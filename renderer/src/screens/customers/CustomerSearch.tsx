@@ -5,7 +5,15 @@ import { Field } from '../../components/Field';
 import { customerError } from './customer-errors';
 
 /** Find a customer by name, e-mail or phone (2 characters or more); each result is one button. */
-export function CustomerSearch({ actionLabel, onPick, onError }: { actionLabel: string; onPick: (customer: CustomerSummary) => void; onError: (text: string) => void }) {
+export function CustomerSearch({
+  actionLabel,
+  onPick,
+  onError,
+}: {
+  actionLabel: string;
+  onPick: (customer: CustomerSummary) => void;
+  onError: (text: string) => void;
+}) {
   const api = useApi();
   const [query, setQuery] = useState('');
   // Results are kept with the query they answer: a shorter query shows none, without a state reset.
@@ -31,7 +39,17 @@ export function CustomerSearch({ actionLabel, onPick, onError }: { actionLabel: 
   return (
     <div className="stack">
       <Field label="Find a customer" help="Name, e-mail or phone.">
-        {(props) => <input {...props} className="input" type="search" value={query} maxLength={80} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            type="search"
+            value={query}
+            maxLength={80}
+            autoComplete="off"
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
       </Field>
       {results && results.length === 0 && <p className="muted">No customer matches.</p>}
       {results && results.length > 0 && (

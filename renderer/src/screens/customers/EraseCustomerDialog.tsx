@@ -6,7 +6,17 @@ import { Dialog } from '../../components/Dialog';
 import { customerError } from './customer-errors';
 
 /** Erasure after a confirmation: what goes, what stays for tax law, and that it cannot be undone. */
-export function EraseCustomerDialog({ customer, onCancel, onDone, onError }: { customer: CustomerRecord; onCancel: () => void; onDone: (text: string) => void; onError: (text: string) => void }) {
+export function EraseCustomerDialog({
+  customer,
+  onCancel,
+  onDone,
+  onError,
+}: {
+  customer: CustomerRecord;
+  onCancel: () => void;
+  onDone: (text: string) => void;
+  onError: (text: string) => void;
+}) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
   async function erase() {
@@ -25,7 +35,10 @@ export function EraseCustomerDialog({ customer, onCancel, onDone, onError }: { c
   }
   return (
     <Dialog title={`Erase ${customer.name}?`} onClose={onCancel}>
-      <p>Their name, e-mail, phone and consents are removed from this terminal and from NoPOS. Sales stay, as tax law requires, without their name.</p>
+      <p>
+        Their name, e-mail, phone and consents are removed from this terminal and from NoPOS. Sales stay, as tax law requires, without their
+        name.
+      </p>
       <p>This cannot be undone.</p>
       <div className="actions">
         <Button variant="danger" disabled={busy} onClick={() => void erase()}>

@@ -10,7 +10,13 @@ import { customerError, PURPOSE_LABELS } from './customer-errors';
  * A customer added on the spot: name and an e-mail or phone, and each consent asked separately with
  * its text shown (the version shown is what main records). Main checks every field again.
  */
-export function NewCustomerForm({ onCreated, onError }: { onCreated: (customer: CustomerSummary) => void; onError: (text: string) => void }) {
+export function NewCustomerForm({
+  onCreated,
+  onError,
+}: {
+  onCreated: (customer: CustomerSummary) => void;
+  onError: (text: string) => void;
+}) {
   const api = useApi();
   const texts = useQuery(useCallback(() => api.customers.consentTexts(), [api]));
   const [name, setName] = useState('');
@@ -23,8 +29,12 @@ export function NewCustomerForm({ onCreated, onError }: { onCreated: (customer: 
     if (texts.status !== 'ready') return;
     setBusy(true);
     try {
-      const given = (Object.keys(consents) as ConsentPurpose[]).filter((p) => consents[p]).map((purpose) => ({ purpose, textVersion: texts.data[purpose].version }));
-      onCreated(await api.customers.create({ customer: { name, email: email.trim() || null, phone: phone.trim() || null }, consents: given }));
+      const given = (Object.keys(consents) as ConsentPurpose[])
+        .filter((p) => consents[p])
+        .map((purpose) => ({ purpose, textVersion: texts.data[purpose].version }));
+      onCreated(
+        await api.customers.create({ customer: { name, email: email.trim() || null, phone: phone.trim() || null }, consents: given }),
+      );
     } catch (error) {
       onError(customerError(error, 'add this customer'));
     } finally {
@@ -42,18 +52,48 @@ export function NewCustomerForm({ onCreated, onError }: { onCreated: (customer: 
       }}
     >
       <div className="form-grid">
-      <Field label="Name">{(props) => <input {...props} className="input" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label="E-mail" help="An e-mail address or a phone number is needed.">
-        {(props) => <input {...props} className="input" type="email" value={email} maxLength={254} autoComplete="off" onChange={(e) => setEmail(e.target.value)} />}
-      </Field>
-      <Field label="Phone">{(props) => <input {...props} className="input" type="tel" value={phone} maxLength={24} autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}</Field>
+        <Field label="Name">
+          {(props) => (
+            <input {...props} className="input" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <Field label="E-mail" help="An e-mail address or a phone number is needed.">
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="email"
+              value={email}
+              maxLength={254}
+              autoComplete="off"
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Phone">
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="tel"
+              value={phone}
+              maxLength={24}
+              autoComplete="off"
+              onChange={(e) => setPhone(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       {texts.status === 'ready' && (
         <fieldset className="consents">
           <legend>Read to the customer, and tick only what they agree to</legend>
           {(Object.keys(PURPOSE_LABELS) as ConsentPurpose[]).map((purpose) => (
             <label key={purpose} className="consent">
-              <input type="checkbox" checked={consents[purpose]} onChange={(e) => setConsents({ ...consents, [purpose]: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={consents[purpose]}
+                onChange={(e) => setConsents({ ...consents, [purpose]: e.target.checked })}
+              />
               <span>
                 <strong>{PURPOSE_LABELS[purpose]}</strong>: {texts.data[purpose].text}
               </span>

@@ -19,7 +19,8 @@ const SCALE_LINES: Record<string, Record<string, string>> = {
   sma: { baudRate: '9600', dataBits: '8', parity: 'none', stopBits: '1' },
 };
 
-const errorText = (error: unknown, action: string) => (error instanceof BridgeError ? describeError(error, action) : `Could not ${action}.`);
+const errorText = (error: unknown, action: string) =>
+  error instanceof BridgeError ? describeError(error, action) : `Could not ${action}.`;
 
 interface PanelProps {
   form: DeviceForm;
@@ -119,7 +120,12 @@ function DevicePanel({ form, view, onSaved, message, setMessage }: PanelProps) {
           <Button type="submit" disabled={busy || !dirty}>
             Save
           </Button>
-          <Button variant="secondary" disabled={busy || dirty} onClick={() => void test()} title={dirty ? 'Save first, then test' : undefined}>
+          <Button
+            variant="secondary"
+            disabled={busy || dirty}
+            onClick={() => void test()}
+            title={dirty ? 'Save first, then test' : undefined}
+          >
             {form.testLabel}
           </Button>
           <StatusLine message={message} />
@@ -141,7 +147,9 @@ export function DevicesScreen() {
   return (
     <div className="stack">
       <h1>Devices</h1>
-      {settings.status === 'error' && <ErrorNotice title="Could not read the settings" message={settings.error.message} onRetry={settings.reload} />}
+      {settings.status === 'error' && (
+        <ErrorNotice title="Could not read the settings" message={settings.error.message} onRetry={settings.reload} />
+      )}
       {settings.status === 'loading' && (
         <p className="muted" role="status">
           Loading devices…

@@ -109,9 +109,31 @@ export const DEVICE_FORMS: DeviceForm[] = [
     test: 'drawer',
     testLabel: 'Open the drawer',
     fields: [
-      { key: 'connection', label: 'Connection', options: opts([['none', 'None'], ['printer', 'Through the receipt printer']]) },
-      { key: 'pin', label: 'Drawer pin', numeric: true, options: opts([['2', 'Pin 2 (most drawers)'], ['5', 'Pin 5 (second drawer)']]), when: ['printer'] },
-      { key: 'onMs', label: 'Pulse on (ms)', numeric: true, help: '10–510 ms. Try 200 if the drawer does not always open.', when: ['printer'] },
+      {
+        key: 'connection',
+        label: 'Connection',
+        options: opts([
+          ['none', 'None'],
+          ['printer', 'Through the receipt printer'],
+        ]),
+      },
+      {
+        key: 'pin',
+        label: 'Drawer pin',
+        numeric: true,
+        options: opts([
+          ['2', 'Pin 2 (most drawers)'],
+          ['5', 'Pin 5 (second drawer)'],
+        ]),
+        when: ['printer'],
+      },
+      {
+        key: 'onMs',
+        label: 'Pulse on (ms)',
+        numeric: true,
+        help: '10–510 ms. Try 200 if the drawer does not always open.',
+        when: ['printer'],
+      },
       { key: 'offMs', label: 'Pulse off (ms)', numeric: true, help: '10–510 ms.', when: ['printer'] },
     ],
   },
@@ -122,8 +144,22 @@ export const DEVICE_FORMS: DeviceForm[] = [
     test: 'display',
     testLabel: 'Show “Hello”',
     fields: [
-      { key: 'kind', label: 'Display', options: opts([['none', 'None'], ['window', 'A second screen'], ['pole', 'Pole display (2 × 20, serial)']]) },
-      { key: 'screen', label: 'Screen', numeric: true, options: opts(['1', '2', '3', '4'].map((n) => [n, `Screen ${n}`])), when: ['window'] },
+      {
+        key: 'kind',
+        label: 'Display',
+        options: opts([
+          ['none', 'None'],
+          ['window', 'A second screen'],
+          ['pole', 'Pole display (2 × 20, serial)'],
+        ]),
+      },
+      {
+        key: 'screen',
+        label: 'Screen',
+        numeric: true,
+        options: opts(['1', '2', '3', '4'].map((n) => [n, `Screen ${n}`])),
+        when: ['window'],
+      },
       { key: 'serialPath', label: 'Serial port', help: SERIAL_HELP, when: ['pole'] },
       { key: 'baudRate', label: 'Baud rate', options: BAUD, numeric: true, when: ['pole'] },
     ],
@@ -135,7 +171,14 @@ export const DEVICE_FORMS: DeviceForm[] = [
     test: 'scale',
     testLabel: 'Read the scale',
     fields: [
-      { key: 'kind', label: 'Scale', options: opts([['none', 'None (weights typed by a manager)'], ['serial', 'Serial scale']]) },
+      {
+        key: 'kind',
+        label: 'Scale',
+        options: opts([
+          ['none', 'None (weights typed by a manager)'],
+          ['serial', 'Serial scale'],
+        ]),
+      },
       {
         key: 'protocol',
         label: 'Protocol',
@@ -148,9 +191,36 @@ export const DEVICE_FORMS: DeviceForm[] = [
       },
       { key: 'serialPath', label: 'Serial port', help: SERIAL_HELP, when: ['serial'] },
       { key: 'baudRate', label: 'Baud rate', options: BAUD, numeric: true, when: ['serial'] },
-      { key: 'dataBits', label: 'Data bits', numeric: true, options: opts([['7', '7'], ['8', '8']]), when: ['serial'] },
-      { key: 'parity', label: 'Parity', options: opts([['none', 'None'], ['even', 'Even'], ['odd', 'Odd']]), when: ['serial'] },
-      { key: 'stopBits', label: 'Stop bits', numeric: true, options: opts([['1', '1'], ['2', '2']]), when: ['serial'] },
+      {
+        key: 'dataBits',
+        label: 'Data bits',
+        numeric: true,
+        options: opts([
+          ['7', '7'],
+          ['8', '8'],
+        ]),
+        when: ['serial'],
+      },
+      {
+        key: 'parity',
+        label: 'Parity',
+        options: opts([
+          ['none', 'None'],
+          ['even', 'Even'],
+          ['odd', 'Odd'],
+        ]),
+        when: ['serial'],
+      },
+      {
+        key: 'stopBits',
+        label: 'Stop bits',
+        numeric: true,
+        options: opts([
+          ['1', '1'],
+          ['2', '2'],
+        ]),
+        when: ['serial'],
+      },
       { key: 'maxGrams', label: 'Capacity (g)', numeric: true, help: 'Heavier readings are refused as overload.', when: ['serial'] },
     ],
   },

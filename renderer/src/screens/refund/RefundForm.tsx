@@ -37,7 +37,12 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
       setMessage({ tone: 'error', text: 'Choose at least one line and give a reason of at least 3 characters.' });
       return;
     }
-    const request = { refundId: refundId.current, originalSaleId: sale.saleId, lines: chosen.map(([lineId, quantity]) => ({ lineId, quantity })), reason: reason.trim() };
+    const request = {
+      refundId: refundId.current,
+      originalSaleId: sale.saleId,
+      lines: chosen.map(([lineId, quantity]) => ({ lineId, quantity })),
+      reason: reason.trim(),
+    };
     try {
       const refund = await run('refunds.issue', request, refundPhrase(totalMinor, sale, split.tenders));
       if (refund) onRefunded(refund);
@@ -65,15 +70,28 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
                     <span className="muted">Already refunded</span>
                   ) : weighed ? (
                     <label className="check">
-                      <input type="checkbox" checked={value === max} onChange={(e) => set(line.lineId, e.target.checked ? max : 0)} /> Refund {formatGrams(max)}
+                      <input type="checkbox" checked={value === max} onChange={(e) => set(line.lineId, e.target.checked ? max : 0)} />{' '}
+                      Refund {formatGrams(max)}
                     </label>
                   ) : (
                     <div className="stepper">
-                      <button type="button" className="icon-button" aria-label={`One less ${line.name} to refund`} disabled={value === 0} onClick={() => set(line.lineId, value - 1)}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`One less ${line.name} to refund`}
+                        disabled={value === 0}
+                        onClick={() => set(line.lineId, value - 1)}
+                      >
                         −
                       </button>
                       <span aria-label={`${line.name} to refund`}>{value}</span>
-                      <button type="button" className="icon-button" aria-label={`One more ${line.name} to refund`} disabled={value >= max} onClick={() => set(line.lineId, value + 1)}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`One more ${line.name} to refund`}
+                        disabled={value >= max}
+                        onClick={() => set(line.lineId, value + 1)}
+                      >
                         +
                       </button>
                       <span className="muted">of {max}</span>
@@ -95,7 +113,11 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
             ))}
           </p>
         )}
-        <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+        <Field label="Reason">
+          {(p) => (
+            <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />
+          )}
+        </Field>
         <div className="actions">
           <Button type="submit" disabled={chosen.length === 0}>
             Refund

@@ -33,7 +33,15 @@ export function RefundScreen() {
       setFound(await api.refunds.lookup({ receiptNumber: parsed.data }));
     } catch (error) {
       setFound(null);
-      setMessage({ tone: 'error', text: error instanceof BridgeError ? (error.code === 'not_found' ? `No sale with receipt number ${parsed.data}.` : describeError(error, 'refund')) : 'Lookup failed.' });
+      setMessage({
+        tone: 'error',
+        text:
+          error instanceof BridgeError
+            ? error.code === 'not_found'
+              ? `No sale with receipt number ${parsed.data}.`
+              : describeError(error, 'refund')
+            : 'Lookup failed.',
+      });
     }
   }
 
@@ -59,13 +67,20 @@ export function RefundScreen() {
       {done && (
         <Panel title="Refund done">
           <p role="status">
-            Refunded <strong data-testid="refund-total">{formatMoney(done.totalMinor, done.currency)}</strong> on {done.originalReceiptNumber}
+            Refunded <strong data-testid="refund-total">{formatMoney(done.totalMinor, done.currency)}</strong> on{' '}
+            {done.originalReceiptNumber}
             {done.tenders
-              .map((t) => ` · ${t.method === 'cash' ? 'cash' : 'card'} ${formatMoney(t.amountMinor, done.currency)}${t.roundingMinor !== 0 ? ` (cash rounding ${formatMoney(t.roundingMinor, done.currency)})` : ''}`)
+              .map(
+                (t) =>
+                  ` · ${t.method === 'cash' ? 'cash' : 'card'} ${formatMoney(t.amountMinor, done.currency)}${t.roundingMinor !== 0 ? ` (cash rounding ${formatMoney(t.roundingMinor, done.currency)})` : ''}`,
+              )
               .join('')}
             . Refund receipt {done.receipt.receiptNumber}.
           </p>
-          <ReceiptOutput what="refund receipt" output={(output) => api.receipts.output({ receiptNumber: done.receipt.receiptNumber, output })} />
+          <ReceiptOutput
+            what="refund receipt"
+            output={(output) => api.receipts.output({ receiptNumber: done.receipt.receiptNumber, output })}
+          />
         </Panel>
       )}
       {found && !done && <RefundForm key={found.sale.saleId} found={found} onRefunded={(view) => (setDone(view), setFound(null))} />}

@@ -47,12 +47,23 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
     setMessage({ tone: 'info', text: 'Present the card on the reader…' });
     const request = { saleId: sale.saleId, paymentId: paymentId.current, ...(part ? { amountMinor: part } : {}) };
     try {
-      const result = await run('sales.tenderCard', request, `a card payment of ${formatMoney(amountMinor, currency)} stored offline over the limit`);
+      const result = await run(
+        'sales.tenderCard',
+        request,
+        `a card payment of ${formatMoney(amountMinor, currency)} stored offline over the limit`,
+      );
       if (!result) return setMessage(null);
       paymentId.current = newClientId();
       if (result.outcome !== 'paid') return setMessage({ tone: 'error', text: result.message });
       setText('');
-      setMessage(result.warning ? { tone: 'error', text: result.warning } : { tone: 'ok', text: result.status === 'captured' ? 'Card approved.' : 'Card stored offline, to be authorised when the terminal is online.' });
+      setMessage(
+        result.warning
+          ? { tone: 'error', text: result.warning }
+          : {
+              tone: 'ok',
+              text: result.status === 'captured' ? 'Card approved.' : 'Card stored offline, to be authorised when the terminal is online.',
+            },
+      );
       offline.reload();
       onTendered({ sale: result.sale, changeMinor: 0, receipt: result.receipt });
     } catch (error) {
@@ -70,11 +81,23 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
       <p className="tender__due">
         Card due <strong data-testid="card-due">{formatMoney(due, currency)}</strong>
       </p>
-      <AmountField ref={inputRef} label="Card amount (empty: all of it)" currency={currency} value={text} onChange={setText} error={typed.error} />
+      <AmountField
+        ref={inputRef}
+        label="Card amount (empty: all of it)"
+        currency={currency}
+        value={text}
+        onChange={setText}
+        error={typed.error}
+      />
       {testCards && reader.status === 'ready' && (
         <label className="field">
           <span className="field__label">Test card (simulated reader)</span>
-          <select className="input" data-testid="test-card" value={reader.data.selectedTestCard ?? 'approve'} onChange={(e) => void pick(e.target.value as TestCardId)}>
+          <select
+            className="input"
+            data-testid="test-card"
+            value={reader.data.selectedTestCard ?? 'approve'}
+            onChange={(e) => void pick(e.target.value as TestCardId)}
+          >
             {testCards.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
@@ -86,7 +109,11 @@ export function CardTender({ sale, onTendered, onError, inputRef }: TenderFormPr
       {stored && stored.count > 0 && (
         <p className={stored.ageState === 'ok' ? 'muted' : 'message message--error'} data-testid="offline-payments">
           {stored.count} offline card payment{stored.count === 1 ? '' : 's'} waiting to be forwarded
-          {stored.ageState === 'warn' ? ': the oldest is over 24 h old.' : stored.ageState === 'limit' ? ': at the age limit, new offline card payments are refused.' : '.'}
+          {stored.ageState === 'warn'
+            ? ': the oldest is over 24 h old.'
+            : stored.ageState === 'limit'
+              ? ': at the age limit, new offline card payments are refused.'
+              : '.'}
         </p>
       )}
       <Button type="submit" disabled={busy || amountMinor <= 0 || amountMinor > due}>

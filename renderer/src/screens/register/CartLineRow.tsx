@@ -17,7 +17,17 @@ function describeDiscount(line: SaleLine, currency: string): string | null {
   return `Discount ${what} (${line.discount.reason}): ${formatMoney(-line.lineDiscountMinor, currency)}`;
 }
 
-function CartLineRowInner({ line, currency, selected, actions }: { line: SaleLine; currency: string; selected: boolean; actions: LineActions }) {
+function CartLineRowInner({
+  line,
+  currency,
+  selected,
+  actions,
+}: {
+  line: SaleLine;
+  currency: string;
+  selected: boolean;
+  actions: LineActions;
+}) {
   const discount = describeDiscount(line, currency);
   const weighed = line.soldBy === 'weight';
   return (
@@ -25,14 +35,21 @@ function CartLineRowInner({ line, currency, selected, actions }: { line: SaleLin
       <button type="button" className="cart-line__name" onClick={() => actions.onSelect(line.lineId)}>
         <span>{line.name}</span>
         <span className="muted cart-line__unit">
-          {weighed ? `${formatGrams(line.quantity)} × ${formatMoney(line.unitPriceMinor, currency)}/kg` : `${line.quantity} × ${formatMoney(line.unitPriceMinor, currency)}`}
+          {weighed
+            ? `${formatGrams(line.quantity)} × ${formatMoney(line.unitPriceMinor, currency)}/kg`
+            : `${line.quantity} × ${formatMoney(line.unitPriceMinor, currency)}`}
         </span>
         {discount && <span className="cart-line__discount">{discount}</span>}
       </button>
       <span className="cart-line__amount">{formatMoney(line.grossMinor - line.lineDiscountMinor, currency)}</span>
       <div className="cart-line__controls">
         {weighed ? (
-          <button type="button" className="icon-button" onClick={() => actions.onWeigh(line)} aria-label={`Change the weight of ${line.name}`}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => actions.onWeigh(line)}
+            aria-label={`Change the weight of ${line.name}`}
+          >
             g
           </button>
         ) : (
@@ -51,7 +68,12 @@ function CartLineRowInner({ line, currency, selected, actions }: { line: SaleLin
         <button type="button" className="icon-button" onClick={() => actions.onDiscount(line)} aria-label={`Discount on ${line.name}`}>
           %
         </button>
-        <button type="button" className="icon-button icon-button--danger" onClick={() => actions.onRemove(line.lineId)} aria-label={`Remove ${line.name}`}>
+        <button
+          type="button"
+          className="icon-button icon-button--danger"
+          onClick={() => actions.onRemove(line.lineId)}
+          aria-label={`Remove ${line.name}`}
+        >
           ×
         </button>
       </div>

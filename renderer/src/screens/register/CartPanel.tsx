@@ -7,7 +7,16 @@ import { CartLineRow, type LineActions } from './CartLineRow';
 import { SaleCustomer } from './SaleCustomer';
 
 /** The sale as main holds it: lines newest last (kept in view; the list scrolls) and what can be done to the whole sale. */
-export function CartPanel({ sale, selected, actions, message, onSaleDiscount, onClear, onPark, onParked }: {
+export function CartPanel({
+  sale,
+  selected,
+  actions,
+  message,
+  onSaleDiscount,
+  onClear,
+  onPark,
+  onParked,
+}: {
   sale: SaleView | null;
   selected: string | null;
   actions: LineActions;

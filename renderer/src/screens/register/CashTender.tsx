@@ -78,7 +78,9 @@ export function CashTender({ sale, onTendered, onError, inputRef }: TenderFormPr
         ))}
       </div>
       <Button type="submit" disabled={busy || !given}>
-        {given && given < due ? `Take ${formatMoney(given, currency)} (part)` : `Take cash${given ? ` ${formatMoney(given, currency)}` : ''}`}
+        {given && given < due
+          ? `Take ${formatMoney(given, currency)} (part)`
+          : `Take cash${given ? ` ${formatMoney(given, currency)}` : ''}`}
       </Button>
     </form>
   );

@@ -8,7 +8,13 @@ import { Field } from '../../components/Field';
 import { readAmount, readPercent } from '../../format/amount';
 
 /** A discount on one line or on the whole sale; main decides whether it needs a manager. */
-export function DiscountDialog({ title, currency, current, onApply, onCancel }: {
+export function DiscountDialog({
+  title,
+  currency,
+  current,
+  onApply,
+  onCancel,
+}: {
   title: string;
   currency: string;
   current: DiscountInput | null;
@@ -22,7 +28,8 @@ export function DiscountDialog({ title, currency, current, onApply, onCancel }: 
   const typed = kind === 'percent' ? readPercent(value) : readAmount(value, currency, { maxMinor: MAX_TENDER_MINOR });
   const basisPoints = kind === 'percent' ? typed.minor : null;
   const amountMinor = kind === 'amount' ? typed.minor : null;
-  const valueError = typed.error ?? (typed.minor ? undefined : kind === 'percent' ? 'A percentage from 0.01 to 100.' : 'An amount above zero.');
+  const valueError =
+    typed.error ?? (typed.minor ? undefined : kind === 'percent' ? 'A percentage from 0.01 to 100.' : 'An amount above zero.');
   const reasonOk = reasonSchema.safeParse(reason).success;
 
   function submit(event: FormEvent) {
@@ -46,13 +53,30 @@ export function DiscountDialog({ title, currency, current, onApply, onCancel }: 
         </fieldset>
         {kind === 'percent' ? (
           <Field label="Percentage off" error={typed.error ?? (tried ? valueError : undefined)}>
-            {(p) => <input {...p} className="input input--amount" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input input--amount"
+                inputMode="decimal"
+                autoComplete="off"
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+              />
+            )}
           </Field>
         ) : (
-          <AmountField label="Amount off" currency={currency} value={value} onChange={setValue} error={typed.error ?? (tried ? valueError : undefined)} />
+          <AmountField
+            label="Amount off"
+            currency={currency}
+            value={value}
+            onChange={setValue}
+            error={typed.error ?? (tried ? valueError : undefined)}
+          />
         )}
         <Field label="Reason" error={tried && !reasonOk ? 'A reason of at least 3 characters.' : undefined}>
-          {(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          {(p) => (
+            <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />
+          )}
         </Field>
         <div className="actions">
           <Button type="submit">Apply discount</Button>

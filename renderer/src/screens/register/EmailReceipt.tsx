@@ -19,7 +19,10 @@ export function EmailReceipt({ saleId, receiptNumber }: { saleId: string; receip
 
   useEffect(() => {
     let current = true;
-    api.customers.ofSale({ saleId }).then((c) => current && setCustomer(c), () => undefined);
+    api.customers.ofSale({ saleId }).then(
+      (c) => current && setCustomer(c),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

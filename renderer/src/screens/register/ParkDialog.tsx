@@ -14,7 +14,9 @@ export function ParkDialog({ onPark, onCancel }: { onPark: (note: string | undef
     <Dialog title="Park this sale" onClose={onCancel}>
       <form className="stack" onSubmit={submit} noValidate>
         <Field label="Note (optional)" help="Whose basket, or why: “lady in red coat, fetching milk”.">
-          {(p) => <input {...p} className="input" autoComplete="off" maxLength={60} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(p) => (
+            <input {...p} className="input" autoComplete="off" maxLength={60} value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
         </Field>
         <div className="actions">
           <Button type="submit">Park sale</Button>

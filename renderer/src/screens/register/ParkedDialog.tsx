@@ -26,7 +26,8 @@ export function ParkedDialog({ onResume, onCancel }: { onResume: (saleId: string
                   {p.note ? ` · ${p.note}` : ''}
                 </strong>
                 <span>
-                  {p.lineCount} {p.lineCount === 1 ? 'line' : 'lines'} · parked {new Date(p.parkedAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}
+                  {p.lineCount} {p.lineCount === 1 ? 'line' : 'lines'} · parked{' '}
+                  {new Date(p.parkedAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}
                 </span>
               </button>
             </li>

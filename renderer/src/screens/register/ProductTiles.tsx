@@ -2,7 +2,17 @@ import { memo } from 'react';
 import type { Product } from '../../../../shared/domain/catalog';
 import { formatMoney } from '../../format/money';
 
-export const ProductTiles = memo(function ProductTiles({ label, products, onPick, empty }: { label: string; products: Product[]; onPick: (p: Product) => void; empty: string }) {
+export const ProductTiles = memo(function ProductTiles({
+  label,
+  products,
+  onPick,
+  empty,
+}: {
+  label: string;
+  products: Product[];
+  onPick: (p: Product) => void;
+  empty: string;
+}) {
   if (products.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="tiles" aria-label={label}>

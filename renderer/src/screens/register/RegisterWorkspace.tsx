@@ -21,7 +21,15 @@ import { useCart } from './use-cart';
 import { useCountPrefix } from './use-count-prefix';
 import { WeightDialog } from './WeightDialog';
 
-type OpenDialog = { kind: 'lineDiscount'; line: SaleLine } | { kind: 'remove'; line: SaleLine } | { kind: 'saleDiscount' } | { kind: 'weigh'; line: SaleLine } | { kind: 'parked' } | { kind: 'park' } | { kind: 'clear' } | null;
+type OpenDialog =
+  | { kind: 'lineDiscount'; line: SaleLine }
+  | { kind: 'remove'; line: SaleLine }
+  | { kind: 'saleDiscount' }
+  | { kind: 'weigh'; line: SaleLine }
+  | { kind: 'parked' }
+  | { kind: 'park' }
+  | { kind: 'clear' }
+  | null;
 
 /** Products on the left; the sale, its payment or its receipt on the right. Scans work anywhere on it. */
 export function RegisterWorkspace() {
@@ -37,7 +45,10 @@ export function RegisterWorkspace() {
 
   const { setSelected, step, removeLine, setWeighing, addProduct, scan, setMessage } = cart;
   const count = useCountPrefix(
-    useCallback((n: number | null) => setMessage(n ? { tone: 'info', text: `Next item × ${n}: scan or tap it (Esc cancels).` } : null), [setMessage]),
+    useCallback(
+      (n: number | null) => setMessage(n ? { tone: 'info', text: `Next item × ${n}: scan or tap it (Esc cancels).` } : null),
+      [setMessage],
+    ),
   );
   const { take } = count;
   useScanner(useCallback((code: string) => void scan(code, take()), [scan, take]));
@@ -71,7 +82,12 @@ export function RegisterWorkspace() {
   const hasLines = (sale?.lines.length ?? 0) > 0;
   const shortcuts: Shortcut[] = [
     { key: 'F2', label: completed ? 'New sale' : 'Search', run: () => (completed ? cart.newSale() : search.current?.focus()) },
-    ...TENDER_METHODS.map((m) => ({ key: m.shortcut, label: `${m.label} payment`, run: () => (setMethod(m.id), tenderInput.current?.focus()), disabled: !hasLines })),
+    ...TENDER_METHODS.map((m) => ({
+      key: m.shortcut,
+      label: `${m.label} payment`,
+      run: () => (setMethod(m.id), tenderInput.current?.focus()),
+      disabled: !hasLines,
+    })),
     { key: 'F8', label: 'Park sale', run: () => setDialog({ kind: 'park' }), disabled: !hasLines || (sale?.payments.length ?? 0) > 0 },
     { key: 'F9', label: 'Parked sales', run: () => setDialog({ kind: 'parked' }), disabled: hasLines },
     { key: '+', label: 'One more', run: () => selectedLine && actions.onStep(selectedLine, 1), outsideFields: true },
@@ -104,7 +120,14 @@ export function RegisterWorkspace() {
               {sale && hasLines ? (
                 <>
                   <CartTotals sale={sale} />
-                  <TenderPanel sale={sale} method={method} onMethod={setMethod} onTendered={cart.tendered} onError={(text) => cart.setMessage({ tone: 'error', text })} inputRef={tenderInput} />
+                  <TenderPanel
+                    sale={sale}
+                    method={method}
+                    onMethod={setMethod}
+                    onTendered={cart.tendered}
+                    onError={(text) => cart.setMessage({ tone: 'error', text })}
+                    inputRef={tenderInput}
+                  />
                 </>
               ) : (
                 <p className="register__idle muted">The total and payment show here once the sale has an item.</p>
@@ -115,19 +138,58 @@ export function RegisterWorkspace() {
       </div>
       <ShortcutBar shortcuts={[...shortcuts, { key: 'Esc', label: 'Close dialog' }]} />
       {weighing && (
-        <WeightDialog name={weighing.name} pricePerKgMinor={weighing.priceMinor} currency={weighing.currency} onWeighed={(grams) => void cart.addProduct(weighing.sku, grams)} onCancel={() => cart.setWeighing(null)} />
+        <WeightDialog
+          name={weighing.name}
+          pricePerKgMinor={weighing.priceMinor}
+          currency={weighing.currency}
+          onWeighed={(grams) => void cart.addProduct(weighing.sku, grams)}
+          onCancel={() => cart.setWeighing(null)}
+        />
       )}
       {dialog?.kind === 'weigh' && (
-        <WeightDialog name={dialog.line.name} pricePerKgMinor={dialog.line.unitPriceMinor} currency={currency} initialGrams={dialog.line.quantity} onWeighed={(grams) => (close(), void cart.setQuantity(dialog.line.lineId, grams))} onCancel={close} />
+        <WeightDialog
+          name={dialog.line.name}
+          pricePerKgMinor={dialog.line.unitPriceMinor}
+          currency={currency}
+          initialGrams={dialog.line.quantity}
+          onWeighed={(grams) => (close(), void cart.setQuantity(dialog.line.lineId, grams))}
+          onCancel={close}
+        />
       )}
       {dialog?.kind === 'lineDiscount' && (
-        <DiscountDialog title={`Discount on ${dialog.line.name}`} currency={currency} current={dialog.line.discount} onApply={(d) => (close(), void cart.discountLine(dialog.line.lineId, d))} onCancel={close} />
+        <DiscountDialog
+          title={`Discount on ${dialog.line.name}`}
+          currency={currency}
+          current={dialog.line.discount}
+          onApply={(d) => (close(), void cart.discountLine(dialog.line.lineId, d))}
+          onCancel={close}
+        />
       )}
-      {dialog?.kind === 'saleDiscount' && <DiscountDialog title="Discount on the sale" currency={currency} current={sale?.saleDiscount ?? null} onApply={(d) => (close(), void cart.discountSale(d))} onCancel={close} />}
+      {dialog?.kind === 'saleDiscount' && (
+        <DiscountDialog
+          title="Discount on the sale"
+          currency={currency}
+          current={sale?.saleDiscount ?? null}
+          onApply={(d) => (close(), void cart.discountSale(d))}
+          onCancel={close}
+        />
+      )}
       {dialog?.kind === 'park' && <ParkDialog onPark={(note) => (close(), void cart.park(note))} onCancel={close} />}
       {dialog?.kind === 'parked' && <ParkedDialog onResume={(id) => (close(), void cart.resume(id))} onCancel={close} />}
-      {dialog?.kind === 'remove' && <RemoveLineDialog name={dialog.line.name} onConfirm={() => (close(), void cart.removeLine(dialog.line.lineId))} onCancel={close} />}
-      {dialog?.kind === 'clear' && <ClearDialog onConfirm={() => (close(), void cart.clear(`clearing this sale of ${sale?.lines.length ?? 0} lines (${formatMoney(sale?.totals.totalMinor ?? 0, currency)})`))} onCancel={close} />}
+      {dialog?.kind === 'remove' && (
+        <RemoveLineDialog name={dialog.line.name} onConfirm={() => (close(), void cart.removeLine(dialog.line.lineId))} onCancel={close} />
+      )}
+      {dialog?.kind === 'clear' && (
+        <ClearDialog
+          onConfirm={() => (
+            close(),
+            void cart.clear(
+              `clearing this sale of ${sale?.lines.length ?? 0} lines (${formatMoney(sale?.totals.totalMinor ?? 0, currency)})`,
+            )
+          )}
+          onCancel={close}
+        />
+      )}
       {cart.approvalDialog}
     </div>
   );

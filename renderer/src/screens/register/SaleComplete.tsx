@@ -11,7 +11,15 @@ import type { CompletedSale } from './use-cart';
  * After the last tender: the change to hand back, the largest thing on the screen, then the receipt to
  * print or save. A sale paid without cash has no change to hand back, so it says how it was paid.
  */
-export function SaleComplete({ completed, onNewSale, message }: { completed: CompletedSale; onNewSale: () => void; message: StatusMessage | null }) {
+export function SaleComplete({
+  completed,
+  onNewSale,
+  message,
+}: {
+  completed: CompletedSale;
+  onNewSale: () => void;
+  message: StatusMessage | null;
+}) {
   const next = useRef<HTMLButtonElement>(null);
   const { sale } = completed;
   const currency = sale.totals.currency;
@@ -40,7 +48,8 @@ export function SaleComplete({ completed, onNewSale, message }: { completed: Com
           </p>
         )}
         <p className="muted">
-          Total {formatMoney(sale.totals.totalMinor, currency)} · paid {formatMoney(sale.paidMinor, currency)} · receipt <span data-testid="receipt-number">{receiptNumber}</span>
+          Total {formatMoney(sale.totals.totalMinor, currency)} · paid {formatMoney(sale.paidMinor, currency)} · receipt{' '}
+          <span data-testid="receipt-number">{receiptNumber}</span>
         </p>
         <button type="button" ref={next} className="button button--primary" onClick={onNewSale} aria-keyshortcuts="F2">
           New sale <Kbd>F2</Kbd>

@@ -6,7 +6,14 @@ import { formatMoney } from '../../format/money';
 import { TENDER_METHODS, type TenderOutcome } from './tender-methods';
 
 /** Pay: pick a method (cash or card), take part or all of what is due; the sale completes when paid. */
-export function TenderPanel({ sale, method, onMethod, onTendered, onError, inputRef }: {
+export function TenderPanel({
+  sale,
+  method,
+  onMethod,
+  onTendered,
+  onError,
+  inputRef,
+}: {
   sale: SaleView;
   method: string;
   onMethod: (id: string) => void;
@@ -24,10 +31,19 @@ export function TenderPanel({ sale, method, onMethod, onTendered, onError, input
   const currency = sale.totals.currency;
   return (
     <section className="tender" aria-labelledby="tender-title">
-      <h2 id="tender-title" className="visually-hidden">Payment</h2>
+      <h2 id="tender-title" className="visually-hidden">
+        Payment
+      </h2>
       <div className="group-tabs" role="group" aria-label="Payment method">
         {TENDER_METHODS.map((m) => (
-          <button key={m.id} type="button" className="group-tabs__item" aria-pressed={m.id === current.id} aria-keyshortcuts={m.shortcut} onClick={() => onMethod(m.id)}>
+          <button
+            key={m.id}
+            type="button"
+            className="group-tabs__item"
+            aria-pressed={m.id === current.id}
+            aria-keyshortcuts={m.shortcut}
+            onClick={() => onMethod(m.id)}
+          >
             {m.label} <Kbd>{m.shortcut}</Kbd>
           </button>
         ))}
@@ -36,7 +52,8 @@ export function TenderPanel({ sale, method, onMethod, onTendered, onError, input
         <ul className="payments" aria-label="Payments taken">
           {sale.payments.map((p) => (
             <li key={p.paymentId}>
-              {p.method === 'cash' ? 'Cash' : `Card ${p.card?.brand ?? ''} ${p.card ? `•••• ${p.card.last4}` : ''}`}: {formatMoney(p.amountMinor, currency)}
+              {p.method === 'cash' ? 'Cash' : `Card ${p.card?.brand ?? ''} ${p.card ? `•••• ${p.card.last4}` : ''}`}:{' '}
+              {formatMoney(p.amountMinor, currency)}
             </li>
           ))}
         </ul>

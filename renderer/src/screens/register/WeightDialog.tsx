@@ -8,7 +8,14 @@ import { Field } from '../../components/Field';
 import { formatMoney } from '../../format/money';
 
 /** Weighed goods: the scale's steady weight when one is set up (read at once, again on demand), or grams typed in. */
-export function WeightDialog({ name, pricePerKgMinor, currency, initialGrams, onWeighed, onCancel }: {
+export function WeightDialog({
+  name,
+  pricePerKgMinor,
+  currency,
+  initialGrams,
+  onWeighed,
+  onCancel,
+}: {
   name: string;
   pricePerKgMinor: number;
   currency: string;
@@ -62,7 +69,16 @@ export function WeightDialog({ name, pricePerKgMinor, currency, initialGrams, on
       <form className="stack" onSubmit={submit} noValidate>
         <p>{formatMoney(pricePerKgMinor, currency)} per kg.</p>
         <Field label="Weight in grams" error={error}>
-          {(p) => <input {...p} className="input input--amount" inputMode="numeric" autoComplete="off" value={text} onChange={(e) => setText(e.target.value.replace(/\D/g, ''))} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input input--amount"
+              inputMode="numeric"
+              autoComplete="off"
+              value={text}
+              onChange={(e) => setText(e.target.value.replace(/\D/g, ''))}
+            />
+          )}
         </Field>
         {scale && (
           <div className="actions">

@@ -20,7 +20,8 @@ export interface CompletedSale {
 }
 
 function problem(error: unknown, action: string): StatusMessage {
-  if (error instanceof BridgeError && error.code === 'invalid_request' && action === 'scan') return { tone: 'error', text: 'That is not a barcode this till can read. Nothing was added.' };
+  if (error instanceof BridgeError && error.code === 'invalid_request' && action === 'scan')
+    return { tone: 'error', text: 'That is not a barcode this till can read. Nothing was added.' };
   return { tone: 'error', text: errorMessage(error, action, 'Something went wrong. Nothing was changed.') };
 }
 
@@ -79,7 +80,8 @@ export function useCart() {
 
   /** `times` is the cashier's typed count ("5 ×") for a unit product. */
   const scan = useCallback(
-    (code: string, times?: number) => api.sales.addByBarcode({ code, ...(times ? { times } : {}) }).then(onAdded, (error: unknown) => setMessage(problem(error, 'scan'))),
+    (code: string, times?: number) =>
+      api.sales.addByBarcode({ code, ...(times ? { times } : {}) }).then(onAdded, (error: unknown) => setMessage(problem(error, 'scan'))),
     [api, onAdded],
   );
   const addProduct = useCallback(
@@ -109,7 +111,10 @@ export function useCart() {
 
   const setQuantity = useCallback(
     (lineId: string, quantity: number) =>
-      change('change quantities', async () => (await guarded('sales.setQuantity', { lineId, quantity }, 'Change this quantity')) ?? undefined),
+      change(
+        'change quantities',
+        async () => (await guarded('sales.setQuantity', { lineId, quantity }, 'Change this quantity')) ?? undefined,
+      ),
     [change, guarded],
   );
   /** Sends the line's latest asked-for quantity until main has confirmed it: taps are merged, never dropped. */
@@ -156,34 +161,49 @@ export function useCart() {
     [flush],
   );
 
-  const removeLine = useCallback((lineId: string) => change('remove lines', () => api.sales.removeLine({ lineId }), 'Line removed.'), [api, change]);
+  const removeLine = useCallback(
+    (lineId: string) => change('remove lines', () => api.sales.removeLine({ lineId }), 'Line removed.'),
+    [api, change],
+  );
   // A long sale needs a manager to clear (policies.clearApprovalLines); main decides, the page asks.
   const clear = useCallback(
     (action: string) =>
-      change('clear the sale', async () => {
-        // Both a cleared sale and a declined approval answer null: the sale as it now is tells them apart.
-        await guarded('sales.clear', undefined, action);
-        const now = await api.sales.current();
-        return now && now.lines.length > 0 ? undefined : null;
-      }, 'Sale cleared.'),
+      change(
+        'clear the sale',
+        async () => {
+          // Both a cleared sale and a declined approval answer null: the sale as it now is tells them apart.
+          await guarded('sales.clear', undefined, action);
+          const now = await api.sales.current();
+          return now && now.lines.length > 0 ? undefined : null;
+        },
+        'Sale cleared.',
+      ),
     [api, change, guarded],
   );
   const park = useCallback(
     (note?: string) =>
-      change('park sales', async () => {
-        await api.sales.park(note ? { note } : {});
-        return null;
-      }, `Sale parked${note ? ` (${note})` : ''}. Resume it from Parked sales.`),
+      change(
+        'park sales',
+        async () => {
+          await api.sales.park(note ? { note } : {});
+          return null;
+        },
+        `Sale parked${note ? ` (${note})` : ''}. Resume it from Parked sales.`,
+      ),
     [api, change],
   );
-  const resume = useCallback((saleId: string) => change('resume sales', () => api.sales.resume({ saleId }), 'Parked sale resumed.'), [api, change]);
+  const resume = useCallback(
+    (saleId: string) => change('resume sales', () => api.sales.resume({ saleId }), 'Parked sale resumed.'),
+    [api, change],
+  );
 
   const discountLine = useCallback(
     (lineId: string, discount: DiscountInput | null) => {
       const request = { lineId, discount };
       const line = latest.current?.lines.find((l) => l.lineId === lineId);
       const currency = latest.current?.totals.currency ?? 'EUR';
-      const action = discount && line ? discountPhrase(discount, lineDiscountBase(line), currency, line.name) : 'removing this line discount';
+      const action =
+        discount && line ? discountPhrase(discount, lineDiscountBase(line), currency, line.name) : 'removing this line discount';
       return change('give discounts', async () => (await guarded('sales.discountLine', request, action)) ?? undefined);
     },
     [change, guarded],
@@ -192,7 +212,10 @@ export function useCart() {
     (discount: DiscountInput | null) => {
       const request = { discount };
       const sale = latest.current;
-      const action = discount && sale ? discountPhrase(discount, saleDiscountBase(sale), sale.totals.currency, 'the whole sale') : 'removing the sale discount';
+      const action =
+        discount && sale
+          ? discountPhrase(discount, saleDiscountBase(sale), sale.totals.currency, 'the whole sale')
+          : 'removing the sale discount';
       return change('give discounts', async () => (await guarded('sales.discountSale', request, action)) ?? undefined);
     },
     [change, guarded],
@@ -201,7 +224,12 @@ export function useCart() {
   const tendered = useCallback((result: TenderOutcome) => {
     // The sale view says whether this tender completed it; the receipt document comes along when it can.
     if (result.sale.status === 'completed' && result.sale.receipt) {
-      setCompleted({ sale: result.sale, changeMinor: result.changeMinor, receiptNumber: result.sale.receipt.receiptNumber, document: result.receipt });
+      setCompleted({
+        sale: result.sale,
+        changeMinor: result.changeMinor,
+        receiptNumber: result.sale.receipt.receiptNumber,
+        document: result.receipt,
+      });
       setSale(null);
       setSelected(null);
       // The screen itself says so, with the change in large type.
@@ -212,9 +240,27 @@ export function useCart() {
   }, []);
 
   return {
-    sale, ready, message, setMessage, selected, setSelected, weighing, setWeighing, completed,
+    sale,
+    ready,
+    message,
+    setMessage,
+    selected,
+    setSelected,
+    weighing,
+    setWeighing,
+    completed,
     newSale: () => setCompleted(null),
-    scan, addProduct, setQuantity, step, removeLine, clear, park, resume, discountLine, discountSale, tendered,
+    scan,
+    addProduct,
+    setQuantity,
+    step,
+    removeLine,
+    clear,
+    park,
+    resume,
+    discountLine,
+    discountSale,
+    tendered,
     approvalDialog,
   };
 }

@@ -25,7 +25,9 @@ export function RecentSalesScreen() {
     <div className="stack">
       <h1>Recent sales</h1>
       <StatusLine message={message} />
-      {recent.status === 'error' && <ErrorNotice title="Could not load recent sales" message={describeError(recent.error, 'see sales')} onRetry={recent.reload} />}
+      {recent.status === 'error' && (
+        <ErrorNotice title="Could not load recent sales" message={describeError(recent.error, 'see sales')} onRetry={recent.reload} />
+      )}
       {recent.status === 'ready' && (
         <Panel title="This shift">
           {recent.data.length === 0 ? (
@@ -41,7 +43,11 @@ export function RecentSalesScreen() {
                   <td>
                     <div className="actions">
                       {sale.receipt && (
-                        <Button variant="secondary" className="button--small" onClick={() => setReprint(sale.receipt?.receiptNumber ?? null)}>
+                        <Button
+                          variant="secondary"
+                          className="button--small"
+                          onClick={() => setReprint(sale.receipt?.receiptNumber ?? null)}
+                        >
                           Reprint
                         </Button>
                       )}

@@ -25,8 +25,13 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
     }
     const request = { voidId: voidId.current, saleId: sale.saleId, reason: reason.trim() };
     try {
-      const done = await run('sales.void', request, `voiding sale ${number} (${formatMoney(sale.totals.totalMinor, sale.totals.currency)})`);
-      if (done) onDone(`Sale ${number} voided: ${formatMoney(done.totalMinor, done.currency)} back. Void receipt ${done.receipt.receiptNumber}.`);
+      const done = await run(
+        'sales.void',
+        request,
+        `voiding sale ${number} (${formatMoney(sale.totals.totalMinor, sale.totals.currency)})`,
+      );
+      if (done)
+        onDone(`Sale ${number} voided: ${formatMoney(done.totalMinor, done.currency)} back. Void receipt ${done.receipt.receiptNumber}.`);
     } catch (error) {
       setMessage({ tone: 'error', text: errorMessage(error, 'void sales', 'The sale was not voided.') });
     }
@@ -37,10 +42,12 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
   return (
     <Dialog title={`Void sale ${number}?`} onClose={onCancel}>
       <form className="stack" onSubmit={submit} noValidate>
-        <p>
-          The whole sale of {formatMoney(sale.totals.totalMinor, sale.totals.currency)} is cancelled and paid back to its tenders.
-        </p>
-        <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+        <p>The whole sale of {formatMoney(sale.totals.totalMinor, sale.totals.currency)} is cancelled and paid back to its tenders.</p>
+        <Field label="Reason">
+          {(p) => (
+            <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />
+          )}
+        </Field>
         <div className="actions">
           <Button type="submit" variant="danger">
             Void sale

@@ -14,7 +14,9 @@ const PROBLEMS: Record<Extract<AuditVerification, { ok: false }>['problem'], str
 
 export function AuditPanel() {
   const api = useApi();
-  const [state, setState] = useState<{ status: 'idle' | 'checking' } | { status: 'done'; result: AuditVerification } | { status: 'error'; message: string }>({
+  const [state, setState] = useState<
+    { status: 'idle' | 'checking' } | { status: 'done'; result: AuditVerification } | { status: 'error'; message: string }
+  >({
     status: 'idle',
   });
 
@@ -37,7 +39,9 @@ export function AuditPanel() {
       }
     >
       <div role="status" aria-live="polite">
-        {state.status === 'idle' && <p className="muted">Every sign-in, sale, refund and change is recorded in a chain that shows any edit. Check it here.</p>}
+        {state.status === 'idle' && (
+          <p className="muted">Every sign-in, sale, refund and change is recorded in a chain that shows any edit. Check it here.</p>
+        )}
         {state.status === 'checking' && <p className="muted">Checking…</p>}
         {state.status === 'error' && <p className="field__error">{state.message}</p>}
         {state.status === 'done' &&
@@ -49,8 +53,8 @@ export function AuditPanel() {
             <div className="notice">
               <h3 className="notice__title">Audit trail damaged</h3>
               <p>
-                Record {state.result.brokenAt}: {PROBLEMS[state.result.problem]}. Do not change anything else on this terminal and call NoPOS
-                support.
+                Record {state.result.brokenAt}: {PROBLEMS[state.result.problem]}. Do not change anything else on this terminal and call
+                NoPOS support.
               </p>
             </div>
           ))}

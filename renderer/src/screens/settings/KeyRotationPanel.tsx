@@ -27,7 +27,10 @@ export function KeyRotationPanel() {
 
   return (
     <Panel title="Database key">
-      <p className="muted">Sales and settings on this terminal are encrypted with a key kept in the system keychain. Rotating re-encrypts everything under a new key; it takes a moment and keeps all data.</p>
+      <p className="muted">
+        Sales and settings on this terminal are encrypted with a key kept in the system keychain. Rotating re-encrypts everything under a
+        new key; it takes a moment and keeps all data.
+      </p>
       <div className="actions">
         {confirming ? (
           <>

@@ -26,7 +26,8 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
   const api = useApi();
   const currency = view.values.store.currency;
   const initial = useCallback(
-    () => Object.fromEntries(SETTINGS_GROUPS.flatMap((g) => g.fields).map((f) => [f.path, toText(f, valueAt(view.values, f.path), currency)])),
+    () =>
+      Object.fromEntries(SETTINGS_GROUPS.flatMap((g) => g.fields).map((f) => [f.path, toText(f, valueAt(view.values, f.path), currency)])),
     [view, currency],
   );
   const [draft, setDraft] = useState<Record<string, string>>(initial);
@@ -43,9 +44,12 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
     const draftCurrency = draft['store.currency'] ?? currency;
     for (const field of fields) {
       const text = draft[field.path] ?? '';
-      if (text === toText(field, valueAt(view.values, field.path), currency) && !(field.kind === 'money' && draftCurrency !== currency)) continue;
+      if (text === toText(field, valueAt(view.values, field.path), currency) && !(field.kind === 'money' && draftCurrency !== currency))
+        continue;
       const value = fromText(field, text, draftCurrency);
-      if (value === null) errors[field.path] = field.kind === 'money' ? (moneyError(text, draftCurrency) ?? `Enter an amount in ${draftCurrency}.`) : 'Enter a whole number.';
+      if (value === null)
+        errors[field.path] =
+          field.kind === 'money' ? (moneyError(text, draftCurrency) ?? `Enter an amount in ${draftCurrency}.`) : 'Enter a whole number.';
       else changes.push([field.path, value]);
     }
     setInvalid(errors);
@@ -82,7 +86,9 @@ function SettingsForm({ view, onSaved, outcome, setOutcome }: FormProps) {
         </select>
       );
     }
-    return <input {...common} inputMode={field.kind === 'text' ? 'text' : field.kind === 'money' ? 'decimal' : 'numeric'} autoComplete="off" />;
+    return (
+      <input {...common} inputMode={field.kind === 'text' ? 'text' : field.kind === 'money' ? 'decimal' : 'numeric'} autoComplete="off" />
+    );
   };
 
   return (
@@ -131,7 +137,9 @@ export function SettingsScreen() {
   return (
     <div className="stack">
       <h1>Settings</h1>
-      {settings.status === 'error' && <ErrorNotice title="Could not read the settings" message={settings.error.message} onRetry={settings.reload} />}
+      {settings.status === 'error' && (
+        <ErrorNotice title="Could not read the settings" message={settings.error.message} onRetry={settings.reload} />
+      )}
       {settings.status === 'loading' && (
         <p className="muted" role="status">
           Loading settings…

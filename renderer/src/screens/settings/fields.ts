@@ -17,7 +17,10 @@ export interface FieldGroup {
   fields: FieldDef[];
 }
 
-const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'JPY'].map((c) => ({ value: c, label: c }));
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'CAD', 'AUD', 'JPY'].map((c) => ({
+  value: c,
+  label: c,
+}));
 
 export const SETTINGS_GROUPS: FieldGroup[] = [
   {
@@ -35,7 +38,15 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
           { value: 'exclusive', label: 'Exclude tax' },
         ],
       },
-      { path: 'store.mergeSameItem', label: 'Same item again', kind: 'switch', options: [{ value: 'true', label: 'Adds to its line' }, { value: 'false', label: 'Gets a line of its own' }] },
+      {
+        path: 'store.mergeSameItem',
+        label: 'Same item again',
+        kind: 'switch',
+        options: [
+          { value: 'true', label: 'Adds to its line' },
+          { value: 'false', label: 'Gets a line of its own' },
+        ],
+      },
     ],
   },
   {
@@ -48,7 +59,12 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
   {
     title: 'Policies',
     fields: [
-      { path: 'policies.pinLength', label: 'PIN length', kind: 'select', options: [4, 5, 6, 7, 8].map((n) => ({ value: String(n), label: `${n} digits` })) },
+      {
+        path: 'policies.pinLength',
+        label: 'PIN length',
+        kind: 'select',
+        options: [4, 5, 6, 7, 8].map((n) => ({ value: String(n), label: `${n} digits` })),
+      },
       { path: 'policies.autoLockMinutes', label: 'Lock after idle (minutes)', kind: 'integer' },
       { path: 'policies.discountApprovalPercent', label: 'Manager approval above discount (%)', kind: 'integer' },
       { path: 'policies.clearApprovalLines', label: 'Manager approval to clear a sale of more lines than', kind: 'integer' },
@@ -62,10 +78,30 @@ export const SETTINGS_GROUPS: FieldGroup[] = [
   {
     title: 'Privacy and PCI',
     fields: [
-      { path: 'policies.privacy.erasureHoldDays', label: 'Erase customers this many days after their last sale', kind: 'integer', help: 'Refunds and chargebacks come first; 0 erases at once.' },
-      { path: 'policies.privacy.saleDetailsDays', label: 'Keep synced sale details (days)', kind: 'integer', help: 'At least 90. Totals and shift reports are kept.' },
-      { path: 'policies.privacy.securityLogMonths', label: 'Keep security logs (months)', kind: 'integer', help: 'At least 12 (PCI DSS 10.5.1).' },
-      { path: 'policies.pciSignIn', label: 'PCI sign-in mode', kind: 'readonly', help: 'Set by your IT department: 30-minute lockouts, 15-minute re-authentication, admin passphrases.' },
+      {
+        path: 'policies.privacy.erasureHoldDays',
+        label: 'Erase customers this many days after their last sale',
+        kind: 'integer',
+        help: 'Refunds and chargebacks come first; 0 erases at once.',
+      },
+      {
+        path: 'policies.privacy.saleDetailsDays',
+        label: 'Keep synced sale details (days)',
+        kind: 'integer',
+        help: 'At least 90. Totals and shift reports are kept.',
+      },
+      {
+        path: 'policies.privacy.securityLogMonths',
+        label: 'Keep security logs (months)',
+        kind: 'integer',
+        help: 'At least 12 (PCI DSS 10.5.1).',
+      },
+      {
+        path: 'policies.pciSignIn',
+        label: 'PCI sign-in mode',
+        kind: 'readonly',
+        help: 'Set by your IT department: 30-minute lockouts, 15-minute re-authentication, admin passphrases.',
+      },
     ],
   },
 ];

@@ -26,13 +26,22 @@ export function CashMovementForm({ currency }: { currency: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!amountMinor || !reasonSchema.safeParse(reason).success) {
-      setMessage({ tone: 'error', text: typed.error ?? (amountMinor ? 'A reason of at least 3 characters.' : 'An amount above zero and a reason of at least 3 characters.') });
+      setMessage({
+        tone: 'error',
+        text:
+          typed.error ??
+          (amountMinor ? 'A reason of at least 3 characters.' : 'An amount above zero and a reason of at least 3 characters.'),
+      });
       return;
     }
     const request = { movementId: movementId.current, kind, amountMinor, reason: reason.trim() };
     const label = kind === 'paid_in' ? 'Paid in' : 'Paid out';
     try {
-      const done = await run('shifts.cashMovement', request, `${label.toLowerCase()} of ${formatMoney(amountMinor, currency)} (${request.reason})`);
+      const done = await run(
+        'shifts.cashMovement',
+        request,
+        `${label.toLowerCase()} of ${formatMoney(amountMinor, currency)} (${request.reason})`,
+      );
       if (!done) return;
       movementId.current = newClientId();
       setAmount('');
@@ -49,14 +58,37 @@ export function CashMovementForm({ currency }: { currency: string }) {
         <fieldset className="segmented">
           <legend className="field__label">Movement</legend>
           {(['paid_in', 'paid_out'] as const).map((k) => (
-            <button key={k} type="button" className="segmented__item" aria-pressed={kind === k} onClick={() => ((movementId.current = newClientId()), setKind(k))}>
+            <button
+              key={k}
+              type="button"
+              className="segmented__item"
+              aria-pressed={kind === k}
+              onClick={() => ((movementId.current = newClientId()), setKind(k))}
+            >
               {k === 'paid_in' ? 'Paid in' : 'Paid out'}
             </button>
           ))}
         </fieldset>
         <div className="form-grid">
-          <AmountField label="Amount" currency={currency} value={amount} onChange={(t) => ((movementId.current = newClientId()), setAmount(t))} error={typed.error} />
-          <Field label="Reason">{(p) => <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <AmountField
+            label="Amount"
+            currency={currency}
+            value={amount}
+            onChange={(t) => ((movementId.current = newClientId()), setAmount(t))}
+            error={typed.error}
+          />
+          <Field label="Reason">
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                autoComplete="off"
+                maxLength={120}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+          </Field>
         </div>
         <div className="actions">
           <Button type="submit">Record</Button>

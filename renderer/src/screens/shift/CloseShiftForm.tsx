@@ -59,7 +59,8 @@ export function CloseShiftForm({ currency, onClosed }: { currency: string; onClo
           <div className="count-differs" role="alert" data-testid="count-differs">
             <p>
               You counted <strong>{formatMoney(differs.countedMinor, currency)}</strong>; the drawer should hold{' '}
-              <strong>{formatMoney(differs.expectedMinor, currency)}</strong>: <strong>{shortOrOver(differs.differenceMinor, currency)}</strong>.
+              <strong>{formatMoney(differs.expectedMinor, currency)}</strong>:{' '}
+              <strong>{shortOrOver(differs.differenceMinor, currency)}</strong>.
             </p>
             <div className="actions">
               <Button variant="secondary" onClick={() => (setDiffers(null), setText(''))}>

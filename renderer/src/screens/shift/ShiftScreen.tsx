@@ -40,7 +40,9 @@ export function ShiftScreen() {
     <div className="stack">
       <h1>Shift</h1>
       {shift.status === 'loading' && <p role="status">Reading the shift…</p>}
-      {shift.status === 'error' && <ErrorNotice title="Could not read the shift" message={describeError(shift.error, 'work with shifts')} onRetry={shift.reload} />}
+      {shift.status === 'error' && (
+        <ErrorNotice title="Could not read the shift" message={describeError(shift.error, 'work with shifts')} onRetry={shift.reload} />
+      )}
       {shift.status === 'ready' && !shift.data && <OpenShiftForm onOpened={shift.reload} />}
       {shift.status === 'ready' && shift.data && (
         <>

@@ -38,10 +38,30 @@ export function ChangePassphraseForm() {
         }}
       >
         <Field label="Current passphrase">
-          {(props) => <input {...props} className="input" type="password" autoComplete="current-password" maxLength={128} value={current} onChange={(e) => setCurrent(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              maxLength={128}
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="New passphrase" help="At least 12 characters, with letters and digits.">
-          {(props) => <input {...props} className="input" type="password" autoComplete="new-password" maxLength={128} value={next} onChange={(e) => setNext(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              maxLength={128}
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
+          )}
         </Field>
         <div className="actions">
           <Button type="submit" disabled={busy || !current || !next}>

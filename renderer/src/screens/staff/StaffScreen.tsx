@@ -37,7 +37,9 @@ function AddStaffForm({ pinLength, onAdded }: { pinLength: number; onAdded: (s: 
     <Panel title="Add staff member">
       <form className="stack" onSubmit={submit} noValidate>
         <div className="form-grid">
-          <Field label="Name">{(p) => <input {...p} className="input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}</Field>
+          <Field label="Name">
+            {(p) => <input {...p} className="input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+          </Field>
           <Field label="Role">
             {(p) => (
               <select {...p} className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -50,7 +52,17 @@ function AddStaffForm({ pinLength, onAdded }: { pinLength: number; onAdded: (s: 
             )}
           </Field>
           <Field label={`First PIN (${pinLength} digits)`} help="They can be given a new one here at any time.">
-            {(p) => <input {...p} className="input" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="password"
+                inputMode="numeric"
+                autoComplete="new-password"
+                value={pin}
+                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+              />
+            )}
           </Field>
         </div>
         <div className="actions">
@@ -64,7 +76,17 @@ function AddStaffForm({ pinLength, onAdded }: { pinLength: number; onAdded: (s: 
   );
 }
 
-function StaffRow({ member, isMe, onChanged, report }: { member: StaffSummary; isMe: boolean; onChanged: () => void; report: (s: Status) => void }) {
+function StaffRow({
+  member,
+  isMe,
+  onChanged,
+  report,
+}: {
+  member: StaffSummary;
+  isMe: boolean;
+  onChanged: () => void;
+  report: (s: Status) => void;
+}) {
   const api = useApi();
   const [name, setName] = useState(member.name);
   const [newPin, setNewPin] = useState('');
@@ -84,13 +106,24 @@ function StaffRow({ member, isMe, onChanged, report }: { member: StaffSummary; i
         <label className="visually-hidden" htmlFor={`name-${member.id}`}>
           Name of {member.name}
         </label>
-        <input id={`name-${member.id}`} className="input" value={name} onChange={(e) => setName(e.target.value)} onBlur={() => name.trim() && name !== member.name && act('renamed', () => api.staff.update({ id: member.id, name: name.trim() }))} />
+        <input
+          id={`name-${member.id}`}
+          className="input"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => name.trim() && name !== member.name && act('renamed', () => api.staff.update({ id: member.id, name: name.trim() }))}
+        />
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`role-${member.id}`}>
           Role of {member.name}
         </label>
-        <select id={`role-${member.id}`} className="input" value={member.role} onChange={(e) => act('role changed', () => api.staff.update({ id: member.id, role: e.target.value as Role }))}>
+        <select
+          id={`role-${member.id}`}
+          className="input"
+          value={member.role}
+          onChange={(e) => act('role changed', () => api.staff.update({ id: member.id, role: e.target.value as Role }))}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -104,17 +137,44 @@ function StaffRow({ member, isMe, onChanged, report }: { member: StaffSummary; i
           <label className="visually-hidden" htmlFor={`pin-${member.id}`}>
             New PIN for {member.name}
           </label>
-          <input id={`pin-${member.id}`} className="input" type="password" inputMode="numeric" autoComplete="new-password" placeholder="New PIN" size={8} value={newPin} onChange={(e) => setNewPin(e.target.value.replace(/\D/g, ''))} />
-          <Button variant="secondary" className="button--small" disabled={newPin.length < 4} onClick={() => act('PIN reset', () => api.staff.resetPin({ id: member.id, pin: newPin })).then(() => setNewPin(''))}>
+          <input
+            id={`pin-${member.id}`}
+            className="input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            placeholder="New PIN"
+            size={8}
+            value={newPin}
+            onChange={(e) => setNewPin(e.target.value.replace(/\D/g, ''))}
+          />
+          <Button
+            variant="secondary"
+            className="button--small"
+            disabled={newPin.length < 4}
+            onClick={() => act('PIN reset', () => api.staff.resetPin({ id: member.id, pin: newPin })).then(() => setNewPin(''))}
+          >
             Reset PIN
           </Button>
           {!isMe && member.role === 'admin' && (
-            <Button variant="secondary" className="button--small" onClick={() => act('passphrase reset; they set a new one at their next sign-in', () => api.staff.resetPassphrase({ id: member.id }))}>
+            <Button
+              variant="secondary"
+              className="button--small"
+              onClick={() =>
+                act('passphrase reset; they set a new one at their next sign-in', () => api.staff.resetPassphrase({ id: member.id }))
+              }
+            >
               Reset passphrase
             </Button>
           )}
           {!isMe && (
-            <Button variant={member.active ? 'danger' : 'secondary'} className="button--small" onClick={() => act(member.active ? 'deactivated' : 'reactivated', () => api.staff.setActive({ id: member.id, active: !member.active }))}>
+            <Button
+              variant={member.active ? 'danger' : 'secondary'}
+              className="button--small"
+              onClick={() =>
+                act(member.active ? 'deactivated' : 'reactivated', () => api.staff.setActive({ id: member.id, active: !member.active }))
+              }
+            >
               {member.active ? 'Deactivate' : 'Reactivate'}
             </Button>
           )}
@@ -136,12 +196,20 @@ export function StaffScreen() {
   return (
     <div className="stack">
       <h1>Staff</h1>
-      {staff.status === 'error' && <ErrorNotice title="Could not load staff" message={describeError(staff.error, 'manage staff')} onRetry={staff.reload} />}
+      {staff.status === 'error' && (
+        <ErrorNotice title="Could not load staff" message={describeError(staff.error, 'manage staff')} onRetry={staff.reload} />
+      )}
       {staff.status === 'ready' && (
         <Panel title="Staff members">
           <Table columns={['Name', 'Role', 'Status', 'Actions']}>
             {staff.data.map((member) => (
-              <StaffRow key={`${member.id}-${member.role}-${member.active}`} member={member} isMe={member.id === me} onChanged={staff.reload} report={setStatus} />
+              <StaffRow
+                key={`${member.id}-${member.role}-${member.active}`}
+                member={member}
+                isMe={member.id === me}
+                onChanged={staff.reload}
+                report={setStatus}
+              />
             ))}
           </Table>
           <div role="status" aria-live="polite">
