@@ -3,7 +3,7 @@ import type { CustomerRecord } from '../../../../shared/domain/customer';
 import { useApi } from '../../bridge/use-api';
 import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
+import { ContactFields } from './ContactFields';
 import { customerError } from './customer-errors';
 
 /** A manager corrects a customer's name, e-mail or phone; main checks every field again. */
@@ -49,37 +49,14 @@ export function CustomerDetailsDialog({
           void save();
         }}
       >
-        <Field label="Name">
-          {(props) => (
-            <input {...props} className="input" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field label="E-mail" help="An e-mail address or a phone number is needed.">
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="email"
-              value={email}
-              maxLength={254}
-              autoComplete="off"
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Phone">
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="tel"
-              value={phone}
-              maxLength={24}
-              autoComplete="off"
-              onChange={(e) => setPhone(e.target.value)}
-            />
-          )}
-        </Field>
+        <ContactFields
+          contact={{ name, email, phone }}
+          onChange={(c) => {
+            setName(c.name);
+            setEmail(c.email);
+            setPhone(c.phone);
+          }}
+        />
         {problem && (
           <p className="message message--error" role="alert">
             {problem}

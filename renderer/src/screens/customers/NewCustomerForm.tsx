@@ -3,7 +3,7 @@ import type { ConsentPurpose, CustomerSummary } from '../../../../shared/domain/
 import { useApi } from '../../bridge/use-api';
 import { useQuery } from '../../bridge/use-query';
 import { Button } from '../../components/Button';
-import { Field } from '../../components/Field';
+import { ContactFields } from './ContactFields';
 import { customerError, PURPOSE_LABELS } from './customer-errors';
 
 /**
@@ -52,37 +52,14 @@ export function NewCustomerForm({
       }}
     >
       <div className="form-grid">
-        <Field label="Name">
-          {(props) => (
-            <input {...props} className="input" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field label="E-mail" help="An e-mail address or a phone number is needed.">
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="email"
-              value={email}
-              maxLength={254}
-              autoComplete="off"
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Phone">
-          {(props) => (
-            <input
-              {...props}
-              className="input"
-              type="tel"
-              value={phone}
-              maxLength={24}
-              autoComplete="off"
-              onChange={(e) => setPhone(e.target.value)}
-            />
-          )}
-        </Field>
+        <ContactFields
+          contact={{ name, email, phone }}
+          onChange={(c) => {
+            setName(c.name);
+            setEmail(c.email);
+            setPhone(c.phone);
+          }}
+        />
       </div>
       {texts.status === 'ready' && (
         <fieldset className="consents">
