@@ -20,8 +20,15 @@ export interface HttpBridgeOptions {
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(JSON.stringify(body));
+  const json = JSON.stringify(body);
+  // A known length: the answer is complete with its last byte, not with a separate end-of-chunks write.
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(json);
 }
 
 function refused(code: 'invalid_request' | 'untrusted_sender', message: string): IpcResult<never> {

@@ -5,7 +5,7 @@ import type { AddItemResult } from '../../../shared/ipc/areas/sales';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ShiftRepository } from '../ledger/shift-repository';
 import type { AuditTrail } from '../audit/audit-trail';
-import { writeTransaction } from '../storage/transaction';
+import { draftWriteTransaction, writeTransaction } from '../storage/transaction';
 import type { CatalogReader } from './catalog-reader';
 import { discountBasisPoints, lineGross, priceSale } from '../ledger/pricing';
 import type { RegisterBase } from '../ledger/register-deps';
@@ -114,7 +114,8 @@ export class CartService {
     const qty = times ?? quantity ?? 1;
     checkQuantity(product.soldBy, qty);
     let lineId = shortId('ln');
-    const view = writeTransaction(this.deps.db, () => {
+    // Scans are the hottest write of the day; a cart before its tender may lose its last lines to a power cut.
+    const view = draftWriteTransaction(this.deps.db, () => {
       const sale = this.openOrStart(staffId);
       if (product.currency !== sale.currency)
         throw new AppError('conflict', `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`);
