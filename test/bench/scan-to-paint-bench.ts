@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { createCatalog } from '../../electron/main/catalog';
 import type { AppCore } from '../../electron/main/core/app-core';
 import type { TerminalStorage } from '../../electron/main/core/terminal-storage';
@@ -9,14 +8,15 @@ import type { TerminalSyncOptions } from '../../electron/main/core/terminal-sync
 import type { Sync } from '../../electron/main/sync/create-sync';
 import type { ProductInput } from '../../shared/domain/catalog';
 import { gtinCheckDigit } from '../../shared/domain/gtin';
-import { launchChromium, seedStaff, signInThroughUi, startAppHost } from '../support/browser';
+import { seedStaff, startAppHost } from '../support/browser';
 import { memoryKeychain } from '../support/memory-keychain';
-import { openShiftIfNeeded, scan } from '../support/register';
 import { openTestStorage, tempDir } from '../support/storage';
+import { runScanDriver } from './scan-driver';
 
 // `register.scanToPaintP95Ms`: in headless Chromium, through the real bridge (browser host → core →
 // encrypted database with the catalog loaded through the catalog service's applyChanges), the time from a scan's Enter keydown to the frame that shows its cart line,
 // measured in the page with performance.now(); p95 over SCANS scans with a 100,000-product catalog.
+// The terminal runs here; Chromium and Playwright run in a driver process (scan-driver.ts).
 // Needs `npm run build` first (the browser host serves dist/renderer).
 
 const PRODUCTS = Number(process.env.BENCH_CATALOG_PRODUCTS ?? 100_000);
@@ -66,37 +66,6 @@ function loadCatalog(storage: TerminalStorage, products: ProductInput[]): void {
   );
 }
 
-/** Installs the in-page probe: Enter's event time → the animation frame after a new cart line is in the DOM. */
-async function installProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const probe = { start: 0, before: 0, samples: [] as number[], roundTrips: [] as number[] };
-    (window as unknown as { __scanProbe: typeof probe }).__scanProbe = probe;
-    const lines = () => document.querySelectorAll('.cart-line').length;
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key !== 'Enter') return;
-        probe.start = event.timeStamp;
-        probe.before = lines();
-      },
-      true,
-    );
-    new MutationObserver(() => {
-      if (!probe.start || lines() <= probe.before) return;
-      const start = probe.start;
-      probe.start = 0;
-      // The scan's call to main, from the page's resource timing: what the bridge and main took of it.
-      const call = performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.includes('sales.addByBarcode'))
-        .at(-1) as PerformanceResourceTiming | undefined;
-      if (call && call.startTime >= start) probe.roundTrips.push(call.responseEnd - call.startTime);
-      performance.clearResourceTimings();
-      requestAnimationFrame(() => probe.samples.push(performance.now() - start));
-    }).observe(document.body, { childList: true, subtree: true });
-  });
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
@@ -138,40 +107,21 @@ export async function scanToPaintBench(
   const { host, core } = await startAppHost(storage, background?.sync ? { sync: background.sync } : {});
   if (core.sync) await background?.started?.(core.sync);
   const coreWork = options.withCore?.(core) ?? null;
-  const browser = await launchChromium();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(host.newAppUrl());
-    await signInThroughUi(page, 'Bench', '482913');
-    await openShiftIfNeeded(page, '100.00');
-    await installProbe(page);
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    for (let i = 0; i < scans; i++) {
-      await background?.beforeScan?.();
-      await coreWork?.beforeScan?.();
-      if (i > 0 && i % LINES_PER_SALE === 0) {
-        await page.getByRole('button', { name: 'Clear', exact: true }).click();
-        await page.getByRole('button', { name: 'Clear sale' }).click();
-        await page.locator('.cart-line').first().waitFor({ state: 'detached' });
-        await page.locator('body').click({ position: { x: 5, y: 5 } });
-      }
-      const started = Date.now();
-      // Spread over the catalog so lookups are not all near one end of the index.
-      await scan(page, barcodeOf((i * 7_919) % PRODUCTS));
-      await page
-        .waitForFunction((n) => (window as unknown as { __scanProbe: { samples: number[] } }).__scanProbe.samples.length >= n, i + 1)
-        .catch(async (error: unknown) => {
-          await page.screenshot({ path: path.join(root, 'scan-to-paint-failure.png') });
-          throw new Error(
-            `scan ${i} never showed its line (the register said: ${(await page.locator('#register-status').textContent()) || 'nothing'})`,
-            { cause: error },
-          );
-        });
-      const wait = SCAN_EVERY_MS - (Date.now() - started);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    const { samples, roundTrips } = await page.evaluate(
-      () => (window as unknown as { __scanProbe: { samples: number[]; roundTrips: number[] } }).__scanProbe,
+    const { samples, roundTrips } = await runScanDriver(
+      {
+        url: host.newAppUrl(),
+        staff: { name: 'Bench', pin: '482913' },
+        // Spread over the catalog so lookups are not all near one end of the index.
+        barcodes: Array.from({ length: scans }, (_, i) => barcodeOf((i * 7_919) % PRODUCTS)),
+        linesPerSale: LINES_PER_SALE,
+        scanEveryMs: SCAN_EVERY_MS,
+        failureScreenshot: path.join(root, 'scan-to-paint-failure.png'),
+      },
+      async () => {
+        await background?.beforeScan?.();
+        await coreWork?.beforeScan?.();
+      },
     );
     return {
       scanToPaintP95Ms: Math.round(percentile(samples, 0.95) * 10) / 10,
@@ -179,7 +129,6 @@ export async function scanToPaintBench(
       scans: samples.length,
     };
   } finally {
-    await browser.close();
     await host.close();
     await background?.close?.();
     await coreWork?.close?.();

@@ -21,25 +21,36 @@ function keyFields(char: string): { key: string; code: string; text: string; win
  * `keyboard.type` waits a round trip per key, which on a busy machine looks like a slow typist).
  */
 export async function scan(page: Page, code: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
+  const scanner = await keyboardScanner(page);
   try {
-    const sends: Promise<unknown>[] = [];
-    for (const char of [...code, '\r']) {
-      const fields = keyFields(char);
-      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
-      sends.push(
-        cdp.send('Input.dispatchKeyEvent', {
-          type: 'keyUp',
-          key: fields.key,
-          code: fields.code,
-          windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
-        }),
-      );
-    }
-    await Promise.all(sends);
+    await scanner.scan(code);
   } finally {
-    await cdp.detach();
+    await scanner.close();
   }
+}
+
+/** The scanner of `scan`, kept attached to the page for many scans (the bench's: one session, not one per scan). */
+export async function keyboardScanner(page: Page): Promise<{ scan(code: string): Promise<void>; close(): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  return {
+    async scan(code) {
+      const sends: Promise<unknown>[] = [];
+      for (const char of [...code, '\r']) {
+        const fields = keyFields(char);
+        sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
+        sends.push(
+          cdp.send('Input.dispatchKeyEvent', {
+            type: 'keyUp',
+            key: fields.key,
+            code: fields.code,
+            windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
+          }),
+        );
+      }
+      await Promise.all(sends);
+    },
+    close: () => cdp.detach(),
+  };
 }
 
 /** Types like a person: 120 ms between keys. */
