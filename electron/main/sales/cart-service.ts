@@ -11,6 +11,7 @@ import { discountBasisPoints, lineGross, priceSale } from '../ledger/pricing';
 import type { RegisterBase } from '../ledger/register-deps';
 import { parseDiscount, type SaleRepository, type SaleRow } from '../ledger/sale-repository';
 import { buildSaleView } from '../ledger/sale-view';
+import type { LastCartView } from './last-cart-view';
 import type { TendersInFlight } from './tenders-in-flight';
 
 export interface CartDeps extends RegisterBase {
@@ -20,6 +21,8 @@ export interface CartDeps extends RegisterBase {
   audit: AuditTrail;
   /** Shared with the checkout: a sale whose tender is in flight takes no changes. */
   inFlight: TendersInFlight;
+  /** Shared with the checkout: the sale as the last scan left it. */
+  lastView: LastCartView;
 }
 
 /** Who asks: the handler passes the signed-in staff member and a way to demand `apply:discounts`. */
@@ -144,6 +147,7 @@ export class CartService {
       );
       return this.view(this.deps.sales.existing(sale.id));
     });
+    this.deps.lastView.remember(view, this.store.cashRoundingMinor);
     return { outcome: 'added', sale: view, lineId };
   }
 

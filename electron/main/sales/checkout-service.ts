@@ -4,12 +4,14 @@ import type { SaleView } from '../../../shared/domain/sale';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ShiftRepository } from '../ledger/shift-repository';
 import { writeTransaction, type Tx } from '../storage/transaction';
+import { writeMark } from '../storage/write-mark';
 import { transactionItem } from '../ledger/transaction-item';
 import type { CashDrawer } from '../devices/cash-drawer';
 import type { RecordingDeps } from '../ledger/register-deps';
 import type { SaleRepository, SaleRow } from '../ledger/sale-repository';
 import { buildSaleView, withPayment } from '../ledger/sale-view';
 import type { Tender } from './tender';
+import type { LastCartView } from './last-cart-view';
 import type { TendersInFlight } from './tenders-in-flight';
 
 /** The receipts area's queue of receipts printed by themselves: added to in the sale's transaction, woken after. */
@@ -24,6 +26,8 @@ export interface CheckoutDeps extends RecordingDeps {
   drawer: CashDrawer;
   /** Shared with the cart: a sale whose tender is in flight takes no changes. */
   inFlight: TendersInFlight;
+  /** Shared with the cart: the sale as the last scan left it, while nothing was written since. */
+  lastView?: LastCartView;
   /** The printable receipt of a completed document (the receipts area builds it). */
   receiptDocument: (receiptNumber: string) => ReceiptDocument | null;
   /** The receipt of a sale this tender just completed (its view is at hand: no second read). */
@@ -70,7 +74,7 @@ export class CheckoutService {
       throw new AppError('conflict', row.status === 'completed' ? 'This sale is already complete.' : 'This sale is not open.');
     const shift = this.deps.shifts.current();
     if (!shift || shift.shiftId !== row.shift_id) throw new AppError('conflict', 'Open a shift before selling.');
-    const view = this.view(row);
+    const view = this.deps.lastView?.of(row.id, this.deps.settings().store.cashRoundingMinor) ?? this.view(row);
     if (view.lines.length === 0) throw new AppError('conflict', 'The sale is empty.');
     return { row, view };
   }
@@ -79,7 +83,9 @@ export class CheckoutService {
     const earlier = this.replay(saleId, paymentId);
     if (earlier) return earlier;
     this.deps.inFlight.refuseChanges(saleId);
-    const { view } = this.payable(saleId);
+    const mark = writeMark(this.deps.db);
+    const checked = this.payable(saleId);
+    const { view } = checked;
     const cashRoundingMinor = this.deps.settings().store.cashRoundingMinor;
     // Frozen while the tender settles (a card may be approved by the API meanwhile): see TendersInFlight.
     const draft = await this.deps.inFlight.during(saleId, async () =>
@@ -87,10 +93,12 @@ export class CheckoutService {
     );
 
     const result = writeTransaction(this.deps.db, (tx) => {
-      // The tender may have taken a while (a card reader): check again that nothing moved meanwhile.
-      const again = this.replay(saleId, paymentId);
+      // The tender may have taken a while (a card reader): check again that nothing moved meanwhile,
+      // unless nothing at all was written since the check (cash settles at once).
+      const unchanged = writeMark(this.deps.db) === mark;
+      const again = unchanged ? null : this.replay(saleId, paymentId);
       if (again) return { sale: again.sale, changeMinor: again.changeMinor, kicked: false, replayed: true, completed: false };
-      const { row, view: now } = this.payable(saleId);
+      const { row, view: now } = unchanged ? checked : this.payable(saleId);
       if (now.remainingMinor !== view.remainingMinor)
         throw new AppError('conflict', 'The sale changed while the payment was taken. Try again.');
       const at = this.deps.now().toISOString();

@@ -15,6 +15,7 @@ import { CheckoutService, type CheckoutDeps } from './checkout-service';
 import { RefundService } from './refund-service';
 import { createRefundsHandlers } from './refunds-handlers';
 import { createSalesHandlers, type SalesHandlerPorts } from './sales-handlers';
+import { LastCartView } from './last-cart-view';
 import { TendersInFlight } from './tenders-in-flight';
 import { VoidService } from './void-service';
 
@@ -58,13 +59,15 @@ export function createSales(ports: SalesPorts): Sales {
   const { db, now, settings, audit, outbox, terminalId, sales, refunds: refundRows, shifts, ledger, drawer } = ports;
   const recording = (kinds: readonly TransactionType[]) => ({ db, now, settings, audit, outbox: outbox.writer(kinds), terminalId });
   const inFlight = new TendersInFlight();
-  const cart = new CartService({ db, now, settings, sales, shifts, catalog: ports.catalog, audit, inFlight });
+  const lastView = new LastCartView(db);
+  const cart = new CartService({ db, now, settings, sales, shifts, catalog: ports.catalog, audit, inFlight, lastView });
   const checkout = new CheckoutService({
     ...recording(SALES_OUTBOX_KINDS.checkout),
     sales,
     shifts,
     drawer,
     inFlight,
+    lastView,
     receiptDocument: ports.receiptDocument,
     completedReceipt: ports.completedReceipt,
     ...(ports.receiptsDue ? { receiptsDue: ports.receiptsDue } : {}),
