@@ -59,9 +59,11 @@ export class OutboxQueue {
     private readonly needsAttention: NeedsAttention,
     private readonly now: () => Date,
   ) {
+    // INDEXED BY: on (status, seq) the planner would read and sort every waiting row, payload and all,
+    // to find the oldest; without the index (migration 14) this fails at start-up, never slowly.
     this.pending = db.prepare(
       `SELECT o.seq, o.client_id, o.kind, o.payload_json, o.created_at, o.attempts, d.first_sent_at
-       FROM outbox o LEFT JOIN outbox_delivery d ON d.seq = o.seq
+       FROM outbox o INDEXED BY outbox_waiting LEFT JOIN outbox_delivery d ON d.seq = o.seq
        WHERE o.status IN ('queued', 'sending') ORDER BY o.seq LIMIT ?`,
     );
     this.pendingOfKind = db.prepare(
@@ -91,7 +93,7 @@ export class OutboxQueue {
     // status change, so it must not read every waiting row).
     this.stats = db.prepare(
       `SELECT (SELECT count(*) FROM outbox WHERE status IN ('queued', 'sending')) AS n,
-              (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest,
+              (SELECT created_at FROM outbox INDEXED BY outbox_waiting WHERE status IN ('queued', 'sending') ORDER BY seq LIMIT 1) AS oldest,
               (SELECT created_at FROM outbox WHERE status IN ('queued', 'sending') AND kind = 'payment' ORDER BY seq LIMIT 1) AS oldest_payment`,
     );
   }

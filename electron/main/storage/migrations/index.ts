@@ -11,6 +11,7 @@ import { migration0010 } from './0010-print-jobs';
 import { migration0011 } from './0011-customers';
 import { migration0012 } from './0012-declined-settlements';
 import { migration0013 } from './0013-receipt-prints';
+import { migration0014 } from './0014-outbox-waiting';
 import type { Migration } from './types';
 
 /** In order, numbered from 1 without gaps; append only, never edit a released one. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
