@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/domain/catalog';
 import { ARTIFACTS, signInThroughUi } from '../support/browser';
 import { e2eTerminal } from '../support/e2e-terminal';
-import { currentSale, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
+import { currentSale, dispatchKeys, scan, sellableProducts, typeSlowly, unknownGtin } from '../support/register';
 
 // Issue 15: what a cashier types. Amounts are taken exactly as typed or refused in words (item 6);
 // quantities: the same item again, "5 ×", fast + presses, − at 1 (item 3); a barcode keyed by hand (item 4).
@@ -24,19 +24,10 @@ async function pressMany(key: '+' | '-', times: number): Promise<void> {
       ? { key: '+', code: 'NumpadAdd', text: '+', windowsVirtualKeyCode: 107 }
       : { key: '-', code: 'NumpadSubtract', text: '-', windowsVirtualKeyCode: 109 };
   try {
-    const sends: Promise<unknown>[] = [];
-    for (let i = 0; i < times; i++) {
-      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
-      sends.push(
-        cdp.send('Input.dispatchKeyEvent', {
-          type: 'keyUp',
-          key: fields.key,
-          code: fields.code,
-          windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
-        }),
-      );
-    }
-    await Promise.all(sends);
+    await dispatchKeys(
+      cdp,
+      Array.from({ length: times }, () => fields),
+    );
   } finally {
     await cdp.detach();
   }

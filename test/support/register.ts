@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { Product } from '../../shared/domain/catalog';
 import { gtinCheckDigit } from '../../shared/domain/gtin';
 import type { SaleView } from '../../shared/domain/sale';
@@ -8,7 +8,14 @@ import { ROOT } from './browser';
 
 // Helpers for the register's end-to-end tests: everything goes through the page, as staff would.
 
-function keyFields(char: string): { key: string; code: string; text: string; windowsVirtualKeyCode: number } {
+export interface KeyFields {
+  key: string;
+  code: string;
+  text: string;
+  windowsVirtualKeyCode: number;
+}
+
+function keyFields(char: string): KeyFields {
   if (char === '\r') return { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
   if (char === '-') return { key: '-', code: 'Minus', text: '-', windowsVirtualKeyCode: 189 };
   if (/\d/.test(char)) return { key: char, code: `Digit${char}`, text: char, windowsVirtualKeyCode: char.charCodeAt(0) };
@@ -33,24 +40,26 @@ export async function scan(page: Page, code: string): Promise<void> {
 export async function keyboardScanner(page: Page): Promise<{ scan(code: string): Promise<void>; close(): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   return {
-    async scan(code) {
-      const sends: Promise<unknown>[] = [];
-      for (const char of [...code, '\r']) {
-        const fields = keyFields(char);
-        sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
-        sends.push(
-          cdp.send('Input.dispatchKeyEvent', {
-            type: 'keyUp',
-            key: fields.key,
-            code: fields.code,
-            windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
-          }),
-        );
-      }
-      await Promise.all(sends);
-    },
+    scan: (code) => dispatchKeys(cdp, [...code, '\r'].map(keyFields)),
     close: () => cdp.detach(),
   };
+}
+
+/** A key down and up for each key, all queued at once (a scanner's burst, a key pressed many times fast). */
+export async function dispatchKeys(cdp: CDPSession, keys: KeyFields[]): Promise<void> {
+  const sends: Promise<unknown>[] = [];
+  for (const fields of keys) {
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
+    sends.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: fields.key,
+        code: fields.code,
+        windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
+      }),
+    );
+  }
+  await Promise.all(sends);
 }
 
 /** Types like a person: 120 ms between keys. */
