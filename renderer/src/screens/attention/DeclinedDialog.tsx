@@ -11,6 +11,7 @@ import { Field } from '../../components/Field';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { amountText, readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
+import { ReasonField } from '../../components/ReasonField';
 
 /**
  * A card payment the processor declined after the terminal had accepted it offline: the store is
@@ -100,18 +101,7 @@ export function DeclinedDialog({
             </p>
           </>
         ) : (
-          <Field label="Reason">
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                autoComplete="off"
-                maxLength={120}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </Field>
+          <ReasonField value={reason} onChange={setReason} />
         )}
         <div className="actions">
           <Button type="submit">Record</Button>

@@ -6,12 +6,12 @@ import { splitRefund } from '../../../../shared/domain/refund-split';
 import { errorMessage } from '../../bridge/messages';
 import { Table } from '../../components/Table';
 import { Button } from '../../components/Button';
-import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { formatGrams, formatMoney } from '../../format/money';
 import { refundAmount, refundPhrase } from '../../session/approval-wording';
 import { useGuardedAction } from '../../session/use-guarded-action';
+import { ReasonField } from '../../components/ReasonField';
 
 /** Choose what comes back (never more than is left to refund) and why; a cashier needs a manager for it. */
 export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRefunded: (refund: RefundView) => void }) {
@@ -113,11 +113,7 @@ export function RefundForm({ found, onRefunded }: { found: RefundableSale; onRef
             ))}
           </p>
         )}
-        <Field label="Reason">
-          {(p) => (
-            <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />
-          )}
-        </Field>
+        <ReasonField value={reason} onChange={setReason} />
         <div className="actions">
           <Button type="submit" disabled={chosen.length === 0}>
             Refund

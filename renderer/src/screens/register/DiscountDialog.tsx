@@ -6,6 +6,7 @@ import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { readAmount, readPercent } from '../../format/amount';
+import { ReasonField } from '../../components/ReasonField';
 
 /** A discount on one line or on the whole sale; main decides whether it needs a manager. */
 export function DiscountDialog({
@@ -73,11 +74,7 @@ export function DiscountDialog({
             error={typed.error ?? (tried ? valueError : undefined)}
           />
         )}
-        <Field label="Reason" error={tried && !reasonOk ? 'A reason of at least 3 characters.' : undefined}>
-          {(p) => (
-            <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />
-          )}
-        </Field>
+        <ReasonField value={reason} onChange={setReason} error={tried && !reasonOk ? 'A reason of at least 3 characters.' : undefined} />
         <div className="actions">
           <Button type="submit">Apply discount</Button>
           {current && (

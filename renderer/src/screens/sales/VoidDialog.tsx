@@ -4,10 +4,10 @@ import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { errorMessage } from '../../bridge/messages';
 import { Button, DismissButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
+import { ReasonField } from '../../components/ReasonField';
 
 /** A void is a new record referencing the sale (nothing is edited); it needs `void:transactions` or a manager. */
 export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone: (text: string) => void; onCancel: () => void }) {
@@ -43,11 +43,7 @@ export function VoidDialog({ sale, onDone, onCancel }: { sale: SaleView; onDone:
     <Dialog title={`Void sale ${number}?`} onClose={onCancel}>
       <form className="stack" onSubmit={submit} noValidate>
         <p>The whole sale of {formatMoney(sale.totals.totalMinor, sale.totals.currency)} is cancelled and paid back to its tenders.</p>
-        <Field label="Reason">
-          {(p) => (
-            <input {...p} className="input" autoComplete="off" maxLength={120} value={reason} onChange={(e) => setReason(e.target.value)} />
-          )}
-        </Field>
+        <ReasonField value={reason} onChange={setReason} />
         <div className="actions">
           <Button type="submit" variant="danger">
             Void sale

@@ -5,12 +5,12 @@ import { uuidv7 as newClientId } from '../../../../shared/domain/ids';
 import { errorMessage } from '../../bridge/messages';
 import { AmountField } from '../../components/AmountField';
 import { Button } from '../../components/Button';
-import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { StatusLine, type StatusMessage } from '../../components/StatusLine';
 import { readAmount } from '../../format/amount';
 import { formatMoney } from '../../format/money';
 import { useGuardedAction } from '../../session/use-guarded-action';
+import { ReasonField } from '../../components/ReasonField';
 
 /** Paid in / paid out opens the drawer, so it needs `open:drawer`; a cashier asks a manager on the spot. */
 export function CashMovementForm({ currency }: { currency: string }) {
@@ -77,18 +77,7 @@ export function CashMovementForm({ currency }: { currency: string }) {
             onChange={(t) => ((movementId.current = newClientId()), setAmount(t))}
             error={typed.error}
           />
-          <Field label="Reason">
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                autoComplete="off"
-                maxLength={120}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </Field>
+          <ReasonField value={reason} onChange={setReason} />
         </div>
         <div className="actions">
           <Button type="submit">Record</Button>
