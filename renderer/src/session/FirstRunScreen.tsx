@@ -5,6 +5,7 @@ import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 import { Panel } from '../components/Panel';
 import { useSession } from './SessionContext';
+import { NewPinField } from '../components/NewPinField';
 
 /** A new terminal: the person setting it up becomes its first admin. Nothing else works until then. */
 export function FirstRunScreen() {
@@ -41,32 +42,13 @@ export function FirstRunScreen() {
           <Field label="Your name">
             {(props) => <input {...props} className="input" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
           </Field>
-          <Field label={`Choose a PIN (${pinLength} digits)`} help="Not all one digit, and not a run such as 123456.">
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              />
-            )}
-          </Field>
-          <Field label="Enter the PIN again">
-            {(props) => (
-              <input
-                {...props}
-                className="input"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value.replace(/\D/g, ''))}
-              />
-            )}
-          </Field>
+          <NewPinField
+            label={`Choose a PIN (${pinLength} digits)`}
+            help="Not all one digit, and not a run such as 123456."
+            value={pin}
+            onChange={setPin}
+          />
+          <NewPinField label="Enter the PIN again" value={confirm} onChange={setConfirm} />
           <div role="status" aria-live="assertive">
             {error && <p className="message message--error">{error}</p>}
           </div>

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { useSession } from '../../session/SessionContext';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { NewPinField } from '../../components/NewPinField';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -51,19 +52,12 @@ function AddStaffForm({ pinLength, onAdded }: { pinLength: number; onAdded: (s: 
               </select>
             )}
           </Field>
-          <Field label={`First PIN (${pinLength} digits)`} help="They can be given a new one here at any time.">
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              />
-            )}
-          </Field>
+          <NewPinField
+            label={`First PIN (${pinLength} digits)`}
+            help="They can be given a new one here at any time."
+            value={pin}
+            onChange={setPin}
+          />
         </div>
         <div className="actions">
           <Button type="submit">Add staff member</Button>
