@@ -26,6 +26,8 @@ function keyFields(char: string): KeyFields {
  * Types like a keyboard-wedge scanner: real key events for the code and Enter, all queued at once as
  * a scanner's USB reports are, so the page sees them as fast as it can take them (Playwright's
  * `keyboard.type` waits a round trip per key, which on a busy machine looks like a slow typist).
+ * Each key carries the time a scanner would have sent it (SCANNER_KEY_GAP_MS apart, Enter now), as
+ * the OS stamps a real scanner's keys: a busy test machine delivers them late, never further apart.
  */
 export async function scan(page: Page, code: string): Promise<void> {
   const scanner = await keyboardScanner(page);
@@ -36,26 +38,42 @@ export async function scan(page: Page, code: string): Promise<void> {
   }
 }
 
-/** The scanner of `scan`, kept attached to the page for many scans (the bench's: one session, not one per scan). */
-export async function keyboardScanner(page: Page): Promise<{ scan(code: string): Promise<void>; close(): Promise<void> }> {
+/** A wedge scanner's pace: a few milliseconds a key. */
+export const SCANNER_KEY_GAP_MS = 4;
+
+/**
+ * The scanner of `scan`, kept attached to the page for many scans (the bench's: one session, not one
+ * per scan). `stamped: false` leaves each key the time it reached the browser, for the bench, which
+ * times a scan from its Enter's arrival.
+ */
+export async function keyboardScanner(
+  page: Page,
+  { stamped = true }: { stamped?: boolean } = {},
+): Promise<{ scan(code: string): Promise<void>; close(): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   return {
-    scan: (code) => dispatchKeys(cdp, [...code, '\r'].map(keyFields)),
+    scan: (code) => dispatchKeys(cdp, [...code, '\r'].map(keyFields), stamped ? { gapMs: SCANNER_KEY_GAP_MS } : undefined),
     close: () => cdp.detach(),
   };
 }
 
-/** A key down and up for each key, all queued at once (a scanner's burst, a key pressed many times fast). */
-export async function dispatchKeys(cdp: CDPSession, keys: KeyFields[]): Promise<void> {
+/**
+ * A key down and up for each key, all queued at once (a scanner's burst, a key pressed many times fast).
+ * With `gapMs`, the keys are stamped that far apart, the last one now.
+ */
+export async function dispatchKeys(cdp: CDPSession, keys: KeyFields[], stamp?: { gapMs: number }): Promise<void> {
   const sends: Promise<unknown>[] = [];
-  for (const fields of keys) {
-    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields }));
+  const now = Date.now();
+  for (const [i, fields] of keys.entries()) {
+    const at = stamp ? { timestamp: (now - (keys.length - 1 - i) * stamp.gapMs) / 1000 } : {};
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...fields, ...at }));
     sends.push(
       cdp.send('Input.dispatchKeyEvent', {
         type: 'keyUp',
         key: fields.key,
         code: fields.code,
         windowsVirtualKeyCode: fields.windowsVirtualKeyCode,
+        ...at,
       }),
     );
   }
