@@ -67,6 +67,7 @@ export class CheckoutService {
     };
   }
 
+  // Everything checked here must live in the database: the tender skips this check again when the write mark is unchanged.
   private payable(saleId: string): { row: SaleRow; view: SaleView } {
     const row = this.deps.sales.get(saleId);
     if (!row) throw new AppError('not_found', 'That sale does not exist.');

@@ -5,7 +5,8 @@ import type { Db } from './db';
  * A mark of everything written to the database so far: rows changed through this connection
  * (`total_changes()`) and commits by any other connection (`data_version`). Two equal marks mean
  * nothing was written in between, so what was read before the first still holds at the second.
- * Any write counts, even one to an unrelated table: a mark can only err towards reading again.
+ * Any row written (INSERT, UPDATE, DELETE, even rolled back or in an unrelated table) counts, so a mark
+ * can only err towards reading again. Schema changes and pragmas do not: they run only at start-up.
  */
 export type WriteMark = string;
 
